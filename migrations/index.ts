@@ -1,0 +1,11 @@
+// The static registry of migrations, in order. Loading them through this
+// module (instead of Kysely's FileMigrationProvider) works the same under
+// plain Node, the compiled build and vitest.
+import type { Migration } from 'kysely';
+import * as m001 from './001-initial.js';
+import * as m002 from './002-outreach.js';
+
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['001-initial', m001],
+  ['002-outreach', m002],
+];

@@ -1,0 +1,72 @@
+// net add: a person joins the network.
+import { ConflictError, UsageError } from '../../core/errors.js';
+import { formatInterval } from '../../core/intervals.js';
+import { check, nameSchema } from '../../core/validate.js';
+import { findDuplicates, insertContact, loadContactRecord } from '../../db/contacts.js';
+import { loadSettings } from '../../db/settings.js';
+import type { Context } from '../context.js';
+import { readContactOptions, type ContactOptions } from '../contact-input.js';
+import { toJson } from '../render.js';
+
+interface AddOptions extends ContactOptions {
+  force?: boolean;
+  json?: boolean;
+}
+
+async function askForContact(options: AddOptions): Promise<{ name: string; options: AddOptions }> {
+  const { input, select } = await import('@inquirer/prompts');
+  const name = await input({ message: 'Name', required: true, validate: (v) => nameSchema.safeParse(v).success || 'a name, one line' });
+  const company = await input({ message: 'Company (optional)', default: options.company });
+  const role = await input({ message: 'Role (optional)', default: options.role });
+  const metAt = await input({ message: 'How did you meet? (optional)', default: options.metAt });
+  const circle = await select({
+    message: 'Circle',
+    default: options.circle ?? 'network',
+    choices: [
+      { value: 'inner', name: 'inner — the few closest (every 2 weeks)' },
+      { value: 'close', name: 'close — trusted, regular (every 30 days)' },
+      { value: 'active', name: 'active — current work and projects (every 60 days)' },
+      { value: 'network', name: 'network — people you want to keep (every 120 days)' },
+      { value: 'acquaintance', name: 'acquaintance — no rhythm' },
+    ],
+  });
+  const blankToUndefined = (v: string) => (v.trim() === '' ? undefined : v);
+  return {
+    name,
+    options: { ...options, company: blankToUndefined(company), role: blankToUndefined(role), metAt: blankToUndefined(metAt), circle },
+  };
+}
+
+export default async function add(ctx: Context, nameArg: string | undefined, options: AddOptions): Promise<void> {
+  let rawName = nameArg;
+  let opts = options;
+  if (rawName === undefined) {
+    if (!ctx.interactive) throw new UsageError('missing NAME', 'usage: net add NAME [options] (prompts only on a terminal)');
+    ({ name: rawName, options: opts } = await askForContact(options));
+  }
+  const name = check(nameSchema, rawName, 'NAME');
+  const input = await readContactOptions(ctx, opts);
+  const at = ctx.now.toISOString();
+
+  const { db } = await ctx.database();
+  const settings = await loadSettings(db);
+  const id = await db.transaction().execute(async (trx) => {
+    if (!opts.force) {
+      const duplicates = await findDuplicates(trx, name, input.emails);
+      if (duplicates.length > 0) {
+        const list = duplicates.map((d) => `#${d.id} ${d.name} (${d.reason})`).join(', ');
+        throw new ConflictError(`${name} may already be in your network: ${list}`, 'use `net edit` to change them, or `--force` to add anyway');
+      }
+    }
+    return insertContact(trx, { ...input.fields, name }, input, at);
+  });
+
+  const contact = await loadContactRecord(db, settings, id);
+  if (!contact) throw new Error(`contact #${id} vanished after insert`);
+  if (opts.json) {
+    ctx.io.write(toJson(contact));
+    return;
+  }
+  const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;
+  ctx.io.write(`Added ${contact.name} (#${contact.id}) to ${contact.circle}, ${rhythm}.\n`);
+}

@@ -1,0 +1,52 @@
+// net history: interactions, newest first.
+import { UsageError } from '../../core/errors.js';
+import { parseDate } from '../../core/natural-dates.js';
+import { channelSchema, check } from '../../core/validate.js';
+import { HISTORY_KEYS, listHistory } from '../../db/interactions.js';
+import { resolveContact } from '../../db/resolve.js';
+import type { Context } from '../context.js';
+import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
+
+interface HistoryOptions extends FormatOptions {
+  since?: string;
+  until?: string;
+  via?: string;
+}
+
+const DIRECTION_MARK: Record<string, string> = { in: '←', out: '→', mutual: '↔' };
+
+export default async function history(ctx: Context, ref: string | undefined, options: HistoryOptions): Promise<void> {
+  const format = pickFormat(options);
+  const since = options.since === undefined ? undefined : parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
+  const until = options.until === undefined ? undefined : parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
+  if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
+  const via = options.via === undefined ? undefined : check(channelSchema, options.via.trim().toLowerCase(), '--via');
+
+  const opened = ref === undefined ? await ctx.existingDatabase() : await ctx.database();
+  const entries = opened
+    ? await listHistory(opened.db, {
+        contactId: ref === undefined ? undefined : (await resolveContact(opened.db, ref)).id,
+        since,
+        until,
+        via,
+      })
+    : [];
+
+  if (format !== 'human') {
+    await writeMachine(ctx, format, entries, HISTORY_KEYS, options);
+    return;
+  }
+  if (entries.length === 0) {
+    ctx.io.error('No interactions match. Record one with `net log NAME --via coffee -m "…"`.\n');
+    return;
+  }
+  await writeTable(
+    ctx,
+    [{ header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', max: 50 }],
+    entries.map((e) => {
+      const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
+      const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
+      return [e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.join(', '), note];
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+// net show: one person's profile and timeline.
+import { daysBetween } from '../../core/dates.js';
+import { formatInterval } from '../../core/intervals.js';
+import { check, positiveIntSchema } from '../../core/validate.js';
+import { loadContactRecord } from '../../db/contacts.js';
+import { listFavours, listFollowups } from '../../db/followups.js';
+import { listHistory } from '../../db/interactions.js';
+import { resolveContact } from '../../db/resolve.js';
+import { loadSettings } from '../../db/settings.js';
+import type { Context } from '../context.js';
+import { toJson, truncate } from '../render.js';
+
+interface ShowOptions {
+  limit: string;
+  json?: boolean;
+}
+
+export default async function show(ctx: Context, ref: string, options: ShowOptions): Promise<void> {
+  const limit = check(positiveIntSchema, options.limit, '--limit');
+  const { db } = await ctx.database();
+  const { id } = await resolveContact(db, ref);
+  const settings = await loadSettings(db);
+  const contact = await loadContactRecord(db, settings, id);
+  if (!contact) throw new Error(`contact #${id} vanished`);
+  const [interactions, favours, followups] = await Promise.all([
+    listHistory(db, { contactId: id, limit }),
+    listFavours(db, id),
+    listFollowups(db, { contactId: id }),
+  ]);
+  const given = favours.filter((f) => f.direction === 'given');
+  const received = favours.filter((f) => f.direction === 'received');
+
+  if (options.json) {
+    ctx.io.write(
+      toJson({
+        ...contact,
+        interactions,
+        favours_given: given.length,
+        favours_received: received.length,
+        favours,
+        followups,
+      }),
+    );
+    return;
+  }
+
+  const c = await ctx.chalk();
+  const lines: string[] = [];
+  const role = [contact.role, contact.company].filter(Boolean).join(' at ');
+  lines.push(`${c.bold(contact.name)} ${c.dim(`#${contact.id}`)}${role ? ` — ${role}` : ''}${contact.archived ? c.yellow(' (archived)') : ''}`);
+  const field = (label: string, value: string | null | undefined) => {
+    if (value) lines.push(`  ${c.dim(label.padEnd(10))} ${value}`);
+  };
+  const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;
+  field('circle', `${contact.circle}, ${rhythm}${contact.cadence_override !== null ? ' (own rhythm)' : ''}`);
+  field('last', contact.last_contact ? `${contact.last_contact} (${daysBetween(contact.last_contact, ctx.today)} days ago)` : 'never in touch yet');
+  field('met', [contact.how_met, contact.met_on].filter(Boolean).join(', '));
+  field('email', contact.emails.join(', '));
+  field('phone', contact.phone);
+  field('linkedin', contact.linkedin);
+  field('location', contact.location);
+  field('channel', contact.channel);
+  field('birthday', contact.birthday);
+  field('tags', contact.tags.join(', '));
+  field('interests', contact.interests.join(', '));
+  field('snoozed', contact.snoozed_until && contact.snoozed_until >= ctx.today ? `until ${contact.snoozed_until}` : null);
+  field('favours', `${given.length} given, ${received.length} received`);
+  field('notes', contact.notes);
+  if (followups.length) {
+    lines.push('', c.bold('Open follow-ups'));
+    for (const f of followups) {
+      const late = f.due_on < ctx.today ? c.yellow(` (${daysBetween(f.due_on, ctx.today)} days late)`) : '';
+      lines.push(`  [${f.id}] ${f.text} — by ${f.due_on}${late}`);
+    }
+  }
+  lines.push('', c.bold('Timeline'));
+  if (interactions.length === 0) lines.push(`  nothing yet — log one with \`net log "${contact.name}" --via coffee -m "…"\``);
+  const width = Math.max(30, ctx.io.columns - 24);
+  for (const i of interactions) {
+    const others = i.contacts.filter((n) => n !== contact.name);
+    const withOthers = others.length ? ` with ${others.join(', ')}` : '';
+    const dir = i.direction === 'in' ? '←' : i.direction === 'out' ? '→' : '↔';
+    const extras = [...i.gave.map((g) => `gave: ${g}`), ...i.got.map((g) => `got: ${g}`)];
+    const text = [i.note, ...extras].filter(Boolean).join(' · ');
+    lines.push(`  ${i.date} ${dir} ${i.via.padEnd(8)} ${truncate(`${text}${withOthers}`, width)}`);
+  }
+  ctx.io.write(`${lines.join('\n')}\n`);
+}

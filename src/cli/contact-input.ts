@@ -1,0 +1,95 @@
+// The contact options shared by `add` and `edit`, checked and turned into fields.
+import { UsageError } from '../core/errors.js';
+import type { ContactFields } from '../db/contacts.js';
+import {
+  birthdaySchema,
+  channelSchema,
+  check,
+  circleSchema,
+  emailSchema,
+  intervalSchema,
+  optionalLine,
+  phoneSchema,
+  splitList,
+  textSchema,
+  urlSchema,
+} from '../core/validate.js';
+import type { Context } from './context.js';
+
+export interface ContactOptions {
+  company?: string;
+  role?: string;
+  email?: string[];
+  phone?: string;
+  linkedin?: string;
+  location?: string;
+  tag?: string[];
+  interest?: string[];
+  metAt?: string;
+  metOn?: string;
+  circle?: string;
+  every?: string;
+  channel?: string;
+  birthday?: string;
+  note?: string;
+}
+
+export interface ContactInput {
+  fields: Partial<ContactFields>;
+  emails: string[];
+  tags: string[];
+  interests: string[];
+}
+
+/** Checks every given option; what was not given stays undefined. An empty value clears a field. */
+export async function readContactOptions(ctx: Context, options: ContactOptions): Promise<ContactInput> {
+  const fields: Partial<ContactFields> = {};
+  const set = <K extends keyof ContactFields>(key: K, value: ContactFields[K] | undefined) => {
+    if (value !== undefined) fields[key] = value;
+  };
+  set('company', optionalLine(options.company, '--company'));
+  set('role', optionalLine(options.role, '--role'));
+  set('location', optionalLine(options.location, '--location'));
+  set('how_met', optionalLine(options.metAt, '--met-at'));
+  if (options.phone !== undefined) set('phone', options.phone.trim() === '' ? null : check(phoneSchema, options.phone, '--phone'));
+  if (options.linkedin !== undefined) {
+    set('linkedin', options.linkedin.trim() === '' ? null : check(urlSchema, options.linkedin, '--linkedin'));
+  }
+  if (options.circle !== undefined) set('circle', check(circleSchema, options.circle.trim().toLowerCase(), '--circle'));
+  if (options.channel !== undefined) {
+    set('channel', options.channel.trim() === '' ? null : check(channelSchema, options.channel.trim().toLowerCase(), '--channel'));
+  }
+  if (options.every !== undefined) {
+    const days = check(intervalSchema, options.every, '--every');
+    // 0 = "no rhythm" chosen for this person; null would mean "the circle's".
+    set('cadence_days', days === null ? 0 : days);
+  }
+  if (options.birthday !== undefined) {
+    set('birthday', options.birthday.trim() === '' ? null : check(birthdaySchema, options.birthday, '--birthday'));
+  }
+  if (options.note !== undefined) set('notes', options.note === '' ? null : check(textSchema, options.note, '--note'));
+  if (options.metOn !== undefined) {
+    if (options.metOn.trim() === '') set('met_on', null);
+    else {
+      const { parseDate } = await import('../core/natural-dates.js');
+      const met = parseDate(options.metOn, ctx.now, { field: '--met-on', direction: 'past' });
+      if (met.day > ctx.today) throw new UsageError(`--met-on: "${options.metOn}" is in the future`);
+      set('met_on', met.day);
+    }
+  }
+  const emails: string[] = [];
+  for (const email of options.email ?? []) {
+    for (const part of email.split(',')) {
+      if (part.trim() === '') continue;
+      const address = check(emailSchema, part, '--email');
+      if (!emails.some((e) => e.toLowerCase() === address.toLowerCase())) emails.push(address);
+    }
+  }
+  return {
+    fields,
+    emails,
+    tags: splitList(options.tag, '--tag'),
+    interests: splitList(options.interest, '--interest'),
+  };
+}
+

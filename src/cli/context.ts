@@ -1,0 +1,105 @@
+// The context handed to every command: I/O, the clock, colour, and the
+// database, opened lazily so that usage errors and --help never touch SQLite.
+import { existsSync } from 'node:fs';
+import type { ChalkInstance } from 'chalk';
+import { localDay } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import type { OpenDatabase } from '../db/open.js';
+
+export interface Io {
+  write(text: string): void;
+  error(text: string): void;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  stderrIsTTY: boolean;
+  columns: number;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  color?: boolean;
+  input?: boolean;
+}
+
+export interface Context {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  now: Date;
+  /** The local calendar day of `now`. */
+  today: string;
+  /** Colours on: a TTY, no NO_COLOR, no --no-color, TERM not dumb. */
+  color: boolean;
+  /** Prompts allowed: stdin and stdout are TTYs and --no-input was not given. */
+  interactive: boolean;
+  dbPath: string;
+  /** Opens the database on first use (creating it when missing). */
+  database(): Promise<OpenDatabase>;
+  /** Opens the database only if it exists; null when there is none yet. */
+  existingDatabase(): Promise<OpenDatabase | null>;
+  chalk(): Promise<ChalkInstance>;
+  close(): Promise<void>;
+}
+
+/** NET_NOW: an ISO date (taken at local noon) or date-time; otherwise the real clock. */
+export function readNow(env: NodeJS.ProcessEnv): Date {
+  const text = env.NET_NOW?.trim();
+  if (!text) return new Date();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const now = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12) : new Date(text);
+  if (Number.isNaN(now.getTime())) {
+    throw new UsageError(`NET_NOW="${text}" is not an ISO 8601 date or date-time`, 'use e.g. NET_NOW=2026-03-14');
+  }
+  return now;
+}
+
+export function wantsColor(io: Io, env: NodeJS.ProcessEnv, option: boolean | undefined): boolean {
+  if (option === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return io.stdoutIsTTY;
+}
+
+export interface ContextParts {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  dbPath: string;
+  options: GlobalOptions;
+  open: (path: string, mustExist: boolean) => Promise<OpenDatabase>;
+}
+
+export function createContext(parts: ContextParts): Context {
+  const { io, env, dbPath, options } = parts;
+  const now = readNow(env);
+  const color = wantsColor(io, env, options.color);
+  let opened: OpenDatabase | undefined;
+  let chalkInstance: ChalkInstance | undefined;
+  return {
+    io,
+    env,
+    now,
+    today: localDay(now),
+    color,
+    interactive: options.input !== false && io.stdinIsTTY && io.stdoutIsTTY,
+    dbPath,
+    async database() {
+      opened ??= await parts.open(dbPath, false);
+      return opened;
+    },
+    async existingDatabase() {
+      if (!opened && dbPath !== ':memory:' && !existsSync(dbPath)) return null;
+      opened ??= await parts.open(dbPath, true);
+      return opened;
+    },
+    async chalk() {
+      if (!chalkInstance) {
+        const { Chalk } = await import('chalk');
+        chalkInstance = new Chalk({ level: color ? 1 : 0 });
+      }
+      return chalkInstance;
+    },
+    async close() {
+      await opened?.close();
+      opened = undefined;
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// The journal: who you know (add, edit, archive, rm) and what happened (log, list, show, history).
+import type { Command } from 'commander';
+import { withListFormats, type Registration } from '../program.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The contact fields shared by `add` and `edit`. */
+function contactOptions(command: Command): Command {
+  return command
+    .option('--company <name>', 'company or organisation')
+    .option('--role <title>', 'role or job title')
+    .option('--email <address>', 'an email address (repeatable)', collect)
+    .option('--phone <number>', 'phone number')
+    .option('--linkedin <url>', 'LinkedIn profile URL')
+    .option('--location <place>', 'city or place')
+    .option('--tag <tags>', 'tags, comma-separated (repeatable)', collect)
+    .option('--interest <topics>', 'interests, comma-separated (repeatable)', collect)
+    .option('--met-at <text>', 'how or where you met')
+    .option('--met-on <date>', 'when you met ("last spring" is not a date; "2024-03-10", "3 weeks ago" are)')
+    .option('--circle <circle>', 'inner, close, active, network or acquaintance')
+    .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
+    .option('--channel <channel>', 'the channel you prefer with this person')
+    .option('--birthday <date>', 'birthday: 1985-04-12, or --04-12 without the year')
+    .option('--note <text>', 'notes about the person');
+}
+
+export function registerJournal({ program, lazy }: Registration): void {
+  contactOptions(
+    program
+      .command('add')
+      .argument('[name]', 'full name (asked for on a terminal when missing)')
+      .summary('add a person to your network')
+      .description('Add a person to your network. Default circle: network (every 120 days).'),
+  )
+    .option('--force', 'add even when the same name or email already exists')
+    .option('--json', 'print the new contact as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net add "Giulia Rossi" --company Satispay --role CTO --circle close --interest "AI,fintech"
+  $ net add "Niccolò Bianchi" --email nb@example.com --met-at "PyCon Italia" --met-on 2025-05-30
+  $ net add "Anna Meyer" --every "3 weeks" --tag mentor`,
+    )
+    .action(lazy(() => import('../commands/add.js')));
+
+  program
+    .command('log')
+    .argument('<contacts...>', 'who was there: names, ids (12 or #12), or unique parts of names')
+    .summary('record an interaction with one or more people')
+    .description(
+      'Record an interaction. Several people = one interaction with all of them.\n' +
+        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.',
+    )
+    .option('-m, --note <text>', 'what you talked about')
+    .option('--date <date>', 'when it happened, in English or Italian ("yesterday", "martedì scorso")', 'now')
+    .option('--via <channel>', 'the channel', 'other')
+    .option('--in', 'they reached out to you')
+    .option('--out', 'you reached out to them')
+    .option('--gave <favour>', 'a favour you gave each of them (repeatable)', collect)
+    .option('--got <favour>', 'a favour you received (repeatable)', collect)
+    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"')
+    .option('--by <date>', 'when the follow-up is due (default: 7 days later)')
+    .option('--json', 'print the interaction as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net log "Giulia Rossi" --via coffee --date yesterday -m "talked about the AI meetup"
+  $ net log anna marco --via meeting -m "roadmap review" --follow-up "send the slides" --by friday
+  $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
+    )
+    .action(lazy(() => import('../commands/log.js')));
+
+  withListFormats(
+    program
+      .command('list')
+      .alias('ls')
+      .summary('list the people in your network')
+      .option('--circle <circle>', 'only this circle')
+      .option('--tag <tag>', 'only people with this tag')
+      .option('--company <name>', 'only people at this company')
+      .option('--search <text>', 'name, company, role, notes, tags or interests containing TEXT')
+      .option('--archived', 'list archived people instead')
+      .option('--sort <key>', 'name, last (last contact, oldest first) or added', 'name'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net list --circle close
+  $ net list --tag investor --sort last
+  $ net list --json | jq '.[] | select(.last_contact == null) | .name'`,
+    )
+    .action(lazy(() => import('../commands/list.js')));
+
+  program
+    .command('show')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .summary("a person's profile and timeline")
+    .option('--limit <n>', 'how many interactions of the timeline to show', '20')
+    .option('--json', 'print the contact, interactions, favours and follow-ups as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5\n  $ net show nicolo --json')
+    .action(lazy(() => import('../commands/show.js')));
+
+  withListFormats(
+    program
+      .command('history')
+      .argument('[contact]', 'only interactions with this person')
+      .summary('interactions, newest first')
+      .option('--since <date>', 'from this day on')
+      .option('--until <date>', 'up to this day')
+      .option('--via <channel>', 'only this channel'),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net history --since "last monday"\n  $ net history giulia --via coffee\n  $ net history --since 2026-01-01 --csv > 2026.csv',
+    )
+    .action(lazy(() => import('../commands/history.js')));
+
+  contactOptions(
+    program
+      .command('edit')
+      .argument('<contact>', 'name, id or unique part of a name')
+      .summary("change a person's details"),
+  )
+    .option('--rename <name>', 'a new name')
+    .option('--untag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--no-interest <topic>', 'remove an interest (repeatable)', collect)
+    .option('--json', 'print the updated contact as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net edit giulia --circle inner --every "2 weeks"\n  $ net edit "#12" --rename "Anna Meyer-Rossi" --untag old-job\n  $ net edit marco --every none',
+    )
+    .action(lazy(() => import('../commands/edit.js')));
+
+  for (const [name, summary] of [
+    ['archive', 'archive a person: kept, but out of lists and reminders'],
+    ['unarchive', 'bring an archived person back'],
+  ] as const) {
+    program
+      .command(name)
+      .argument('<contact>', 'name, id or unique part of a name')
+      .summary(summary)
+      .addHelpText('after', `\nExamples:\n  $ net ${name} "Marco Bianchi"\n  $ net ${name} "#12"`)
+      .action(lazy(() => import('../commands/archive.js').then((m) => ({ default: name === 'archive' ? m.archive : m.unarchive }))));
+  }
+
+  program
+    .command('rm')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .summary('delete a person and everything only they were part of')
+    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
+    .addHelpText('after', '\nExamples:\n  $ net rm "Marco Bianchi"\n  $ net rm "#12" --yes')
+    .action(lazy(() => import('../commands/rm.js')));
+}

@@ -1,0 +1,46 @@
+// Typed errors, thrown anywhere and turned into a message and an exit code in
+// one place (src/main.ts).
+
+export abstract class NetError extends Error {
+  abstract readonly exitCode: number;
+  /** What to try instead, printed on a second line. */
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.hint = hint;
+  }
+}
+
+/** Bad usage: unknown option, invalid value, missing argument (exit 2). */
+export class UsageError extends NetError {
+  readonly exitCode = 2;
+}
+
+/** A contact, follow-up or record that does not exist (exit 1). */
+export class NotFoundError extends NetError {
+  readonly exitCode = 1;
+}
+
+/** Several records match where one was meant (exit 1). */
+export class AmbiguousError extends NetError {
+  readonly exitCode = 1;
+}
+
+/** The change conflicts with what is stored: a duplicate, a forbidden move (exit 1). */
+export class ConflictError extends NetError {
+  readonly exitCode = 1;
+}
+
+/** The database or a file cannot be used as it is (exit 1). */
+export class DataError extends NetError {
+  readonly exitCode = 1;
+}
+
+/** The person pressed Ctrl-C in a prompt (exit 130). */
+export class CancelledError extends NetError {
+  readonly exitCode = 130;
+  constructor() {
+    super('cancelled');
+  }
+}

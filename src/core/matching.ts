@@ -1,0 +1,67 @@
+// Finding a contact from what a person typed: exact name, unique prefix (of
+// the name or of any word in it), or a near match, ignoring case and accents.
+import { distance } from 'fastest-levenshtein';
+import { nameKey } from './names.js';
+
+export interface NameCandidate {
+  id: number;
+  name: string;
+  name_key: string;
+}
+
+export type MatchResult =
+  | { kind: 'one'; candidate: NameCandidate; how: 'exact' | 'prefix' | 'near' }
+  | { kind: 'many'; candidates: NameCandidate[] }
+  | { kind: 'none'; suggestions: NameCandidate[] };
+
+/** How many typing mistakes a query of this length may carry. */
+function tolerance(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 5) return 1;
+  if (length <= 9) return 2;
+  return 3;
+}
+
+/** The smallest edit distance between the query and the name or any run of its words. */
+export function nameDistance(queryKey: string, candidateKey: string): number {
+  let best = distance(queryKey, candidateKey);
+  const words = candidateKey.split(' ');
+  const queryWords = queryKey.split(' ').length;
+  for (let start = 0; start + queryWords <= words.length; start++) {
+    const window = words.slice(start, start + queryWords).join(' ');
+    best = Math.min(best, distance(queryKey, window));
+  }
+  return best;
+}
+
+function byName(a: NameCandidate, b: NameCandidate): number {
+  return a.name_key < b.name_key ? -1 : a.name_key > b.name_key ? 1 : a.id - b.id;
+}
+
+export function matchName(query: string, candidates: readonly NameCandidate[]): MatchResult {
+  const key = nameKey(query);
+  if (key === '') return { kind: 'none', suggestions: [] };
+
+  const exact = candidates.filter((c) => c.name_key === key);
+  if (exact.length === 1) return { kind: 'one', candidate: exact[0], how: 'exact' };
+  if (exact.length > 1) return { kind: 'many', candidates: [...exact].sort(byName) };
+
+  const prefix = candidates.filter(
+    (c) => c.name_key.startsWith(key) || c.name_key.includes(` ${key}`),
+  );
+  if (prefix.length === 1) return { kind: 'one', candidate: prefix[0], how: 'prefix' };
+  if (prefix.length > 1) return { kind: 'many', candidates: [...prefix].sort(byName) };
+
+  const scored = candidates
+    .map((c) => ({ c, d: nameDistance(key, c.name_key) }))
+    .sort((a, b) => a.d - b.d || byName(a.c, b.c));
+  const allowed = tolerance(key.length);
+  const near = scored.filter((s) => s.d <= allowed);
+  if (near.length > 0) {
+    const best = near.filter((s) => s.d === near[0].d);
+    if (best.length === 1) return { kind: 'one', candidate: best[0].c, how: 'near' };
+    return { kind: 'many', candidates: best.map((s) => s.c) };
+  }
+  const suggestions = scored.filter((s) => s.d <= Math.max(3, Math.ceil(key.length / 2))).slice(0, 3);
+  return { kind: 'none', suggestions: suggestions.map((s) => s.c) };
+}

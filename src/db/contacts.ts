@@ -1,0 +1,254 @@
+// Queries about contacts: insert, update, lists (emails, tags, interests),
+// and the last contact of each person.
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { toContactRecord, type ContactRecord, type StoredContact } from '../core/contact.js';
+import { nameKey } from '../core/names.js';
+import type { Settings } from '../core/settings.js';
+import type { Database } from './schema.js';
+
+export interface ContactFields {
+  name: string;
+  company: string | null;
+  role: string | null;
+  phone: string | null;
+  linkedin: string | null;
+  location: string | null;
+  how_met: string | null;
+  met_on: string | null;
+  circle: string;
+  cadence_days: number | null;
+  rhythm_from: string | null;
+  channel: string | null;
+  notes: string | null;
+  birthday: string | null;
+  snoozed_until: string | null;
+  archived_at: string | null;
+}
+
+export interface ContactLists {
+  emails: string[];
+  tags: string[];
+  interests: string[];
+}
+
+const STORED_COLUMNS = [
+  'id',
+  'uid',
+  'name',
+  'company',
+  'role',
+  'phone',
+  'linkedin',
+  'location',
+  'how_met',
+  'met_on',
+  'circle',
+  'cadence_days',
+  'channel',
+  'notes',
+  'birthday',
+  'archived_at',
+  'snoozed_until',
+  'created_at',
+  'updated_at',
+] as const;
+
+export async function insertContact(
+  db: Kysely<Database>,
+  fields: Partial<ContactFields> & { name: string },
+  lists: Partial<ContactLists>,
+  at: string,
+  uid: string = randomUUID(),
+): Promise<number> {
+  const row = await db
+    .insertInto('contacts')
+    .values({
+      uid,
+      name: fields.name,
+      name_key: nameKey(fields.name),
+      company: fields.company ?? null,
+      role: fields.role ?? null,
+      phone: fields.phone ?? null,
+      linkedin: fields.linkedin ?? null,
+      location: fields.location ?? null,
+      how_met: fields.how_met ?? null,
+      met_on: fields.met_on ?? null,
+      circle: fields.circle ?? 'network',
+      cadence_days: fields.cadence_days ?? null,
+      rhythm_from: fields.rhythm_from ?? null,
+      channel: fields.channel ?? null,
+      notes: fields.notes ?? null,
+      birthday: fields.birthday ?? null,
+      snoozed_until: fields.snoozed_until ?? null,
+      archived_at: fields.archived_at ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addEmails(db, row.id, lists.emails ?? []);
+  await addTags(db, row.id, lists.tags ?? []);
+  await addInterests(db, row.id, lists.interests ?? []);
+  return row.id;
+}
+
+export async function updateContact(
+  db: Kysely<Database>,
+  id: number,
+  fields: Partial<ContactFields>,
+  at: string,
+): Promise<void> {
+  const values = { ...fields, updated_at: at, ...(fields.name === undefined ? {} : { name_key: nameKey(fields.name) }) };
+  await db.updateTable('contacts').set(values).where('id', '=', id).execute();
+}
+
+/** Marks a contact as changed (its lists changed, not its own columns). */
+export async function touchContact(db: Kysely<Database>, id: number, at: string): Promise<void> {
+  await db.updateTable('contacts').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function addEmails(db: Kysely<Database>, contactId: number, emails: readonly string[]): Promise<void> {
+  if (emails.length === 0) return;
+  const existing = await db
+    .selectFrom('contact_emails')
+    .select(({ fn }) => fn.max('position').as('last'))
+    .where('contact_id', '=', contactId)
+    .executeTakeFirst();
+  let position = (existing?.last ?? -1) + 1;
+  for (const email of emails) {
+    await db
+      .insertInto('contact_emails')
+      .values({ contact_id: contactId, email, position: position++ })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export async function removeEmails(db: Kysely<Database>, contactId: number, emails: readonly string[]): Promise<void> {
+  if (emails.length === 0) return;
+  await db
+    .deleteFrom('contact_emails')
+    .where('contact_id', '=', contactId)
+    .where(sql<string>`lower(email)`, 'in', emails.map((e) => e.toLowerCase()))
+    .execute();
+}
+
+export async function addTags(db: Kysely<Database>, contactId: number, tags: readonly string[]): Promise<void> {
+  for (const tag of tags) {
+    await db.insertInto('contact_tags').values({ contact_id: contactId, tag }).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
+
+export async function removeTags(db: Kysely<Database>, contactId: number, tags: readonly string[]): Promise<number> {
+  if (tags.length === 0) return 0;
+  const result = await db.deleteFrom('contact_tags').where('contact_id', '=', contactId).where('tag', 'in', tags).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function addInterests(db: Kysely<Database>, contactId: number, interests: readonly string[]): Promise<void> {
+  for (const interest of interests) {
+    await db
+      .insertInto('contact_interests')
+      .values({ contact_id: contactId, interest })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export async function removeInterests(db: Kysely<Database>, contactId: number, interests: readonly string[]): Promise<number> {
+  if (interests.length === 0) return 0;
+  const result = await db
+    .deleteFrom('contact_interests')
+    .where('contact_id', '=', contactId)
+    .where('interest', 'in', interests)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function getStoredContact(db: Kysely<Database>, id: number): Promise<StoredContact | undefined> {
+  return db.selectFrom('contacts').select(STORED_COLUMNS).where('id', '=', id).executeTakeFirst();
+}
+
+/** Emails, tags and interests of the given contacts (all contacts when ids is undefined). */
+export async function contactLists(db: Kysely<Database>, ids?: readonly number[]): Promise<Map<number, ContactLists>> {
+  const lists = new Map<number, ContactLists>();
+  const entry = (id: number): ContactLists => {
+    let e = lists.get(id);
+    if (!e) lists.set(id, (e = { emails: [], tags: [], interests: [] }));
+    return e;
+  };
+  if (ids && ids.length === 0) return lists;
+  let emails = db.selectFrom('contact_emails').select(['contact_id', 'email']).orderBy('contact_id').orderBy('position');
+  let tags = db.selectFrom('contact_tags').select(['contact_id', 'tag']).orderBy('contact_id').orderBy('tag');
+  let interests = db.selectFrom('contact_interests').select(['contact_id', 'interest']).orderBy('contact_id').orderBy('interest');
+  if (ids && ids.length <= 500) {
+    emails = emails.where('contact_id', 'in', ids);
+    tags = tags.where('contact_id', 'in', ids);
+    interests = interests.where('contact_id', 'in', ids);
+  }
+  const wanted = ids ? new Set(ids) : undefined;
+  for (const r of await emails.execute()) if (!wanted || wanted.has(r.contact_id)) entry(r.contact_id).emails.push(r.email);
+  for (const r of await tags.execute()) if (!wanted || wanted.has(r.contact_id)) entry(r.contact_id).tags.push(r.tag);
+  for (const r of await interests.execute()) if (!wanted || wanted.has(r.contact_id)) entry(r.contact_id).interests.push(r.interest);
+  return lists;
+}
+
+export async function loadContactRecords(
+  db: Kysely<Database>,
+  settings: Settings,
+  ids: readonly number[],
+): Promise<ContactRecord[]> {
+  if (ids.length === 0) return [];
+  const query = db
+    .selectFrom('contacts as c')
+    .select(STORED_COLUMNS.map((c) => `c.${c}` as const))
+    .select((eb) =>
+      eb
+        .selectFrom('interaction_contacts as ic')
+        .innerJoin('interactions as i', 'i.id', 'ic.interaction_id')
+        .select('i.occurred_on')
+        .whereRef('ic.contact_id', '=', 'c.id')
+        .orderBy('ic.occurred_at', 'desc')
+        .limit(1)
+        .as('last_contact'),
+    );
+  // Long id lists would pass SQLite's limit of bound parameters: read all, keep the wanted.
+  const rows = await (ids.length <= 500 ? query.where('c.id', 'in', ids) : query).execute();
+  // The latest interaction is found per contact through the (contact_id, occurred_at) index.
+  const lists = await contactLists(db, ids);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const l = lists.get(id) ?? { emails: [], tags: [], interests: [] };
+    return [toContactRecord(row, { ...l, last_contact: row.last_contact }, settings)];
+  });
+}
+
+export async function loadContactRecord(db: Kysely<Database>, settings: Settings, id: number): Promise<ContactRecord | undefined> {
+  return (await loadContactRecords(db, settings, [id]))[0];
+}
+
+/** Contacts with the same name key or one of the emails: the duplicates `add` warns about. */
+export async function findDuplicates(
+  db: Kysely<Database>,
+  name: string | null,
+  emails: readonly string[],
+  exceptId?: number,
+): Promise<Array<{ id: number; name: string; reason: string }>> {
+  const found = new Map<number, { id: number; name: string; reason: string }>();
+  const byName = name === null ? [] : await db.selectFrom('contacts').select(['id', 'name']).where('name_key', '=', nameKey(name)).execute();
+  for (const r of byName) found.set(r.id, { ...r, reason: 'same name' });
+  if (emails.length > 0) {
+    const byEmail = await db
+      .selectFrom('contact_emails as e')
+      .innerJoin('contacts as c', 'c.id', 'e.contact_id')
+      .select(['c.id', 'c.name', 'e.email'])
+      .where(sql<string>`lower(e.email)`, 'in', emails.map((e) => e.toLowerCase()))
+      .execute();
+    for (const r of byEmail) if (!found.has(r.id)) found.set(r.id, { id: r.id, name: r.name, reason: `same email ${r.email}` });
+  }
+  if (exceptId !== undefined) found.delete(exceptId);
+  return [...found.values()];
+}

@@ -1,0 +1,182 @@
+// Queries about interactions, their participants, favours and follow-ups.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+export interface NewInteraction {
+  occurred_at: string;
+  occurred_on: string;
+  channel: string;
+  direction: string;
+  note: string | null;
+  source_key?: string | null;
+  uid?: string;
+}
+
+export async function insertInteraction(
+  db: Kysely<Database>,
+  interaction: NewInteraction,
+  contactIds: readonly number[],
+  at: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('interactions')
+    .values({
+      uid: interaction.uid ?? randomUUID(),
+      occurred_at: interaction.occurred_at,
+      occurred_on: interaction.occurred_on,
+      channel: interaction.channel,
+      direction: interaction.direction,
+      note: interaction.note,
+      source_key: interaction.source_key ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (contactIds.length > 0) {
+    await db
+      .insertInto('interaction_contacts')
+      .values(contactIds.map((contact_id) => ({ interaction_id: id, contact_id, occurred_at: interaction.occurred_at })))
+      .execute();
+  }
+  return id;
+}
+
+export async function insertFavour(
+  db: Kysely<Database>,
+  favour: { contact_id: number; interaction_id: number | null; direction: 'given' | 'received'; text: string; occurred_on: string; uid?: string },
+  at: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('favours')
+    .values({ uid: favour.uid ?? randomUUID(), ...favour, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function insertFollowup(
+  db: Kysely<Database>,
+  followup: { contact_id: number; interaction_id: number | null; text: string; due_on: string; done_on?: string | null; uid?: string },
+  at: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('followups')
+    .values({
+      uid: followup.uid ?? randomUUID(),
+      contact_id: followup.contact_id,
+      interaction_id: followup.interaction_id,
+      text: followup.text,
+      due_on: followup.due_on,
+      done_on: followup.done_on ?? null,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export interface HistoryFilter {
+  interactionId?: number;
+  contactId?: number;
+  since?: string;
+  until?: string;
+  via?: string;
+  limit?: number;
+}
+
+/** The history keys (contract), in order. */
+export const HISTORY_KEYS = ['id', 'occurred_at', 'date', 'via', 'direction', 'contacts', 'contact_ids', 'note', 'gave', 'got'] as const;
+
+export interface HistoryEntry {
+  id: number;
+  occurred_at: string;
+  date: string;
+  via: string;
+  direction: string;
+  contacts: string[];
+  contact_ids: number[];
+  note: string | null;
+  gave: string[];
+  got: string[];
+}
+
+/** Interactions, newest first, with their participants and favours. */
+export async function listHistory(db: Kysely<Database>, filter: HistoryFilter): Promise<HistoryEntry[]> {
+  let query = db
+    .selectFrom('interactions as i')
+    .select(['i.id', 'i.occurred_at', 'i.occurred_on', 'i.channel', 'i.direction', 'i.note'])
+    .orderBy('i.occurred_at', 'desc')
+    .orderBy('i.id', 'desc');
+  if (filter.contactId !== undefined) {
+    const contactId = filter.contactId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('interaction_contacts as ic')
+          .select('ic.interaction_id')
+          .whereRef('ic.interaction_id', '=', 'i.id')
+          .where('ic.contact_id', '=', contactId),
+      ),
+    );
+  }
+  if (filter.interactionId !== undefined) query = query.where('i.id', '=', filter.interactionId);
+  if (filter.since) query = query.where('i.occurred_on', '>=', filter.since);
+  if (filter.until) query = query.where('i.occurred_on', '<=', filter.until);
+  if (filter.via) query = query.where('i.channel', '=', filter.via);
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  const rows = await query.execute();
+  if (rows.length === 0) return [];
+
+  const ids = rows.map((r) => r.id);
+  const participants = new Map<number, Array<{ id: number; name: string }>>();
+  const favours = new Map<number, { gave: string[]; got: string[] }>();
+  // Chunks keep the number of bound parameters under SQLite's limit.
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const people = await db
+      .selectFrom('interaction_contacts as ic')
+      .innerJoin('contacts as c', 'c.id', 'ic.contact_id')
+      .select(['ic.interaction_id', 'c.id', 'c.name'])
+      .where('ic.interaction_id', 'in', chunk)
+      .orderBy('c.name')
+      .execute();
+    for (const p of people) {
+      const list = participants.get(p.interaction_id) ?? [];
+      list.push({ id: p.id, name: p.name });
+      participants.set(p.interaction_id, list);
+    }
+    const favourRows = await db
+      .selectFrom('favours')
+      .select(['interaction_id', 'direction', 'text'])
+      .where('interaction_id', 'in', chunk)
+      .orderBy('id')
+      .execute();
+    for (const f of favourRows) {
+      if (f.interaction_id === null) continue;
+      const entry = favours.get(f.interaction_id) ?? { gave: [], got: [] };
+      const list = f.direction === 'given' ? entry.gave : entry.got;
+      // The same favour given to each participant is one favour in the history.
+      if (!list.includes(f.text)) list.push(f.text);
+      favours.set(f.interaction_id, entry);
+    }
+  }
+  return rows.map((r) => {
+    const people = participants.get(r.id) ?? [];
+    const f = favours.get(r.id) ?? { gave: [], got: [] };
+    return {
+      id: r.id,
+      occurred_at: r.occurred_at,
+      date: r.occurred_on,
+      via: r.channel,
+      direction: r.direction,
+      contacts: people.map((p) => p.name),
+      contact_ids: people.map((p) => p.id),
+      note: r.note,
+      gave: f.gave,
+      got: f.got,
+    };
+  });
+}

@@ -1,0 +1,87 @@
+// Opening the database: private file modes, durable settings, a check that the
+// file is net's and not newer than this program, then the migrations.
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { DataError } from '../core/errors.js';
+import { NetSqliteDialect } from './dialect.js';
+import { APPLICATION_ID, SCHEMA_VERSION, migrateToLatest } from './migrate.js';
+import type { Database } from './schema.js';
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  /** The raw connection, for bulk work (imports, backup) and pragmas. */
+  sqlite: BetterSqlite3.Database;
+  path: string;
+  close(): Promise<void>;
+}
+
+export const BUSY_TIMEOUT_MS = 10_000;
+
+function readHeaderPragmas(sqlite: BetterSqlite3.Database): { appId: number; version: number; tables: number } {
+  const appId = sqlite.pragma('application_id', { simple: true }) as number;
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  const { n } = sqlite.prepare("select count(*) as n from sqlite_schema where type = 'table'").get() as { n: number };
+  return { appId, version, tables: n };
+}
+
+/** Checks that an open file is a net database this program can use; throws otherwise. */
+export function checkCompatible(sqlite: BetterSqlite3.Database, path: string): { version: number } {
+  const { appId, version, tables } = readHeaderPragmas(sqlite);
+  if (appId !== 0 && appId !== APPLICATION_ID) {
+    throw new DataError(`${path} is not a net database (application id ${appId})`, 'pass another file with --db or NET_DB');
+  }
+  if (appId === 0 && tables > 0) {
+    throw new DataError(`${path} is a SQLite database that net did not create`, 'pass another file with --db or NET_DB');
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new DataError(
+      `${path} has schema version ${version}, newer than this net understands (${SCHEMA_VERSION})`,
+      'upgrade net; the database was not changed',
+    );
+  }
+  return { version };
+}
+
+/** Durability and concurrency settings, applied on every open. */
+export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('journal_mode = WAL');
+  // A database already in WAL mode reopens with synchronous=NORMAL in this build.
+  sqlite.pragma('synchronous = FULL');
+}
+
+export interface OpenOptions {
+  /** Open without creating the file (read-only commands on a missing database). */
+  mustExist?: boolean;
+}
+
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenDatabase> {
+  const isMemory = path === ':memory:';
+  const isNew = !isMemory && !existsSync(path);
+  if (isNew && options.mustExist) {
+    throw new DataError(`no database at ${path}`, 'add someone with `net add NAME`, or try `net demo`');
+  }
+  if (isNew) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw new DataError(`cannot open the database ${path}: ${(error as Error).message}`);
+  }
+  try {
+    if (isNew) chmodSync(path, 0o600);
+    const { version } = checkCompatible(sqlite, path);
+    applyConnectionPragmas(sqlite);
+    const db = new Kysely<Database>({ dialect: new NetSqliteDialect({ database: sqlite }) });
+    if (version < SCHEMA_VERSION) await migrateToLatest(db, sqlite);
+    return { db, sqlite, path, close: () => db.destroy() };
+  } catch (error) {
+    sqlite.close();
+    if (error instanceof DataError) throw error;
+    throw new DataError(`cannot use the database ${path}: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,144 @@
+// The typed shape of the database, as the migrations leave it.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface ContactsTable {
+  id: Generated<number>;
+  uid: string;
+  name: string;
+  name_key: string;
+  company: string | null;
+  role: string | null;
+  phone: string | null;
+  linkedin: string | null;
+  location: string | null;
+  how_met: string | null;
+  met_on: string | null;
+  circle: string;
+  cadence_days: number | null;
+  /** For a never-contacted person: the day the rhythm counts from (set by imports to spread first touches). */
+  rhythm_from: string | null;
+  channel: string | null;
+  notes: string | null;
+  /** `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. */
+  birthday: string | null;
+  archived_at: string | null;
+  snoozed_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactEmailsTable {
+  contact_id: number;
+  email: string;
+  position: number;
+}
+
+export interface ContactTagsTable {
+  contact_id: number;
+  tag: string;
+}
+
+export interface ContactInterestsTable {
+  contact_id: number;
+  interest: string;
+}
+
+export interface InteractionsTable {
+  id: Generated<number>;
+  uid: string;
+  occurred_at: string;
+  occurred_on: string;
+  channel: string;
+  direction: string;
+  note: string | null;
+  source_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionContactsTable {
+  interaction_id: number;
+  contact_id: number;
+  occurred_at: string;
+}
+
+export interface FavoursTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  interaction_id: number | null;
+  direction: 'given' | 'received';
+  text: string;
+  occurred_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FollowupsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  interaction_id: number | null;
+  text: string;
+  due_on: string;
+  done_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface OutreachTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  why: string | null;
+  via_contact_id: number | null;
+  channel: string | null;
+  stage: string;
+  next_on: string | null;
+  nudges: Generated<number>;
+  last_nudge_on: string | null;
+  ended_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OutreachEventsTable {
+  id: Generated<number>;
+  uid: string;
+  outreach_id: number;
+  /** `add`, `step` or `nudge`. */
+  kind: string;
+  from_stage: string | null;
+  to_stage: string | null;
+  occurred_on: string;
+  note: string | null;
+  interaction_id: number | null;
+  created_at: string;
+}
+
+export interface Database {
+  contacts: ContactsTable;
+  contact_emails: ContactEmailsTable;
+  contact_tags: ContactTagsTable;
+  contact_interests: ContactInterestsTable;
+  interactions: InteractionsTable;
+  interaction_contacts: InteractionContactsTable;
+  favours: FavoursTable;
+  followups: FollowupsTable;
+  settings: SettingsTable;
+  outreach: OutreachTable;
+  outreach_events: OutreachEventsTable;
+}
+
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContact = Insertable<ContactsTable>;
+export type ContactUpdate = Updateable<ContactsTable>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type FollowupRow = Selectable<FollowupsTable>;
+export type FavourRow = Selectable<FavoursTable>;
+export type OutreachRow = Selectable<OutreachTable>;

@@ -1,0 +1,41 @@
+// CSV as conventions.md fixes it: RFC 4180 through csv-stringify, a header row
+// with the JSON keys, arrays joined with "; ", and cells that a spreadsheet
+// would run as formulas defused with a leading "'" (unless raw).
+import { stringify } from 'csv-stringify/sync';
+
+export type Cell = string | number | boolean | null | readonly string[] | readonly number[];
+export type CsvRecord = Record<string, Cell>;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/;
+
+/** Prefixes a cell that a spreadsheet would take for a formula with "'". */
+export function protectCell(text: string): string {
+  if (!FORMULA_START.test(text)) return text;
+  if (PLAIN_NUMBER_OR_PHONE.test(text)) return text;
+  return `'${text}`;
+}
+
+/** Undoes protectCell, for importing net's own CSV. */
+export function unprotectCell(text: string): string {
+  if (text.startsWith("'") && FORMULA_START.test(text.slice(1)) && !PLAIN_NUMBER_OR_PHONE.test(text.slice(1))) {
+    return text.slice(1);
+  }
+  return text;
+}
+
+export function cellText(value: Cell): string {
+  if (value === null) return '';
+  if (Array.isArray(value)) return value.join('; ');
+  return String(value);
+}
+
+export function toCsv(records: readonly CsvRecord[], columns: readonly string[], options: { raw?: boolean } = {}): string {
+  const rows = records.map((record) =>
+    columns.map((key) => {
+      const text = cellText(record[key] ?? null);
+      return options.raw ? text : protectCell(text);
+    }),
+  );
+  return stringify([columns as string[], ...rows], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+}
