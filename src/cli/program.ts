@@ -4,6 +4,12 @@ import { Command, Option } from 'commander';
 import { resolveDbPath } from '../db/path.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
 import { registerJournal } from './register/journal.js';
+import { registerScheduling } from './register/scheduling.js';
+import { registerOutreach } from './register/outreach.js';
+import { registerTransfer } from './register/transfer.js';
+import { registerReview } from './register/review.js';
+import { registerSafety } from './register/safety.js';
+import { registerOnboarding } from './register/onboarding.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -51,6 +57,12 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command
 
   const registration: Registration = { program, lazy };
   registerJournal(registration);
+  registerScheduling(registration);
+  registerOutreach(registration);
+  registerTransfer(registration);
+  registerReview(registration);
+  registerSafety(registration);
+  registerOnboarding(registration);
 
   return { program, closeContext: async () => context?.close() };
 }
