@@ -1,8 +1,22 @@
 // The journal: who you know (add, edit, archive, rm) and what happened (log, list, show, history).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { withListFormats, type Registration } from '../program.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * `--no-interest TOPIC` removes an interest. commander would read any `--no-x`
+ * as "x = false" and store it under `interest`; this keeps it apart.
+ */
+class RemoveInterestOption extends Option {
+  constructor() {
+    super('--no-interest <topic>', 'remove an interest (repeatable)');
+    this.argParser(collect);
+  }
+  override attributeName(): string {
+    return 'dropInterest';
+  }
+}
 
 /** The contact fields shared by `add` and `edit`. */
 function contactOptions(command: Command): Command {
@@ -126,7 +140,7 @@ Examples:
   )
     .option('--rename <name>', 'a new name')
     .option('--untag <tag>', 'remove a tag (repeatable)', collect)
-    .option('--no-interest <topic>', 'remove an interest (repeatable)', collect)
+    .addOption(new RemoveInterestOption())
     .option('--json', 'print the updated contact as JSON')
     .addHelpText(
       'after',

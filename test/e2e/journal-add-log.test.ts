@@ -1,0 +1,183 @@
+// add and log through the built binary: outputs, exit codes, and what is stored.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ok, sandbox, type Sandbox } from '../helpers.js';
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+describe('net add', () => {
+  it('adds a person with every field and prints one line', () => {
+    const out = ok(
+      s.net([
+        'add', 'Giulia Rossi', '--company', 'Satispay', '--role', 'CTO', '--email', 'giulia@example.com',
+        '--phone', '+39 333 123 4567', '--linkedin', 'https://www.linkedin.com/in/giuliarossi', '--location', 'Milano',
+        '--tag', 'fintech,mentor', '--tag', 'milan', '--interest', 'AI', '--met-at', 'PyCon Italia', '--met-on', '2025-05-30',
+        '--circle', 'close', '--channel', 'coffee', '--birthday', '--04-12', '--note', "likes espresso; won't do calls",
+      ]),
+    );
+    expect(out).toBe('Added Giulia Rossi (#1) to close, every 30 days.\n');
+    const [c] = s.json<Array<Record<string, unknown>>>(['list']);
+    expect(c).toEqual({
+      id: 1, name: 'Giulia Rossi', company: 'Satispay', role: 'CTO', emails: ['giulia@example.com'],
+      phone: '+39 333 123 4567', linkedin: 'https://www.linkedin.com/in/giuliarossi', location: 'Milano',
+      circle: 'close', cadence_days: 30, channel: 'coffee', tags: ['fintech', 'mentor', 'milan'], interests: ['AI'],
+      how_met: 'PyCon Italia', met_on: '2025-05-30', last_contact: null, archived: false,
+      notes: "likes espresso; won't do calls",
+    });
+    const [row] = s.query<{ uid: string; created_at: string; name_key: string }>('select uid, created_at, name_key from contacts');
+    expect(row.uid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(row.created_at).toMatch(/^2026-03-14T/);
+  });
+
+  it('defaults to the network circle and takes --every as the person’s own rhythm', () => {
+    expect(ok(s.net(['add', 'Anna Meyer']))).toBe('Added Anna Meyer (#1) to network, every 120 days.\n');
+    expect(ok(s.net(['add', 'Marco Bianchi', '--every', '3 weeks']))).toBe('Added Marco Bianchi (#2) to network, every 3 weeks.\n');
+    expect(ok(s.net(['add', 'Sara Verdi', '--every', 'quarterly']))).toContain('every 91 days');
+    expect(ok(s.net(['add', 'Luca Neri', '--every', 'none']))).toContain('no rhythm');
+    expect(ok(s.net(['add', 'Eva Ross', '--circle', 'acquaintance']))).toContain('to acquaintance, no rhythm');
+  });
+
+  it('prints the contact as JSON with --json', () => {
+    const c = s.json<{ id: number; name: string; emails: string[] }>(['add', 'Françoise Dupont', '--email', 'f@example.fr']);
+    expect(c).toMatchObject({ id: 1, name: 'Françoise Dupont', emails: ['f@example.fr'], circle: 'network' });
+  });
+
+  it('refuses a duplicate name (accents and case ignored) or email with exit 1, unless --force', () => {
+    ok(s.net(['add', 'Niccolò Bianchi', '--email', 'nb@example.com']));
+    const byName = s.net(['add', 'niccolo  BIANCHI']);
+    expect(byName.code).toBe(1);
+    expect(byName.stderr).toMatch(/^net: niccolo {2}BIANCHI may already be in your network: #1 Niccolò Bianchi \(same name\)/);
+    const byEmail = s.net(['add', 'N. Bianchi', '--email', 'NB@example.com']);
+    expect(byEmail.code).toBe(1);
+    expect(byEmail.stderr).toContain('same email nb@example.com');
+    expect(s.query('select id from contacts')).toHaveLength(1);
+    ok(s.net(['add', 'Niccolò Bianchi', '--force']));
+    expect(s.query('select id from contacts')).toHaveLength(2);
+  });
+
+  it.each([
+    [['--email', 'not-an-email'], /--email: "not-an-email" is not an email address/],
+    [['--circle', 'friends'], /--circle: "friends" is not a circle \(inner, close, active, network, acquaintance\)/],
+    [['--every', 'sometimes'], /--every: "sometimes" is not an interval/],
+    [['--linkedin', 'javascript:alert(1)'], /--linkedin: .* is not a web address/],
+    [['--met-on', 'the day after never'], /--met-on: "the day after never" is not a date/],
+    [['--met-on', 'tomorrow'], /--met-on: "tomorrow" is in the future/],
+    [['--birthday', '1985-02-31'], /--birthday: "1985-02-31" is not a birthday/],
+    [['--channel', 'pigeon'], /--channel: "pigeon" is not a channel/],
+  ])('rejects %j with exit 2 and writes nothing', (args, message) => {
+    const result = s.net(['add', 'Anna Meyer', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stdout).toBe('');
+    // Nothing written: the database may not even exist yet.
+    const exists = s.net(['list', '--json']);
+    expect(JSON.parse(exists.stdout)).toEqual([]);
+  });
+
+  it('needs NAME without a terminal (exit 2)', () => {
+    const result = s.net(['add', '--company', 'Acme']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('net: missing NAME');
+  });
+
+  it('keeps Unicode, quotes, semicolons and SQL-looking text exactly as typed', () => {
+    const name = `Robert'); DROP TABLE contacts;-- "Bobby" 😀`;
+    const note = 'line one\nline two; "quoted" = 1 OR 1=1 -- ß ø 中文';
+    ok(s.net(['add', name, '--note', note, '--tag', 'a;b']));
+    const [c] = s.json<Array<{ name: string; notes: string; tags: string[] }>>(['list']);
+    expect(c.name).toBe(name);
+    expect(c.notes).toBe(note);
+    expect(c.tags).toEqual(['a;b']);
+  });
+});
+
+describe('net log', () => {
+  beforeEach(() => {
+    ok(s.net(['add', 'Giulia Rossi', '--circle', 'close']));
+    ok(s.net(['add', 'Niccolò Bianchi']));
+    ok(s.net(['add', 'Françoise Dupont']));
+  });
+
+  it('logs one interaction with several people, in natural language dates', () => {
+    const out = ok(s.net(['log', 'giulia', 'nicolo', '--via', 'coffee', '--date', 'yesterday', '-m', 'talked about the AI meetup']));
+    expect(out).toBe('Logged coffee with Giulia Rossi and Niccolò Bianchi on 2026-03-13.\n');
+    const history = s.json<Array<Record<string, unknown>>>(['history']);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      id: 1, date: '2026-03-13', via: 'coffee', direction: 'mutual',
+      contacts: ['Giulia Rossi', 'Niccolò Bianchi'], contact_ids: [1, 2], note: 'talked about the AI meetup', gave: [], got: [],
+    });
+    expect(s.query('select contact_id from interaction_contacts order by contact_id')).toEqual([{ contact_id: 1 }, { contact_id: 2 }]);
+  });
+
+  it.each([
+    ['ieri', '2026-03-13'],
+    ['martedì scorso', '2026-03-10'],
+    ['3 giorni fa', '2026-03-11'],
+    ['last tuesday', '2026-03-10'],
+    ['2 weeks ago', '2026-02-28'],
+    ['2026-01-05', '2026-01-05'],
+    ['today', '2026-03-14'],
+  ])('reads --date %s as %s', (text, day) => {
+    ok(s.net(['log', 'giulia', '--via', 'call', '--date', text]));
+    expect(s.json<Array<{ date: string }>>(['history'])[0].date).toBe(day);
+  });
+
+  it('refuses a future date and text that is not a date (exit 2, nothing written)', () => {
+    const future = s.net(['log', 'giulia', '--date', 'tomorrow']);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain('net: --date: "tomorrow" is in the future (2026-03-15)');
+    const nonsense = s.net(['log', 'giulia', '--date', '31 February']);
+    expect(nonsense.code).toBe(2);
+    expect(nonsense.stderr).toContain('"31 February" is not a date');
+    expect(s.query('select id from interactions')).toHaveLength(0);
+  });
+
+  it('sets the direction: --in, --out, else out for written channels and mutual for the others', () => {
+    ok(s.net(['log', 'giulia', '--via', 'email', '--in']));
+    ok(s.net(['log', 'giulia', '--via', 'email']));
+    ok(s.net(['log', 'giulia', '--via', 'call']));
+    ok(s.net(['log', 'giulia', '--via', 'linkedin', '--out']));
+    expect(s.query('select direction from interactions order by id').map((r) => (r as { direction: string }).direction)).toEqual([
+      'in', 'out', 'mutual', 'out',
+    ]);
+    expect(s.net(['log', 'giulia', '--in', '--out']).code).toBe(2);
+    expect(s.net(['log', 'giulia', '--via', 'fax']).code).toBe(2);
+  });
+
+  it('records favours for each participant and a follow-up with a due date', () => {
+    const out = ok(
+      s.net(['log', 'giulia', 'francoise', '--via', 'meeting', '--gave', 'intro to Sara', '--got', 'advice on pricing', '--follow-up', 'send the deck', '--by', '2026-03-20']),
+    );
+    expect(out).toContain('gave: intro to Sara');
+    expect(out).toContain('follow-up for Giulia Rossi: send the deck (by 2026-03-20)');
+    expect(s.query('select contact_id, direction, text from favours order by contact_id, direction')).toEqual([
+      { contact_id: 1, direction: 'given', text: 'intro to Sara' },
+      { contact_id: 1, direction: 'received', text: 'advice on pricing' },
+      { contact_id: 3, direction: 'given', text: 'intro to Sara' },
+      { contact_id: 3, direction: 'received', text: 'advice on pricing' },
+    ]);
+    expect(s.query('select contact_id, text, due_on, done_on from followups')).toEqual([
+      { contact_id: 1, text: 'send the deck', due_on: '2026-03-20', done_on: null },
+    ]);
+    const [entry] = s.json<Array<{ gave: string[]; got: string[] }>>(['history']);
+    expect(entry.gave).toEqual(['intro to Sara']);
+    expect(entry.got).toEqual(['advice on pricing']);
+  });
+
+  it('dues a follow-up 7 days after the interaction by default', () => {
+    ok(s.net(['log', 'giulia', '--date', '2026-03-10', '--follow-up', 'send the deck']));
+    expect(s.query('select due_on from followups')).toEqual([{ due_on: '2026-03-17' }]);
+  });
+
+  it('fails as a whole when one of the people is unknown', () => {
+    const result = s.net(['log', 'giulia', 'zzzz qqqq', '--via', 'call']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('net: no contact matches "zzzz qqqq"');
+    expect(s.query('select id from interactions')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { protectCell, toCsv, unprotectCell } from '../../src/formats/csv.js';
+
+describe('formula protection', () => {
+  it.each([
+    ['=SUM(A1:A2)', "'=SUM(A1:A2)"],
+    ['+cmd', "'+cmd"],
+    ['-A1+B2', "'-A1+B2"],
+    ['-2+3', '-2+3'],
+    ['@import', "'@import"],
+    ['\tx', "'\tx"],
+    ['\rx', "'\rx"],
+    ['+39 333 123 4567', '+39 333 123 4567'],
+    ['-42', '-42'],
+    ['+1 (555) 010-9999', '+1 (555) 010-9999'],
+    ['plain', 'plain'],
+    ['', ''],
+  ])('%j -> %j, and back', (cell, protectedCell) => {
+    expect(protectCell(cell)).toBe(protectedCell);
+    expect(unprotectCell(protectCell(cell))).toBe(cell);
+  });
+
+  it('writes RFC 4180 with quoting, arrays joined by "; " and \\n line ends', () => {
+    const csv = toCsv([{ a: 'x, y', b: ['p', 'q'], c: 'say "hi"\nbye', d: null }], ['a', 'b', 'c', 'd']);
+    expect(csv).toBe('a,b,c,d\n"x, y",p; q,"say ""hi""\nbye",\n');
+  });
+
+  it('leaves cells as stored with raw', () => {
+    expect(toCsv([{ a: '=1+1' }], ['a'], { raw: true })).toBe('a\n=1+1\n');
+    expect(toCsv([{ a: '=1+1' }], ['a'])).toBe("a\n'=1+1\n");
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { matchName, type NameCandidate } from '../../src/core/matching.js';
+import { nameKey } from '../../src/core/names.js';
+
+const people: NameCandidate[] = ['Niccolò Bianchi', 'Giulia Rossi', 'Giulia Romano', 'Françoise Dupont', 'Anna Meyer', 'Annalisa Conti', 'Marco Rossi'].map(
+  (name, i) => ({ id: i + 1, name, name_key: nameKey(name) }),
+);
+
+function match(query: string) {
+  return matchName(query, people);
+}
+
+describe('nameKey', () => {
+  it.each([
+    ['Niccolò Bianchi', 'niccolo bianchi'],
+    ['  FRANÇOISE   Dupont ', 'francoise dupont'],
+    ['Zoë Ångström', 'zoe angstrom'],
+    ["D'Alessandro", "d'alessandro"],
+  ])('%s -> %s', (name, key) => expect(nameKey(name)).toBe(key));
+});
+
+describe('matchName', () => {
+  it.each([
+    ['Niccolò Bianchi', 1, 'exact'],
+    ['niccolo bianchi', 1, 'exact'],
+    ['NICCOLÒ', 1, 'prefix'],
+    ['bianchi', 1, 'prefix'],
+    ['francoise', 4, 'prefix'],
+    ['giulia ro', null, 'many'],
+    ['giulia ros', 2, 'prefix'],
+    ['nicolo', 1, 'near'],
+    ['nicolo bianchi', 1, 'near'],
+    ['anna meyer', 5, 'exact'],
+    ['annal', 6, 'prefix'],
+    ['Giula Rossi', 2, 'near'],
+  ])('%s finds #%s (%s)', (query, id, how) => {
+    const result = match(query);
+    if (how === 'many') {
+      expect(result.kind).toBe('many');
+      return;
+    }
+    expect(result).toMatchObject({ kind: 'one', candidate: { id }, how });
+  });
+
+  it('lists every candidate when several start the same way, sorted by name', () => {
+    const result = match('giulia');
+    expect(result.kind).toBe('many');
+    if (result.kind === 'many') expect(result.candidates.map((c) => c.name)).toEqual(['Giulia Romano', 'Giulia Rossi']);
+  });
+
+  it('"rossi" is ambiguous between two surnames', () => {
+    const result = match('rossi');
+    expect(result.kind).toBe('many');
+    if (result.kind === 'many') expect(result.candidates.map((c) => c.id).sort()).toEqual([2, 7]);
+  });
+
+  it('suggests the closest names when nothing matches', () => {
+    const result = match('Giovanni Rosso');
+    expect(result.kind).toBe('none');
+    if (result.kind === 'none') expect(result.suggestions[0]?.name).toMatch(/Rossi|Romano/);
+  });
+
+  it('does not guess on very short queries', () => {
+    expect(match('zz').kind).toBe('none');
+    expect(match('').kind).toBe('none');
+  });
+});
