@@ -1,0 +1,29 @@
+// net doctor: is the database sound, private and backed up? Exit 1 when not.
+import { DataError } from '../../core/errors.js';
+import { checkHealth, type HealthCheck } from '../../db/health.js';
+import type { Context } from '../context.js';
+import { toJson } from '../render.js';
+
+interface DoctorOptions {
+  json?: boolean;
+}
+
+export default async function doctor(ctx: Context, options: DoctorOptions): Promise<void> {
+  const checks = checkHealth(ctx.dbPath, ctx.now);
+  const failed = checks.filter((c) => c.status === 'fail');
+  if (options.json) ctx.io.write(toJson(checks));
+  else await writeReport(ctx, checks);
+  if (failed.length) {
+    const fixes = failed.filter((c) => c.fix).map((c) => `${c.check}: ${c.fix}`);
+    throw new DataError(`${failed.length} problem(s) found: ${failed.map((c) => c.check).join(', ')}`, fixes.join('\n  ') || undefined);
+  }
+}
+
+async function writeReport(ctx: Context, checks: readonly HealthCheck[]): Promise<void> {
+  const chalk = await ctx.chalk();
+  const paint = (status: HealthCheck['status']): string =>
+    status === 'ok' ? chalk.green('ok  ') : status === 'warn' ? chalk.yellow('warn') : chalk.red('FAIL');
+  const width = Math.max(...checks.map((c) => c.check.length));
+  const lines = checks.map((c) => `${paint(c.status)}  ${c.check.padEnd(width)}  ${c.detail}${c.fix ? `\n      ${' '.repeat(width)}  → ${c.fix}` : ''}`);
+  ctx.io.write(`${lines.join('\n')}\n`);
+}

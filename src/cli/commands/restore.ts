@@ -1,0 +1,46 @@
+// net restore: put a backup in place of the database, after checking it, and
+// keep the database it replaces as one more backup.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CancelledError, UsageError } from '../../core/errors.js';
+import { defaultBackupPath, inspectBackup, keepCurrent, replaceDatabase, sameFile } from '../../db/backup.js';
+import { openDatabase } from '../../db/open.js';
+import type { Context } from '../context.js';
+import { toJson } from '../render.js';
+
+interface RestoreOptions {
+  yes?: boolean;
+  json?: boolean;
+}
+
+export default async function restore(ctx: Context, file: string, options: RestoreOptions): Promise<void> {
+  if (file.trim() === '') throw new UsageError('FILE is empty', 'name a backup, e.g. net restore net-backup-2026-03-14-120000.db');
+  const source = resolve(file);
+  if (sameFile(source, ctx.dbPath)) throw new UsageError(`${source} is the database itself`, 'name a backup file');
+  const info = inspectBackup(source);
+  const exists = existsSync(ctx.dbPath);
+  const what = `${info.contacts} contact(s) and ${info.interactions} interaction(s)`;
+  if (!options.yes) {
+    if (!ctx.interactive) {
+      throw new UsageError(`restoring replaces ${ctx.dbPath}; this needs --yes without a terminal`, `net restore '${file}' --yes`);
+    }
+    const { confirm } = await import('@inquirer/prompts');
+    const ok = await confirm({
+      message: `Replace ${ctx.dbPath} with ${source} (${what})? The current database is kept as a backup.`,
+      default: false,
+    });
+    if (!ok) throw new CancelledError();
+  }
+  const kept = exists ? await keepCurrent(ctx.dbPath, defaultBackupPath(ctx.dbPath, ctx.now, '-before-restore')) : null;
+  await replaceDatabase(source, ctx.dbPath);
+  // Opening applies the connection settings and upgrades an older backup now,
+  // in one transaction, rather than at some later command.
+  const opened = await openDatabase(ctx.dbPath);
+  await opened.close();
+  if (options.json) {
+    ctx.io.write(toJson({ path: ctx.dbPath, restored_from: source, kept, schema_version: info.version, contacts: info.contacts, interactions: info.interactions }));
+    return;
+  }
+  ctx.io.write(`Restored ${ctx.dbPath} from ${source}: ${what}.\n`);
+  if (kept) ctx.io.write(`The database it replaced is kept as ${kept}.\n`);
+}

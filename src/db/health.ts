@@ -1,0 +1,201 @@
+// The health of a database file, as plain data for `net doctor`: the file and
+// folder modes, the header (application id, schema version), SQLite's own
+// integrity and foreign-key checks, the journal, and what the file holds.
+// The database is opened read-only: a check never changes what it checks.
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { listBackups } from './backup.js';
+import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
+import { BUSY_TIMEOUT_MS } from './open.js';
+
+export type Status = 'ok' | 'warn' | 'fail';
+
+export interface HealthCheck {
+  check: string;
+  status: Status;
+  detail: string;
+  /** What to do about it, when it is not ok. */
+  fix: string | null;
+}
+
+/** A -wal file larger than this is worth a word: it slows every open. */
+export const WAL_WARN_BYTES = 64 * 1024 * 1024;
+
+/** How old the newest backup may be before doctor suggests a new one. */
+export const BACKUP_WARN_DAYS = 30;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+function octal(mode: number): string {
+  return `0${(mode & 0o777).toString(8)}`;
+}
+
+function modeCheck(dbPath: string): HealthCheck {
+  const folder = dirname(dbPath);
+  const problems: string[] = [];
+  const fixes: string[] = [];
+  const modes: string[] = [];
+  for (const suffix of ['', '-wal', '-shm']) {
+    const path = `${dbPath}${suffix}`;
+    if (!existsSync(path)) continue;
+    const mode = statSync(path).mode;
+    modes.push(`${suffix ? suffix.slice(1) : 'file'} ${octal(mode)}`);
+    if (mode & 0o077) {
+      problems.push(`${path} is readable by others (${octal(mode)})`);
+      fixes.push(`chmod 600 '${path}'`);
+    }
+  }
+  const folderMode = statSync(folder).mode;
+  modes.push(`folder ${octal(folderMode)}`);
+  if (folderMode & 0o077) {
+    problems.push(`the folder ${folder} is open to others (${octal(folderMode)})`);
+    fixes.push(`chmod 700 '${folder}'`);
+  }
+  return problems.length
+    ? { check: 'file modes', status: 'fail', detail: problems.join('; '), fix: fixes.join(' && ') }
+    : { check: 'file modes', status: 'ok', detail: modes.join(', '), fix: null };
+}
+
+function fileCheck(dbPath: string): HealthCheck {
+  const bytes = statSync(dbPath).size;
+  return { check: 'database', status: 'ok', detail: `${dbPath} (${formatBytes(bytes)})`, fix: null };
+}
+
+function headerCheck(sqlite: BetterSqlite3.Database): { check: HealthCheck; usable: boolean } {
+  const appId = sqlite.pragma('application_id', { simple: true }) as number;
+  const version = sqlite.pragma('user_version', { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    return {
+      check: {
+        check: 'schema',
+        status: 'fail',
+        detail: appId === 0 ? 'not a net database (no application id)' : `not a net database (application id ${appId})`,
+        fix: 'point --db or NET_DB at your net database',
+      },
+      usable: false,
+    };
+  }
+  if (version > SCHEMA_VERSION) {
+    return {
+      check: { check: 'schema', status: 'fail', detail: `version ${version}, newer than this net (${SCHEMA_VERSION})`, fix: 'upgrade net; the database was not changed' },
+      usable: false,
+    };
+  }
+  if (version < SCHEMA_VERSION) {
+    return {
+      check: { check: 'schema', status: 'ok', detail: `version ${version}; the next net command upgrades it to ${SCHEMA_VERSION}`, fix: null },
+      usable: true,
+    };
+  }
+  return { check: { check: 'schema', status: 'ok', detail: `version ${version} (current)`, fix: null }, usable: true };
+}
+
+function integrityCheck(sqlite: BetterSqlite3.Database, restoreHint: string): HealthCheck {
+  const rows = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  if (rows.join() === 'ok') return { check: 'integrity', status: 'ok', detail: 'ok', fix: null };
+  return { check: 'integrity', status: 'fail', detail: rows.slice(0, 3).join('; '), fix: restoreHint };
+}
+
+function foreignKeyCheck(sqlite: BetterSqlite3.Database, restoreHint: string): HealthCheck {
+  const rows = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (rows.length === 0) return { check: 'foreign keys', status: 'ok', detail: 'no broken references', fix: null };
+  const tables = [...new Set(rows.map((r) => `${r.table} → ${r.parent}`))].join(', ');
+  return { check: 'foreign keys', status: 'fail', detail: `${rows.length} broken reference(s): ${tables}`, fix: restoreHint };
+}
+
+function journalCheck(sqlite: BetterSqlite3.Database, dbPath: string): HealthCheck {
+  const mode = String(sqlite.pragma('journal_mode', { simple: true }));
+  const walBytes = existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0;
+  if (mode !== 'wal') {
+    return { check: 'journal', status: 'warn', detail: `${mode} mode instead of WAL`, fix: 'the next net command switches it back to WAL' };
+  }
+  if (walBytes > WAL_WARN_BYTES) {
+    return {
+      check: 'journal',
+      status: 'warn',
+      detail: `WAL, ${formatBytes(walBytes)} not yet written back`,
+      fix: 'it is written back when no other program keeps the database open; close them and run any net command',
+    };
+  }
+  return { check: 'journal', status: 'ok', detail: `WAL, ${formatBytes(walBytes)} pending`, fix: null };
+}
+
+function countsCheck(sqlite: BetterSqlite3.Database): HealthCheck {
+  const has = (table: string): boolean =>
+    sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = ?").get(table) !== undefined;
+  const count = (sqlText: string): number => (sqlite.prepare(sqlText).get() as { n: number }).n;
+  const parts: string[] = [];
+  if (has('contacts')) {
+    const all = count('select count(*) as n from contacts');
+    const archived = count('select count(*) as n from contacts where archived_at is not null');
+    parts.push(`${all} contact(s)${archived ? ` (${archived} archived)` : ''}`);
+  }
+  if (has('interactions')) parts.push(`${count('select count(*) as n from interactions')} interaction(s)`);
+  if (has('favours')) parts.push(`${count('select count(*) as n from favours')} favour(s)`);
+  if (has('followups')) parts.push(`${count('select count(*) as n from followups where done_on is null')} open follow-up(s)`);
+  if (has('outreach')) parts.push(`${count('select count(*) as n from outreach where ended_on is null')} active outreach`);
+  return { check: 'records', status: 'ok', detail: parts.join(', ') || 'no tables yet', fix: null };
+}
+
+function backupCheck(dbPath: string, now: Date): HealthCheck {
+  const [newest] = listBackups(dbPath);
+  if (!newest) return { check: 'backups', status: 'warn', detail: 'none next to the database', fix: 'run `net backup`' };
+  const days = Math.floor((now.getTime() - newest.modified.getTime()) / 86_400_000);
+  const age = days <= 0 ? 'today' : `${days} day(s) ago`;
+  const detail = `newest: ${newest.path} (${age}, ${formatBytes(newest.bytes)})`;
+  if (days > BACKUP_WARN_DAYS) return { check: 'backups', status: 'warn', detail, fix: 'run `net backup`' };
+  return { check: 'backups', status: 'ok', detail, fix: null };
+}
+
+/** Every check on the database at `dbPath`; `now` dates the newest backup. */
+export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
+  if (!existsSync(dbPath)) {
+    return [{ check: 'database', status: 'ok', detail: `no database yet at ${dbPath}`, fix: null }];
+  }
+  const checks: HealthCheck[] = [fileCheck(dbPath), modeCheck(dbPath)];
+  const [newest] = listBackups(dbPath);
+  const restoreHint = newest
+    ? `restore the newest backup: net restore '${newest.path}'`
+    : 'restore a backup with `net restore FILE`; make copies with `net backup` from now on';
+  let sqlite: BetterSqlite3.Database;
+  try {
+    sqlite = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    checks.push({ check: 'open', status: 'fail', detail: (error as Error).message, fix: 'check that the file and its folder are readable' });
+    return checks;
+  }
+  try {
+    const header = headerCheck(sqlite);
+    checks.push(header.check);
+    checks.push(integrityCheck(sqlite, restoreHint));
+    if (header.usable) {
+      checks.push(foreignKeyCheck(sqlite, restoreHint));
+      checks.push(journalCheck(sqlite, dbPath));
+      checks.push(countsCheck(sqlite));
+    }
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    const damaged = code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT');
+    checks.push({
+      check: 'open',
+      status: 'fail',
+      detail: (error as Error).message,
+      fix: damaged ? restoreHint : 'check that the file and its folder are readable',
+    });
+  } finally {
+    sqlite.close();
+  }
+  checks.push(backupCheck(dbPath, now));
+  return checks;
+}
