@@ -96,3 +96,15 @@ export function fitWidths(terminal: number, columns: readonly TableColumn[], row
   }
   return widths;
 }
+
+/** "today", "yesterday", "3 days ago". */
+export function daysAgo(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
+
+/** "1 day", "3 days". */
+export function pluralDays(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
+}

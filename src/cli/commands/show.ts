@@ -8,7 +8,7 @@ import { listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
-import { toJson, truncate } from '../render.js';
+import { daysAgo, pluralDays, toJson, truncate } from '../render.js';
 
 interface ShowOptions {
   limit: string;
@@ -53,7 +53,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   };
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;
   field('circle', `${contact.circle}, ${rhythm}${contact.cadence_override !== null ? ' (own rhythm)' : ''}`);
-  field('last', contact.last_contact ? `${contact.last_contact} (${daysBetween(contact.last_contact, ctx.today)} days ago)` : 'never in touch yet');
+  field('last', contact.last_contact ? `${contact.last_contact} (${daysAgo(daysBetween(contact.last_contact, ctx.today))})` : 'never in touch yet');
   field('met', [contact.how_met, contact.met_on].filter(Boolean).join(', '));
   field('email', contact.emails.join(', '));
   field('phone', contact.phone);
@@ -69,7 +69,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   if (followups.length) {
     lines.push('', c.bold('Open follow-ups'));
     for (const f of followups) {
-      const late = f.due_on < ctx.today ? c.yellow(` (${daysBetween(f.due_on, ctx.today)} days late)`) : '';
+      const late = f.due_on < ctx.today ? c.yellow(` (${pluralDays(daysBetween(f.due_on, ctx.today))} late)`) : '';
       lines.push(`  [${f.id}] ${f.text} — by ${f.due_on}${late}`);
     }
   }
