@@ -30,6 +30,10 @@ export function nameDistance(queryKey: string, candidateKey: string): number {
   for (let start = 0; start + queryWords <= words.length; start++) {
     const window = words.slice(start, start + queryWords).join(' ');
     best = Math.min(best, distance(queryKey, window));
+    // A mistyped beginning of a name ("nicol" for "Niccolò") is near its prefix.
+    for (const length of [queryKey.length, queryKey.length + 1]) {
+      if (length < window.length) best = Math.min(best, distance(queryKey, window.slice(0, length)));
+    }
   }
   return best;
 }

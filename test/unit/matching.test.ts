@@ -33,6 +33,8 @@ describe('matchName', () => {
     ['anna meyer', 5, 'exact'],
     ['annal', 6, 'prefix'],
     ['Giula Rossi', 2, 'near'],
+    ['nicol', 1, 'near'],
+    ['francoiz', 4, 'near'],
   ])('%s finds #%s (%s)', (query, id, how) => {
     const result = match(query);
     if (how === 'many') {

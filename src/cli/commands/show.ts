@@ -81,8 +81,8 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
     const withOthers = others.length ? ` with ${others.join(', ')}` : '';
     const dir = i.direction === 'in' ? '←' : i.direction === 'out' ? '→' : '↔';
     const extras = [...i.gave.map((g) => `gave: ${g}`), ...i.got.map((g) => `got: ${g}`)];
-    const text = [i.note, ...extras].filter(Boolean).join(' · ');
-    lines.push(`  ${i.date} ${dir} ${i.via.padEnd(8)} ${truncate(`${text}${withOthers}`, width)}`);
+    const text = [withOthers.trim(), i.note, ...extras].filter(Boolean).join(' · ');
+    lines.push(`  ${i.date} ${dir} ${i.via.padEnd(8)} ${truncate(text, width)}`);
   }
   ctx.io.write(`${lines.join('\n')}\n`);
 }
