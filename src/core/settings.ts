@@ -3,20 +3,24 @@
 import { parseInterval } from './intervals.js';
 import { CIRCLES, DEFAULT_CADENCE, type Circle } from './vocabulary.js';
 
+/**
+ * The weights of the score of `net due` (see src/core/scheduler/scoring.ts):
+ * score = the sum of weight × factor over the terms that apply to an item.
+ */
 export interface Weights {
-  /** Per unit of overshoot relative to the rhythm (days late / rhythm). */
+  /** Cadence: × days late / days since the last contact (0 on the due day, toward 1). */
   overshoot: number;
-  /** For the closeness of the circle: inner gets 4x, close 3x, active 2x, network 1x. */
+  /** Every item: × closeness of the circle (inner 4, close 3, active 2, network 1, acquaintance 0). */
   circle: number;
-  /** A reply owed: base, plus urgency as the deadline nears. */
+  /** A reply owed: × 1, or × 2 once the deadline is 2 days away or past. */
   reply: number;
-  /** A promise (follow-up) whose day has come: base, plus per day late. */
+  /** A follow-up whose day has come: × 1 on the day, growing to × 2 two weeks late. */
   promise: number;
-  /** A new contact that needs a second touch. */
+  /** A new contact's second touch: × 1 on the day, growing to × 2 two weeks late. */
   new_contact: number;
-  /** A date coming up (birthday). */
+  /** A birthday: × 1 three days ahead, × 2 on the day. */
   upcoming: number;
-  /** An outreach step that has come. */
+  /** An outreach step: × 1 on the day, growing to × 2 two weeks late. */
   outreach: number;
 }
 
@@ -27,14 +31,16 @@ export interface Settings {
   weights: Weights;
 }
 
+// With these, a cadence item scores below 6 + 4 × 1 = 10: under any follow-up
+// whose day has come (10 and more) and any reply due within 2 days (12 and more).
 export const DEFAULT_WEIGHTS: Weights = {
-  overshoot: 4,
+  overshoot: 6,
   circle: 1,
-  reply: 12,
-  promise: 12,
-  new_contact: 6,
-  upcoming: 5,
-  outreach: 4,
+  reply: 6,
+  promise: 10,
+  new_contact: 4,
+  upcoming: 3,
+  outreach: 3,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -115,13 +121,13 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
   integerKey('due.limit', 'how many items `net due` shows by default', 1, 1000, (s) => s.due_limit, (s, n) => (s.due_limit = n)),
-  weightKey('overshoot', 'score per rhythm length overdue (days late / rhythm)'),
+  weightKey('overshoot', 'score of a rhythm exceeded, x (days late / days since the last contact)'),
   weightKey('circle', 'score for a closer circle (x4 inner, x3 close, x2 active, x1 network)'),
   weightKey('reply', 'score of a reply owed, doubled once the deadline is 2 days away'),
-  weightKey('promise', 'score of a follow-up whose day has come'),
-  weightKey('new_contact', 'score of a new contact that needs a second touch'),
-  weightKey('upcoming', 'score of a birthday in the next days'),
-  weightKey('outreach', 'score of an outreach step that has come'),
+  weightKey('promise', 'score of a follow-up whose day has come, up to x2 two weeks late'),
+  weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
+  weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
+  weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
 ];
 
 export function settingKey(key: string): SettingKey | undefined {

@@ -1,0 +1,233 @@
+// The rules of each kind of attention item. Each source turns part of the
+// input into candidates; a new kind of reminder is one more source here (and
+// one more field in SchedulerInput for its data).
+import { addDays, daysBetween, nextBirthday } from '../dates.js';
+import { effectiveCadence, type Settings } from '../settings.js';
+import { WRITTEN_CHANNELS } from '../vocabulary.js';
+import {
+  newContactTerm,
+  outreachTerm,
+  overshootTerm,
+  promiseTerm,
+  replyTerm,
+  upcomingTerm,
+  UPCOMING_DAYS,
+} from './scoring.js';
+import type { AttentionKind, ContactFacts, SchedulerInput, ScoreTerm } from './types.js';
+import {
+  birthdayWording,
+  cadenceWording,
+  followupWording,
+  nurtureWording,
+  outreachWording,
+  replyWording,
+  type Anchor,
+  type Wording,
+} from './wording.js';
+
+/** An item before ranking: the circle term and the score are added by the scheduler. */
+export interface Candidate extends Wording {
+  kind: AttentionKind;
+  contact_id: number;
+  name: string;
+  due_on: string;
+  followup_id: number | null;
+  channel: string | null;
+  last_on: string | null;
+  terms: ScoreTerm[];
+}
+
+export interface SourceContext {
+  today: string;
+  settings: Settings;
+  contacts: ReadonlyMap<number, ContactFacts>;
+  /** People with an active outreach: the pipeline, not their rhythm, decides when to reach them. */
+  inOutreach: ReadonlySet<number>;
+}
+
+export type AttentionSource = (input: SchedulerInput, context: SourceContext) => Candidate[];
+
+/** A new contact is one met (or added) this many days ago at most. */
+export const NEW_CONTACT_DAYS = 30;
+/** The second touch of a new contact is due this many days after the first. */
+export const SECOND_TOUCH_DAYS = 7;
+
+export function isSnoozed(contact: ContactFacts, today: string): boolean {
+  return contact.snoozed_until !== null && today < contact.snoozed_until;
+}
+
+function preferredChannel(contact: ContactFacts): string | null {
+  return contact.channel ?? contact.last?.channel ?? null;
+}
+
+export type ContactRule = (contact: ContactFacts, context: SourceContext) => Candidate | null;
+
+/** A source that applies a rule to every person who is not archived. */
+export function fromContacts(rule: ContactRule): AttentionSource {
+  return (input, context) => {
+    const out: Candidate[] = [];
+    for (const contact of input.contacts) {
+      if (contact.archived) continue;
+      const candidate = rule(contact, context);
+      if (candidate) out.push(candidate);
+    }
+    return out;
+  };
+}
+
+/** The latest interaction is an inbound written message with nothing after it: a reply is owed. */
+export function replyCandidate(c: ContactFacts, { today, settings }: SourceContext): Candidate | null {
+  const last = c.last;
+  if (!last || last.direction !== 'in' || !WRITTEN_CHANNELS.has(last.channel) || last.on > today) return null;
+  const dueOn = addDays(last.on, settings.reply_window);
+  const daysOverdue = daysBetween(dueOn, today);
+  return {
+    kind: 'reply',
+    contact_id: c.id,
+    name: c.name,
+    due_on: dueOn,
+    followup_id: null,
+    channel: last.channel,
+    last_on: last.on,
+    terms: [replyTerm(settings.weights, daysOverdue)],
+    ...replyWording(c.name, last.channel, daysBetween(last.on, today), daysOverdue, dueOn),
+  };
+}
+
+/** Last contact + rhythm is today or earlier; a never-contacted person counts from when met or added. */
+export function cadenceCandidate(c: ContactFacts, { today, settings, inOutreach }: SourceContext): Candidate | null {
+  if (isSnoozed(c, today) || inOutreach.has(c.id)) return null;
+  const rhythm = effectiveCadence(settings, c.circle, c.cadence_days);
+  if (rhythm === null) return null;
+  // Where the rhythm counts from; the anchor words it for a person never contacted.
+  let from: string;
+  let anchor: Anchor;
+  if (c.last) [from, anchor] = [c.last.on, 'first contact'];
+  else if (c.rhythm_from) [from, anchor] = [c.rhythm_from, 'planned'];
+  else if (c.met_on) [from, anchor] = [c.met_on, 'met'];
+  else [from, anchor] = [c.added_on, 'added'];
+  const dueOn = addDays(from, rhythm);
+  if (dueOn > today) return null;
+  const since = daysBetween(from, today);
+  return {
+    kind: 'cadence',
+    contact_id: c.id,
+    name: c.name,
+    due_on: dueOn,
+    followup_id: null,
+    channel: preferredChannel(c),
+    last_on: c.last?.on ?? null,
+    terms: [overshootTerm(settings.weights, since - rhythm, rhythm)],
+    ...cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor),
+  };
+}
+
+/**
+ * A person met or added in the last 30 days, touched at most once, needs a
+ * second touch 7 days after the first. Meeting them (met_on) is a touch when
+ * no interaction was logged that day: an email after the meeting is the second.
+ * People without a rhythm (acquaintances, or "none") are not nurtured.
+ */
+export function nurtureCandidate(c: ContactFacts, { today, settings, inOutreach }: SourceContext): Candidate | null {
+  if (isSnoozed(c, today) || inOutreach.has(c.id)) return null;
+  if (effectiveCadence(settings, c.circle, c.cadence_days) === null) return null;
+  const start = c.met_on ?? c.added_on;
+  const age = daysBetween(start, today);
+  if (age < 0 || age > NEW_CONTACT_DAYS || c.interactions >= 2) return null;
+  const metBefore = c.met_on !== null && (c.last === null || c.met_on < c.last.on);
+  if (c.interactions + (metBefore ? 1 : 0) >= 2) return null;
+  const [first, anchor]: [string, Anchor] = c.met_on
+    ? [c.met_on, 'met']
+    : c.last
+      ? [c.last.on, 'first contact']
+      : [c.added_on, 'added'];
+  const dueOn = addDays(first, SECOND_TOUCH_DAYS);
+  if (dueOn > today) return null;
+  const daysOverdue = daysBetween(dueOn, today);
+  return {
+    kind: 'nurture',
+    contact_id: c.id,
+    name: c.name,
+    due_on: dueOn,
+    followup_id: null,
+    channel: preferredChannel(c),
+    last_on: c.last?.on ?? null,
+    terms: [newContactTerm(settings.weights, daysOverdue)],
+    ...nurtureWording(c.name, anchor, daysBetween(first, today)),
+  };
+}
+
+/** A birthday today or in the next 3 days. */
+export function birthdayCandidate(c: ContactFacts, { today, settings }: SourceContext): Candidate | null {
+  if (c.birthday === null || isSnoozed(c, today)) return null;
+  const next = nextBirthday(c.birthday, today);
+  if (next === null) return null;
+  const daysLeft = daysBetween(today, next);
+  if (daysLeft > UPCOMING_DAYS) return null;
+  return {
+    kind: 'birthday',
+    contact_id: c.id,
+    name: c.name,
+    due_on: next,
+    followup_id: null,
+    channel: preferredChannel(c),
+    last_on: c.last?.on ?? null,
+    terms: [upcomingTerm(settings.weights, -daysLeft)],
+    ...birthdayWording(c.name, daysLeft, next),
+  };
+}
+
+export const followupSource: AttentionSource = (input, { today, settings, contacts }) =>
+  input.followups
+    .filter((f) => f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
+    .map((f) => {
+      const contact = contacts.get(f.contact_id);
+      const daysOverdue = daysBetween(f.due_on, today);
+      return {
+        kind: 'followup',
+        contact_id: f.contact_id,
+        name: contact?.name ?? f.name,
+        due_on: f.due_on,
+        followup_id: f.id,
+        channel: contact ? preferredChannel(contact) : null,
+        last_on: contact?.last?.on ?? null,
+        terms: [promiseTerm(settings.weights, daysOverdue)],
+        ...followupWording(contact?.name ?? f.name, f.text, daysOverdue),
+      };
+    });
+
+export const outreachSource: AttentionSource = (input, { today, settings, contacts }) =>
+  input.outreach
+    .filter((o) => o.next_on !== null && o.next_on <= today && contacts.get(o.contact_id)?.archived !== true)
+    .map((o) => {
+      const contact = contacts.get(o.contact_id);
+      const dueOn = o.next_on as string;
+      return {
+        kind: 'outreach',
+        contact_id: o.contact_id,
+        name: contact?.name ?? o.name,
+        due_on: dueOn,
+        followup_id: null,
+        channel: o.channel ?? contact?.channel ?? null,
+        last_on: contact?.last?.on ?? null,
+        terms: [outreachTerm(settings.weights, daysBetween(dueOn, today))],
+        ...outreachWording({ ...o, name: contact?.name ?? o.name }),
+      };
+    });
+
+/** Every source, in no particular order: ranking decides the order. */
+export const SOURCES: readonly AttentionSource[] = [
+  fromContacts(replyCandidate),
+  fromContacts(cadenceCandidate),
+  fromContacts(nurtureCandidate),
+  fromContacts(birthdayCandidate),
+  followupSource,
+  outreachSource,
+];
+
+/**
+ * Ways of reaching out to one person: only the first that applies is listed.
+ * Answering their message is the touch the rhythm asks for; an outreach plan
+ * replaces the rhythm; a new contact's second touch comes before the rhythm.
+ */
+export const REACH_OUT_PRECEDENCE: readonly AttentionKind[] = ['reply', 'outreach', 'nurture', 'cadence'];
