@@ -33,14 +33,17 @@ export function readChannel(text: string | undefined): string | undefined {
   return text === undefined ? undefined : check(channelSchema, text.trim().toLowerCase(), '--channel');
 }
 
-/** The open outreach of a person, or an error that says why there is none. */
+/**
+ * The open outreach of a person, or an error that says why there is none.
+ * `doing` names the refused act, with NAME standing for the person ("move NAME to met").
+ */
 export async function openOutreachOf(db: Kysely<Database>, contact: { id: number; name: string }, doing: string): Promise<OutreachRow> {
   const active = await findActiveOutreach(db, contact.id);
   if (active) return active;
   const latest = await findLatestOutreach(db, contact.id);
   if (latest) {
     throw new ConflictError(
-      `cannot ${doing} ${contact.name}: the outreach has ended (${latest.stage} on ${latest.ended_on})`,
+      `cannot ${doing.replace('NAME', contact.name)}: the outreach has ended (${latest.stage} on ${latest.ended_on})`,
       `start a new one with \`net outreach add "${contact.name}"\``,
     );
   }

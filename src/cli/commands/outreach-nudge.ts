@@ -34,7 +34,7 @@ export default async function outreachNudge(ctx: Context, ref: string, options: 
   const { db } = await ctx.database();
   const result = await db.transaction().execute(async (trx) => {
     const contact = await resolveContact(trx, ref);
-    const outreach = await openOutreachOf(trx, contact, 'nudge');
+    const outreach = await openOutreachOf(trx, contact, 'nudge NAME');
     const lastMessageOn = await lastMessageDay(trx, outreach);
     const allowed = checkNudge({ stage: outreach.stage, nudges: outreach.nudges, lastMessageOn }, when.day);
     // --force records a nudge that was sent anyway; it cannot make a nudge of a stage that waits for none.

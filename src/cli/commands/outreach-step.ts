@@ -66,7 +66,7 @@ export default async function outreachStep(ctx: Context, ref: string, stageArg: 
   const { db } = await ctx.database();
   const result = await db.transaction().execute(async (trx) => {
     const contact = await resolveContact(trx, ref);
-    const outreach = await openOutreachOf(trx, contact, `move ${stage}`);
+    const outreach = await openOutreachOf(trx, contact, `move NAME to ${stage}`);
     const from = outreach.stage as Stage;
     const move = checkMove(from, stage);
     if (!move.ok) throw new ConflictError(`cannot move ${contact.name} from ${from} to ${stage}: ${move.reason}`, move.hint);
