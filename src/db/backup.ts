@@ -187,7 +187,13 @@ export function inspectBackup(path: string): BackupInfo {
         'upgrade net first; nothing was changed',
       );
     }
-    const problems = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    let problems: string[];
+    try {
+      problems = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    } catch (error) {
+      // Damage in the schema itself makes the check fail outright.
+      problems = [(error as Error).message];
+    }
     if (problems.join() !== 'ok') {
       throw new DataError(`${path} is damaged: ${problems.slice(0, 3).join('; ')}`, 'choose another backup; nothing was changed');
     }

@@ -102,7 +102,13 @@ function headerCheck(sqlite: BetterSqlite3.Database): { check: HealthCheck; usab
 }
 
 function integrityCheck(sqlite: BetterSqlite3.Database, restoreHint: string): HealthCheck {
-  const rows = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  let rows: string[];
+  try {
+    rows = (sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (error) {
+    // Damage in the schema itself makes the check fail outright.
+    rows = [(error as Error).message];
+  }
   if (rows.join() === 'ok') return { check: 'integrity', status: 'ok', detail: 'ok', fix: null };
   return { check: 'integrity', status: 'fail', detail: rows.slice(0, 3).join('; '), fix: restoreHint };
 }

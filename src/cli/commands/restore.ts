@@ -1,7 +1,7 @@
 // net restore: put a backup in place of the database, after checking it, and
 // keep the database it replaces as one more backup.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { CancelledError, UsageError } from '../../core/errors.js';
 import { defaultBackupPath, inspectBackup, keepCurrent, replaceDatabase, sameFile } from '../../db/backup.js';
 import { openDatabase } from '../../db/open.js';
@@ -32,6 +32,7 @@ export default async function restore(ctx: Context, file: string, options: Resto
     if (!ok) throw new CancelledError();
   }
   const kept = exists ? await keepCurrent(ctx.dbPath, defaultBackupPath(ctx.dbPath, ctx.now, '-before-restore')) : null;
+  if (!exists) mkdirSync(dirname(ctx.dbPath), { recursive: true, mode: 0o700 });
   await replaceDatabase(source, ctx.dbPath);
   // Opening applies the connection settings and upgrades an older backup now,
   // in one transaction, rather than at some later command.
