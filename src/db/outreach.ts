@@ -64,12 +64,17 @@ export async function insertOutreachEvent(db: Kysely<Database>, event: NewOutrea
   return id;
 }
 
-/** The day of the latest event: nothing is recorded as happening before it. */
-export async function lastEventDay(db: Kysely<Database>, outreachId: number): Promise<string | null> {
+/**
+ * The day of the latest step or nudge: nothing is recorded as happening
+ * before it. Adding to the list is left out: a first message may well have
+ * been sent before the person was put on it.
+ */
+export async function lastMoveDay(db: Kysely<Database>, outreachId: number): Promise<string | null> {
   const row = await db
     .selectFrom('outreach_events')
     .select(({ fn }) => fn.max('occurred_on').as('day'))
     .where('outreach_id', '=', outreachId)
+    .where('kind', '!=', 'add')
     .executeTakeFirst();
   return row?.day ?? null;
 }

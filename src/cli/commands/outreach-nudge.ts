@@ -4,7 +4,7 @@ import { ConflictError, UsageError } from '../../core/errors.js';
 import { checkNudge, earliestNudge, MAX_NUDGES, NUDGE_SPACING_DAYS } from '../../core/outreach.js';
 import { check, textSchema } from '../../core/validate.js';
 import { insertInteraction } from '../../db/interactions.js';
-import { insertOutreachEvent, lastEventDay, lastMessageDay, updateOutreach } from '../../db/outreach.js';
+import { insertOutreachEvent, lastMoveDay, lastMessageDay, updateOutreach } from '../../db/outreach.js';
 import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { openOutreachOf, readChannel, readNextDay, readStepDate, writeOutreachJson } from '../outreach-input.js';
@@ -41,7 +41,7 @@ export default async function outreachNudge(ctx: Context, ref: string, options: 
     if (!allowed.ok && (allowed.rule === 'stage' || !options.force)) {
       throw new ConflictError(`no nudge for ${contact.name}: ${allowed.reason}`, allowed.hint.replace('NAME', `"${contact.name}"`));
     }
-    const last = await lastEventDay(trx, outreach.id);
+    const last = await lastMoveDay(trx, outreach.id);
     if (last !== null && when.day < last) {
       throw new ConflictError(`--date: ${when.day} is before the last step of this outreach (${last})`, 'steps are recorded in the order they happened');
     }

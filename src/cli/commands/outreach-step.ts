@@ -17,7 +17,7 @@ import { effectiveCadence } from '../../core/settings.js';
 import { check, circleSchema, textSchema } from '../../core/validate.js';
 import { getStoredContact, updateContact } from '../../db/contacts.js';
 import { insertInteraction } from '../../db/interactions.js';
-import { insertOutreachEvent, lastEventDay, updateOutreach, type OutreachChange } from '../../db/outreach.js';
+import { insertOutreachEvent, lastMoveDay, updateOutreach, type OutreachChange } from '../../db/outreach.js';
 import { resolveContact } from '../../db/resolve.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
@@ -70,7 +70,7 @@ export default async function outreachStep(ctx: Context, ref: string, stageArg: 
     const from = outreach.stage as Stage;
     const move = checkMove(from, stage);
     if (!move.ok) throw new ConflictError(`cannot move ${contact.name} from ${from} to ${stage}: ${move.reason}`, move.hint);
-    const last = await lastEventDay(trx, outreach.id);
+    const last = await lastMoveDay(trx, outreach.id);
     if (last !== null && when.day < last) {
       throw new ConflictError(`--date: ${when.day} is before the last step of this outreach (${last})`, 'steps are recorded in the order they happened');
     }
