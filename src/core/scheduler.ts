@@ -62,6 +62,7 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
       score: total(terms),
       reason: c.reason,
       summary: c.summary,
+      title: c.title,
       followup_id: c.followup_id,
       channel: c.channel,
       last_on: c.last_on,

@@ -45,8 +45,9 @@ export async function contactFacts(db: Kysely<Database>, today: string): Promise
       'i.occurred_on as last_on',
       'i.direction as last_direction',
       'i.channel as last_channel',
-      // Only recent contacts can be nurtured; for the others "2 or more" is enough.
-      sql<number>`case when coalesce(c.met_on, substr(c.created_at, 1, 10)) >= ${newSince}
+      // Only recent contacts can be nurtured: the others with any interaction count as "2 or more".
+      sql<number>`case when i.id is null then 0
+        when coalesce(c.met_on, substr(c.created_at, 1, 10)) >= ${newSince}
         then (select count(*) from (select 1 from interaction_contacts x where x.contact_id = c.id limit 2))
         else 2 end`.as('interactions'),
     ])

@@ -1,6 +1,111 @@
-import type { Registration } from '../program.js';
+// Scheduling: the morning list (due), promises (followup), pausing a person
+// (snooze) and the settings behind them (config).
+import { withListFormats, type Registration } from '../program.js';
 
 export function registerScheduling({ program, lazy }: Registration): void {
-  void program;
-  void lazy;
+  withListFormats(
+    program
+      .command('due')
+      .summary('the relationships that need attention today, ranked')
+      .description(
+        'The morning list: replies owed, promises due, rhythms reached, new contacts to touch again,\n' +
+          'birthdays and outreach steps, ranked by a score (see --explain and `net config`).\n' +
+          `On a terminal it shows the first due.limit items (default 7); --json, --csv and --ics list every item.`,
+      )
+      .option('--on <date>', 'what will be due on a coming day ("friday", "in 2 weeks", 2026-04-01)')
+      .option('--limit <n>', 'at most N items')
+      .option('--all', 'every item, not only the first due.limit')
+      .option('--explain', 'show the terms of each score'),
+  )
+    .option('--ics', 'print an iCalendar file: one all-day event per item')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net due
+  $ net due --on friday --all
+  $ net due --explain
+  $ net due --json | jq '.[] | select(.kind == "reply") | .name'
+  $ net due --ics > due.ics`,
+    )
+    .action(lazy(() => import('../commands/due.js')));
+
+  const followup = program
+    .command('followup')
+    .summary('promises made in conversations: add, list, done')
+    .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup list\n  $ net followup done 3');
+
+  followup
+    .command('add')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .argument('<text>', 'the promise, e.g. "send the deck"')
+    .summary('record a promise to keep')
+    .option('--by <date>', 'when it is due ("friday", "in 2 weeks", 2026-04-01; default: in 7 days)')
+    .option('--json', 'print the follow-up as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup add "#12" "introduce to Sara" --by "in 2 weeks"')
+    .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.add }))));
+
+  withListFormats(
+    followup
+      .command('list')
+      .alias('ls')
+      .summary('open follow-ups, by due day')
+      .option('--all', 'kept ones too'),
+  )
+    .addHelpText('after', '\nExamples:\n  $ net followup list\n  $ net followup list --all --csv > promises.csv')
+    .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.list }))));
+
+  followup
+    .command('done')
+    .argument('<id>', 'the follow-up id (see `net followup list`)')
+    .summary('mark a promise as kept')
+    .addHelpText('after', '\nExamples:\n  $ net followup done 3')
+    .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.done }))));
+
+  program
+    .command('snooze')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .summary('pause the reminders about a person for a while')
+    .description(
+      'Pause the rhythm, new-contact and birthday reminders about a person until a day: they come back\n' +
+        'on that day. Replies owed and follow-ups still show.',
+    )
+    .option('--until <date>', 'the day reminders come back ("friday", "next month", 2026-05-01)')
+    .option('--for <interval>', 'how long ("2 weeks", "30 days", "monthly")')
+    .option('--clear', 'end the snooze now')
+    .addHelpText('after', '\nExamples:\n  $ net snooze anna --for "2 weeks"\n  $ net snooze "#12" --until 2026-05-01\n  $ net snooze anna --clear')
+    .action(lazy(() => import('../commands/snooze.js')));
+
+  const config = program
+    .command('config')
+    .summary('settings: circle rhythms, reply window, list length, score weights')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net config list\n  $ net config set cadence.close "3 weeks"\n  $ net config set reply_window 5\n  $ net config get due.limit',
+    );
+
+  config
+    .command('list')
+    .summary('every setting with its value')
+    .option('--json', 'print a JSON array')
+    .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.list }))));
+
+  config
+    .command('get')
+    .argument('<key>', 'a setting, e.g. cadence.close')
+    .summary('print one setting')
+    .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.get }))));
+
+  config
+    .command('set')
+    .argument('<key>', 'a setting, e.g. cadence.close')
+    .argument('<value>', 'its new value, e.g. "3 weeks", none, 5')
+    .summary('change one setting')
+    .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.set }))));
+
+  config
+    .command('unset')
+    .argument('<key>', 'a setting, e.g. cadence.close')
+    .summary('bring one setting back to its default')
+    .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.unset }))));
 }

@@ -36,7 +36,10 @@ export interface ContactFacts {
   /** The preferred channel. */
   channel: string | null;
   last: LastInteraction | null;
-  /** How many interactions; a count capped at 2 is enough (the nurture rule asks "at most one?"). */
+  /**
+   * How many interactions, capped at 2: the nurture rule only asks "at most one?".
+   * The database layer counts only for people new enough to be nurtured (2 for the others who have any).
+   */
   interactions: number;
 }
 
@@ -95,6 +98,8 @@ export interface AttentionItem {
   reason: string;
   /** The same without the name, short, for a table with a name column. */
   summary: string;
+  /** Short, with the name, true on any day: for calendar entries. */
+  title: string;
   followup_id: number | null;
   channel: string | null;
   /** The last contact day, when there was one. */

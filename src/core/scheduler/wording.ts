@@ -47,18 +47,30 @@ export function dueWhen(daysOverdue: number): string {
 }
 
 export interface Wording {
+  /** A full sentence with the name. */
   reason: string;
+  /** Short, without the name, for a table that has a name column. */
   summary: string;
+  /** True on any day (no "3 days ago"), for calendar entries. */
+  title: string;
 }
 
 export function cadenceWording(name: string, rhythm: number, since: number, lastChannel: string | null, anchor: Anchor): Wording {
   const every = `you meet every ${formatInterval(rhythm)}`;
   if (lastChannel !== null) {
     const last = `last ${channelNoun(lastChannel)} ${ago(since)}`;
-    return { reason: `time to reach out to ${name} (${last}, ${every})`, summary: `${last}, ${every}` };
+    return {
+      reason: `time to reach out to ${name} (${last}, ${every})`,
+      summary: `${last} (every ${formatInterval(rhythm)})`,
+      title: `Reach out to ${name}`,
+    };
   }
   const from = anchorText(anchor, since);
-  return { reason: `time for a first touch with ${name} (${from}, ${every})`, summary: `first touch (${from}), ${every}` };
+  return {
+    reason: `time for a first touch with ${name} (${from}, ${every})`,
+    summary: `first touch: ${from} (every ${formatInterval(rhythm)})`,
+    title: `First touch with ${name}`,
+  };
 }
 
 /** What a never-contacted person's rhythm counts from. */
@@ -78,7 +90,11 @@ export function replyWording(name: string, channel: string, since: number, daysO
       : daysOverdue === 0
         ? 'today is a good day to answer'
         : 'a short answer today still keeps the conversation going';
-  return { reason: `reply to ${name} (${came}; ${advice})`, summary: `reply to their ${noun} (${ago(since)})` };
+  return {
+    reason: `reply to ${name} (${came}; ${advice})`,
+    summary: `reply to their ${noun} (${ago(since)})`,
+    title: `Reply to ${name}'s ${noun}`,
+  };
 }
 
 export function followupWording(name: string, text: string, daysOverdue: number): Wording {
@@ -86,6 +102,7 @@ export function followupWording(name: string, text: string, daysOverdue: number)
   return {
     reason: `keep your promise to ${name}: ${flat} (due ${dueWhen(daysOverdue)})`,
     summary: `promised: ${flat}`,
+    title: `Promise to ${name}: ${flat}`,
   };
 }
 
@@ -93,7 +110,8 @@ export function nurtureWording(name: string, anchor: Anchor, days: number): Word
   const from = anchorText(anchor, days);
   return {
     reason: `a second touch with ${name} keeps the new connection alive (${from})`,
-    summary: `new connection: a second touch (${from})`,
+    summary: `new: a second touch (${from})`,
+    title: `Second touch with ${name}`,
   };
 }
 
@@ -102,6 +120,7 @@ export function birthdayWording(name: string, daysLeft: number, on: string): Wor
   return {
     reason: `${name}'s birthday is ${when} (${on}): a good moment for a message`,
     summary: `birthday ${when}`,
+    title: `${name}'s birthday`,
   };
 }
 
@@ -109,6 +128,10 @@ export function birthdayWording(name: string, daysLeft: number, on: string): Wor
 export const MAX_NUDGES = 2;
 
 export function outreachWording(step: OutreachStep): Wording {
+  return { ...outreachText(step), title: `Outreach: ${step.name}` };
+}
+
+function outreachText(step: OutreachStep): Omit<Wording, 'title'> {
   const { name } = step;
   const why = step.why ? ` (${step.why.replace(/\s+/g, ' ').trim()})` : '';
   switch (step.stage) {
@@ -154,3 +177,4 @@ export function conversationHint(facts: ConversationFacts | undefined): string |
   if (facts.interests.length > 0) parts.push(`ask about ${facts.interests.slice(0, 3).join(', ')}`);
   return parts.length ? parts.join('; ') : null;
 }
+

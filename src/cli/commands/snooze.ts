@@ -1,0 +1,52 @@
+// net snooze: no rhythm, new-contact or birthday reminders for a person until
+// a day; replies owed and follow-ups still show.
+import { addDays } from '../../core/dates.js';
+import { UsageError } from '../../core/errors.js';
+import { check, intervalSchema } from '../../core/validate.js';
+import { getStoredContact, updateContact } from '../../db/contacts.js';
+import { resolveContact } from '../../db/resolve.js';
+import type { Context } from '../context.js';
+
+interface SnoozeOptions {
+  until?: string;
+  for?: string;
+  clear?: boolean;
+}
+
+/** The day reminders come back: the day after the last snoozed one. */
+async function snoozeEnd(ctx: Context, options: SnoozeOptions): Promise<string> {
+  if (options.until !== undefined) {
+    const { parseDate } = await import('../../core/natural-dates.js');
+    const day = parseDate(options.until, ctx.now, { field: '--until', direction: 'future' }).day;
+    if (day <= ctx.today) throw new UsageError(`--until: "${options.until}" (${day}) is not after today`, 'e.g. --until friday, --until 2026-05-01');
+    return day;
+  }
+  const days = check(intervalSchema, options.for ?? '', '--for');
+  if (days === null) throw new UsageError(`--for: "${options.for}" is not a length of time`, 'e.g. --for "2 weeks"; to archive someone use `net archive`');
+  return addDays(ctx.today, days);
+}
+
+export default async function snooze(ctx: Context, ref: string, options: SnoozeOptions): Promise<void> {
+  const given = [options.until !== undefined, options.for !== undefined, options.clear === true].filter(Boolean).length;
+  if (given !== 1) {
+    throw new UsageError(
+      given === 0 ? 'say how long: --until DATE, --for INTERVAL, or --clear' : '--until, --for and --clear cannot be used together',
+      'e.g. net snooze anna --for "2 weeks"',
+    );
+  }
+  const until = options.clear ? null : await snoozeEnd(ctx, options);
+  const at = ctx.now.toISOString();
+  const { db } = await ctx.database();
+  const message = await db.transaction().execute(async (trx) => {
+    const { id, name } = await resolveContact(trx, ref);
+    const stored = await getStoredContact(trx, id);
+    if (until === null) {
+      const wasSnoozed = stored?.snoozed_until != null && stored.snoozed_until > ctx.today;
+      await updateContact(trx, id, { snoozed_until: null }, at);
+      return wasSnoozed ? `${name} (#${id}) is back in your reminders.` : `${name} (#${id}) was not snoozed.`;
+    }
+    await updateContact(trx, id, { snoozed_until: until }, at);
+    return `Snoozed ${name} (#${id}) until ${until}: no rhythm, new-contact or birthday reminders before then. Replies and follow-ups still show.`;
+  });
+  ctx.io.write(`${message}\n`);
+}

@@ -1,0 +1,57 @@
+// The due items of a context, computed once for `net due` and `net export due`
+// so that both list exactly the same rows.
+import { isIsoDay } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import { scheduleAttention, withHints, type AttentionItem } from '../core/scheduler.js';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
+import { conversationFacts, loadSchedulerInput } from '../db/due-data.js';
+import { loadSettings } from '../db/settings.js';
+import type { Context } from './context.js';
+
+export interface DueReport {
+  /** The day the list is for. */
+  day: string;
+  settings: Settings;
+  /** Ranked; every item, whatever the limit. */
+  items: AttentionItem[];
+  /** False when there is no database yet. */
+  hasNetwork: boolean;
+}
+
+export interface DueOptions {
+  /** `--on`: a day in the future, as typed ("friday", "in 2 weeks", 2026-04-01). */
+  on?: string;
+}
+
+/** The day of `--on`, looking ahead ("friday" = the next one); chrono loads only for natural language. */
+export async function dueDay(ctx: Context, on: string | undefined): Promise<string> {
+  if (on === undefined) return ctx.today;
+  const text = on.trim();
+  let day: string;
+  if (isIsoDay(text)) day = text;
+  else {
+    const { parseDate } = await import('../core/natural-dates.js');
+    day = parseDate(text, ctx.now, { field: '--on', direction: 'future' }).day;
+  }
+  if (day < ctx.today) {
+    throw new UsageError(`--on: "${on}" is in the past (${day})`, '--on shows what will be due on a coming day, e.g. --on friday');
+  }
+  return day;
+}
+
+export async function dueReport(ctx: Context, options: DueOptions = {}): Promise<DueReport> {
+  const day = await dueDay(ctx, options.on);
+  const opened = await ctx.existingDatabase();
+  if (!opened) return { day, settings: structuredClone(DEFAULT_SETTINGS), items: [], hasNetwork: false };
+  const { db } = opened;
+  const settings = await loadSettings(db);
+  const items = scheduleAttention(await loadSchedulerInput(db, day, settings));
+  return { day, settings, items, hasNetwork: true };
+}
+
+/** The items with a conversation hint each (interests, last note): a query per person, so only for the items shown. */
+export async function addHints(ctx: Context, items: readonly AttentionItem[]): Promise<AttentionItem[]> {
+  const opened = await ctx.existingDatabase();
+  if (!opened || items.length === 0) return [...items];
+  return withHints(items, await conversationFacts(opened.db, items.map((i) => i.contact_id)));
+}

@@ -1,0 +1,132 @@
+// The aggregate queries behind `net due`, against an in-memory database built
+// by the real migrations.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scheduleAttention } from '../../src/core/scheduler.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { insertContact } from '../../src/db/contacts.js';
+import { activeOutreach, contactFacts, conversationFacts, followupsDue } from '../../src/db/due-data.js';
+import { insertFollowup, insertInteraction } from '../../src/db/interactions.js';
+import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
+
+const TODAY = '2026-03-14';
+const AT = '2026-03-14T10:00:00.000Z';
+let opened: OpenDatabase;
+
+beforeEach(async () => {
+  opened = await openDatabase(':memory:');
+});
+afterEach(async () => {
+  await opened.close();
+});
+
+async function add(name: string, fields: Record<string, unknown> = {}, interests: string[] = []): Promise<number> {
+  return insertContact(opened.db, { name, ...fields }, { interests }, fields.created_at ? String(fields.created_at) : '2025-01-01T10:00:00.000Z');
+}
+
+async function log(ids: number[], day: string, channel: string, direction: string, note: string | null = null, time = '10:00'): Promise<number> {
+  return insertInteraction(opened.db, { occurred_at: `${day}T${time}:00.000Z`, occurred_on: day, channel, direction, note }, ids, AT);
+}
+
+describe('contactFacts', () => {
+  it('a group interaction counts for every participant', async () => {
+    const anna = await add('Anna');
+    const marco = await add('Marco');
+    await log([anna], '2026-01-01', 'coffee', 'mutual');
+    await log([anna, marco], '2026-03-01', 'meeting', 'mutual');
+    const facts = await contactFacts(opened.db, TODAY);
+    expect(facts.map((f) => [f.name, f.last?.on, f.last?.channel])).toEqual([
+      ['Anna', '2026-03-01', 'meeting'],
+      ['Marco', '2026-03-01', 'meeting'],
+    ]);
+  });
+
+  it('an inbound email followed by a call: the call is the last interaction, no reply owed', async () => {
+    const anna = await add('Anna', { circle: 'close' });
+    await log([anna], '2026-03-10', 'email', 'in', 'asked for the deck');
+    expect((await contactFacts(opened.db, TODAY))[0].last).toEqual({ on: '2026-03-10', direction: 'in', channel: 'email' });
+    await log([anna], '2026-03-10', 'call', 'out', null, '15:00');
+    const facts = await contactFacts(opened.db, TODAY);
+    expect(facts[0].last).toEqual({ on: '2026-03-10', direction: 'out', channel: 'call' });
+    const items = scheduleAttention({ today: TODAY, settings: DEFAULT_SETTINGS, contacts: facts, followups: [], outreach: [] });
+    expect(items).toEqual([]);
+  });
+
+  it('the interaction count stops at 2, and is taken for recent contacts only', async () => {
+    const recent = await add('Recent', { created_at: '2026-03-01T10:00:00.000Z' });
+    const old = await add('Old');
+    const once = await add('Once', { created_at: '2026-03-01T10:00:00.000Z' });
+    for (const day of ['2026-03-02', '2026-03-03', '2026-03-04']) await log([recent, old], day, 'call', 'out');
+    await log([once], '2026-03-02', 'call', 'out');
+    const byName = new Map((await contactFacts(opened.db, TODAY)).map((f) => [f.name, f]));
+    expect(byName.get('Recent')?.interactions).toBe(2);
+    expect(byName.get('Old')?.interactions).toBe(2);
+    expect(byName.get('Once')?.interactions).toBe(1);
+    expect(byName.get('Once')?.added_on).toBe('2026-03-01');
+  });
+
+  it('leaves archived people out and keeps what the rules need', async () => {
+    await add('Gone', { archived_at: AT });
+    await add('Kept', { circle: 'inner', cadence_days: 0, met_on: '2026-02-01', birthday: '--03-15', channel: 'call', snoozed_until: '2026-04-01', rhythm_from: '2026-02-02' });
+    const facts = await contactFacts(opened.db, TODAY);
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({
+      name: 'Kept',
+      circle: 'inner',
+      cadence_days: 0,
+      met_on: '2026-02-01',
+      birthday: '--03-15',
+      channel: 'call',
+      snoozed_until: '2026-04-01',
+      rhythm_from: '2026-02-02',
+      archived: false,
+      last: null,
+      interactions: 0,
+    });
+  });
+});
+
+describe('followupsDue and activeOutreach', () => {
+  it('lists the open follow-ups due by today, of people not archived', async () => {
+    const anna = await add('Anna');
+    const gone = await add('Gone', { archived_at: AT });
+    await insertFollowup(opened.db, { contact_id: anna, interaction_id: null, text: 'deck', due_on: '2026-03-14' }, AT);
+    await insertFollowup(opened.db, { contact_id: anna, interaction_id: null, text: 'later', due_on: '2026-03-15' }, AT);
+    await insertFollowup(opened.db, { contact_id: anna, interaction_id: null, text: 'kept', due_on: '2026-03-01', done_on: '2026-03-02' }, AT);
+    await insertFollowup(opened.db, { contact_id: gone, interaction_id: null, text: 'gone', due_on: '2026-03-01' }, AT);
+    expect((await followupsDue(opened.db, TODAY)).map((f) => f.text)).toEqual(['deck']);
+  });
+
+  it('lists active outreach only, with the introducer', async () => {
+    const marco = await add('Marco');
+    const giulia = await add('Giulia');
+    const sara = await add('Sara');
+    const row = (contact_id: number, extra: Record<string, unknown>) => ({
+      uid: `u${contact_id}`,
+      contact_id,
+      stage: 'target',
+      created_at: AT,
+      updated_at: AT,
+      ...extra,
+    });
+    await opened.db
+      .insertInto('outreach')
+      .values([
+        row(marco, { next_on: '2026-03-14', via_contact_id: giulia, why: 'fintech', channel: 'email' }),
+        row(sara, { stage: 'parked', ended_on: '2026-03-01' }),
+      ])
+      .execute();
+    expect(await activeOutreach(opened.db)).toEqual([
+      { contact_id: marco, name: 'Marco', stage: 'target', next_on: '2026-03-14', nudges: 0, channel: 'email', why: 'fintech', via: 'Giulia' },
+    ]);
+  });
+});
+
+describe('conversationFacts', () => {
+  it('gives the latest note that says something, and the interests', async () => {
+    const anna = await add('Anna', {}, ['fintech', 'AI']);
+    await log([anna], '2026-03-01', 'coffee', 'mutual', 'talked about the AI meetup');
+    await log([anna], '2026-03-05', 'email', 'out', '  ');
+    const facts = await conversationFacts(opened.db, [anna, anna]);
+    expect(facts.get(anna)).toEqual({ interests: ['AI', 'fintech'], last_note: 'talked about the AI meetup' });
+  });
+});
