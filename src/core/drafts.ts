@@ -278,8 +278,8 @@ export interface InterestSources {
  * no profile of its user, so "yours" means: held by the introducer (who knows
  * you both), or, for interests, held by other people in your network. Tags are
  * your own labels, so a tag counts only when the introducer has it too (a
- * group they share). Best first: what the introducer shares, then interests
- * most present in your network.
+ * group they share). Best first: interests before tags; among them, what the
+ * introducer shares, then what is most present in your network.
  */
 export function sharedInterests(sources: InterestSources): string[] {
   const intro = sources.introducer;
@@ -300,7 +300,7 @@ export function sharedInterests(sources: InterestSources): string[] {
   }
   ranked.sort(
     (a, b) =>
-      Number(b.viaIntro) - Number(a.viaIntro) || Number(a.isTag) - Number(b.isTag) || b.network - a.network || a.order - b.order,
+      Number(a.isTag) - Number(b.isTag) || Number(b.viaIntro) - Number(a.viaIntro) || b.network - a.network || a.order - b.order,
   );
   return ranked.map((r) => r.value);
 }

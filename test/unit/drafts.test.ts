@@ -287,13 +287,13 @@ describe('sharedInterests', () => {
     expect(shared).toEqual(['milan']);
   });
 
-  it('puts interests before tags shared with the introducer', () => {
+  it('puts every shared interest before a tag shared with the introducer', () => {
     const shared = sharedInterests({
-      target: { interests: ['fintech'], tags: ['milan'] },
+      target: { interests: ['fintech', 'cycling'], tags: ['milan'] },
       introducer: { interests: ['fintech'], tags: ['milan'] },
-      networkInterests: none,
+      networkInterests: new Map([['cycling', 1]]),
     });
-    expect(shared).toEqual(['fintech', 'milan']);
+    expect(shared).toEqual(['fintech', 'cycling', 'milan']);
   });
 
   it('matches without case or accents, and names each once, as the target spells it', () => {
