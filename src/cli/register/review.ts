@@ -1,6 +1,30 @@
+// The look back: `net review`, as a report, as JSON, or one person at a time.
 import type { Registration } from '../program.js';
 
 export function registerReview({ program, lazy }: Registration): void {
-  void program;
-  void lazy;
+  program
+    .command('review')
+    .summary('look back on the week: who was seen, who is fading, what to do next')
+    .description(
+      'Look back on a period (default: the last 7 days up to today): activity, the last 12 weeks,\n' +
+        'circles against their natural sizes, fading relationships, give and take, replies,\n' +
+        'follow-ups, outreach, rhythms that do not fit, and 3-5 next steps.\n' +
+        'With --interactive, go through the people due and fading one at a time and act on each.',
+    )
+    .option('--week', 'the last 7 days (the default)')
+    .option('--month', 'the last 30 days')
+    .option('--quarter', 'the last 91 days')
+    .option('--since <date>', 'from this day on ("2026-01-01", "3 weeks ago", "lunedì scorso")')
+    .option('--until <date>', 'up to this day instead of today')
+    .option('--json', 'print the review as one JSON object')
+    .option('-i, --interactive', 'go through the people due and fading one at a time (needs a terminal)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net review                       # the last 7 days
+  $ net review --quarter --json | jq '.fading[] | .name'
+  $ net review --interactive         # act on each person due or fading`,
+    )
+    .action(lazy(() => import('../commands/review.js')));
 }

@@ -1,0 +1,292 @@
+// net review: the periodic look back. The review is computed as data (src/core/review),
+// then printed either as JSON or as a report of coloured sections that fits
+// 80 columns, without colour when piped.
+import type { ChalkInstance } from 'chalk';
+import { UsageError } from '../../core/errors.js';
+import { formatInterval } from '../../core/intervals.js';
+import { periodBetween, periodEnding, previousPeriod, type Period, type PeriodLength } from '../../core/review/period.js';
+import { buildReview, type Review, type ReviewInput } from '../../core/review/report.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import type { Context } from '../context.js';
+import { toJson, truncate } from '../render.js';
+
+export interface ReviewOptions {
+  week?: boolean;
+  month?: boolean;
+  quarter?: boolean;
+  since?: string;
+  until?: string;
+  json?: boolean;
+  interactive?: boolean;
+}
+
+/** The period from the options: one of --week (default), --month, --quarter, --since; --until moves its end. */
+export async function resolvePeriod(ctx: Context, options: ReviewOptions): Promise<Period> {
+  const chosen = (['week', 'month', 'quarter'] as const).filter((k) => options[k]);
+  if (chosen.length + (options.since === undefined ? 0 : 1) > 1) {
+    throw new UsageError(`choose one period: ${[...chosen.map((k) => `--${k}`), ...(options.since === undefined ? [] : ['--since'])].join(', ')} were given`, 'e.g. `net review --month` or `net review --since 2026-01-01`');
+  }
+  let to = ctx.today;
+  let from: string | undefined;
+  if (options.since !== undefined || options.until !== undefined) {
+    // chrono-node is heavy: loaded only when a date was typed.
+    const { parseDate } = await import('../../core/natural-dates.js');
+    if (options.until !== undefined) {
+      to = parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
+      if (to > ctx.today) throw new UsageError(`--until: "${options.until}" is in the future (${to})`, 'a review looks back: use a day up to today');
+    }
+    if (options.since !== undefined) {
+      from = parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
+      if (from > to) throw new UsageError(`--since ${from} is after the end of the period (${to})`, 'give an earlier --since or a later --until');
+    }
+  }
+  if (from !== undefined) return periodBetween(from, to);
+  const length: PeriodLength = chosen[0] ?? 'week';
+  return periodEnding(to, length);
+}
+
+function emptyInput(period: Period, today: string): ReviewInput {
+  const none = { interactions: 0, people: 0, new_contacts: 0, by_channel: [] };
+  return {
+    period,
+    previous: previousPeriod(period),
+    today,
+    settings: DEFAULT_SETTINGS,
+    activity: none,
+    previousActivity: none,
+    perDay: [],
+    contacts: [],
+    inOutreach: new Set(),
+    touchDays: new Map(),
+    favours: { period: { given: 0, received: 0 }, overall: { given: 0, received: 0 }, perContact: [] },
+    answeredReplies: [],
+    keptFollowups: [],
+    openFollowups: [],
+    outreach: { stages: [], moves: [], added: 0, nudges: 0 },
+  };
+}
+
+export default async function review(ctx: Context, options: ReviewOptions): Promise<void> {
+  if (options.interactive) {
+    if (options.json) throw new UsageError('--interactive and --json cannot be used together', 'run `net review --json` for the data');
+    const { default: interactive } = await import('./review-interactive.js');
+    await interactive(ctx);
+    return;
+  }
+  const period = await resolvePeriod(ctx, options);
+  const opened = await ctx.existingDatabase();
+  let input = emptyInput(period, ctx.today);
+  if (opened) {
+    const { loadSettings } = await import('../../db/settings.js');
+    const { inReadSnapshot, loadReviewInput } = await import('../../db/review-data.js');
+    input = await inReadSnapshot(opened.sqlite, async () =>
+      loadReviewInput(opened.db, { period, previous: previousPeriod(period), today: ctx.today, settings: await loadSettings(opened.db) }),
+    );
+  }
+  const { review: result } = buildReview(input);
+  if (options.json) {
+    ctx.io.write(toJson(result));
+    return;
+  }
+  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80))));
+}
+
+// ---------------------------------------------------------------- rendering
+
+/** How many rows a list shows in the report; --json has them all. */
+const SHOWN = 5;
+const BARS = '▁▂▃▄▅▆▇█';
+
+interface Col {
+  header: string;
+  align?: 'right';
+  /** The one column that gives up room when the line is too long. */
+  flex?: boolean;
+}
+
+/** Aligned columns under dim headers, two spaces in, fitted to `width`. */
+function table(c: ChalkInstance, cols: readonly Col[], rows: ReadonlyArray<readonly string[]>, width: number): string[] {
+  const len = (s: string) => Array.from(s).length;
+  const widths = cols.map((col, i) => Math.max(len(col.header), ...rows.map((r) => len(r[i] ?? ''))));
+  const total = 2 + widths.reduce((a, b) => a + b, 0) + 2 * (cols.length - 1);
+  const flex = cols.findIndex((col) => col.flex);
+  if (total > width && flex !== -1) widths[flex] = Math.max(8, widths[flex] - (total - width));
+  const line = (cells: readonly string[]) =>
+    `  ${cells
+      .map((cell, i) => {
+        const text = truncate(cell, widths[i]);
+        const pad = ' '.repeat(Math.max(0, widths[i] - len(text)));
+        return cols[i].align === 'right' ? pad + text : i === cells.length - 1 ? text : text + pad;
+      })
+      .join('  ')}`;
+  return [c.dim(line(cols.map((col) => col.header)).trimEnd()), ...rows.map((r) => line(r).trimEnd())];
+}
+
+function more(c: ChalkInstance, total: number): string[] {
+  return total > SHOWN ? [c.dim(`  … and ${total - SHOWN} more (net review --json lists them all)`)] : [];
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function days(n: number): string {
+  return Number.isInteger(n) ? plural(n, 'day') : `${n} days`;
+}
+
+/** The twelve weeks as bars, the counts under them, and the first and last week. */
+export function weeklyChart(c: ChalkInstance, weeks: Review['weekly'], width: number): string[] {
+  const max = Math.max(0, ...weeks.map((w) => w.interactions));
+  const cell = Math.max(2, ...weeks.map((w) => String(w.interactions).length));
+  const bars = weeks.map((w) => {
+    if (w.interactions === 0 || max === 0) return ' '.repeat(cell);
+    const level = Math.max(1, Math.ceil((w.interactions / max) * BARS.length));
+    return BARS[level - 1].repeat(cell);
+  });
+  const counts = weeks.map((w) => String(w.interactions).padStart(cell));
+  const span = (cell + 1) * weeks.length - 1;
+  const first = weeks[0]?.week_start.slice(5) ?? '';
+  const last = weeks[weeks.length - 1]?.week_start.slice(5) ?? '';
+  const total = weeks.reduce((n, w) => n + w.interactions, 0);
+  const average = weeks.length ? Math.round((total / weeks.length) * 10) / 10 : 0;
+  const dates = `  ${first}${' '.repeat(Math.max(1, span - first.length - last.length))}${last}`;
+  const legend = `weeks from Monday; ${average} a week`;
+  return [
+    `  ${c.cyan(bars.join(' '))}`,
+    `  ${counts.join(' ')}`,
+    ...(dates.length + 3 + legend.length <= width ? [c.dim(`${dates}   ${legend}`)] : [c.dim(dates), c.dim(`  ${legend}`)]),
+  ];
+}
+
+export function renderReview(r: Review, c: ChalkInstance, width: number): string {
+  const out: string[] = [];
+  const section = (title: string) => out.push('', c.bold.cyan(title));
+  out.push(c.bold(`Review of ${r.period.from} → ${r.period.to} (${plural(r.period.days, 'day')})`));
+
+  const a = r.activity;
+  section('Activity');
+  const vs = `${signed(a.change.interactions)} interactions, ${signed(a.change.people)} people against ${a.previous.from} → ${a.previous.to}`;
+  out.push(`  ${c.bold(plural(a.interactions, 'interaction'))} with ${c.bold(plural(a.people, 'person', 'people'))}, ${plural(a.new_contacts, 'new contact')}`);
+  out.push(c.dim(`  ${vs}`));
+  if (a.by_channel.length) out.push(...wrap(a.by_channel.map((ch) => `${ch.channel}\u00a0${ch.interactions}`).join(' · '), width - 2).map((l) => `  ${l}`));
+
+  section('Last 12 weeks');
+  out.push(...weeklyChart(c, r.weekly, width));
+
+  section('Circles');
+  out.push(
+    ...table(
+      c,
+      [{ header: 'circle' }, { header: 'size', align: 'right' }, { header: 'natural', align: 'right' }, { header: 'on rhythm', align: 'right' }, { header: 'due', align: 'right' }, { header: 'snoozed', align: 'right' }],
+      r.circles.map((e) => [e.circle, String(e.size), e.natural_size === null ? '—' : String(e.natural_size), String(e.on_rhythm), String(e.overdue), String(e.snoozed)]),
+      width,
+    ),
+  );
+  for (const e of r.circles) {
+    if (e.advice) out.push(...wrap(`${e.circle}: ${e.advice}`, width - 4).map((line, i) => c.yellow(`  ${i === 0 ? '!' : ' '} ${line}`)));
+  }
+
+  section('Fading');
+  if (r.fading.length === 0) out.push(c.green('  No relationship is cooling: every silence is within twice its usual gap.'));
+  else {
+    out.push(
+      ...table(
+        c,
+        [{ header: 'who', flex: true }, { header: 'circle' }, { header: 'usually every', align: 'right' }, { header: 'silent for', align: 'right' }, { header: 'last contact' }],
+        r.fading.slice(0, SHOWN).map((f) => [`${f.name} #${f.contact_id}`, f.circle, days(f.usual_gap_days), days(f.current_gap_days), f.last_contact]),
+        width,
+      ),
+      ...more(c, r.fading.length),
+    );
+  }
+
+  const b = r.balance;
+  section('Give and take');
+  out.push(`  this period: gave ${b.period.given}, received ${b.period.received} · overall: gave ${b.overall.given}, received ${b.overall.received}`);
+  if (b.one_sided.length) {
+    out.push(
+      ...table(
+        c,
+        [{ header: 'most one-sided', flex: true }, { header: 'given', align: 'right' }, { header: 'received', align: 'right' }],
+        b.one_sided.map((p) => [`${p.name} #${p.contact_id}`, String(p.given), String(p.received)]),
+        width,
+      ),
+    );
+  }
+
+  const rp = r.replies;
+  section('Replies');
+  out.push(`  answered in time ${rp.answered_on_time} · answered late ${rp.answered_late} · still owed ${rp.still_owed}${rp.overdue ? c.yellow(` (${rp.overdue} past due)`) : ''}`);
+  if (rp.owed.length) {
+    out.push(
+      ...table(
+        c,
+        [{ header: 'owed to', flex: true }, { header: 'via' }, { header: 'since' }, { header: 'due' }, { header: 'late', align: 'right' }],
+        rp.owed.slice(0, SHOWN).map((o) => [`${o.name} #${o.contact_id}`, o.channel, o.since, o.due_on, o.days_overdue > 0 ? days(o.days_overdue) : '']),
+        width,
+      ),
+      ...more(c, rp.owed.length),
+    );
+  }
+
+  const f = r.followups;
+  section('Follow-ups');
+  out.push(`  kept on time ${f.kept_on_time} · kept late ${f.kept_late} · open ${f.open}${f.overdue ? c.yellow(` (${f.overdue} past due)`) : ''}`);
+  if (f.overdue_items.length) {
+    out.push(
+      ...table(
+        c,
+        [{ header: 'id', align: 'right' }, { header: 'promise', flex: true }, { header: 'to' }, { header: 'due' }, { header: 'late', align: 'right' }],
+        f.overdue_items.slice(0, SHOWN).map((o) => [String(o.id), o.text, o.name, o.due_on, days(o.days_overdue)]),
+        width,
+      ),
+      ...more(c, f.overdue_items.length),
+    );
+  }
+
+  const o = r.outreach;
+  section('Outreach');
+  out.push(`  ${o.stages.map((s) => `${s.stage} ${s.count}`).join(' · ')}`);
+  const moves = o.moves.map((m) => `${m.from_stage} → ${m.to_stage} ${m.count}`);
+  out.push(c.dim(`  this period: ${plural(o.added, 'added', 'added')}, ${plural(o.nudges, 'nudge')}${moves.length ? `, ${moves.join(' · ')}` : ', no moves'}`));
+
+  section('Rhythms');
+  if (r.rhythms.length === 0) out.push(c.green('  Every rhythm fits what happens (none is more than twice or less than half the usual gap).'));
+  else {
+    out.push(
+      ...table(
+        c,
+        [{ header: 'who', flex: true }, { header: 'set' }, { header: 'usually' }, { header: 'try' }],
+        r.rhythms.slice(0, SHOWN).map((s) => [`${s.name} #${s.contact_id}`, formatInterval(s.rhythm_days), days(s.usual_gap_days), `--every "${formatInterval(s.suggested_days)}"`]),
+        width,
+      ),
+      ...more(c, r.rhythms.length),
+      c.dim(`  suggestions only: apply one with net edit ID --every "…"`),
+    );
+  }
+
+  section('Next week');
+  r.next.forEach((step, i) => {
+    const prefix = `  ${i + 1}. `;
+    out.push(...wrap(step.text, width - prefix.length).map((line, j) => (j === 0 ? prefix : ' '.repeat(prefix.length)) + line));
+  });
+  return `${out.join('\n')}\n`;
+}
+
+/** Word-wraps a sentence to a width. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    if (line && Array.from(`${line} ${word}`).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,57 @@
+// Fading relationships: people with at least three touches whose current
+// silence is more than twice their usual gap (the median of the gaps between
+// past touches). Snoozed people are left out: the person chose to wait.
+import { daysBetween } from '../dates.js';
+import type { ReviewContact } from './contacts.js';
+import { dayFromNumber, usualGap } from './gaps.js';
+import { isSnoozed } from './rhythm-status.js';
+
+/** Touches (distinct days in touch) needed before a usual gap means something. */
+export const FADING_MIN_TOUCHES = 3;
+/** Silence longer than this many usual gaps is fading. */
+export const FADING_FACTOR = 2;
+
+export interface FadingEntry {
+  contact_id: number;
+  name: string;
+  circle: string;
+  usual_gap_days: number;
+  current_gap_days: number;
+  last_contact: string;
+}
+
+/** The rule itself: strictly more than twice the usual gap. */
+export function isFading(usualGapDays: number, currentGapDays: number): boolean {
+  return currentGapDays > FADING_FACTOR * usualGapDays;
+}
+
+export function fadingSection(
+  contacts: readonly ReviewContact[],
+  touchDays: ReadonlyMap<number, readonly number[]>,
+  today: string,
+): FadingEntry[] {
+  const fading: FadingEntry[] = [];
+  for (const contact of contacts) {
+    const days = touchDays.get(contact.id);
+    if (!days || days.length < FADING_MIN_TOUCHES || isSnoozed(contact, today)) continue;
+    const usual = usualGap(days);
+    if (usual === null) continue;
+    const last = contact.last?.on ?? dayFromNumber(days[days.length - 1]);
+    const current = daysBetween(last, today);
+    if (!isFading(usual, current)) continue;
+    fading.push({
+      contact_id: contact.id,
+      name: contact.name,
+      circle: contact.circle,
+      usual_gap_days: usual,
+      current_gap_days: current,
+      last_contact: last,
+    });
+  }
+  // The most cooled first: silence measured in usual gaps.
+  return fading.sort(
+    (a, b) =>
+      b.current_gap_days / Math.max(b.usual_gap_days, 1) - a.current_gap_days / Math.max(a.usual_gap_days, 1) ||
+      a.name.localeCompare(b.name),
+  );
+}

@@ -1,0 +1,68 @@
+// Rhythms learned from real gaps: people whose usual gap is far from the
+// rhythm set for them (more than twice, or less than half), with a rhythm that
+// fits what actually happens. Suggested only: the review never changes one.
+import { effectiveCadence, type Settings } from '../settings.js';
+import type { ReviewContact } from './contacts.js';
+import { usualGap } from './gaps.js';
+
+/** Touches needed before the gaps say anything about a rhythm. */
+export const RHYTHM_MIN_TOUCHES = 3;
+export const RHYTHM_TOO_LONG = 2;
+export const RHYTHM_TOO_SHORT = 0.5;
+
+/** Rhythms a person would set by hand; a suggestion is rounded to the nearest. */
+const NICE_RHYTHMS = [7, 14, 21, 30, 45, 60, 91, 120, 182, 365];
+
+export interface RhythmSuggestion {
+  contact_id: number;
+  name: string;
+  circle: string;
+  rhythm_days: number;
+  usual_gap_days: number;
+  suggested_days: number;
+}
+
+/** A round rhythm near a gap: whole days under a week, else the nearest common rhythm (by ratio), whole years beyond one. */
+export function niceRhythm(gapDays: number): number {
+  if (gapDays < 7) return Math.max(1, Math.round(gapDays));
+  if (gapDays > 365) return Math.round(gapDays / 365) * 365;
+  let best = NICE_RHYTHMS[0];
+  for (const nice of NICE_RHYTHMS) {
+    if (Math.abs(Math.log(nice / gapDays)) < Math.abs(Math.log(best / gapDays))) best = nice;
+  }
+  return best;
+}
+
+/** True when the usual gap is more than twice or less than half the rhythm. */
+export function rhythmMismatch(rhythmDays: number, usualGapDays: number): boolean {
+  const ratio = usualGapDays / rhythmDays;
+  return ratio > RHYTHM_TOO_LONG || ratio < RHYTHM_TOO_SHORT;
+}
+
+export function rhythmsSection(
+  contacts: readonly ReviewContact[],
+  touchDays: ReadonlyMap<number, readonly number[]>,
+  settings: Settings,
+): RhythmSuggestion[] {
+  const suggestions: RhythmSuggestion[] = [];
+  for (const contact of contacts) {
+    const days = touchDays.get(contact.id);
+    if (!days || days.length < RHYTHM_MIN_TOUCHES) continue;
+    const rhythm = effectiveCadence(settings, contact.circle, contact.cadence_days);
+    const usual = usualGap(days);
+    if (rhythm === null || usual === null || !rhythmMismatch(rhythm, usual)) continue;
+    const suggested = niceRhythm(usual);
+    if (suggested === rhythm) continue;
+    suggestions.push({
+      contact_id: contact.id,
+      name: contact.name,
+      circle: contact.circle,
+      rhythm_days: rhythm,
+      usual_gap_days: usual,
+      suggested_days: suggested,
+    });
+  }
+  // The widest mismatch first, either way.
+  const distance = (s: RhythmSuggestion) => Math.abs(Math.log(s.usual_gap_days / s.rhythm_days));
+  return suggestions.sort((a, b) => distance(b) - distance(a) || a.name.localeCompare(b.name));
+}
