@@ -58,6 +58,28 @@ export interface OpenOptions {
   mustExist?: boolean;
 }
 
+/**
+ * Runs checkCompatible on a read-only connection before the file is opened for
+ * writing. A read-write connection that closes last checkpoints the -wal into
+ * the main file and deletes it: even a refused database would change on disk.
+ * Errors other than incompatibility are left to the read-write open to report.
+ */
+function refuseIncompatible(path: string): void {
+  let reader: BetterSqlite3.Database;
+  try {
+    reader = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch {
+    return;
+  }
+  try {
+    checkCompatible(reader, path);
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+  } finally {
+    reader.close();
+  }
+}
+
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenDatabase> {
   const isMemory = path === ':memory:';
   const isNew = !isMemory && !existsSync(path);
@@ -65,6 +87,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw new DataError(`no database at ${path}`, 'add someone with `net add NAME`, or try `net demo`');
   }
   if (isNew) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!isNew && !isMemory) refuseIncompatible(path);
 
   let sqlite: BetterSqlite3.Database;
   try {
