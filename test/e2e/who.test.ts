@@ -68,7 +68,7 @@ describe('net who', () => {
 
   it('prints a table when piped, CSV with the same keys, and a message when nobody matches', () => {
     const plain = ok(s.net(['who', '--company', 'Satispay'])).split('\n');
-    expect(plain[0]).toBe('1\tGiulia Rossi\tworks at Satispay\tclose\t2026-03-10 (4d)\t2\t1.31');
+    expect(plain[0]).toBe('1\tGiulia Rossi\tworks at Satispay\tclose\t4d ago\t2\t1.31');
     const csv = ok(s.net(['who', '--interest', 'design', '--csv']));
     expect(csv).toBe(
       'contact_id,name,company,role,circle,matches,last_contact,days_since,interactions_last_year,score\n' +

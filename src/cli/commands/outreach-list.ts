@@ -49,6 +49,10 @@ export default async function outreachList(ctx: Context, options: ListOptions): 
     return;
   }
   const c = await ctx.chalk();
+  const next = (e: OutreachEntry) => {
+    if (e.next_on === null) return `ended ${e.updated_on}`;
+    return e.nudges > 0 ? `${e.next_on} · ${e.nudges} nudge${e.nudges === 1 ? '' : 's'}` : e.next_on;
+  };
   for (const s of STAGES) {
     const group = entries.filter((e) => e.stage === s);
     if (group.length === 0) continue;
@@ -59,13 +63,12 @@ export default async function outreachList(ctx: Context, options: ListOptions): 
         { header: 'ID', align: 'right' },
         { header: 'Name', max: 24 },
         { header: 'Company', max: 18 },
-        { header: 'Why', max: 30 },
-        { header: 'Via', max: 18 },
+        { header: 'Why', max: 36 },
         { header: 'Channel' },
+        { header: 'Via', max: 18 },
         { header: 'Next' },
-        { header: 'Nudges', align: 'right' },
       ],
-      group.map(row),
+      group.map((e) => [e.contact_id, e.name, e.company, e.why, e.channel, e.via, next(e)]),
     );
   }
 }

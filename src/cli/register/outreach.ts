@@ -5,7 +5,7 @@ import { withListFormats, type Registration } from '../program.js';
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 const STAGE_HELP =
-  'Stages: target → contacted → replied → met → connected, or declined / parked.\n' +
+  'Stages: target → contacted → replied → met → connected, or declined / parked. ' +
   'A move may skip ahead, never go back; connected, declined and parked end the outreach.';
 
 export function registerOutreach({ program, lazy }: Registration): void {
@@ -13,7 +13,7 @@ export function registerOutreach({ program, lazy }: Registration): void {
     .command('outreach')
     .summary('a deliberate pipeline for the people you want to reach')
     .description(
-      'Start from the people you want to reach and why; pick the channel; ask a shared contact for an\n' +
+      'Start from the people you want to reach and why; pick the channel; ask a shared contact for an ' +
         'introduction; write each first message yourself; nudge at most twice, a week apart.\n\n' +
         STAGE_HELP,
     )
@@ -31,8 +31,8 @@ Examples:
     .argument('<name>', 'the person: an existing contact (id or exact name) or a new one')
     .summary('put a person on your outreach list, with the reason')
     .description(
-      'Put a person on your outreach list at stage target, next step today (or --next).\n' +
-        'An existing contact (id, #id or exact name) is reused; anyone else is added as an acquaintance\n' +
+      'Put a person on your outreach list at stage target, next step today (or --next). ' +
+        'An existing contact (id, #id or exact name) is reused; anyone else is added as an acquaintance ' +
         '(no rhythm until you connect). A person has at most one open outreach.',
     )
     .option('--why <text>', 'why you want to reach them ("runs the Milan fintech group")')
@@ -92,8 +92,8 @@ Examples:
     .argument('<stage>', 'contacted, replied, met, connected, declined or parked')
     .summary('move a person along the pipeline')
     .description(
-      'Move an outreach to a later stage. contacted logs an outbound interaction through the outreach\n' +
-        "channel, replied an inbound one, met a mutual one; connected ends it and puts the person in a\n" +
+      'Move an outreach to a later stage. contacted logs an outbound interaction through the outreach ' +
+        'channel, replied an inbound one, met a mutual one; connected ends it and puts the person in a ' +
         'circle (--circle, default network); declined and parked end it.\n\n' +
         STAGE_HELP,
     )
@@ -118,7 +118,7 @@ Examples:
     .argument('<contact>', 'name, id or unique part of a name')
     .summary('record a gentle nudge to someone who has not replied')
     .description(
-      'Record a nudge (an outbound message) to a contacted person who has not replied. A nudge comes\n' +
+      'Record a nudge (an outbound message) to a contacted person who has not replied. A nudge comes ' +
         'at least 7 days after the last message, and after two the suggestion is to park: respect their time.',
     )
     .option('-m, --note <text>', 'what you wrote')
@@ -141,13 +141,13 @@ Examples:
     .argument('<contact>', 'name, id or unique part of a name')
     .summary('a personal first message for the outreach channel')
     .description(
-      'Print a first message built from what is known: the introducer, shared interests, how you know\n' +
-        'of them, their company and role, and why you write; it ends with an invitation to continue.\n' +
-        'Templates may use {{first_name}}, {{via}}, {{shared_interest}}, {{why}}, {{company}}\n' +
+      'Print a first message built from what is known: the introducer, shared interests, how you know ' +
+        'of them, their company and role, and why you write; it ends with an invitation to continue. ' +
+        'Templates may use {{first_name}}, {{via}}, {{shared_interest}}, {{why}}, {{company}} ' +
         '(and {{name}}, {{role}}, {{known_from}}). LinkedIn notes stay within 300 characters.\n\n' +
-        'Every draft is checked: a placeholder left unresolved, or nothing specific to the person,\n' +
+        'Every draft is checked: a placeholder left unresolved, or nothing specific to the person, ' +
         'is reported on stderr and exits 1 unless --force.\n\n' +
-        'Shared interests: their interests that the introducer also has, or that other people in\n' +
+        'Shared interests: their interests that the introducer also has, or that other people in ' +
         'your network hold; their tags that the introducer shares.',
     )
     .option('--template <file>', 'a template file with {{placeholders}}')
@@ -169,8 +169,8 @@ Examples:
       .command('who')
       .summary('who in your network can introduce you to a company, an interest or a group')
       .description(
-        'The people who can bridge to a company, an interest or a group (a tag): the ones to ask for an\n' +
-          'introduction, ranked by criteria matched, then by how recently and how often you were in touch\n' +
+        'The people who can bridge to a company, an interest or a group (a tag): the ones to ask for an ' +
+          'introduction, ranked by criteria matched, then by how recently and how often you were in touch ' +
           '(score = recency, halving every 90 days, + frequency over the last year, each from 0 to 1).',
       )
       .option('--company <name>', 'people at this company (part of the name is enough; repeatable)', collect)
