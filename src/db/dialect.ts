@@ -23,6 +23,17 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
+
+  // After SQLITE_FULL, SQLITE_IOERR or SQLITE_NOMEM, SQLite has already rolled
+  // the transaction back; a second ROLLBACK fails with "no transaction is
+  // active", and Kysely would throw that instead of the error that matters.
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } catch (error) {
+      if (!/no transaction is active/.test((error as Error).message)) throw error;
+    }
+  }
 }
 
 export class NetSqliteDialect implements Dialect {

@@ -2,8 +2,8 @@
 // folder modes, the header (application id, schema version), SQLite's own
 // integrity and foreign-key checks, the journal, and what the file holds.
 // The database is opened read-only: a check never changes what it checks.
-import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { listBackups } from './backup.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
@@ -65,6 +65,33 @@ function modeCheck(dbPath: string): HealthCheck {
   return problems.length
     ? { check: 'file modes', status: 'fail', detail: problems.join('; '), fix: fixes.join(' && ') }
     : { check: 'file modes', status: 'ok', detail: modes.join(', '), fix: null };
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** net writes the file, and SQLite creates its -wal and -shm next to it. */
+function writableCheck(dbPath: string): HealthCheck {
+  const folder = dirname(dbPath);
+  if (!canWrite(folder)) {
+    const name = basename(dbPath);
+    return {
+      check: 'writable',
+      status: 'fail',
+      detail: `the folder ${folder} is read-only: SQLite cannot create ${name}-wal and ${name}-shm, and net can neither read nor write`,
+      fix: `make it writable (chmod u+w '${folder}'), or copy the database to a writable folder and use --db`,
+    };
+  }
+  if (!canWrite(dbPath)) {
+    return { check: 'writable', status: 'fail', detail: `${dbPath} is read-only: net can read it but not write to it`, fix: `chmod u+w '${dbPath}'` };
+  }
+  return { check: 'writable', status: 'ok', detail: 'file and folder', fix: null };
 }
 
 function fileCheck(dbPath: string): HealthCheck {
@@ -169,7 +196,7 @@ export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
   if (!existsSync(dbPath)) {
     return [{ check: 'database', status: 'ok', detail: `no database yet at ${dbPath}`, fix: null }];
   }
-  const checks: HealthCheck[] = [fileCheck(dbPath), modeCheck(dbPath)];
+  const checks: HealthCheck[] = [fileCheck(dbPath), modeCheck(dbPath), writableCheck(dbPath)];
   const [newest] = listBackups(dbPath);
   const restoreHint = newest
     ? `restore the newest backup: net restore '${newest.path}'`

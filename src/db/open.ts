@@ -1,7 +1,7 @@
 // Opening the database: private file modes, durable settings, a check that the
 // file is net's and not newer than this program, then the migrations.
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { DataError } from '../core/errors.js';
@@ -59,6 +59,21 @@ export interface OpenOptions {
 }
 
 /**
+ * SQLite creates NAME-wal and NAME-shm next to a WAL database, even to read
+ * it: in a read-only folder it can only say "unable to open database file".
+ */
+function readOnlyFolderHint(path: string): string | undefined {
+  if (path === ':memory:') return undefined;
+  try {
+    accessSync(dirname(path), constants.W_OK);
+    return undefined;
+  } catch {
+    const name = basename(path);
+    return `the folder ${dirname(path)} is read-only, and SQLite must create ${name}-wal and ${name}-shm there; nothing was written`;
+  }
+}
+
+/**
  * Runs checkCompatible on a read-only connection before the file is opened for
  * writing. A read-write connection that closes last checkpoints the -wal into
  * the main file and deletes it: even a refused database would change on disk.
@@ -93,7 +108,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   try {
     sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
-    throw new DataError(`cannot open the database ${path}: ${(error as Error).message}`);
+    throw new DataError(`cannot open the database ${path}: ${(error as Error).message}`, readOnlyFolderHint(path));
   }
   try {
     if (isNew) chmodSync(path, 0o600);
@@ -105,6 +120,6 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   } catch (error) {
     sqlite.close();
     if (error instanceof DataError) throw error;
-    throw new DataError(`cannot use the database ${path}: ${(error as Error).message}`);
+    throw new DataError(`cannot use the database ${path}: ${(error as Error).message}`, readOnlyFolderHint(path));
   }
 }

@@ -222,7 +222,7 @@ describe('net doctor', () => {
     const out = ok(s.net(['doctor']));
     const lines = out.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s{2,}/).slice(0, 2).join(' '))).toEqual([
-      'ok database', 'ok file modes', 'ok schema', 'ok integrity', 'ok foreign keys', 'ok journal', 'ok records', 'ok backups',
+      'ok database', 'ok file modes', 'ok writable', 'ok schema', 'ok integrity', 'ok foreign keys', 'ok journal', 'ok records', 'ok backups',
     ]);
     expect(out).toContain('file 0600, folder 0700');
     expect(out).toContain('version 2 (current)');
@@ -232,7 +232,7 @@ describe('net doctor', () => {
 
   it('prints the checks as JSON and warns (exit 0) when there is no backup', () => {
     const checks = s.json<{ check: string; status: string; detail: string; fix: string | null }[]>(['doctor']);
-    expect(checks.map((c) => c.check)).toEqual(['database', 'file modes', 'schema', 'integrity', 'foreign keys', 'journal', 'records', 'backups']);
+    expect(checks.map((c) => c.check)).toEqual(['database', 'file modes', 'writable', 'schema', 'integrity', 'foreign keys', 'journal', 'records', 'backups']);
     expect(checks.at(-1)).toEqual({ check: 'backups', status: 'warn', detail: 'none next to the database', fix: 'run `net backup`' });
   });
 
