@@ -17,6 +17,9 @@ export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) 
 export interface Registration {
   program: Command;
   lazy: Lazy;
+  /** For the few commands that must answer without a context (shell completion). */
+  io: Io;
+  env: NodeJS.ProcessEnv;
 }
 
 export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command; closeContext: () => Promise<void> } {
@@ -55,7 +58,7 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command
     await (module.default as (ctx: Context, ...rest: unknown[]) => Promise<void>)(context, ...positional, options);
   };
 
-  const registration: Registration = { program, lazy };
+  const registration: Registration = { program, lazy, io, env };
   registerJournal(registration);
   registerScheduling(registration);
   registerOutreach(registration);

@@ -1,0 +1,98 @@
+// net demo: a realistic sample network in a database of its own, the morning
+// check on it, and the commands to explore it. The person's own network is
+// never written to: an existing file that is not a demo is refused.
+import { dirname, join } from 'node:path';
+import { buildDemoNetwork } from '../../core/demo-network.js';
+import { ConflictError } from '../../core/errors.js';
+import { inspectDemoTarget, writeDemoDatabase, type DemoCounts } from '../../db/demo.js';
+import { resolveDbPath } from '../../db/path.js';
+import type { Context } from '../context.js';
+
+/** A path as it can be pasted into a shell. */
+export function shellQuote(text: string): string {
+  return /^[\w./~@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Where the demo goes: `--db PATH` when given; otherwise `demo.db` beside the
+ * database the person uses ($NET_DB or the default), never that database itself.
+ */
+export function demoPath(ctx: Context): { path: string; ownDatabase: string } {
+  const ownDatabase = resolveDbPath(undefined, ctx.env);
+  const explicit = ctx.dbPath !== ownDatabase;
+  return { path: explicit ? ctx.dbPath : join(dirname(ownDatabase), 'demo.db'), ownDatabase };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export default async function demo(ctx: Context): Promise<void> {
+  const { path, ownDatabase } = demoPath(ctx);
+  const target = inspectDemoTarget(path);
+  if (target.kind === 'foreign') {
+    throw new ConflictError(
+      `will not write the demo to ${path}: ${target.why}`,
+      'net demo only replaces an earlier demo; choose a new file with `net demo --db PATH`',
+    );
+  }
+  const counts = await writeDemoDatabase(path, buildDemoNetwork(ctx.today), ctx.now);
+  const c = await ctx.chalk();
+  const db = `net --db ${shellQuote(path)}`;
+
+  const out: string[] = [];
+  out.push(`${c.bold('A demo network is ready')} in ${path}${target.kind === 'demo' ? ' (the earlier demo was replaced)' : ''}.`);
+  out.push(`  ${describe(counts)}`);
+  if (path !== ownDatabase) out.push(`  Your own network (${ownDatabase}) was not touched.`);
+  out.push('', c.bold(`The morning check — ${db} due`));
+  ctx.io.write(`${out.join('\n')}\n`);
+
+  const { buildProgram } = await import('../program.js');
+  const { program, closeContext } = buildProgram(ctx.io, ctx.env);
+  const has = (name: string) => program.commands.some((command) => command.name() === name);
+  if (has('due')) {
+    try {
+      await program.parseAsync(['--db', path, ...(ctx.color ? [] : ['--no-color']), 'due'], { from: 'user' });
+    } catch (error) {
+      ctx.io.error(`net: the demo was written, but the morning check failed: ${(error as Error).message}\n`);
+    } finally {
+      await closeContext();
+    }
+  } else {
+    ctx.io.write(`  (\`net due\` is not part of this build yet: ${plural(counts.followups, 'follow-up')} and the replies owed wait in the demo.)\n`);
+  }
+
+  const tries: Array<[string, string]> = [
+    ['due --explain', 'why each person is on the list'],
+    ['list --circle close', 'the people you see about monthly'],
+    ['show giulia', 'one person: profile, favours, promises, timeline'],
+    ['history --since "2 weeks ago"', 'what happened lately'],
+    ['outreach list', 'the people you want to reach, by stage'],
+    ['review --month', 'the look back: circles, fading, give and take'],
+  ];
+  const available = tries.filter(([command]) => has(command.split(' ')[0]) && (command !== 'due --explain' || hasOption(program, 'due', '--explain')));
+  const width = Math.max(...available.map(([command]) => command.length)) + db.length + 3;
+  const lines = ['', c.bold('Explore it:')];
+  for (const [command, why] of available) lines.push(`  ${`${db} ${command}`.padEnd(width)}${c.dim(`# ${why}`)}`);
+  lines.push(
+    '',
+    'Or use the demo for every command in this shell, and come back to your own network after:',
+    `  export NET_DB=${shellQuote(path)}`,
+    '  unset NET_DB',
+  );
+  ctx.io.write(`${lines.join('\n')}\n`);
+}
+
+function hasOption(program: { commands: readonly { name(): string; options: readonly { long?: string }[] }[] }, command: string, option: string): boolean {
+  return program.commands.some((c) => c.name() === command && c.options.some((o) => o.long === option));
+}
+
+function describe(counts: DemoCounts): string {
+  return [
+    plural(counts.contacts, 'person', 'people'),
+    `${plural(counts.interactions, 'interaction')} over the last year`,
+    plural(counts.favours, 'favour'),
+    plural(counts.followups, 'follow-up'),
+    `${counts.outreach} in the outreach pipeline`,
+  ].join(', ');
+}
