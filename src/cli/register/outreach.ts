@@ -171,7 +171,8 @@ Examples:
       .description(
         'The people who can bridge to a company, an interest or a group (a tag): the ones to ask for an ' +
           'introduction, ranked by criteria matched, then by how recently and how often you were in touch ' +
-          '(score = recency, halving every 90 days, + frequency over the last year, each from 0 to 1).',
+          '(score = recency, halving every 90 days, + frequency over the last year, each from 0 to 1). ' +
+          'People you are still trying to reach (an outreach at target or contacted) are not bridges yet.',
       )
       .option('--company <name>', 'people at this company (part of the name is enough; repeatable)', collect)
       .option('--interest <topic>', 'people with this interest (repeatable)', collect)
