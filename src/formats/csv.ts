@@ -39,3 +39,22 @@ export function toCsv(records: readonly CsvRecord[], columns: readonly string[],
   );
   return stringify([columns as string[], ...rows], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
 }
+
+/**
+ * CSV in pieces, for long exports written as they are read: the header alone
+ * (`header: true`, no records needed) or records without it. Same quoting and
+ * protection as toCsv.
+ */
+export function csvChunk(
+  records: readonly CsvRecord[],
+  columns: readonly string[],
+  options: { raw?: boolean; header?: boolean } = {},
+): string {
+  const rows = records.map((record) =>
+    columns.map((key) => {
+      const text = cellText(record[key] ?? null);
+      return options.raw ? text : protectCell(text);
+    }),
+  );
+  return stringify(options.header ? [columns as string[], ...rows] : rows, { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+}

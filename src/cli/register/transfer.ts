@@ -1,6 +1,70 @@
+// Transfer: getting the network out (export) and in (import).
 import type { Registration } from '../program.js';
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
 export function registerTransfer({ program, lazy }: Registration): void {
-  void program;
-  void lazy;
+  program
+    .command('export')
+    .argument('<entity>', 'contacts, interactions, followups, outreach, favours or due')
+    .summary('write every record of an entity as CSV, JSON, vCard or iCalendar')
+    .description(
+      'Write every record of an entity: all columns in a fixed order (see the README), archived contacts\n' +
+        'included. CSV by default (RFC 4180, cells that look like formulas prefixed with \' unless --raw).\n' +
+        'The JSON and CSV of contacts, interactions, followups, favours and outreach come back in with\n' +
+        '`net import json|csv`; `due` lists the rows of `net due --json`.',
+    )
+    .option('--csv', 'CSV with a header row (the default)')
+    .option('--json', 'a JSON array of objects')
+    .option('--vcf', 'vCards, for address books (contacts only)')
+    .option('--vcard-version <n>', 'with --vcf: 3 (Google Contacts, iCloud) or 4 (default: 3)')
+    .option('--ics', 'an iCalendar file of all-day events (due only)')
+    .option('--out <file>', 'write to FILE (atomically, mode 0600) instead of standard output')
+    .option('--raw', 'with CSV: keep cells exactly as stored, no formula protection')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net export contacts > contacts.csv
+  $ net export interactions --json --out backup/interactions.json
+  $ net export contacts --vcf --vcard-version 4 --out contacts.vcf
+  $ net export due --ics > due.ics`,
+    )
+    .action(lazy(() => import('../commands/export.js')));
+
+  program
+    .command('import')
+    .argument('<source>', 'linkedin, linkedin-messages, google, vcf, csv or json')
+    .argument('<file>', 'the file to read ("-" for standard input)')
+    .summary('bring contacts and history in from LinkedIn, an address book, a spreadsheet or an export')
+    .description(
+      'Import contacts or interactions. Same email or profile URL = same person; same name and company =\n' +
+        'same person; anyone else is added. One transaction: a bad row stops the import, names the row,\n' +
+        'and writes nothing. Sources:\n' +
+        '  linkedin            Connections.csv of LinkedIn\'s data export (new people: circle acquaintance)\n' +
+        '  linkedin-messages   messages.csv of the same export: each message an interaction via linkedin\n' +
+        '  google              a Google Contacts CSV export\n' +
+        '  vcf                 vCards 2.1, 3.0 or 4.0 (Apple, Google, Android, …)\n' +
+        '  csv                 contacts in the columns of `net export contacts` (a name column at least),\n' +
+        '                      or with --interactions: date, contacts (names or ids, ";"), via, direction, note\n' +
+        '  json                the output of `net export ENTITY --json`',
+    )
+    .option('--dry-run', 'show what would change, and write nothing')
+    .option('--circle <circle>', 'the circle of new people (default: the file\'s, else acquaintance); first touches are spread over its rhythm')
+    .option('--tag <tags>', 'tag every imported person, comma-separated (repeatable)', collect)
+    .option('--me <url>', 'linkedin-messages: your own profile URL (default: the person in most conversations)')
+    .option('--interactions', 'csv: the rows are interactions, not contacts')
+    .option('--strict', 'csv --interactions: people not in the network are errors, not new contacts')
+    .option('--raw', 'csv: the file was exported with --raw; keep a leading \' in cells')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net import linkedin ~/Downloads/Connections.csv --circle network --tag linkedin --dry-run
+  $ net import linkedin-messages messages.csv --me https://www.linkedin.com/in/your-name
+  $ net import vcf contacts.vcf --tag phone
+  $ net import csv calls.csv --interactions --strict
+  $ net import json contacts.json`,
+    )
+    .action(lazy(() => import('../commands/import.js')));
 }

@@ -1,0 +1,178 @@
+// net export: every record of an entity, for scripts, spreadsheets, address
+// books and calendars. Records are streamed from SQLite to the output, so a
+// large network is written in constant memory.
+import { UsageError } from '../../core/errors.js';
+import type { Cell, CsvRecord } from '../../formats/csv.js';
+import type { TextSink } from '../../formats/atomic-file.js';
+import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
+import type { Context } from '../context.js';
+
+export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
+type ExportEntity = (typeof EXPORT_ENTITIES)[number];
+type ExportFormat = 'csv' | 'json' | 'vcf' | 'ics';
+
+interface ExportOptions {
+  csv?: boolean;
+  json?: boolean;
+  vcf?: boolean;
+  ics?: boolean;
+  out?: string;
+  raw?: boolean;
+  vcardVersion?: string;
+}
+
+function pickExportFormat(entity: ExportEntity, options: ExportOptions): ExportFormat {
+  const chosen = (['csv', 'json', 'vcf', 'ics'] as const).filter((f) => options[f]);
+  if (chosen.length > 1) throw new UsageError(`${chosen.map((f) => `--${f}`).join(' and ')} cannot be used together`, 'choose one format');
+  const format = chosen[0] ?? 'csv';
+  if (format === 'vcf' && entity !== 'contacts') throw new UsageError(`--vcf is for contacts, not ${entity}`, 'try `net export contacts --vcf`');
+  if (format === 'ics' && entity !== 'due') throw new UsageError(`--ics is for due, not ${entity}`, 'try `net export due --ics`');
+  if (options.raw && format !== 'csv') throw new UsageError('--raw changes only CSV output', 'drop --raw, or use --csv');
+  if (options.vcardVersion !== undefined && format !== 'vcf') throw new UsageError('--vcard-version goes with --vcf');
+  return format;
+}
+
+function vcardVersion(text: string | undefined): 3 | 4 {
+  if (text === undefined) return 3;
+  const t = text.trim();
+  if (t === '3' || t === '3.0') return 3;
+  if (t === '4' || t === '4.0') return 4;
+  throw new UsageError(`--vcard-version: "${text}" is not 3 or 4`);
+}
+
+/** A cell for CSV: lists of text joined with "; ", lists of objects (outreach events) as JSON. */
+function csvCell(value: unknown): Cell {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.some((v) => v !== null && typeof v === 'object') ? JSON.stringify(value) : (value as string[]);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value as Cell;
+}
+
+/** Progress on stderr, only on a terminal: a counter rewritten in place. */
+function progress(ctx: Context, what: string): { tick(n: number): void; done(): void } {
+  if (!ctx.io.stderrIsTTY) return { tick: () => {}, done: () => {} };
+  let shown = false;
+  return {
+    tick(n) {
+      if (n % 5000 === 0) {
+        ctx.io.error(`\rexporting ${what}… ${n.toLocaleString('en-US')}`);
+        shown = true;
+      }
+    },
+    done() {
+      if (shown) ctx.io.error('\r\x1b[K');
+    },
+  };
+}
+
+async function writeRecords(
+  sink: TextSink,
+  records: Iterable<object>,
+  columns: readonly string[],
+  format: 'csv' | 'json',
+  options: { raw?: boolean; tick(n: number): void },
+): Promise<number> {
+  let count = 0;
+  if (format === 'json') {
+    // The same bytes as JSON.stringify(array, null, 2), one record at a time.
+    for (const record of records) {
+      const picked = Object.fromEntries(columns.map((k) => [k, (record as ExportRecord)[k] ?? null]));
+      sink.write(`${count === 0 ? '[\n' : ',\n'}  ${JSON.stringify(picked, null, 2).replace(/\n/g, '\n  ')}`);
+      options.tick(++count);
+    }
+    sink.write(count === 0 ? '[]\n' : '\n]\n');
+    return count;
+  }
+  const { csvChunk } = await import('../../formats/csv.js');
+  sink.write(csvChunk([], columns, { header: true }));
+  let batch: CsvRecord[] = [];
+  for (const record of records) {
+    batch.push(Object.fromEntries(columns.map((k) => [k, csvCell((record as ExportRecord)[k])])));
+    options.tick(++count);
+    if (batch.length === 1000) {
+      sink.write(csvChunk(batch, columns, { raw: options.raw }));
+      batch = [];
+    }
+  }
+  if (batch.length) sink.write(csvChunk(batch, columns, { raw: options.raw }));
+  return count;
+}
+
+async function writeVcards(sink: TextSink, records: Iterable<ExportRecord>, version: 3 | 4, tick: (n: number) => void): Promise<number> {
+  const { writeVcard } = await import('../../formats/vcard.js');
+  let count = 0;
+  for (const r of records) {
+    sink.write(
+      writeVcard(
+        {
+          uid: r.uid as string,
+          name: r.name as string,
+          company: r.company as string | null,
+          role: r.role as string | null,
+          emails: r.emails as string[],
+          phone: r.phone as string | null,
+          linkedin: r.linkedin as string | null,
+          location: r.location as string | null,
+          notes: r.notes as string | null,
+          tags: r.tags as string[],
+          birthday: r.birthday as string | null,
+        },
+        version,
+      ),
+    );
+    tick(++count);
+  }
+  return count;
+}
+
+async function writeDue(ctx: Context, sink: TextSink, format: ExportFormat, raw: boolean | undefined): Promise<number> {
+  // Exactly the rows of `net due --json`: every item, ranked.
+  const { dueReport, addHints } = await import('../due-report.js');
+  const { DUE_KEYS } = await import('../../core/scheduler.js');
+  const report = await dueReport(ctx);
+  if (format === 'ics') {
+    const { dueItemsToIcs } = await import('../../formats/ics.js');
+    sink.write(dueItemsToIcs(await addHints(ctx, report.items), { now: ctx.now, today: report.day }));
+    return report.items.length;
+  }
+  return writeRecords(sink, report.items, DUE_KEYS, format as 'csv' | 'json', { raw, tick: () => {} });
+}
+
+export default async function exportCommand(ctx: Context, entityArg: string, options: ExportOptions): Promise<void> {
+  const entity = entityArg.trim().toLowerCase() as ExportEntity;
+  if (!(EXPORT_ENTITIES as readonly string[]).includes(entity)) {
+    throw new UsageError(`"${entityArg}" is not something to export`, `choose one of: ${EXPORT_ENTITIES.join(', ')}`);
+  }
+  const format = pickExportFormat(entity, options);
+  const version = format === 'vcf' ? vcardVersion(options.vcardVersion) : 3;
+
+  let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
+  if (options.out !== undefined) {
+    if (options.out.trim() === '') throw new UsageError('--out: the file name is empty');
+    const { atomicFile } = await import('../../formats/atomic-file.js');
+    sink = atomicFile(options.out);
+  }
+  const meter = progress(ctx, entity);
+  let count: number;
+  try {
+    if (entity === 'due') count = await writeDue(ctx, sink, format, options.raw);
+    else {
+      const opened = await ctx.existingDatabase();
+      const records: Iterable<ExportRecord> = opened ? EXPORTERS[entity as StoredEntity](opened.sqlite) : [];
+      count =
+        format === 'vcf'
+          ? await writeVcards(sink, records, version, meter.tick)
+          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json', { raw: options.raw, tick: meter.tick });
+    }
+    sink.close();
+  } catch (error) {
+    sink.abort();
+    throw error;
+  } finally {
+    meter.done();
+  }
+  if (options.out !== undefined) {
+    const noun = count === 1 ? entity.replace(/s$/, '') : entity;
+    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${noun} to ${options.out}.\n`);
+  }
+}

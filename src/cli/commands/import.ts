@@ -1,0 +1,125 @@
+// net import: bring people and history in from LinkedIn, an address book, a
+// spreadsheet or net's own export. One transaction for the whole file: a bad
+// row stops the import, names the row, and leaves the database as it was.
+import { createReadStream } from 'node:fs';
+import { UsageError } from '../../core/errors.js';
+import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
+import { check, circleSchema, splitList } from '../../core/validate.js';
+import { ContactImporter, ContactStore, inImportTransaction, loadSettingsRaw } from '../../db/import-contacts.js';
+import { InteractionImporter } from '../../db/import-interactions.js';
+import { RecordImporter } from '../../db/import-records.js';
+import type { Context } from '../context.js';
+import * as sources from '../import-sources.js';
+
+export const IMPORT_SOURCES = {
+  linkedin: { run: sources.importLinkedin, what: 'LinkedIn connections' },
+  'linkedin-messages': { run: sources.importLinkedinMessages, what: 'LinkedIn messages' },
+  google: { run: sources.importGoogle, what: 'Google Contacts' },
+  vcf: { run: sources.importVcf, what: 'vCards' },
+  csv: { run: sources.importCsv, what: 'CSV' },
+  json: { run: sources.importJson, what: "net's JSON export" },
+} as const;
+type Source = keyof typeof IMPORT_SOURCES;
+
+interface ImportOptions {
+  dryRun?: boolean;
+  circle?: string;
+  tag?: string[];
+  me?: string;
+  strict?: boolean;
+  interactions?: boolean;
+  raw?: boolean;
+}
+
+function checkOptions(source: Source, options: ImportOptions): void {
+  if (options.me !== undefined && source !== 'linkedin-messages') throw new UsageError('--me goes with linkedin-messages');
+  if (options.interactions && source !== 'csv') throw new UsageError('--interactions goes with csv', 'a JSON export says what it holds');
+  if (options.raw && source !== 'csv') throw new UsageError('--raw goes with csv');
+  if (options.strict && source !== 'csv' && source !== 'json') throw new UsageError('--strict goes with csv --interactions');
+}
+
+const n = (count: number) => count.toLocaleString('en-US');
+
+function noteLines(title: string, notes: readonly RowNote[]): string[] {
+  if (notes.length === 0) return [];
+  const shown = notes.slice(0, 20).map((note) => `  ${note.at}: ${note.message}`);
+  if (notes.length > 20) shown.push(`  … and ${n(notes.length - 20)} more`);
+  return [`${title}:`, ...shown];
+}
+
+export function formatSummary(summary: ImportSummary, what: string): string {
+  const rows = summary.added + summary.updated + summary.unchanged + summary.skipped.length;
+  const lines = [
+    `${summary.dryRun ? 'Dry run, nothing written: ' : ''}${n(rows)} ${rows === 1 ? summary.entity.replace(/s$/, '') : summary.entity} from ${summary.file} (${what}).`,
+    `  added ${n(summary.added)}, updated ${n(summary.updated)}, unchanged ${n(summary.unchanged)}, skipped ${n(summary.skipped.length)}`,
+  ];
+  if (summary.createdContacts > 0) {
+    lines.push(`  ${n(summary.createdContacts)} new contact${summary.createdContacts === 1 ? '' : 's'} for people the file names (circle acquaintance unless --circle)`);
+  }
+  lines.push(...noteLines('Skipped', summary.skipped), ...noteLines('Warnings', summary.warnings));
+  for (const s of summary.spread) {
+    const perDay = Math.max(1, Math.ceil(s.people / s.days));
+    lines.push(`First touches of ${n(s.people)} new people in ${s.circle} spread over the next ${s.days} days (about ${perDay} a day).`);
+  }
+  lines.push(...summary.notes);
+  return `${lines.join('\n')}\n`;
+}
+
+export default async function importCommand(ctx: Context, sourceArg: string, file: string, options: ImportOptions): Promise<void> {
+  const source = sourceArg.trim().toLowerCase() as Source;
+  if (!Object.hasOwn(IMPORT_SOURCES, source)) {
+    throw new UsageError(`"${sourceArg}" is not a source to import from`, `choose one of: ${Object.keys(IMPORT_SOURCES).join(', ')}`);
+  }
+  checkOptions(source, options);
+  const circle = options.circle === undefined ? undefined : check(circleSchema, options.circle.trim().toLowerCase(), '--circle');
+  const placement = { circle, tags: splitList(options.tag, '--tag') };
+  const dryRun = Boolean(options.dryRun);
+  const summary = emptySummary(source, file === '-' ? 'standard input' : file, 'rows', dryRun);
+  const at = ctx.now.toISOString();
+
+  // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
+  let text: string | undefined;
+  if (source === 'vcf' || source === 'json') text = await sources.readWhole(file);
+  else if (file !== '-') {
+    const { statSync } = await import('node:fs');
+    try {
+      if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`${file}: no such file`);
+    }
+  }
+
+  const { sqlite } = await ctx.database();
+  let rowsRead = 0;
+  const progress = ctx.io.stderrIsTTY;
+  await inImportTransaction(sqlite, dryRun, async () => {
+    const store = new ContactStore(sqlite);
+    const index = store.loadIndex();
+    const contacts = new ContactImporter({ store, index, settings: loadSettingsRaw(sqlite), placement, summary, at, today: ctx.today });
+    let interactions: InteractionImporter | undefined;
+    let records: RecordImporter | undefined;
+    await IMPORT_SOURCES[source].run({
+      file: summary.file,
+      input: () => (file === '-' ? process.stdin : createReadStream(file)),
+      text: async () => text ?? (await sources.readWhole(file)),
+      summary,
+      placement,
+      contacts,
+      interactions: () => (interactions ??= new InteractionImporter({ sqlite, store, index, summary, placement, at, strict: Boolean(options.strict) })),
+      records: () => (records ??= new RecordImporter({ sqlite, index, summary, at })),
+      now: ctx.now,
+      tick: () => {
+        rowsRead += 1;
+        if (progress && rowsRead % 5000 === 0) ctx.io.error(`\rimporting… ${n(rowsRead)} rows`);
+      },
+      me: options.me,
+      forceInteractions: Boolean(options.interactions),
+      raw: Boolean(options.raw),
+    });
+    contacts.finish();
+  }).finally(() => {
+    if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
+  });
+  ctx.io.write(formatSummary(summary, IMPORT_SOURCES[source].what));
+}

@@ -1,0 +1,247 @@
+// The pipelines of `net import`, one per source: read the file through its
+// format module, turn each row into a draft (src/core/import-*), and hand
+// the drafts to the writers (src/db/import-*), all inside the import's one
+// transaction. Each pipeline counts into the summary.
+import { readFile } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { isIsoDay, localDay } from '../core/dates.js';
+import { DataError, UsageError } from '../core/errors.js';
+import { cardToDraft } from '../core/import-cards.js';
+import { rowError } from '../core/import-fields.js';
+import { inferMe, messageToDraft, partyFromMe, type MessageFields, type Party } from '../core/import-linkedin.js';
+import { connectionToDraft } from '../core/import-linkedin.js';
+import { ownOutreachDraft } from '../core/import-outreach.js';
+import { detectEntity, ownContactDraft, ownFavourDraft, ownFollowupDraft, ownInteractionDraft, type Entity, type LooseDateParser } from '../core/import-own.js';
+import { OwnRecord } from '../core/import-record.js';
+import type { AddressCard, ImportSummary, PlacementOptions } from '../core/import-types.js';
+import type { ContactImporter } from '../db/import-contacts.js';
+import type { InteractionImporter } from '../db/import-interactions.js';
+import type { RecordImporter } from '../db/import-records.js';
+
+export interface PipelineContext {
+  file: string;
+  /** The file as a stream (CSV sources), or its whole text (vCard, JSON). */
+  input: () => Readable;
+  text: () => Promise<string>;
+  summary: ImportSummary;
+  placement: PlacementOptions;
+  contacts: ContactImporter;
+  interactions: () => InteractionImporter;
+  records: () => RecordImporter;
+  now: Date;
+  /** Called once per row read, for progress. */
+  tick: () => void;
+  me: string | undefined;
+  forceInteractions: boolean;
+  raw: boolean;
+}
+
+export async function importLinkedin(p: PipelineContext): Promise<void> {
+  const { readConnections } = await import('../formats/linkedin.js');
+  p.summary.entity = 'contacts';
+  for await (const row of readConnections(p.input(), p.file)) {
+    p.tick();
+    const result = connectionToDraft(row, p.placement, p.summary.warnings);
+    if ('skip' in result) p.summary.skipped.push({ at: row.at, message: result.skip });
+    else p.contacts.accept(result.draft);
+  }
+}
+
+async function importCards(p: PipelineContext, cards: AsyncIterable<AddressCard> | Iterable<AddressCard>): Promise<void> {
+  p.summary.entity = 'contacts';
+  for await (const card of cards) {
+    p.tick();
+    const result = cardToDraft(card, p.placement, p.summary.warnings);
+    if ('skip' in result) p.summary.skipped.push({ at: card.at, message: result.skip });
+    else p.contacts.accept(result.draft);
+  }
+}
+
+export async function importGoogle(p: PipelineContext): Promise<void> {
+  const { readGoogleContacts } = await import('../formats/google.js');
+  await importCards(p, readGoogleContacts(p.input(), p.file));
+}
+
+export async function importVcf(p: PipelineContext): Promise<void> {
+  const { readVcards } = await import('../formats/vcard.js');
+  await importCards(p, readVcards(await p.text(), p.file));
+}
+
+export async function importLinkedinMessages(p: PipelineContext): Promise<void> {
+  const { readMessages } = await import('../formats/linkedin.js');
+  p.summary.entity = 'messages';
+  const rows: MessageFields[] = [];
+  for await (const row of readMessages(p.input(), p.file)) rows.push(row);
+  let me: Party | undefined;
+  if (p.me !== undefined) me = partyFromMe(p.me);
+  else if (!rows.every((r) => /^(incoming|outgoing)$/i.test(r.direction))) {
+    me = inferMe(rows);
+    if (!me) throw new UsageError(`cannot tell which profile in ${p.file} is yours`, 'pass --me with your LinkedIn profile URL');
+    p.summary.notes.push(`Took ${me.name || 'the profile'}${me.url ? ` (${me.url})` : ''} as you, the person in most conversations; pass --me to say otherwise.`);
+  }
+  const writer = p.interactions();
+  const index = writer.ctx.index;
+  for (const row of rows) {
+    p.tick();
+    const result = messageToDraft(row, me, p.summary.warnings);
+    if ('skip' in result) {
+      p.summary.skipped.push({ at: row.at, message: result.skip });
+      continue;
+    }
+    const { draft } = result;
+    const ids: number[] = [];
+    for (const other of draft.others) {
+      const named = other.url === null ? index.byName(other.name) : [];
+      const id = other.url !== null ? index.byProfile(other.url) : named.length === 1 ? named[0] : undefined;
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    if (ids.length === 0) {
+      const who = draft.others.map((o) => o.url ?? `"${o.name}"`).join(', ') || 'nobody else';
+      p.summary.skipped.push({ at: row.at, message: `no contact matches ${who} (import Connections.csv first)` });
+      continue;
+    }
+    writer.write(
+      { ...draft, uid: null, channel: 'linkedin', participants: [], created_at: null, updated_at: null },
+      ids,
+    );
+  }
+}
+
+/** Dates of a hand-made interactions file: ISO fast, anything else through chrono (loaded on first need). */
+class LooseDates {
+  #natural: typeof import('../core/natural-dates.js') | undefined;
+  constructor(readonly now: Date) {}
+
+  async prepare(text: string | null | undefined): Promise<void> {
+    if (this.#natural || !text || isIsoDay(text.trim()) || /^\d{4}-\d{2}-\d{2}T/.test(text.trim())) return;
+    this.#natural = await import('../core/natural-dates.js');
+  }
+
+  parse: LooseDateParser = (text, field) => {
+    const t = text.trim();
+    if (isIsoDay(t)) {
+      const [y, m, d] = t.split('-').map(Number);
+      return { day: t, instant: new Date(y, m - 1, d, 12) };
+    }
+    if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(Date.parse(t))) {
+      const instant = new Date(t);
+      return { day: localDay(instant), instant };
+    }
+    if (!this.#natural) throw new Error('natural dates not loaded');
+    return this.#natural.parseDate(t, this.now, { field, direction: 'past' });
+  };
+}
+
+async function importOwnRecords(p: PipelineContext, entity: Entity, records: AsyncIterable<OwnRecord> | Iterable<OwnRecord>): Promise<void> {
+  p.summary.entity = entity;
+  const dates = new LooseDates(p.now);
+  const seen = new Map<string, number>();
+  for await (const record of records) {
+    p.tick();
+    switch (entity) {
+      case 'contacts': {
+        const draft = ownContactDraft(record, p.placement, p.summary.warnings);
+        if ('skip' in draft) p.summary.skipped.push({ at: record.at, message: draft.skip });
+        else p.contacts.accept(draft);
+        break;
+      }
+      case 'interactions': {
+        await dates.prepare(record.text('date') ?? record.text('occurred_on'));
+        let draft;
+        try {
+          draft = ownInteractionDraft(record, dates.parse, seen);
+        } catch (error) {
+          // A date chrono cannot read is a usage error there; here it is a row of the file.
+          if (error instanceof UsageError) throw rowError(record.at, error.message);
+          throw error;
+        }
+        p.interactions().accept(draft);
+        break;
+      }
+      case 'followups':
+        p.records().followup(ownFollowupDraft(record));
+        break;
+      case 'favours':
+        p.records().favour(ownFavourDraft(record));
+        break;
+      case 'outreach':
+        p.records().outreach(ownOutreachDraft(record));
+        break;
+    }
+  }
+  if (entity === 'interactions') p.interactions().finish();
+}
+
+/** Header names as record keys: "E-mail" stays, "How Met" -> "how_met". */
+function keyOf(header: string): string {
+  return header.trim().toLowerCase().replace(/\s+/g, '_');
+}
+
+export async function importCsv(p: PipelineContext): Promise<void> {
+  const { readCsvTable } = await import('../formats/csv-read.js');
+  const { unprotectCell } = await import('../formats/csv.js');
+  const rows = readCsvTable(p.input(), p.file, { isHeader: () => true, expected: 'column names', preamble: 1 });
+  const first = await rows.next();
+  if (first.done) throw new DataError(`${p.file} has a header but no rows`, 'nothing was imported');
+  const keys = first.value.table.header.map(keyOf);
+  const entity = p.forceInteractions ? 'interactions' : detectEntity(keys);
+  if (!entity) {
+    throw new DataError(`${p.file}: the header has no "name" column (nor the columns of an interactions, follow-ups, favours or outreach export)`, 'for interactions, add --interactions');
+  }
+  if (entity === 'interactions' && !keys.includes('contacts')) {
+    throw new DataError(`${p.file}: an interactions file needs the columns date, contacts (and optionally via, direction, note)`);
+  }
+  const raw = p.raw;
+  async function* records(): AsyncGenerator<OwnRecord> {
+    const toRecord = (row: { row: number; cells: string[] }) =>
+      new OwnRecord(
+        `row ${row.row}`,
+        Object.fromEntries(keys.map((k, i) => [k, raw ? (row.cells[i] ?? '') : unprotectCell(row.cells[i] ?? '')])),
+        true,
+      );
+    yield toRecord(first.value as { row: number; cells: string[] });
+    for await (const row of rows) yield toRecord(row);
+  }
+  await importOwnRecords(p, entity, records());
+}
+
+export async function importJson(p: PipelineContext): Promise<void> {
+  let data: unknown;
+  try {
+    data = JSON.parse((await p.text()).replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new DataError(`${p.file} is not valid JSON: ${(error as Error).message}`, 'import the output of `net export ENTITY --json`');
+  }
+  const list = Array.isArray(data) ? data : [data];
+  if (list.length === 0) return;
+  list.forEach((item, i) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw new DataError(`${p.file}: record ${i + 1} is not an object`);
+  });
+  const objects = list as Array<Record<string, unknown>>;
+  const keys = Object.keys(objects[0]);
+  const entity = detectEntity(keys);
+  if (!entity) {
+    const due = keys.includes('kind') && keys.includes('score');
+    throw new DataError(
+      due ? `${p.file} holds due items: they are computed from the network, not imported` : `${p.file}: record 1 is not a contact, interaction, follow-up, favour or outreach of net's export`,
+      'import the output of `net export contacts|interactions|followups|favours|outreach --json`',
+    );
+  }
+  await importOwnRecords(p, entity, objects.map((o, i) => new OwnRecord(`record ${i + 1}`, o, false)));
+}
+
+export async function readWhole(path: string): Promise<string> {
+  try {
+    if (path === '-') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    }
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${path}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`${path} is a folder, not a file`);
+    throw new DataError(`${path}: cannot be read: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,250 @@
+// net's own export coming back (`net import json`, `net import csv`): records
+// of contacts, interactions, follow-ups, favours and outreach as drafts. A
+// record with a uid is a restore of that record; a contact row without one (a
+// spreadsheet made by hand) fills and refreshes like any other source.
+import { createHash } from 'node:crypto';
+import { localDay } from './dates.js';
+import { FieldReader, rowError } from './import-fields.js';
+import { derivedUid, type OwnRecord } from './import-record.js';
+import type { ContactDraft, ContactField, InteractionDraft, ParticipantRef, PlacementOptions, RowNote } from './import-types.js';
+import {
+  birthdaySchema,
+  channelSchema,
+  circleSchema,
+  emailSchema,
+  lineSchema,
+  nameSchema,
+  phoneSchema,
+  textSchema,
+  urlSchema,
+} from './validate.js';
+import { DIRECTIONS, defaultDirection } from './vocabulary.js';
+
+export const ENTITIES = ['contacts', 'interactions', 'followups', 'favours', 'outreach'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/** The stages of an outreach (the outreach contract). */
+export const OUTREACH_STAGES = ['target', 'contacted', 'replied', 'met', 'connected', 'declined', 'parked'] as const;
+
+/** Which entity a file holds, from the keys of its records (or its CSV header). */
+export function detectEntity(keys: readonly string[]): Entity | undefined {
+  const has = (k: string) => keys.includes(k);
+  if (has('kind') && has('score')) return undefined;
+  if (has('stage')) return 'outreach';
+  if (has('due_on') && has('text')) return 'followups';
+  if (has('direction') && has('text') && has('occurred_on')) return 'favours';
+  if (has('occurred_at') || (has('date') && has('contacts'))) return 'interactions';
+  if (has('name')) return 'contacts';
+  return undefined;
+}
+
+const lower = (s: string) => s.trim().toLowerCase();
+
+export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, warnings: RowNote[]): ContactDraft | { skip: string } {
+  const uid = record.text('uid')?.trim() || null;
+  const replace = uid !== null;
+  const read = new FieldReader(record.at, replace, warnings);
+  const nameText = record.text('name');
+  if (!nameText) return { skip: 'no name' };
+  const values: ContactDraft['values'] = {};
+  const put = <K extends ContactField>(key: K, value: ContactDraft['values'][K] | undefined) => {
+    if (value !== undefined) values[key] = value;
+  };
+  put('company', read.optional(lineSchema, record.text('company'), 'company'));
+  put('role', read.optional(lineSchema, record.text('role'), 'role'));
+  put('phone', read.optional(phoneSchema, record.text('phone'), 'phone'));
+  put('linkedin', read.optional(urlSchema, record.text('linkedin'), 'linkedin'));
+  put('location', read.optional(lineSchema, record.text('location'), 'location'));
+  put('how_met', read.optional(lineSchema, record.text('how_met'), 'how_met'));
+  put('met_on', record.day('met_on'));
+  const circle = record.text('circle');
+  if (circle !== undefined && circle !== null) put('circle', read.required(circleSchema, lower(circle), 'circle'));
+  put('cadence_days', record.integer('cadence_override', 0, 3650));
+  put('rhythm_from', record.day('rhythm_from'));
+  const channel = record.text('channel');
+  put('channel', channel === undefined || channel === null ? channel : read.optional(channelSchema, lower(channel), 'channel'));
+  put('notes', read.optional(textSchema, record.text('notes'), 'notes'));
+  put('birthday', read.optional(birthdaySchema, record.text('birthday'), 'birthday'));
+  put('snoozed_until', record.day('snoozed_until'));
+  put('archived_at', record.instant('archived_at'));
+
+  const list = (key: string, schema: typeof lineSchema | typeof emailSchema, field: string): string[] | undefined => {
+    const items = record.list(key);
+    if (items === undefined) return undefined;
+    const out: string[] = [];
+    for (const item of items) {
+      const v = read.optional(schema, item, field);
+      if (v && !out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
+    }
+    return out;
+  };
+  const emails = list('emails', emailSchema, 'emails') ?? list('email', emailSchema, 'email');
+  let tags = list('tags', lineSchema, 'tags') ?? list('tag', lineSchema, 'tag');
+  if (placement.tags.length) tags = [...new Set([...(tags ?? []), ...placement.tags])];
+  return {
+    at: record.at,
+    uid,
+    name: read.required(nameSchema, nameText, 'name'),
+    values,
+    emails,
+    tags,
+    interests: list('interests', lineSchema, 'interests') ?? list('interest', lineSchema, 'interest'),
+    mode: replace ? 'replace' : 'fill',
+    // A hand-made sheet is the person's own word: what it says overwrites.
+    refresh: replace ? [] : (Object.keys(values) as ContactField[]),
+    created_at: record.instant('created_at') ?? null,
+    updated_at: record.instant('updated_at') ?? null,
+  };
+}
+
+/** A day or a date-time as people write them; loaded only for rows that are not ISO. */
+export type LooseDateParser = (text: string, field: string) => { day: string; instant: Date };
+
+function participantsOf(record: OwnRecord): ParticipantRef[] {
+  const names = record.list('contacts') ?? [];
+  const uids = record.list('contact_uids');
+  if (uids && uids.length > 0) {
+    return uids.map((uid, i) => ({ kind: 'uid', uid, name: uids.length === names.length ? names[i] : null }));
+  }
+  return names.map((ref): ParticipantRef => {
+    const id = /^#?(\d+)$/.exec(ref);
+    return id ? { kind: 'id', id: Number(id[1]) } : { kind: 'name', name: ref };
+  });
+}
+
+/**
+ * An interaction. Without a uid or source_key (a hand-made CSV), its key is
+ * made from what it says and how many identical rows came before it, so a
+ * second import of the same file adds nothing and two equal calls on one day stay two.
+ */
+export function ownInteractionDraft(
+  record: OwnRecord,
+  parseLoose: LooseDateParser,
+  seen: Map<string, number>,
+): InteractionDraft {
+  const uid = record.text('uid')?.trim() || null;
+  const read = new FieldReader(record.at, true, []);
+  const occurredAt = record.instant('occurred_at');
+  const dateText = record.text('date') ?? record.text('occurred_on');
+  let occurred_at: string;
+  let occurred_on: string;
+  if (occurredAt) {
+    occurred_at = occurredAt;
+    occurred_on = dateText && /^\d{4}-\d{2}-\d{2}$/.test(dateText.trim()) ? dateText.trim() : localDay(new Date(occurredAt));
+  } else {
+    if (!dateText) throw rowError(record.at, 'date is empty');
+    const parsed = parseLoose(dateText, 'date');
+    occurred_at = parsed.instant.toISOString();
+    occurred_on = parsed.day;
+  }
+  const via = record.text('via') ?? record.text('channel');
+  const channel = via ? read.required(channelSchema, lower(via), 'via') : 'other';
+  const dir = record.text('direction');
+  const direction = dir ? lower(dir) : defaultDirection(channel);
+  if (!(DIRECTIONS as readonly string[]).includes(direction)) {
+    throw rowError(record.at, `direction "${dir}" is not one of ${DIRECTIONS.join(', ')}`);
+  }
+  const participants = participantsOf(record);
+  if (participants.length === 0) throw rowError(record.at, 'contacts is empty: name who took part (names or ids separated by ";")');
+  const note = read.optional(textSchema, record.text('note'), 'note') ?? null;
+  let source_key = record.text('source_key')?.trim() || null;
+  if (uid === null && source_key === null) {
+    const people = participants.map((p) => (p.kind === 'id' ? `#${p.id}` : p.kind === 'uid' ? p.uid : p.name.toLowerCase())).sort();
+    const content = [occurred_on, channel, direction, people.join(';'), note ?? ''].join('\u0000');
+    const n = (seen.get(content) ?? 0) + 1;
+    seen.set(content, n);
+    source_key = `csv:${createHash('sha256').update(`${content}\u0000${n}`).digest('hex').slice(0, 32)}`;
+  }
+  return {
+    at: record.at,
+    uid,
+    occurred_at,
+    occurred_on,
+    channel,
+    direction,
+    note,
+    source_key,
+    participants,
+    created_at: record.instant('created_at') ?? null,
+    updated_at: record.instant('updated_at') ?? null,
+  };
+}
+
+export interface ContactRef {
+  uid: string | null;
+  name: string | null;
+}
+
+export interface FollowupDraft {
+  at: string;
+  uid: string;
+  contact: ContactRef;
+  text: string;
+  due_on: string;
+  done_on: string | null;
+  interaction_uid: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+function requiredDay(record: OwnRecord, key: string): string {
+  const day = record.day(key);
+  if (!day) throw rowError(record.at, `${key} is empty`);
+  return day;
+}
+
+function refOf(record: OwnRecord): ContactRef {
+  const ref = record.contact('contact_uid', 'name');
+  if (!ref.uid && !ref.name) throw rowError(record.at, 'contact_uid and name are both empty: whose record is this?');
+  return ref;
+}
+
+export function ownFollowupDraft(record: OwnRecord): FollowupDraft {
+  const read = new FieldReader(record.at, true, []);
+  const contact = refOf(record);
+  const text = read.required(lineSchema, record.text('text'), 'text');
+  const due_on = requiredDay(record, 'due_on');
+  return {
+    at: record.at,
+    uid: record.text('uid')?.trim() || derivedUid('followup', contact.uid ?? contact.name, text, due_on),
+    contact,
+    text,
+    due_on,
+    done_on: record.day('done_on') ?? null,
+    interaction_uid: record.text('interaction_uid')?.trim() || null,
+    created_at: record.instant('created_at') ?? null,
+    updated_at: record.instant('updated_at') ?? null,
+  };
+}
+
+export interface FavourDraft {
+  at: string;
+  uid: string;
+  contact: ContactRef;
+  direction: 'given' | 'received';
+  text: string;
+  occurred_on: string;
+  interaction_uid: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+}
+
+export function ownFavourDraft(record: OwnRecord): FavourDraft {
+  const read = new FieldReader(record.at, true, []);
+  const contact = refOf(record);
+  const direction = lower(record.text('direction') ?? '');
+  if (direction !== 'given' && direction !== 'received') throw rowError(record.at, `direction "${direction}" is not given or received`);
+  const text = read.required(lineSchema, record.text('text'), 'text');
+  const occurred_on = requiredDay(record, 'occurred_on');
+  return {
+    at: record.at,
+    uid: record.text('uid')?.trim() || derivedUid('favour', contact.uid ?? contact.name, direction, text, occurred_on),
+    contact,
+    direction,
+    text,
+    occurred_on,
+    interaction_uid: record.text('interaction_uid')?.trim() || null,
+    created_at: record.instant('created_at') ?? null,
+    updated_at: record.instant('updated_at') ?? null,
+  };
+}

@@ -1,0 +1,138 @@
+// The records of `net export`: every stored column of each entity, in a fixed
+// order, streamed from SQLite so that a large network never sits in memory
+// twice. Exports are the data (they round-trip through `net import`);
+// derived values such as the last contact are in `net list` and `net history`.
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** The keys of each export entity, in order (contract; documented in the README). */
+export const EXPORT_KEYS = {
+  contacts: [
+    'id', 'uid', 'name', 'company', 'role', 'emails', 'phone', 'linkedin', 'location', 'circle', 'cadence_override',
+    'rhythm_from', 'channel', 'tags', 'interests', 'how_met', 'met_on', 'birthday', 'snoozed_until', 'archived_at',
+    'notes', 'created_at', 'updated_at',
+  ],
+  interactions: [
+    'id', 'uid', 'occurred_at', 'date', 'via', 'direction', 'contacts', 'contact_ids', 'contact_uids', 'note',
+    'source_key', 'created_at', 'updated_at',
+  ],
+  followups: [
+    'id', 'uid', 'contact_id', 'contact_uid', 'name', 'text', 'due_on', 'done_on', 'interaction_id', 'interaction_uid',
+    'created_at', 'updated_at',
+  ],
+  favours: [
+    'id', 'uid', 'contact_id', 'contact_uid', 'name', 'direction', 'text', 'occurred_on', 'interaction_id',
+    'interaction_uid', 'created_at', 'updated_at',
+  ],
+  outreach: [
+    'id', 'uid', 'contact_id', 'contact_uid', 'name', 'stage', 'why', 'via_contact_id', 'via_contact_uid', 'via',
+    'channel', 'next_on', 'nudges', 'last_nudge_on', 'ended_on', 'created_at', 'updated_at', 'events',
+  ],
+} as const;
+
+export type StoredEntity = keyof typeof EXPORT_KEYS;
+export type ExportRecord = Record<string, unknown>;
+
+const list = (json: string | null): unknown[] => (json === null ? [] : (JSON.parse(json) as unknown[]));
+
+export function* exportContacts(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
+  const rows = sqlite
+    .prepare(
+      `select c.id, c.uid, c.name, c.company, c.role,
+         (select json_group_array(email) from (select email from contact_emails where contact_id = c.id order by position)) as emails,
+         c.phone, c.linkedin, c.location, c.circle, c.cadence_days as cadence_override, c.rhythm_from, c.channel,
+         (select json_group_array(tag) from (select tag from contact_tags where contact_id = c.id order by tag)) as tags,
+         (select json_group_array(interest) from (select interest from contact_interests where contact_id = c.id order by interest)) as interests,
+         c.how_met, c.met_on, c.birthday, c.snoozed_until, c.archived_at, c.notes, c.created_at, c.updated_at
+       from contacts c order by c.id`,
+    )
+    .iterate() as Iterable<ExportRecord & { emails: string; tags: string; interests: string }>;
+  for (const row of rows) {
+    row.emails = list(row.emails) as never;
+    row.tags = list(row.tags) as never;
+    row.interests = list(row.interests) as never;
+    yield row;
+  }
+}
+
+export function* exportInteractions(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
+  // Participants in name order (as `net history` lists them), as one JSON array per interaction.
+  const rows = sqlite
+    .prepare(
+      `select i.id, i.uid, i.occurred_at, i.occurred_on as date, i.channel as via, i.direction,
+         (select json_group_array(json_array(id, uid, name)) from (
+            select c.id, c.uid, c.name from interaction_contacts ic join contacts c on c.id = ic.contact_id
+            where ic.interaction_id = i.id order by c.name, c.id)) as people,
+         i.note, i.source_key, i.created_at, i.updated_at
+       from interactions i order by i.occurred_at, i.id`,
+    )
+    .iterate() as Iterable<ExportRecord & { people: string }>;
+  for (const row of rows) {
+    const people = list(row.people) as Array<[number, string, string]>;
+    yield {
+      id: row.id,
+      uid: row.uid,
+      occurred_at: row.occurred_at,
+      date: row.date,
+      via: row.via,
+      direction: row.direction,
+      contacts: people.map((p) => p[2]),
+      contact_ids: people.map((p) => p[0]),
+      contact_uids: people.map((p) => p[1]),
+      note: row.note,
+      source_key: row.source_key,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    };
+  }
+}
+
+export function* exportFollowups(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
+  yield* sqlite
+    .prepare(
+      `select f.id, f.uid, f.contact_id, c.uid as contact_uid, c.name, f.text, f.due_on, f.done_on,
+         f.interaction_id, i.uid as interaction_uid, f.created_at, f.updated_at
+       from followups f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id
+       order by f.id`,
+    )
+    .iterate() as Iterable<ExportRecord>;
+}
+
+export function* exportFavours(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
+  yield* sqlite
+    .prepare(
+      `select f.id, f.uid, f.contact_id, c.uid as contact_uid, c.name, f.direction, f.text, f.occurred_on,
+         f.interaction_id, i.uid as interaction_uid, f.created_at, f.updated_at
+       from favours f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id
+       order by f.id`,
+    )
+    .iterate() as Iterable<ExportRecord>;
+}
+
+export function* exportOutreach(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
+  const rows = sqlite
+    .prepare(
+      `select o.id, o.uid, o.contact_id, c.uid as contact_uid, c.name, o.stage, o.why, o.via_contact_id,
+         v.uid as via_contact_uid, v.name as via, o.channel, o.next_on, o.nudges, o.last_nudge_on, o.ended_on,
+         o.created_at, o.updated_at,
+         (select json_group_array(json_object('uid', uid, 'kind', kind, 'from_stage', from_stage, 'to_stage', to_stage,
+             'occurred_on', occurred_on, 'note', note, 'interaction_uid', interaction_uid, 'created_at', created_at))
+          from (select e.uid, e.kind, e.from_stage, e.to_stage, e.occurred_on, e.note, i.uid as interaction_uid, e.created_at
+                from outreach_events e left join interactions i on i.id = e.interaction_id
+                where e.outreach_id = o.id order by e.occurred_on, e.id)) as events
+       from outreach o join contacts c on c.id = o.contact_id left join contacts v on v.id = o.via_contact_id
+       order by o.id`,
+    )
+    .iterate() as Iterable<ExportRecord & { events: string }>;
+  for (const row of rows) {
+    row.events = list(row.events) as never;
+    yield row;
+  }
+}
+
+export const EXPORTERS: Record<StoredEntity, (sqlite: BetterSqlite3.Database) => Generator<ExportRecord>> = {
+  contacts: exportContacts,
+  interactions: exportInteractions,
+  followups: exportFollowups,
+  favours: exportFavours,
+  outreach: exportOutreach,
+};

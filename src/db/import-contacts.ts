@@ -1,0 +1,183 @@
+// Writing imported contacts with the raw SQLite handle: prepared statements
+// inside the import's one transaction, and every contact's keys in memory for
+// matching, so a 30,000-row file costs a few microseconds a row.
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import { ContactIndex, type MatchHow } from '../core/import-match.js';
+import { mergeContact, newContact, type ContactState } from '../core/import-merge.js';
+import { spreadFirstTouches } from '../core/import-spread.js';
+import type { ContactDraft, ImportSummary, Outcome, PlacementOptions } from '../core/import-types.js';
+import { nameKey } from '../core/names.js';
+import { effectiveCadence, settingsFrom, type Settings } from '../core/settings.js';
+
+type Row = Record<string, unknown>;
+
+const COLUMNS = [
+  'uid', 'name', 'name_key', 'company', 'role', 'phone', 'linkedin', 'location', 'how_met', 'met_on', 'circle',
+  'cadence_days', 'rhythm_from', 'channel', 'notes', 'birthday', 'archived_at', 'snoozed_until', 'created_at', 'updated_at',
+] as const;
+
+export function loadSettingsRaw(sqlite: BetterSqlite3.Database): Settings {
+  return settingsFrom(sqlite.prepare('select key, value from settings').all() as Array<{ key: string; value: string }>);
+}
+
+/** BEGIN IMMEDIATE … COMMIT around the whole import; a dry run rolls back what it did. */
+export async function inImportTransaction<T>(sqlite: BetterSqlite3.Database, dryRun: boolean, work: () => Promise<T>): Promise<T> {
+  sqlite.exec('begin immediate');
+  try {
+    const result = await work();
+    sqlite.exec(dryRun ? 'rollback' : 'commit');
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('rollback');
+    throw error;
+  }
+}
+
+export class ContactStore {
+  readonly #insert: BetterSqlite3.Statement;
+  readonly #update: BetterSqlite3.Statement;
+  readonly #select: BetterSqlite3.Statement<[number], Row>;
+  readonly #lists: Record<'emails' | 'tags' | 'interests', { select: BetterSqlite3.Statement<[number], { v: string }>; clear: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
+  readonly #rhythmFrom: BetterSqlite3.Statement;
+
+  constructor(readonly sqlite: BetterSqlite3.Database) {
+    this.#insert = sqlite.prepare(`insert into contacts (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+    this.#update = sqlite.prepare(`update contacts set ${COLUMNS.filter((c) => c !== 'uid').map((c) => `${c} = @${c}`).join(', ')} where id = @id`);
+    this.#select = sqlite.prepare(`select id, ${COLUMNS.filter((c) => c !== 'name_key').join(', ')} from contacts where id = ?`);
+    const list = (table: string, column: string, order: string, insert: string) => ({
+      select: sqlite.prepare<[number], { v: string }>(`select ${column} as v from ${table} where contact_id = ? order by ${order}`),
+      clear: sqlite.prepare(`delete from ${table} where contact_id = ?`),
+      add: sqlite.prepare(insert),
+    });
+    this.#lists = {
+      emails: list('contact_emails', 'email', 'position', 'insert or ignore into contact_emails (contact_id, email, position) values (?, ?, ?)'),
+      tags: list('contact_tags', 'tag', 'tag', 'insert or ignore into contact_tags (contact_id, tag) values (?, ?)'),
+      interests: list('contact_interests', 'interest', 'interest', 'insert or ignore into contact_interests (contact_id, interest) values (?, ?)'),
+    };
+    this.#rhythmFrom = sqlite.prepare('update contacts set rhythm_from = ? where id = ?');
+  }
+
+  /** The keys of every contact, oldest first (a key shared by two contacts finds the oldest). */
+  loadIndex(): ContactIndex {
+    const index = new ContactIndex();
+    const emails = new Map<number, string[]>();
+    for (const r of this.sqlite.prepare('select contact_id, email from contact_emails order by contact_id, position').iterate() as Iterable<{ contact_id: number; email: string }>) {
+      const list = emails.get(r.contact_id);
+      if (list) list.push(r.email);
+      else emails.set(r.contact_id, [r.email]);
+    }
+    const rows = this.sqlite.prepare('select id, uid, name, company, linkedin from contacts order by id').iterate() as Iterable<{
+      id: number; uid: string; name: string; company: string | null; linkedin: string | null;
+    }>;
+    for (const r of rows) index.add({ ...r, emails: emails.get(r.id) ?? [] });
+    return index;
+  }
+
+  load(id: number): ContactState {
+    const row = this.#select.get(id);
+    if (!row) throw new Error(`contact #${id} vanished during the import`);
+    const values = (list: 'emails' | 'tags' | 'interests') => this.#lists[list].select.all(id).map((r) => r.v);
+    return { ...(row as unknown as ContactState), emails: values('emails'), tags: values('tags'), interests: values('interests') };
+  }
+
+  #params(state: ContactState): Row {
+    const params: Row = { name_key: nameKey(state.name) };
+    for (const c of COLUMNS) if (c !== 'name_key') params[c] = (state as unknown as Row)[c];
+    return params;
+  }
+
+  #writeList(id: number, list: 'emails' | 'tags' | 'interests', items: readonly string[], clear: boolean): void {
+    const statements = this.#lists[list];
+    if (clear) statements.clear.run(id);
+    items.forEach((item, position) => {
+      if (list === 'emails') statements.add.run(id, item, position);
+      else statements.add.run(id, item);
+    });
+  }
+
+  insert(state: ContactState): number {
+    const id = Number(this.#insert.run(this.#params(state)).lastInsertRowid);
+    this.#writeList(id, 'emails', state.emails, false);
+    this.#writeList(id, 'tags', state.tags, false);
+    this.#writeList(id, 'interests', state.interests, false);
+    return id;
+  }
+
+  update(next: ContactState, lists: { emails: boolean; tags: boolean; interests: boolean }): void {
+    this.#update.run({ ...this.#params(next), id: next.id });
+    for (const list of ['emails', 'tags', 'interests'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], true);
+  }
+
+  setRhythmFrom(id: number, day: string): void {
+    this.#rhythmFrom.run(day, id);
+  }
+}
+
+export interface ContactImportContext {
+  store: ContactStore;
+  index: ContactIndex;
+  settings: Settings;
+  placement: PlacementOptions;
+  summary: ImportSummary;
+  /** ISO instant of the import, for created_at/updated_at. */
+  at: string;
+  today: string;
+}
+
+/**
+ * Applies contact drafts one by one: match, merge or add, count. At the end,
+ * `finish` spreads the first touches of the people it added to a circle with a rhythm.
+ */
+export class ContactImporter {
+  /** Contacts that a record of this file already took (see ContactIndex.find). */
+  readonly #claimed = new Set<number>();
+  readonly #spreadable = new Map<string, number[]>();
+
+  constructor(readonly ctx: ContactImportContext) {}
+
+  accept(draft: ContactDraft): { outcome: Outcome; id: number; how: MatchHow | null } {
+    const { store, index, summary, at, placement } = this.ctx;
+    const found = index.find(
+      { uid: draft.uid, name: draft.name, company: draft.values.company, linkedin: draft.values.linkedin, emails: draft.emails ?? [] },
+      draft.mode === 'replace' ? (id) => this.#claimed.has(id) : undefined,
+    );
+    if (found) {
+      this.#claimed.add(found.id);
+      const stored = store.load(found.id);
+      const { next, changed, listsChanged } = mergeContact(stored, draft, at);
+      if (changed.length === 0) {
+        summary.unchanged += 1;
+        return { outcome: 'unchanged', id: found.id, how: found.how };
+      }
+      store.update(next, listsChanged);
+      index.add({ id: next.id, uid: next.uid, name: next.name, company: next.company, linkedin: next.linkedin, emails: next.emails });
+      summary.updated += 1;
+      return { outcome: 'updated', id: found.id, how: found.how };
+    }
+    const state = newContact(draft, randomUUID(), at);
+    if (placement.circle !== undefined) state.circle = placement.circle;
+    const id = store.insert(state);
+    this.#claimed.add(id);
+    index.add({ id, uid: state.uid, name: state.name, company: state.company, linkedin: state.linkedin, emails: state.emails });
+    summary.added += 1;
+    // Only a source that says nothing of rhythm_from has its first touches spread; a restore keeps its own.
+    if (draft.values.rhythm_from === undefined || placement.circle !== undefined) {
+      const list = this.#spreadable.get(state.circle) ?? [];
+      if (state.cadence_days === null) list.push(id);
+      this.#spreadable.set(state.circle, list);
+    }
+    return { outcome: 'added', id, how: null };
+  }
+
+  /** Spreads the first touches of the people added to each circle with a rhythm over that rhythm. */
+  finish(): void {
+    const { store, settings, today, summary } = this.ctx;
+    for (const [circle, ids] of this.#spreadable) {
+      const cadence = effectiveCadence(settings, circle, null);
+      if (cadence === null || ids.length === 0) continue;
+      spreadFirstTouches(ids.length, cadence, today).forEach((day, i) => store.setRhythmFrom(ids[i], day));
+      summary.spread.push({ circle, people: ids.length, days: cadence });
+    }
+  }
+}

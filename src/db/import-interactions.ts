@@ -1,0 +1,179 @@
+// Writing imported interactions: idempotent by uid (net's own export) or by
+// source_key (a LinkedIn message, a row of a hand-made CSV), with their
+// participants resolved through the in-memory contact index.
+import { randomUUID } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import { DataError } from '../core/errors.js';
+import { rowError } from '../core/import-fields.js';
+import type { ContactIndex } from '../core/import-match.js';
+import { newContact } from '../core/import-merge.js';
+import type { ImportSummary, InteractionDraft, Outcome, ParticipantRef, PlacementOptions, RowNote } from '../core/import-types.js';
+import type { ContactStore } from './import-contacts.js';
+
+interface StoredInteraction {
+  id: number;
+  occurred_at: string;
+  occurred_on: string;
+  channel: string;
+  direction: string;
+  note: string | null;
+  source_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InteractionImportContext {
+  sqlite: BetterSqlite3.Database;
+  store: ContactStore;
+  index: ContactIndex;
+  summary: ImportSummary;
+  placement: PlacementOptions;
+  at: string;
+  /** Unknown people are errors instead of new contacts. */
+  strict: boolean;
+}
+
+export class InteractionImporter {
+  readonly #byUid: BetterSqlite3.Statement<[string], StoredInteraction>;
+  readonly #bySourceKey: BetterSqlite3.Statement<[string], { id: number }>;
+  readonly #participants: BetterSqlite3.Statement<[number], { contact_id: number }>;
+  readonly #insert: BetterSqlite3.Statement;
+  readonly #update: BetterSqlite3.Statement;
+  readonly #addParticipant: BetterSqlite3.Statement;
+  readonly #clearParticipants: BetterSqlite3.Statement;
+  /** Rows naming people who are not in the database, with --strict. */
+  readonly unknown: RowNote[] = [];
+
+  constructor(readonly ctx: InteractionImportContext) {
+    const { sqlite } = ctx;
+    const columns = 'occurred_at, occurred_on, channel, direction, note, source_key, created_at, updated_at';
+    this.#byUid = sqlite.prepare(`select id, ${columns} from interactions where uid = ?`);
+    this.#bySourceKey = sqlite.prepare('select id from interactions where source_key = ?');
+    this.#participants = sqlite.prepare('select contact_id from interaction_contacts where interaction_id = ? order by contact_id');
+    this.#insert = sqlite.prepare(
+      `insert into interactions (uid, ${columns}) values (@uid, @occurred_at, @occurred_on, @channel, @direction, @note, @source_key, @created_at, @updated_at)`,
+    );
+    this.#update = sqlite.prepare(
+      'update interactions set occurred_at = @occurred_at, occurred_on = @occurred_on, channel = @channel, direction = @direction, note = @note, source_key = @source_key, created_at = @created_at, updated_at = @updated_at where id = @id',
+    );
+    this.#addParticipant = sqlite.prepare('insert or ignore into interaction_contacts (interaction_id, contact_id, occurred_at) values (?, ?, ?)');
+    this.#clearParticipants = sqlite.prepare('delete from interaction_contacts where interaction_id = ?');
+  }
+
+  /** A person the file names but the database does not have: a new acquaintance (or an error with --strict). */
+  #unknown(at: string, name: string): number | undefined {
+    const { store, index, summary, placement } = this.ctx;
+    if (this.ctx.strict) {
+      this.unknown.push({ at, message: `no contact named "${name}"` });
+      return undefined;
+    }
+    const state = newContact(
+      { at, uid: null, name, values: {}, emails: [], tags: placement.tags, interests: [], mode: 'fill', refresh: [], created_at: null, updated_at: null },
+      randomUUID(),
+      this.ctx.at,
+    );
+    if (placement.circle !== undefined) state.circle = placement.circle;
+    const id = store.insert(state);
+    index.add({ id, uid: state.uid, name, company: null, linkedin: null, emails: [] });
+    summary.createdContacts += 1;
+    return id;
+  }
+
+  /** The contact ids of the people a row names; undefined when one is unknown under --strict. */
+  resolve(at: string, refs: readonly ParticipantRef[]): number[] | undefined {
+    const { index } = this.ctx;
+    const ids: number[] = [];
+    let complete = true;
+    for (const ref of refs) {
+      let id: number | undefined;
+      if (ref.kind === 'id') {
+        if (index.uidOf(ref.id) === undefined) throw rowError(at, `no contact with id #${ref.id}`);
+        id = ref.id;
+      } else {
+        id = ref.kind === 'uid' ? index.byUid(ref.uid) : undefined;
+        const name = ref.name;
+        if (id === undefined) {
+          if (!name) throw rowError(at, `no contact with uid ${ref.kind === 'uid' ? ref.uid : ''}: import the contacts first`);
+          const named = index.byName(name);
+          if (named.length > 1) {
+            throw rowError(at, `"${name}" is the name of several contacts (${named.map((n) => `#${n}`).join(', ')}): write the id instead`);
+          }
+          id = named[0] ?? this.#unknown(at, name);
+        }
+      }
+      if (id === undefined) complete = false;
+      else if (!ids.includes(id)) ids.push(id);
+    }
+    return complete ? ids : undefined;
+  }
+
+  /** Adds or updates one interaction with these participants. */
+  write(draft: InteractionDraft, contactIds: readonly number[]): Outcome {
+    const { summary, at } = this.ctx;
+    if (draft.uid !== null) {
+      const stored = this.#byUid.get(draft.uid);
+      if (stored) {
+        const next = {
+          id: stored.id,
+          occurred_at: draft.occurred_at,
+          occurred_on: draft.occurred_on,
+          channel: draft.channel,
+          direction: draft.direction,
+          note: draft.note,
+          source_key: draft.source_key,
+          created_at: draft.created_at ?? stored.created_at,
+          updated_at: draft.updated_at ?? stored.updated_at,
+        };
+        const people = this.#participants.all(stored.id).map((p) => p.contact_id);
+        const samePeople = people.length === contactIds.length && [...contactIds].sort((a, b) => a - b).every((id, i) => id === people[i]);
+        const sameFields = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === stored[k]);
+        if (samePeople && sameFields) {
+          summary.unchanged += 1;
+          return 'unchanged';
+        }
+        if (!sameFields && draft.updated_at === null) next.updated_at = at;
+        this.#update.run(next);
+        this.#clearParticipants.run(stored.id);
+        for (const id of contactIds) this.#addParticipant.run(stored.id, id, draft.occurred_at);
+        summary.updated += 1;
+        return 'updated';
+      }
+    }
+    if (draft.source_key !== null && this.#bySourceKey.get(draft.source_key)) {
+      summary.unchanged += 1;
+      return 'unchanged';
+    }
+    const id = Number(
+      this.#insert.run({
+        uid: draft.uid ?? randomUUID(),
+        occurred_at: draft.occurred_at,
+        occurred_on: draft.occurred_on,
+        channel: draft.channel,
+        direction: draft.direction,
+        note: draft.note,
+        source_key: draft.source_key,
+        created_at: draft.created_at ?? at,
+        updated_at: draft.updated_at ?? draft.created_at ?? at,
+      }).lastInsertRowid,
+    );
+    for (const contactId of contactIds) this.#addParticipant.run(id, contactId, draft.occurred_at);
+    summary.added += 1;
+    return 'added';
+  }
+
+  accept(draft: InteractionDraft): Outcome | undefined {
+    const ids = this.resolve(draft.at, draft.participants);
+    return ids === undefined ? undefined : this.write(draft, ids);
+  }
+
+  /** With --strict: one error listing every row that named someone unknown. */
+  finish(): void {
+    if (this.unknown.length === 0) return;
+    const shown = this.unknown.slice(0, 20).map((u) => `  ${u.at}: ${u.message}`);
+    if (this.unknown.length > 20) shown.push(`  … and ${this.unknown.length - 20} more`);
+    throw new DataError(
+      `${this.unknown.length} row${this.unknown.length === 1 ? '' : 's'} name people who are not in your network:\n${shown.join('\n')}`,
+      'add them first (net add), or import without --strict to add them as acquaintances; nothing was imported',
+    );
+  }
+}

@@ -1,0 +1,55 @@
+// Writing an export to a file atomically: a temporary file in the same
+// folder (mode 0600: personal data), flushed to disk, then renamed over the
+// target, so a reader never sees half a file and a failure leaves the old one.
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
+import { DataError } from '../core/errors.js';
+
+export interface TextSink {
+  write(text: string): void;
+  /** Makes the output final (for a file: flush and rename). */
+  close(): void;
+  /** Gives up: the temporary file goes, the target is untouched. */
+  abort(): void;
+}
+
+export function atomicFile(path: string): TextSink {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new DataError(`cannot write ${path}: ${why}`);
+  }
+  let open = true;
+  const remove = () => {
+    if (open) closeSync(fd);
+    open = false;
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
+  };
+  return {
+    write(text) {
+      let buffer = Buffer.from(text, 'utf8');
+      while (buffer.length > 0) buffer = buffer.subarray(writeSync(fd, buffer));
+    },
+    close() {
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        open = false;
+        renameSync(temp, path);
+      } catch (error) {
+        remove();
+        throw new DataError(`cannot write ${path}: ${(error as Error).message}`);
+      }
+    },
+    abort: remove,
+  };
+}

@@ -1,0 +1,81 @@
+// LinkedIn's data export: Connections.csv (a few lines of notes before the
+// header; no URL column before 2023) and messages.csv (several column sets
+// over the years). This module finds the header and hands over the cells by
+// column name; src/core/import-linkedin.ts makes contacts and interactions of them.
+import type { Readable } from 'node:stream';
+import { cell, hasColumn, readCsvTable } from './csv-read.js';
+
+export interface ConnectionRow {
+  at: string;
+  firstName: string;
+  lastName: string;
+  /** undefined when the export has no URL column (before 2023). */
+  url: string | undefined;
+  email: string;
+  company: string;
+  position: string;
+  connectedOn: string;
+}
+
+export async function* readConnections(input: Readable, file: string): AsyncGenerator<ConnectionRow> {
+  const rows = readCsvTable(input, file, {
+    isHeader: (cells) => cells.includes('first name') && cells.includes('last name'),
+    expected: 'First Name, Last Name (LinkedIn Connections.csv)',
+    preamble: 10,
+  });
+  for await (const row of rows) {
+    yield {
+      at: `row ${row.row}`,
+      firstName: cell(row, 'First Name') ?? '',
+      lastName: cell(row, 'Last Name') ?? '',
+      url: hasColumn(row.table, 'URL') ? (cell(row, 'URL') ?? '') : undefined,
+      email: cell(row, 'Email Address') ?? '',
+      company: cell(row, 'Company') ?? '',
+      position: cell(row, 'Position') ?? '',
+      connectedOn: cell(row, 'Connected On') ?? '',
+    };
+  }
+}
+
+export interface MessageRow {
+  at: string;
+  conversationId: string;
+  conversationTitle: string;
+  from: string;
+  senderUrl: string;
+  to: string;
+  recipientUrls: string;
+  date: string;
+  subject: string;
+  content: string;
+  folder: string;
+  /** INCOMING/OUTGOING in the oldest exports; empty otherwise. */
+  direction: string;
+  isDraft: boolean;
+}
+
+export async function* readMessages(input: Readable, file: string): AsyncGenerator<MessageRow> {
+  const rows = readCsvTable(input, file, {
+    isHeader: (cells) => cells.includes('from') && cells.includes('date') && cells.includes('content'),
+    expected: 'FROM, DATE, CONTENT (LinkedIn messages.csv)',
+    preamble: 10,
+  });
+  for await (const row of rows) {
+    const text = (name: string) => cell(row, name) ?? '';
+    yield {
+      at: `row ${row.row}`,
+      conversationId: text('CONVERSATION ID'),
+      conversationTitle: text('CONVERSATION TITLE'),
+      from: text('FROM'),
+      senderUrl: text('SENDER PROFILE URL'),
+      to: text('TO'),
+      recipientUrls: text('RECIPIENT PROFILE URLS'),
+      date: text('DATE'),
+      subject: text('SUBJECT'),
+      content: (row.cells[row.table.index.get('content') ?? -1] ?? '').replace(/\r\n/g, '\n').trim(),
+      folder: text('FOLDER'),
+      direction: text('DIRECTION'),
+      isDraft: /^(yes|true)$/i.test(text('IS MESSAGE DRAFT')),
+    };
+  }
+}
