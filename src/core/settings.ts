@@ -64,7 +64,9 @@ function intervalKey(circle: Circle): SettingKey {
     key: `cadence.${circle}`,
     description: `the rhythm of the ${circle} circle (an interval like "30 days", "monthly", or "none")`,
     parse(value) {
-      const days = parseInterval(value);
+      // What is stored is a bare number of days: it must read back as itself.
+      const bare = /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+      const days = bare !== undefined && bare >= 1 && bare <= 3650 ? bare : parseInterval(value);
       if (days === undefined) return { ok: false, error: `"${value}" is not an interval (try "30 days", "2 weeks", "monthly", "none")` };
       return { ok: true, stored: days === null ? 'none' : String(days) };
     },
