@@ -2,7 +2,7 @@
 // person reads once. Figures come from the vocabulary, so the text stays true
 // when a default changes. Every line fits 80 columns.
 import { formatInterval } from './intervals.js';
-import { CIRCLES, DEFAULT_CADENCE, NATURAL_SIZE, WRITTEN_CHANNELS } from './vocabulary.js';
+import { CIRCLES, DEFAULT_CADENCE, NATURAL_SIZE, WRITTEN_CHANNELS, type Circle } from './vocabulary.js';
 
 export interface HelpTopic {
   name: string;
@@ -34,7 +34,8 @@ export const FUTURE_DATE_EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 /** Intervals the `rhythms` topic shows, each checked by a test. */
 export const INTERVAL_EXAMPLES: readonly string[] = ['2 weeks', '45 days', 'monthly', 'quarterly', 'every 3 weeks', '2 settimane', 'mensile', 'none'];
 
-const CIRCLE_MEANING: Record<string, string> = {
+/** What each circle holds, in a few words. */
+export const CIRCLE_MEANING: Readonly<Record<Circle, string>> = {
   inner: 'closest to your work and life',
   close: 'trusted, seen or called often',
   active: 'your current work and projects',

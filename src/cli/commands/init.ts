@@ -10,19 +10,12 @@ import { formatInterval } from '../../core/intervals.js';
 import { nameKey } from '../../core/names.js';
 import { DEFAULT_SETTINGS, settingKey, type Settings } from '../../core/settings.js';
 import { check, nameSchema } from '../../core/validate.js';
+import { CIRCLE_MEANING } from '../../core/help-topics.js';
 import { CIRCLES, DEFAULT_CADENCE, NATURAL_SIZE, type Circle } from '../../core/vocabulary.js';
 import { findDuplicates, insertContact } from '../../db/contacts.js';
 import { openDatabase, type OpenDatabase } from '../../db/open.js';
 import { loadSettings, saveSetting } from '../../db/settings.js';
 import type { Context } from '../context.js';
-
-const CIRCLE_HINT: Record<Circle, string> = {
-  inner: 'the few closest to your work and life',
-  close: 'trusted people you see or call regularly',
-  active: 'people in your current work and projects',
-  network: 'people you want to keep, a few times a year',
-  acquaintance: 'met once or know of them',
-};
 
 function rhythmText(days: number | null): string {
   return days === null ? 'none' : formatInterval(days);
@@ -55,7 +48,7 @@ export default async function init(ctx: Context): Promise<void> {
 
   try {
     say(`${c.bold('Welcome to net')}: a journal of the relationships you want to keep alive.`);
-    say(c.dim('Three short steps. Nothing is saved until the end; Ctrl-C leaves everything as it was.'));
+    say(c.dim('Three short steps. Nothing is saved until the end: Ctrl-C changes nothing.'));
 
     // 1. Where the data lives.
     let path = ctx.dbPath;
@@ -93,13 +86,14 @@ export default async function init(ctx: Context): Promise<void> {
     // 2. The rhythm of each circle.
     const settings: Settings = existing ? await loadSettings(existing.db) : structuredClone(DEFAULT_SETTINGS);
     say('', c.bold('2. How often to be in touch'));
-    say('   Each person sits in a circle; each circle has a rhythm. When the last contact');
-    say('   is older than the rhythm, `net due` reminds you. Defaults in brackets.');
+    say('   Each person sits in a circle, and each circle has a rhythm: when the last');
+    say('   contact is older than that, `net due` reminds you. The circles have natural');
+    say(`   sizes (about ${CIRCLES.flatMap((c) => NATURAL_SIZE[c] ?? []).join(', ')} people): see \`net help circles\`.`);
     for (const circle of CIRCLES) {
-      const size = NATURAL_SIZE[circle] === null ? '' : `~${NATURAL_SIZE[circle]} people`;
       const now = rhythmText(settings.cadence[circle]);
       const fallback = rhythmText(DEFAULT_CADENCE[circle]);
-      say(`   ${circle.padEnd(13)} ${now.padEnd(9)} ${c.dim(`[${fallback}]`.padEnd(11))} ${size.padEnd(12)} ${c.dim(CIRCLE_HINT[circle])}`);
+      const note = now === fallback ? 'the default' : `default ${fallback}`;
+      say(`   ${circle.padEnd(13)}${now.padEnd(10)}${c.dim(note.padEnd(18))}${CIRCLE_MEANING[circle]}`);
     }
     const rhythms = new Map<Circle, string>();
     if (!(await confirm({ message: 'Keep these rhythms?', default: true }))) {
@@ -107,7 +101,7 @@ export default async function init(ctx: Context): Promise<void> {
         const key = settingKey(`cadence.${circle}`);
         if (!key) continue;
         const answer = await input({
-          message: `${circle} (${CIRCLE_HINT[circle]}): every`,
+          message: `Rhythm of ${circle} (${CIRCLE_MEANING[circle]})`,
           default: rhythmText(settings.cadence[circle]),
           validate: (value) => {
             const parsed = key.parse(value);
@@ -148,7 +142,8 @@ export default async function init(ctx: Context): Promise<void> {
         default: 'close',
         choices: CIRCLES.map((value) => ({
           value,
-          name: `${value.padEnd(12)} ${rhythmOf(value).padEnd(9)} ${CIRCLE_HINT[value]}`,
+          name: `${value.padEnd(13)}${rhythmOf(value).padEnd(10)}${CIRCLE_MEANING[value]}`,
+          short: value,
         })),
       });
       people.push({ name: check(nameSchema, name, 'name'), circle });
