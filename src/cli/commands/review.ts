@@ -250,7 +250,9 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
 
   const o = r.outreach;
   section('Outreach');
-  out.push(`  ${o.stages.map((s) => `${s.stage} ${s.count}`).join(' · ')}`);
+  const stage = (st: { stage: string; count: number }) => `${st.stage}\u00a0${st.count}`;
+  const pipeline = `${o.stages.slice(0, 5).map(stage).join(' → ')} · ${o.stages.slice(5).map(stage).join(' · ')}`;
+  out.push(...wrap(pipeline, width - 2).map((l) => `  ${l}`));
   const moves = o.moves.map((m) => `${m.from_stage} → ${m.to_stage} ${m.count}`);
   out.push(c.dim(`  this period: ${plural(o.added, 'added', 'added')}, ${plural(o.nudges, 'nudge')}${moves.length ? `, ${moves.join(' · ')}` : ', no moves'}`));
 
@@ -277,7 +279,7 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
   return `${out.join('\n')}\n`;
 }
 
-/** Word-wraps a sentence to a width. */
+/** Word-wraps a sentence to a width at plain spaces. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -288,5 +290,6 @@ function wrap(text: string, width: number): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines;
+  // No-break spaces only glue words together while wrapping.
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }

@@ -3,7 +3,7 @@
 // `reply_window` days after it: the rule of `net due`. Several messages in a
 // row are one reply owed, due after the latest; the next interaction of any
 // other kind answers it.
-import { addDays, daysBetween } from '../dates.js';
+import { addDays } from '../dates.js';
 import { replyCandidate, type SourceContext } from '../scheduler/kinds.js';
 import type { ReviewContact } from './contacts.js';
 
@@ -56,7 +56,7 @@ export function repliesSection(
       name: contact.name,
       since: item.last_on,
       due_on: item.due_on,
-      days_overdue: daysBetween(item.due_on, context.today),
+      days_overdue: item.days_overdue,
       channel: item.channel ?? contact.last?.channel ?? 'other',
     });
   }

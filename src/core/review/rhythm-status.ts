@@ -2,7 +2,7 @@
 // person is overdue when the scheduler would list them as a `cadence` item
 // today; snoozed people, and people whose active outreach decides when to
 // reach them, are not.
-import { daysBetween } from '../dates.js';
+import { dayNumber } from '../scheduler/days.js';
 import { cadenceCandidate, isSnoozed, type SourceContext } from '../scheduler/kinds.js';
 import { effectiveCadence, type Settings } from '../settings.js';
 import type { ReviewContact, RhythmRule, RhythmStatus } from './contacts.js';
@@ -16,7 +16,7 @@ export function scheduleContext(
   contacts: readonly ReviewContact[],
   inOutreach: ReadonlySet<number> = new Set(),
 ): SourceContext {
-  return { today, settings, contacts: new Map(contacts.map((c) => [c.id, c])), inOutreach };
+  return { today, day: dayNumber(today), settings, contacts: new Map(contacts.map((c) => [c.id, c])), inOutreach };
 }
 
 export function rhythmStatus(contact: ReviewContact, context: SourceContext): RhythmStatus {
@@ -25,7 +25,7 @@ export function rhythmStatus(contact: ReviewContact, context: SourceContext): Rh
   if (isSnoozed(contact, context.today)) return { state: 'snoozed', rhythm, due_on: null, days_overdue: null };
   const due = cadenceCandidate(contact, context);
   if (!due) return { state: 'on_rhythm', rhythm, due_on: null, days_overdue: null };
-  return { state: 'overdue', rhythm, due_on: due.due_on, days_overdue: daysBetween(due.due_on, context.today) };
+  return { state: 'overdue', rhythm, due_on: due.due_on, days_overdue: due.days_overdue };
 }
 
 /** The rule with the day, the settings and the outreach bound in. */
