@@ -84,7 +84,7 @@ describe('the pipeline from add to connected', () => {
     expect(contacted.code).toBe(0);
     expect(contacted.stdout).toBe(
       'Moved Marco Bianchi from target to contacted. Logged email (you wrote) on 2026-03-15.\n' +
-        '  Next step on 2026-03-22: a nudge if they have not replied.\n',
+        '  Next step on 2026-03-22: a nudge if they have not replied (net outreach nudge "Marco Bianchi").\n',
     );
     expect(outreachOf(2)).toMatchObject([{ stage: 'contacted', next_on: '2026-03-22', nudges: 0 }]);
     // Not due before a week has passed.

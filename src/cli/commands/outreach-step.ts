@@ -41,10 +41,10 @@ const DEFAULT_NOTE: Partial<Record<Stage, string>> = {
   met: 'first meeting (outreach)',
 };
 
-const NEXT_HINT: Partial<Record<Stage, string>> = {
-  contacted: 'a nudge if they have not replied',
-  replied: 'answer, and propose a call or a coffee',
-  met: 'a second touch, then `step … connected`',
+const NEXT_HINT: Partial<Record<Stage, (who: string) => string>> = {
+  contacted: (who) => `a nudge if they have not replied (net outreach nudge ${who})`,
+  replied: (who) => `answer, and propose a call or a coffee (then net outreach step ${who} met)`,
+  met: (who) => `a second touch, then net outreach step ${who} connected`,
 };
 
 export default async function outreachStep(ctx: Context, ref: string, stageArg: string, options: StepOptions): Promise<void> {
@@ -132,7 +132,7 @@ export default async function outreachStep(ctx: Context, ref: string, stageArg: 
   } else {
     const logged = result.channel ? ` Logged ${result.channel} (${result.direction === 'in' ? 'they wrote' : result.direction === 'out' ? 'you wrote' : 'together'}) on ${when.day}.` : '';
     lines.push(`Moved ${name} from ${result.from} to ${stage}.${logged}`);
-    if (result.nextOn) lines.push(`  Next step ${result.nextOn === ctx.today ? 'today' : `on ${result.nextOn}`}: ${NEXT_HINT[stage] ?? 'see `net outreach next`'}.`);
+    if (result.nextOn) lines.push(`  Next step ${result.nextOn === ctx.today ? 'today' : `on ${result.nextOn}`}: ${NEXT_HINT[stage]?.(`"${name}"`) ?? 'see `net outreach next`'}.`);
   }
   ctx.io.write(`${lines.join('\n')}\n`);
 }
