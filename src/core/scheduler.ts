@@ -2,7 +2,8 @@
 // the ranked list of relationships that need attention out. Pure: no I/O, no
 // clock. The rules of each kind live in scheduler/kinds.ts, the score in
 // scheduler/scoring.ts, the words in scheduler/wording.ts.
-import { daysBetween } from './dates.js';
+import { isIsoDay } from './dates.js';
+import { dayNumber } from './scheduler/days.js';
 import { REACH_OUT_PRECEDENCE, SOURCES, type Candidate, type SourceContext } from './scheduler/kinds.js';
 import { circleTerm, shownTerms, total } from './scheduler/scoring.js';
 import type { AttentionItem, AttentionKind, ConversationFacts, SchedulerInput } from './scheduler/types.js';
@@ -44,8 +45,10 @@ export function compareItems(a: AttentionItem, b: AttentionItem): number {
 /** The attention items for `input.today`, ranked. */
 export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
   const contacts = new Map(input.contacts.map((c) => [c.id, c]));
+  if (!isIsoDay(input.today)) throw new RangeError(`not a YYYY-MM-DD day: ${input.today}`);
   const context: SourceContext = {
     today: input.today,
+    day: dayNumber(input.today),
     settings: input.settings,
     contacts,
     inOutreach: new Set(input.outreach.map((o) => o.contact_id)),
@@ -58,7 +61,7 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
       contact_id: c.contact_id,
       name: c.name,
       due_on: c.due_on,
-      days_overdue: daysBetween(c.due_on, input.today),
+      days_overdue: c.days_overdue,
       score: total(terms),
       reason: c.reason,
       summary: c.summary,

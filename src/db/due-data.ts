@@ -53,6 +53,13 @@ export async function contactFacts(db: Kysely<Database>, today: string): Promise
     ])
     .where('c.archived_at', 'is', null)
     .execute();
+  // Bulk imports give many people the same created_at: convert each distinct one once.
+  const localDays = new Map<string, string>();
+  const addedOn = (createdAt: string): string => {
+    let day = localDays.get(createdAt);
+    if (day === undefined) localDays.set(createdAt, (day = localDay(new Date(createdAt))));
+    return day;
+  };
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -61,7 +68,7 @@ export async function contactFacts(db: Kysely<Database>, today: string): Promise
     snoozed_until: r.snoozed_until,
     archived: false,
     met_on: r.met_on,
-    added_on: localDay(new Date(r.created_at)),
+    added_on: addedOn(r.created_at),
     rhythm_from: r.rhythm_from,
     birthday: r.birthday,
     channel: r.channel,

@@ -394,3 +394,19 @@ describe('hints', () => {
     expect(bare.hint).toBeNull();
   });
 });
+
+describe('day numbers', () => {
+  it('agree with addDays and daysBetween', async () => {
+    const { dayNumber, dayString } = await import('../../src/core/scheduler/days.js');
+    const { daysBetween } = await import('../../src/core/dates.js');
+    fc.assert(
+      fc.property(fc.integer({ min: -300_000, max: 300_000 }), (offset) => {
+        const day = addDays('2000-02-29', offset);
+        expect(dayString(dayNumber(day))).toBe(day);
+        expect(dayNumber(day) - dayNumber('2000-02-29')).toBe(daysBetween('2000-02-29', day));
+      }),
+    );
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayString(-1)).toBe('1969-12-31');
+  });
+});

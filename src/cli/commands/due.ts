@@ -1,7 +1,6 @@
 // net due: the morning list of the relationships that need attention, ranked.
 import { UsageError } from '../../core/errors.js';
 import { DUE_KEYS, dueWhen, type AttentionItem, type ScoreTerm } from '../../core/scheduler.js';
-import { check, positiveIntSchema } from '../../core/validate.js';
 import type { Context } from '../context.js';
 import { addHints, dueReport } from '../due-report.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
@@ -32,7 +31,12 @@ function pickMode(options: DueOptions): 'human' | 'json' | 'csv' | 'ics' {
 export default async function due(ctx: Context, options: DueOptions): Promise<void> {
   const mode = pickMode(options);
   if (options.all && options.limit !== undefined) throw new UsageError('--limit and --all cannot be used together', 'choose one');
-  const limit = options.limit === undefined ? undefined : check(positiveIntSchema, options.limit, '--limit');
+  // zod loads only when there is a value to check: `net due` starts without it.
+  let limit: number | undefined;
+  if (options.limit !== undefined) {
+    const { check, positiveIntSchema } = await import('../../core/validate.js');
+    limit = check(positiveIntSchema, options.limit, '--limit');
+  }
 
   const report = await dueReport(ctx, { on: options.on });
   if (mode !== 'human') {

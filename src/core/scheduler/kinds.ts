@@ -1,7 +1,7 @@
 // The rules of each kind of attention item. Each source turns part of the
 // input into candidates; a new kind of reminder is one more source here (and
 // one more field in SchedulerInput for its data).
-import { addDays, daysBetween, nextBirthday } from '../dates.js';
+import { nextBirthday } from '../dates.js';
 import { effectiveCadence, type Settings } from '../settings.js';
 import { WRITTEN_CHANNELS } from '../vocabulary.js';
 import {
@@ -13,6 +13,7 @@ import {
   upcomingTerm,
   UPCOMING_DAYS,
 } from './scoring.js';
+import { dayNumber, dayString } from './days.js';
 import type { AttentionKind, ContactFacts, SchedulerInput, ScoreTerm } from './types.js';
 import {
   birthdayWording,
@@ -31,6 +32,8 @@ export interface Candidate extends Wording {
   contact_id: number;
   name: string;
   due_on: string;
+  /** Days since the due day; negative while days are left. */
+  days_overdue: number;
   followup_id: number | null;
   channel: string | null;
   last_on: string | null;
@@ -39,6 +42,8 @@ export interface Candidate extends Wording {
 
 export interface SourceContext {
   today: string;
+  /** `today` as a day number (see days.ts). */
+  day: number;
   settings: Settings;
   contacts: ReadonlyMap<number, ContactFacts>;
   /** People with an active outreach: the pipeline, not their rhythm, decides when to reach them. */
@@ -76,26 +81,28 @@ export function fromContacts(rule: ContactRule): AttentionSource {
 }
 
 /** The latest interaction is an inbound written message with nothing after it: a reply is owed. */
-export function replyCandidate(c: ContactFacts, { today, settings }: SourceContext): Candidate | null {
+export function replyCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   const last = c.last;
   if (!last || last.direction !== 'in' || !WRITTEN_CHANNELS.has(last.channel) || last.on > today) return null;
-  const dueOn = addDays(last.on, settings.reply_window);
-  const daysOverdue = daysBetween(dueOn, today);
+  const lastDay = dayNumber(last.on);
+  const dueOn = dayString(lastDay + settings.reply_window);
+  const daysOverdue = day - lastDay - settings.reply_window;
   return {
     kind: 'reply',
     contact_id: c.id,
     name: c.name,
     due_on: dueOn,
+    days_overdue: daysOverdue,
     followup_id: null,
     channel: last.channel,
     last_on: last.on,
     terms: [replyTerm(settings.weights, daysOverdue)],
-    ...replyWording(c.name, last.channel, daysBetween(last.on, today), daysOverdue, dueOn),
+    ...replyWording(c.name, last.channel, day - lastDay, daysOverdue, dueOn),
   };
 }
 
 /** Last contact + rhythm is today or earlier; a never-contacted person counts from when met or added. */
-export function cadenceCandidate(c: ContactFacts, { today, settings, inOutreach }: SourceContext): Candidate | null {
+export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
   if (isSnoozed(c, today) || inOutreach.has(c.id)) return null;
   const rhythm = effectiveCadence(settings, c.circle, c.cadence_days);
   if (rhythm === null) return null;
@@ -106,14 +113,15 @@ export function cadenceCandidate(c: ContactFacts, { today, settings, inOutreach 
   else if (c.rhythm_from) [from, anchor] = [c.rhythm_from, 'planned'];
   else if (c.met_on) [from, anchor] = [c.met_on, 'met'];
   else [from, anchor] = [c.added_on, 'added'];
-  const dueOn = addDays(from, rhythm);
-  if (dueOn > today) return null;
-  const since = daysBetween(from, today);
+  const fromDay = dayNumber(from);
+  const since = day - fromDay;
+  if (since < rhythm) return null;
   return {
     kind: 'cadence',
     contact_id: c.id,
     name: c.name,
-    due_on: dueOn,
+    due_on: dayString(fromDay + rhythm),
+    days_overdue: since - rhythm,
     followup_id: null,
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
@@ -128,12 +136,11 @@ export function cadenceCandidate(c: ContactFacts, { today, settings, inOutreach 
  * no interaction was logged that day: an email after the meeting is the second.
  * People without a rhythm (acquaintances, or "none") are not nurtured.
  */
-export function nurtureCandidate(c: ContactFacts, { today, settings, inOutreach }: SourceContext): Candidate | null {
-  if (isSnoozed(c, today) || inOutreach.has(c.id)) return null;
+export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
+  if (c.interactions >= 2 || isSnoozed(c, today) || inOutreach.has(c.id)) return null;
+  const age = day - dayNumber(c.met_on ?? c.added_on);
+  if (age < 0 || age > NEW_CONTACT_DAYS) return null;
   if (effectiveCadence(settings, c.circle, c.cadence_days) === null) return null;
-  const start = c.met_on ?? c.added_on;
-  const age = daysBetween(start, today);
-  if (age < 0 || age > NEW_CONTACT_DAYS || c.interactions >= 2) return null;
   const metBefore = c.met_on !== null && (c.last === null || c.met_on < c.last.on);
   if (c.interactions + (metBefore ? 1 : 0) >= 2) return null;
   const [first, anchor]: [string, Anchor] = c.met_on
@@ -141,34 +148,36 @@ export function nurtureCandidate(c: ContactFacts, { today, settings, inOutreach 
     : c.last
       ? [c.last.on, 'first contact']
       : [c.added_on, 'added'];
-  const dueOn = addDays(first, SECOND_TOUCH_DAYS);
-  if (dueOn > today) return null;
-  const daysOverdue = daysBetween(dueOn, today);
+  const firstDay = dayNumber(first);
+  const daysOverdue = day - firstDay - SECOND_TOUCH_DAYS;
+  if (daysOverdue < 0) return null;
   return {
     kind: 'nurture',
     contact_id: c.id,
     name: c.name,
-    due_on: dueOn,
+    due_on: dayString(firstDay + SECOND_TOUCH_DAYS),
+    days_overdue: daysOverdue,
     followup_id: null,
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
     terms: [newContactTerm(settings.weights, daysOverdue)],
-    ...nurtureWording(c.name, anchor, daysBetween(first, today)),
+    ...nurtureWording(c.name, anchor, day - firstDay),
   };
 }
 
 /** A birthday today or in the next 3 days. */
-export function birthdayCandidate(c: ContactFacts, { today, settings }: SourceContext): Candidate | null {
+export function birthdayCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   if (c.birthday === null || isSnoozed(c, today)) return null;
   const next = nextBirthday(c.birthday, today);
   if (next === null) return null;
-  const daysLeft = daysBetween(today, next);
+  const daysLeft = dayNumber(next) - day;
   if (daysLeft > UPCOMING_DAYS) return null;
   return {
     kind: 'birthday',
     contact_id: c.id,
     name: c.name,
     due_on: next,
+    days_overdue: daysLeft === 0 ? 0 : -daysLeft,
     followup_id: null,
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
@@ -177,17 +186,18 @@ export function birthdayCandidate(c: ContactFacts, { today, settings }: SourceCo
   };
 }
 
-export const followupSource: AttentionSource = (input, { today, settings, contacts }) =>
+export const followupSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.followups
     .filter((f) => f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
     .map((f) => {
       const contact = contacts.get(f.contact_id);
-      const daysOverdue = daysBetween(f.due_on, today);
+      const daysOverdue = day - dayNumber(f.due_on);
       return {
         kind: 'followup',
         contact_id: f.contact_id,
         name: contact?.name ?? f.name,
         due_on: f.due_on,
+        days_overdue: daysOverdue,
         followup_id: f.id,
         channel: contact ? preferredChannel(contact) : null,
         last_on: contact?.last?.on ?? null,
@@ -196,21 +206,23 @@ export const followupSource: AttentionSource = (input, { today, settings, contac
       };
     });
 
-export const outreachSource: AttentionSource = (input, { today, settings, contacts }) =>
+export const outreachSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.outreach
     .filter((o) => o.next_on !== null && o.next_on <= today && contacts.get(o.contact_id)?.archived !== true)
     .map((o) => {
       const contact = contacts.get(o.contact_id);
       const dueOn = o.next_on as string;
+      const daysOverdue = day - dayNumber(dueOn);
       return {
         kind: 'outreach',
         contact_id: o.contact_id,
         name: contact?.name ?? o.name,
         due_on: dueOn,
+        days_overdue: daysOverdue,
         followup_id: null,
         channel: o.channel ?? contact?.channel ?? null,
         last_on: contact?.last?.on ?? null,
-        terms: [outreachTerm(settings.weights, daysBetween(dueOn, today))],
+        terms: [outreachTerm(settings.weights, daysOverdue)],
         ...outreachWording({ ...o, name: contact?.name ?? o.name }),
       };
     });

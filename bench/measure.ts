@@ -1,0 +1,124 @@
+// Timing and memory of whole commands: hyperfine when it is installed (it
+// runs warm-ups and reports medians), else repeated runs timed here. Peak
+// memory comes from the child itself (getrusage's maxRSS) through a tiny
+// preloaded probe, so no GNU time is needed.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface BenchCommand {
+  name: string;
+  /** The program and its arguments, e.g. [process.execPath, 'bin/net', 'due']. */
+  argv: string[];
+}
+
+export interface Timing {
+  name: string;
+  median_ms: number;
+  mean_ms: number;
+  min_ms: number;
+  max_ms: number;
+  runs: number;
+  tool: 'hyperfine' | 'node';
+}
+
+export interface MeasureOptions {
+  env: NodeJS.ProcessEnv;
+  runs: number;
+  warmup: number;
+  cwd?: string;
+}
+
+export function hasHyperfine(): boolean {
+  return spawnSync('hyperfine', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function withHyperfine(commands: readonly BenchCommand[], options: MeasureOptions): Timing[] {
+  const dir = mkdtempSync(join(tmpdir(), 'net-bench-'));
+  const out = join(dir, 'hyperfine.json');
+  try {
+    const args = ['-N', '--style', 'none', '--warmup', String(options.warmup), '--runs', String(options.runs), '--export-json', out];
+    for (const c of commands) args.push('-n', c.name, c.argv.map(shellWord).join(' '));
+    const result = spawnSync('hyperfine', args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (result.status !== 0) throw new Error(`hyperfine failed (exit ${result.status})`);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { results: Array<{ command: string; median: number; mean: number; min: number; max: number; times: number[] }> };
+    return report.results.map((r) => ({
+      name: r.command,
+      median_ms: round(r.median * 1000),
+      mean_ms: round(r.mean * 1000),
+      min_ms: round(r.min * 1000),
+      max_ms: round(r.max * 1000),
+      runs: r.times.length,
+      tool: 'hyperfine' as const,
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function withNode(commands: readonly BenchCommand[], options: MeasureOptions): Timing[] {
+  return commands.map((c) => {
+    const times: number[] = [];
+    for (let i = 0; i < options.warmup + options.runs; i++) {
+      const started = process.hrtime.bigint();
+      const result = spawnSync(c.argv[0], c.argv.slice(1), { env: options.env, cwd: options.cwd, stdio: 'ignore' });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status !== 0) throw new Error(`${c.name} failed (exit ${result.status})`);
+      if (i >= options.warmup) times.push(ms);
+    }
+    return {
+      name: c.name,
+      median_ms: round(median(times)),
+      mean_ms: round(times.reduce((a, b) => a + b, 0) / times.length),
+      min_ms: round(Math.min(...times)),
+      max_ms: round(Math.max(...times)),
+      runs: times.length,
+      tool: 'node' as const,
+    };
+  });
+}
+
+/** Wall time of each command: medians over `runs` after `warmup` runs. */
+export function timeCommands(commands: readonly BenchCommand[], options: MeasureOptions): Timing[] {
+  return hasHyperfine() ? withHyperfine(commands, options) : withNode(commands, options);
+}
+
+const PROBE = resolve(import.meta.dirname, 'rss-probe.js');
+
+/**
+ * Peak resident memory of a Node command in MB (the highest of `runs` runs):
+ * the probe writes the child's own maxRSS when it exits. argv[0] must be node.
+ */
+export function peakMemoryMb(argv: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string; runs?: number }): number {
+  const dir = mkdtempSync(join(tmpdir(), 'net-rss-'));
+  const file = join(dir, 'rss');
+  try {
+    let peak = 0;
+    for (let i = 0; i < (options.runs ?? 3); i++) {
+      const result = spawnSync(argv[0], ['--import', pathToFileURL(PROBE).href, ...argv.slice(1)], {
+        env: { ...options.env, NET_BENCH_RSS_FILE: file },
+        cwd: options.cwd,
+        stdio: 'ignore',
+      });
+      if (result.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${result.status})`);
+      peak = Math.max(peak, Number(readFileSync(file, 'utf8')) / 1024);
+    }
+    return Math.round(peak * 10) / 10;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
