@@ -170,7 +170,7 @@ export interface NextStep {
 const CHANNEL_PHRASE: Readonly<Record<string, string>> = {
   email: 'by email',
   linkedin: 'on LinkedIn',
-  message: 'by message',
+  message: 'by chat or text',
   social: 'on social media',
   call: 'by phone',
   video: 'by video call',
