@@ -17,18 +17,22 @@ export function shellQuote(text: string): string {
  * Where the demo goes: `--db PATH` when given; otherwise `demo.db` beside the
  * database the person uses ($NET_DB or the default), never that database itself.
  */
-export function demoPath(ctx: Context): { path: string; ownDatabase: string } {
+export function demoPath(ctx: Context, explicit: boolean): { path: string; ownDatabase: string } {
   const ownDatabase = resolveDbPath(undefined, ctx.env);
-  const explicit = ctx.dbPath !== ownDatabase;
   return { path: explicit ? ctx.dbPath : join(dirname(ownDatabase), 'demo.db'), ownDatabase };
+}
+
+export interface DemoOptions {
+  /** The global --db, when given: the demo goes exactly there. */
+  db?: string;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export default async function demo(ctx: Context): Promise<void> {
-  const { path, ownDatabase } = demoPath(ctx);
+export default async function demo(ctx: Context, options: DemoOptions): Promise<void> {
+  const { path, ownDatabase } = demoPath(ctx, options.db !== undefined);
   const target = inspectDemoTarget(path);
   if (target.kind === 'foreign') {
     throw new ConflictError(

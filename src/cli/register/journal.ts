@@ -52,8 +52,10 @@ export function registerJournal({ program, lazy }: Registration): void {
       'after',
       `
 Examples:
-  $ net add "Giulia Rossi" --company Satispay --role CTO --circle close --interest "AI,fintech"
-  $ net add "Niccolò Bianchi" --email nb@example.com --met-at "PyCon Italia" --met-on 2025-05-30
+  $ net add "Giulia Rossi" --company Satispay --role CTO --circle close \\
+      --interest "AI,fintech"
+  $ net add "Niccolò Bianchi" --email nb@example.com --met-at "PyCon Italia" \\
+      --met-on 2025-05-30
   $ net add "Anna Meyer" --every "3 weeks" --tag mentor`,
     )
     .action(lazy(() => import('../commands/add.js')));
@@ -80,8 +82,10 @@ Examples:
       'after',
       `
 Examples:
-  $ net log "Giulia Rossi" --via coffee --date yesterday -m "talked about the AI meetup"
-  $ net log anna marco --via meeting -m "roadmap review" --follow-up "send the slides" --by friday
+  $ net log "Giulia Rossi" --via coffee --date yesterday \\
+      -m "talked about the AI meetup"
+  $ net log anna marco --via meeting -m "roadmap review" \\
+      --follow-up "send the slides" --by friday
   $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
     )
     .action(lazy(() => import('../commands/log.js')));

@@ -46,7 +46,13 @@ Examples:
   $ net demo --db /tmp/net-demo.db
   $ export NET_DB=~/.local/share/net/demo.db && net due`,
     )
-    .action(lazy(() => import('../commands/demo.js')));
+    // --db is the program's option (commander reads it anywhere on the line): pass it on as given.
+    .action(
+      lazy(async () => {
+        const { default: demo } = await import('../commands/demo.js');
+        return { default: (ctx: Context) => demo(ctx, { db: program.opts<{ db?: string }>().db }) };
+      }),
+    );
 
   program
     .command('init')
@@ -65,7 +71,7 @@ Without a terminal, set things up with commands instead:
 
 Examples:
   $ net init
-  $ net --db ~/work/net.db init`,
+  $ net init --db ~/Documents/net.db`,
     )
     .action(lazy(() => import('../commands/init.js')));
 
@@ -82,16 +88,22 @@ Examples:
     .summary('print the shell completion script for bash, zsh or fish')
     .description(
       'Print a script that completes commands, options, channels, circles, stages and\n' +
-        'the names of the people in your network. Install it once:',
+        'the names of the people in your network (read from the database as you type).',
     )
     .addHelpText(
       'after',
       `
+Install it once:
   bash  $ net completion bash > ~/.local/share/bash-completion/completions/net
         (or add \`source <(net completion bash)\` to ~/.bashrc)
   zsh   $ net completion zsh > "\${fpath[1]}/_net"    (then open a new shell)
         (or add \`source <(net completion zsh)\` to ~/.zshrc, after compinit)
-  fish  $ net completion fish > ~/.config/fish/completions/net.fish`,
+  fish  $ net completion fish > ~/.config/fish/completions/net.fish
+
+Examples:
+  $ net completion zsh > ~/.zfunc/_net
+  $ source <(net completion bash)
+  $ net completion fish | source`,
     )
     .action(lazy(() => import('../commands/completion.js')));
 
