@@ -100,8 +100,9 @@ function dbFromWords(words: readonly string[]): string | undefined {
 async function contactCandidates(dbPath: string): Promise<Array<{ name: string; description: string }>> {
   if (dbPath !== ':memory:' && !existsSync(dbPath)) return [];
   const { default: Database } = await import('better-sqlite3');
-  const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 1000 });
+  let sqlite: InstanceType<typeof Database> | undefined;
   try {
+    sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 1000 });
     const rows = sqlite.prepare('select name, circle, company, archived_at from contacts order by archived_at is not null, name_key').all() as Array<{
       name: string;
       circle: string;
@@ -109,8 +110,11 @@ async function contactCandidates(dbPath: string): Promise<Array<{ name: string; 
       archived_at: string | null;
     }>;
     return rows.map((r) => ({ name: r.name, description: [r.archived_at ? 'archived' : r.circle, r.company].filter(Boolean).join(', ') }));
+  } catch {
+    // Not a database, or not net's: no names to offer.
+    return [];
   } finally {
-    sqlite.close();
+    sqlite?.close();
   }
 }
 
