@@ -1,7 +1,7 @@
 // The entry point: private file modes, the program, and the one place where
 // errors become a message on stderr and an exit code.
 import { CommanderError } from 'commander';
-import { NetError } from './core/errors.js';
+import { NetError, showControls } from './core/errors.js';
 import { buildProgram } from './cli/program.js';
 import type { Io } from './cli/context.js';
 
@@ -25,14 +25,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 export function describeError(error: unknown, debug: boolean): { message: string; exitCode: number } {
   if (error instanceof NetError) {
-    const hint = error.hint ? `\n  ${error.hint}` : '';
-    return { message: `net: ${error.message}${hint}\n`, exitCode: error.exitCode };
+    const hint = error.hint ? `\n  ${showControls(error.hint)}` : '';
+    return { message: `net: ${showControls(error.message)}${hint}\n`, exitCode: error.exitCode };
   }
   if (error instanceof Error && error.name === 'ExitPromptError') {
     return { message: '', exitCode: 130 };
   }
   const code = (error as { code?: unknown }).code;
-  const text = error instanceof Error ? error.message : String(error);
+  const text = showControls(error instanceof Error ? error.message : String(error));
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
     const advice: Record<string, string> = {
       SQLITE_BUSY: 'another net process held the database too long; try again',

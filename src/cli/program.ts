@@ -1,6 +1,7 @@
 // The command tree: declarations only. Each action imports its command module
 // when it runs, so `net due` loads no prompt library, no chrono-node, no CSV.
 import { Command, Option } from 'commander';
+import { showControls } from '../core/errors.js';
 import { resolveDbPath } from '../db/path.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
 import { registerJournal } from './register/journal.js';
@@ -37,7 +38,7 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command
     .configureOutput({
       writeOut: (text) => io.write(text),
       writeErr: (text) => io.error(text),
-      outputError: (text, write) => write(`net: ${text.replace(/^error: /, '')}`),
+      outputError: (text, write) => write(`net: ${showControls(text.replace(/^error: /, ''))}`),
     });
 
   const lazy: Lazy = (load) => async (...args) => {

@@ -44,3 +44,12 @@ export class CancelledError extends NetError {
     super('cancelled');
   }
 }
+
+// C0/C1 control characters other than tab and newline, and the bidirectional
+// overrides: echoed raw, a hostile value could recolour or rewrite the terminal.
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text made safe to print in a message: unsafe characters shown as \u{1b}. */
+export function showControls(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+}
