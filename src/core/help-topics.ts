@@ -2,6 +2,7 @@
 // person reads once. Figures come from the vocabulary, so the text stays true
 // when a default changes. Every line fits 80 columns.
 import { formatInterval } from './intervals.js';
+import { wrapLines } from './text.js';
 import { CIRCLES, DEFAULT_CADENCE, NATURAL_SIZE, WRITTEN_CHANNELS, type Circle } from './vocabulary.js';
 
 export interface HelpTopic {
@@ -45,15 +46,7 @@ export const CIRCLE_MEANING: Readonly<Record<Circle, string>> = {
 
 /** Words flowed into lines of at most `width` characters, each line after the first indented. */
 export function wrap(text: string, width = 80, indent = ''): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = indent + word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  return [...lines, line].join('\n');
+  return wrapLines(text, width - indent.length).join(`\n${indent}`);
 }
 
 function circlesText(): string {

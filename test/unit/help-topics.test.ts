@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTopic, FUTURE_DATE_EXAMPLES, HELP_TOPICS, INTERVAL_EXAMPLES, PAST_DATE_EXAMPLES, topicList, wrap } from '../../src/core/help-topics.js';
 import { parseInterval } from '../../src/core/intervals.js';
+import { wrapLines } from '../../src/core/text.js';
 import { parseDate } from '../../src/core/natural-dates.js';
 
 // A Saturday, at noon, in the tests' time zone.
@@ -59,9 +60,21 @@ describe('help topics', () => {
   });
 });
 
-describe('wrap', () => {
+describe('wrap and wrapLines', () => {
   it('flows words into lines of the width, indenting the rest', () => {
-    expect(wrap('aa bb cc dd', 5, '  ')).toBe('aa bb\n  cc\n  dd');
+    expect(wrap('aa bb cc dd', 7, '  ')).toBe('aa bb\n  cc dd');
     expect(wrap('short', 80)).toBe('short');
+  });
+
+  it.each<[string, number, string[]]>([
+    ['one two three', 7, ['one two', 'three']],
+    ['one two three', 80, ['one two three']],
+    ['first\nsecond line', 80, ['first', 'second line']],
+    ['abcdefghij', 4, ['abcd', 'efgh', 'ij']],
+    ['a abcdefgh b', 4, ['a', 'abcd', 'efgh', 'b']],
+    ['Niccolò è là', 8, ['Niccolò', 'è là']],
+    ['', 10, ['']],
+  ])('%j at %i', (text, width, lines) => {
+    expect(wrapLines(text, width)).toEqual(lines);
   });
 });

@@ -1,6 +1,7 @@
 // net show: one person's profile and timeline.
 import { daysBetween } from '../../core/dates.js';
 import { formatInterval } from '../../core/intervals.js';
+import { wrapLines } from '../../core/text.js';
 import { check, positiveIntSchema } from '../../core/validate.js';
 import { loadContactRecord } from '../../db/contacts.js';
 import { listFavours, listFollowups } from '../../db/followups.js';
@@ -48,8 +49,12 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   const lines: string[] = [];
   const role = [contact.role, contact.company].filter(Boolean).join(' at ');
   lines.push(`${c.bold(contact.name)} ${c.dim(`#${contact.id}`)}${role ? ` — ${role}` : ''}${contact.archived ? c.yellow(' (archived)') : ''}`);
+  // On a terminal, long values (notes) wrap under themselves instead of past the edge.
+  const indent = ' '.repeat(13);
   const field = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`  ${c.dim(label.padEnd(10))} ${value}`);
+    if (!value) return;
+    const text = ctx.io.stdoutIsTTY ? wrapLines(value, Math.max(30, ctx.io.columns - indent.length)).join(`\n${indent}`) : value;
+    lines.push(`  ${c.dim(label.padEnd(10))} ${text}`);
   };
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;
   field('circle', `${contact.circle}, ${rhythm}${contact.cadence_override !== null ? ' (own rhythm)' : ''}`);
