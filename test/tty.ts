@@ -93,3 +93,9 @@ export class Terminal {
     spawnSync('tmux', ['-S', this.socket, 'kill-server']);
   }
 }
+
+/** Ends the terminals, and waits for their processes to let go of the sandbox. */
+export async function closeAll(terminals: Terminal[]): Promise<void> {
+  for (const t of terminals.splice(0)) t.close();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}

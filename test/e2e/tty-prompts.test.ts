@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
-import { HAS_TMUX, netCommand, Terminal } from '../tty.js';
+import { closeAll, HAS_TMUX, netCommand, Terminal } from '../tty.js';
 
 const TERM = { TERM: 'xterm-256color' };
 
@@ -19,8 +19,8 @@ describe.skipIf(!HAS_TMUX)('prompts on a terminal', () => {
   beforeAll(() => {
     s = sandbox();
   });
-  afterAll(() => {
-    for (const t of terminals) t.close();
+  afterAll(async () => {
+    await closeAll(terminals);
     s.cleanup();
   });
 
@@ -76,8 +76,8 @@ describe.skipIf(!HAS_TMUX)('net init on a terminal', () => {
   beforeAll(() => {
     s = sandbox();
   });
-  afterAll(() => {
-    for (const t of terminals) t.close();
+  afterAll(async () => {
+    await closeAll(terminals);
     s.cleanup();
   });
 
@@ -167,8 +167,8 @@ describe.skipIf(!HAS_TMUX)('listings at 80 columns', () => {
     demo = join(s.dir, 'demo.db');
     ok(s.net(['demo', '--db', demo]));
   });
-  afterAll(() => {
-    for (const t of terminals) t.close();
+  afterAll(async () => {
+    await closeAll(terminals);
     s.cleanup();
   });
 
