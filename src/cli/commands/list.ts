@@ -86,8 +86,13 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
     return;
   }
   if (records.length === 0) {
-    const filtered = circle || options.tag || options.company || options.search || options.archived;
-    ctx.io.error(filtered ? 'No one matches.\n' : 'Your network is empty. Add someone with `net add "Full Name"`, or try `net demo`.\n');
+    const filtered = circle || options.tag || options.company || options.search;
+    const message = filtered
+      ? 'No one matches. `net list` shows everyone; `--search TEXT` also looks in companies, notes and interests.'
+      : options.archived
+        ? 'No one is archived. `net archive NAME` keeps a person but takes them out of lists and reminders.'
+        : 'Your network is empty. Add someone with `net add "Full Name"`, or try `net demo`.';
+    ctx.io.error(`${message}\n`);
     return;
   }
   await writeTable(
