@@ -3,22 +3,34 @@ import type { Command } from 'commander';
 import { closest, distance } from 'fastest-levenshtein';
 import { UsageError } from '../../core/errors.js';
 import { findTopic, HELP_TOPICS, topicList } from '../../core/help-topics.js';
-import type { Context } from '../context.js';
+import { wantsColor, type Io } from '../context.js';
+
+/** What help needs: no clock and no database, so it skips the context and starts fast. */
+export interface HelpIo {
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  /** The global --no-color, as commander parsed it. */
+  color: boolean | undefined;
+}
 
 function findCommand(parent: Command, word: string): Command | undefined {
   return parent.commands.find((c) => c.name() === word || c.aliases().includes(word));
 }
 
-export default async function helpTopic(ctx: Context, program: Command, words: string[]): Promise<void> {
+export default async function helpTopic(out: HelpIo, program: Command, words: string[]): Promise<void> {
   if (words.length === 0) {
     program.outputHelp();
     return;
   }
   const topic = words.length === 1 ? findTopic(words[0]) : undefined;
   if (topic) {
-    const c = await ctx.chalk();
     const [title, ...rest] = topic.text.split('\n');
-    ctx.io.write(`${c.bold(title)}\n${rest.join('\n')}\n`);
+    let heading = title;
+    if (wantsColor(out.io, out.env, out.color)) {
+      const { Chalk } = await import('chalk');
+      heading = new Chalk({ level: 1 }).bold(title);
+    }
+    out.io.write(`${heading}\n${rest.join('\n')}\n`);
     return;
   }
   // `net help outreach step` walks down to the subcommand.

@@ -2,18 +2,7 @@
 import { Argument, type Command } from 'commander';
 import { topicList } from '../../core/help-topics.js';
 import type { Context } from '../context.js';
-import type { CommandModule, Registration } from '../program.js';
-
-/** A command module whose default export also needs the command tree (help). */
-function withProgram(
-  program: Command,
-  load: () => Promise<{ default: (ctx: Context, program: Command, ...args: never[]) => Promise<void> }>,
-): () => Promise<CommandModule> {
-  return async () => {
-    const module = await load();
-    return { default: (ctx: Context, ...args: never[]) => module.default(ctx, program, ...args) };
-  };
-}
+import type { Registration } from '../program.js';
 
 export function registerOnboarding({ program, lazy, io, env }: Registration): void {
   // `net help TOPIC` explains ideas; `net help COMMAND` still shows the command's help.
@@ -80,7 +69,11 @@ Examples:
     .argument('[topic...]', 'a topic (circles, rhythms, dates, formats, exit-codes, contacts) or a command')
     .summary('explain a topic, or show the help of a command')
     .addHelpText('after', '\nExamples:\n  $ net help rhythms\n  $ net help dates\n  $ net help log')
-    .action(lazy(withProgram(program, () => import('../commands/help-topic.js'))));
+    // Help opens no database: it skips the context (and the query builder it loads).
+    .action(async (words: string[]) => {
+      const { default: helpTopic } = await import('../commands/help-topic.js');
+      await helpTopic({ io, env, color: program.opts<{ color?: boolean }>().color }, program, words);
+    });
 
   program
     .command('completion')
