@@ -44,6 +44,7 @@ export interface DemoCounts {
   interactions: number;
   favours: number;
   followups: number;
+  open_followups: number;
   outreach: number;
 }
 
@@ -149,6 +150,7 @@ function insertNetwork(sqlite: BetterSqlite3.Database, network: DemoNetwork, now
     interactions: network.interactions.length,
     favours,
     followups: network.followups.length,
+    open_followups: network.followups.filter((f) => f.done_on === null).length,
     outreach: network.outreach.length,
   };
 }

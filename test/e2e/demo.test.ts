@@ -31,8 +31,8 @@ describe('net demo', () => {
     expect(existsSync(demoDb)).toBe(true);
     expect(existsSync(s.db)).toBe(false);
     expect(statSync(demoDb).mode & 0o777).toBe(0o600);
-    expect(first.stdout).toContain(`A demo network is ready in ${demoDb}`);
-    expect(first.stdout).toContain(`Your own network (${s.db}) was not touched.`);
+    expect(first.stdout.startsWith(`A demo network is ready:\n  ${demoDb}\n`)).toBe(true);
+    expect(first.stdout.replace(/\s+/g, ' ')).toContain(`Your own network was not touched (${s.db}).`);
   });
 
   it('holds a year of a realistic network', () => {
@@ -52,7 +52,9 @@ describe('net demo', () => {
     expect(counts.favours).toBeGreaterThan(5);
     expect(counts.open_followups).toBeGreaterThanOrEqual(3);
     expect(counts).toMatchObject({ stages: 7, archived: 1, snoozed: 1, future: 0, within_a_year: 1, mismatched: 0 });
-    expect(first.stdout).toMatch(new RegExp(`${counts.contacts} people, ${counts.interactions} interactions over the last year`));
+    expect(first.stdout.replace(/\s+/g, ' ')).toContain(
+      `${counts.contacts} people, ${counts.interactions} interactions over the last year, ${counts.favours} favours, ${counts.open_followups} open follow-ups, ${counts.outreach} in the outreach pipeline.`,
+    );
   });
 
   it('works with every command, names with accents included', () => {
@@ -66,15 +68,18 @@ describe('net demo', () => {
   it('prints the morning check that `net due` gives on the demo', () => {
     const due = s.net(['--db', demoDb, 'due']);
     expect(due.code).toBe(0);
-    expect(first.stdout).toContain(`The morning check — net --db ${demoDb} due`);
+    expect(first.stdout).toContain('The morning check on the demo (net due):\n');
     expect(first.stdout).toContain(due.stdout);
     expect(due.stdout).toMatch(/Lorenzo Bruno/);
   });
 
   it('ends with the commands to explore it', () => {
-    expect(first.stdout).toContain(`net --db ${demoDb} show giulia`);
-    expect(first.stdout).toContain(`export NET_DB=${demoDb}`);
-    expect(first.stdout).toContain('unset NET_DB');
+    expect(first.stdout).toContain(`  export NET_DB=${demoDb}\n`);
+    expect(first.stdout).toMatch(/^  net show giulia +a profile/m);
+    expect(first.stdout).toContain('`unset NET_DB`');
+    expect(first.stdout).toContain(`  net --db ${demoDb} due\n`);
+    // Its own lines fit 80 columns (the rows of `net due`, tab-separated when piped, are due's).
+    for (const line of first.stdout.split('\n').filter((l) => !l.includes('\t'))) expect(Array.from(line).length, line).toBeLessThanOrEqual(80);
     for (const line of first.stdout.split('\n')) expect(line).not.toMatch(/\u001b\[/);
   });
 
@@ -82,7 +87,7 @@ describe('net demo', () => {
     ok(s.net(['--db', demoDb, 'add', 'Temporary Person']));
     const again = s.net(['demo']);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('(the earlier demo was replaced)');
+    expect(again.stdout).toContain('A fresh demo network is ready (the earlier demo was replaced):');
     expect(rows(demoDb, "select id from contacts where name = 'Temporary Person'")).toHaveLength(0);
     expect(rows<{ id: number }>(demoDb, 'select min(id) as id from contacts')[0].id).toBe(1);
   });

@@ -6,6 +6,7 @@ import { buildDemoNetwork } from '../../core/demo-network.js';
 import { ConflictError } from '../../core/errors.js';
 import { inspectDemoTarget, writeDemoDatabase, type DemoCounts } from '../../db/demo.js';
 import { resolveDbPath } from '../../db/path.js';
+import { wrapLines } from '../../core/text.js';
 import type { Context } from '../context.js';
 
 /** A path as it can be pasted into a shell. */
@@ -42,13 +43,16 @@ export default async function demo(ctx: Context, options: DemoOptions): Promise<
   }
   const counts = await writeDemoDatabase(path, buildDemoNetwork(ctx.today), ctx.now);
   const c = await ctx.chalk();
-  const db = `net --db ${shellQuote(path)}`;
+  // Paths can be long: they get lines of their own, and prose wraps to the terminal.
+  const width = Math.max(40, ctx.io.columns) - 2;
+  const indented = (text: string) => wrapLines(text, width).map((line) => `  ${line}`);
 
   const out: string[] = [];
-  out.push(`${c.bold('A demo network is ready')} in ${path}${target.kind === 'demo' ? ' (the earlier demo was replaced)' : ''}.`);
-  out.push(`  ${describe(counts)}`);
-  if (path !== ownDatabase) out.push(`  Your own network (${ownDatabase}) was not touched.`);
-  out.push('', c.bold(`The morning check — ${db} due`));
+  out.push(c.bold(target.kind === 'demo' ? 'A fresh demo network is ready (the earlier demo was replaced):' : 'A demo network is ready:'));
+  out.push(`  ${path}`);
+  out.push(...indented(`${describe(counts)}.`));
+  if (path !== ownDatabase) out.push(...indented(`Your own network was not touched (${ownDatabase}).`));
+  out.push('', c.bold('The morning check on the demo (net due):'));
   ctx.io.write(`${out.join('\n')}\n`);
 
   const { buildProgram } = await import('../program.js');
@@ -69,20 +73,19 @@ export default async function demo(ctx: Context, options: DemoOptions): Promise<
   const tries: Array<[string, string]> = [
     ['due --explain', 'why each person is on the list'],
     ['list --circle close', 'the people you see about monthly'],
-    ['show giulia', 'one person: profile, favours, promises, timeline'],
+    ['show giulia', 'a profile, its favours and timeline'],
     ['history --since "2 weeks ago"', 'what happened lately'],
-    ['outreach list', 'the people you want to reach, by stage'],
-    ['review --month', 'the look back: circles, fading, give and take'],
+    ['outreach list', 'the people you want to reach'],
+    ['review --month', 'the look back: circles, fading'],
   ];
   const available = tries.filter(([command]) => has(command.split(' ')[0]) && (command !== 'due --explain' || hasOption(program, 'due', '--explain')));
-  const width = Math.max(...available.map(([command]) => command.length)) + db.length + 3;
-  const lines = ['', c.bold('Explore it:')];
-  for (const [command, why] of available) lines.push(`  ${`${db} ${command}`.padEnd(width)}${c.dim(`# ${why}`)}`);
+  const column = Math.max(...available.map(([command]) => command.length)) + 6;
+  const lines = ['', c.bold('Explore it:') + ' point net at the demo for this shell,', `  export NET_DB=${shellQuote(path)}`, 'then try'];
+  for (const [command, why] of available) lines.push(`  ${`net ${command}`.padEnd(column)}${c.dim(why)}`);
   lines.push(
-    '',
-    'Or use the demo for every command in this shell, and come back to your own network after:',
-    `  export NET_DB=${shellQuote(path)}`,
-    '  unset NET_DB',
+    'and `unset NET_DB` to come back to your own network.',
+    'Or name the demo in each command:',
+    `  net --db ${shellQuote(path)} due`,
   );
   ctx.io.write(`${lines.join('\n')}\n`);
 }
@@ -96,7 +99,7 @@ function describe(counts: DemoCounts): string {
     plural(counts.contacts, 'person', 'people'),
     `${plural(counts.interactions, 'interaction')} over the last year`,
     plural(counts.favours, 'favour'),
-    plural(counts.followups, 'follow-up'),
+    `${plural(counts.open_followups, 'open follow-up')}`,
     `${counts.outreach} in the outreach pipeline`,
   ].join(', ');
 }
