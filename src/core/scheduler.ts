@@ -3,6 +3,7 @@
 // clock. The rules of each kind live in scheduler/kinds.ts, the score in
 // scheduler/scoring.ts, the words in scheduler/wording.ts.
 import { isIsoDay } from './dates.js';
+import { nameKey } from './names.js';
 import { dayNumber } from './scheduler/days.js';
 import { REACH_OUT_PRECEDENCE, SOURCES, type Candidate, type SourceContext } from './scheduler/kinds.js';
 import { circleTerm, shownTerms, total } from './scheduler/scoring.js';
@@ -10,11 +11,11 @@ import type { AttentionItem, AttentionKind, ConversationFacts, SchedulerInput } 
 import { conversationHint } from './scheduler/wording.js';
 
 export * from './scheduler/types.js';
+export { relevanceFilter, type RelevanceFilter } from './scheduler/relevance.js';
 export { closeness, REPLY_URGENT_DAYS } from './scheduler/scoring.js';
 export { dueWhen, MAX_NUDGES } from './scheduler/wording.js';
 
 const KIND_ORDER: readonly AttentionKind[] = ['reply', 'followup', 'outreach', 'nurture', 'cadence', 'birthday'];
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Keeps one way of reaching out per person (see REACH_OUT_PRECEDENCE); follow-ups and birthdays stay. */
 function onePerPerson(candidates: readonly Candidate[]): Candidate[] {
@@ -31,15 +32,34 @@ function onePerPerson(candidates: readonly Candidate[]): Candidate[] {
   });
 }
 
-/** By score (highest first), then name, then kind, then ids: the same input always gives the same order. */
-export function compareItems(a: AttentionItem, b: AttentionItem): number {
+interface SortEntry {
+  item: AttentionItem;
+  /** The name without case or accents ("élodie" sorts with "elodie"). */
+  key: string;
+  kind: number;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareEntries(a: SortEntry, b: SortEntry): number {
   return (
-    b.score - a.score ||
-    collator.compare(a.name, b.name) ||
-    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-    a.contact_id - b.contact_id ||
-    (a.followup_id ?? 0) - (b.followup_id ?? 0)
+    b.item.score - a.item.score ||
+    compareText(a.key, b.key) ||
+    compareText(a.item.name, b.item.name) ||
+    a.kind - b.kind ||
+    a.item.contact_id - b.item.contact_id ||
+    (a.item.followup_id ?? 0) - (b.item.followup_id ?? 0)
   );
+}
+
+/** By score (highest first), then name, then kind, then ids: the same input always gives the same order. */
+export function rankItems(items: readonly AttentionItem[]): AttentionItem[] {
+  return items
+    .map((item): SortEntry => ({ item, key: nameKey(item.name), kind: KIND_ORDER.indexOf(item.kind) }))
+    .sort(compareEntries)
+    .map((e) => e.item);
 }
 
 /** The attention items for `input.today`, ranked. */
@@ -73,7 +93,7 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
       hint: null,
     };
   });
-  return items.sort(compareItems);
+  return rankItems(items);
 }
 
 /** Adds a conversation hint to each item from what is known about the person. */

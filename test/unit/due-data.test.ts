@@ -33,7 +33,7 @@ describe('contactFacts', () => {
     const marco = await add('Marco');
     await log([anna], '2026-01-01', 'coffee', 'mutual');
     await log([anna, marco], '2026-03-01', 'meeting', 'mutual');
-    const facts = await contactFacts(opened.db, TODAY);
+    const facts = contactFacts(opened, TODAY);
     expect(facts.map((f) => [f.name, f.last?.on, f.last?.channel])).toEqual([
       ['Anna', '2026-03-01', 'meeting'],
       ['Marco', '2026-03-01', 'meeting'],
@@ -43,9 +43,9 @@ describe('contactFacts', () => {
   it('an inbound email followed by a call: the call is the last interaction, no reply owed', async () => {
     const anna = await add('Anna', { circle: 'close' });
     await log([anna], '2026-03-10', 'email', 'in', 'asked for the deck');
-    expect((await contactFacts(opened.db, TODAY))[0].last).toEqual({ on: '2026-03-10', direction: 'in', channel: 'email' });
+    expect((contactFacts(opened, TODAY))[0].last).toEqual({ on: '2026-03-10', direction: 'in', channel: 'email' });
     await log([anna], '2026-03-10', 'call', 'out', null, '15:00');
-    const facts = await contactFacts(opened.db, TODAY);
+    const facts = contactFacts(opened, TODAY);
     expect(facts[0].last).toEqual({ on: '2026-03-10', direction: 'out', channel: 'call' });
     const items = scheduleAttention({ today: TODAY, settings: DEFAULT_SETTINGS, contacts: facts, followups: [], outreach: [] });
     expect(items).toEqual([]);
@@ -57,7 +57,7 @@ describe('contactFacts', () => {
     const once = await add('Once', { created_at: '2026-03-01T10:00:00.000Z' });
     for (const day of ['2026-03-02', '2026-03-03', '2026-03-04']) await log([recent, old], day, 'call', 'out');
     await log([once], '2026-03-02', 'call', 'out');
-    const byName = new Map((await contactFacts(opened.db, TODAY)).map((f) => [f.name, f]));
+    const byName = new Map((contactFacts(opened, TODAY)).map((f) => [f.name, f]));
     expect(byName.get('Recent')?.interactions).toBe(2);
     expect(byName.get('Old')?.interactions).toBe(2);
     expect(byName.get('Once')?.interactions).toBe(1);
@@ -67,7 +67,7 @@ describe('contactFacts', () => {
   it('leaves archived people out and keeps what the rules need', async () => {
     await add('Gone', { archived_at: AT });
     await add('Kept', { circle: 'inner', cadence_days: 0, met_on: '2026-02-01', birthday: '--03-15', channel: 'call', snoozed_until: '2026-04-01', rhythm_from: '2026-02-02' });
-    const facts = await contactFacts(opened.db, TODAY);
+    const facts = contactFacts(opened, TODAY);
     expect(facts).toHaveLength(1);
     expect(facts[0]).toMatchObject({
       name: 'Kept',
@@ -128,5 +128,52 @@ describe('conversationFacts', () => {
     await log([anna], '2026-03-05', 'email', 'out', '  ');
     const facts = await conversationFacts(opened.db, [anna, anna]);
     expect(facts.get(anna)).toEqual({ interests: ['AI', 'fintech'], last_note: 'talked about the AI meetup' });
+  });
+});
+
+describe('the relevance filter', () => {
+  it('leaves out only people who could have no item: the same list with and without it', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { generateNetwork } = await import('../../bench/generate.js');
+    const { relevanceFilter } = await import('../../src/core/scheduler.js');
+    const { settingsFrom } = await import('../../src/core/settings.js');
+    const dir = mkdtempSync(join(tmpdir(), 'net-relevance-'));
+    try {
+      const path = join(dir, 'net.db');
+      await generateNetwork(path, { contacts: 600, interactions: 4000, seed: 7 });
+      const network = await openDatabase(path);
+      try {
+        const settingsList = [
+          settingsFrom([]),
+          settingsFrom([{ key: 'cadence.acquaintance', value: '200' }, { key: 'cadence.network', value: 'none' }, { key: 'reply_window', value: '2' }]),
+        ];
+        let leftOut = 0;
+        for (const settings of settingsList) {
+          for (const today of ['2026-03-14', '2026-02-27', '2028-02-27', '2026-12-30', '2025-07-01']) {
+            const base = { today, settings, followups: await followupsDue(network.db, today), outreach: await activeOutreach(network.db) };
+            const all = contactFacts(network, today);
+            const relevant = contactFacts(network, today, relevanceFilter(today, settings));
+            leftOut += all.length - relevant.length;
+            expect(scheduleAttention({ ...base, contacts: relevant }), `${today}`).toEqual(scheduleAttention({ ...base, contacts: all }));
+          }
+        }
+        // The filter does leave people out (most of a network are acquaintances).
+        expect(leftOut).toBeGreaterThan(1000);
+      } finally {
+        await network.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the birthdays of the next days, and 29 February on 28 February of other years', async () => {
+    const { relevanceFilter } = await import('../../src/core/scheduler.js');
+    expect(relevanceFilter('2026-12-30', DEFAULT_SETTINGS).birthdayDays).toEqual(['12-30', '12-31', '01-01', '01-02']);
+    expect(relevanceFilter('2026-02-27', DEFAULT_SETTINGS).birthdayDays).toEqual(['02-27', '02-28', '02-29', '03-01', '03-02']);
+    expect(relevanceFilter('2028-02-27', DEFAULT_SETTINGS).birthdayDays).toEqual(['02-27', '02-28', '02-29', '03-01']);
+    expect(relevanceFilter('2026-03-14', DEFAULT_SETTINGS).circlesWithRhythm).toEqual(['inner', 'close', 'active', 'network']);
   });
 });

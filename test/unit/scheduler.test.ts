@@ -409,4 +409,26 @@ describe('day numbers', () => {
     expect(dayNumber('1970-01-01')).toBe(0);
     expect(dayString(-1)).toBe('1969-12-31');
   });
+
+  it('find the next birthday as core/dates nextBirthday does, 29 February included', async () => {
+    const { dayNumber, dayString, nextBirthdayNumber } = await import('../../src/core/scheduler/days.js');
+    const { nextBirthday } = await import('../../src/core/dates.js');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.boolean(),
+        (offset, month, day, withYear) => {
+          const today = addDays('2023-01-01', offset);
+          const md = `${String(month).padStart(2, '0')}-${String(Math.min(day, month === 2 ? 29 : 30))}`.replace(/-(\d)$/, '-0$1');
+          const birthday = withYear ? `1984-${md}` : `--${md}`;
+          const expected = nextBirthday(birthday, today);
+          const got = nextBirthdayNumber(birthday, dayNumber(today), Number(today.slice(0, 4)));
+          expect(got === null ? null : dayString(got)).toBe(expected);
+        },
+      ),
+    );
+    expect(nextBirthdayNumber('not a day', 0, 1970)).toBeNull();
+  });
 });

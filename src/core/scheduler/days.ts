@@ -37,3 +37,27 @@ export function dayString(number: number): string {
   const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/**
+ * The day number of the next birthday (`YYYY-MM-DD` or `--MM-DD`) on or after
+ * the day `today` (a day number of the year `year`); 29 February falls on
+ * 28 February in other years, as in core/dates.ts nextBirthday. Null when the
+ * text is not a birthday.
+ */
+export function nextBirthdayNumber(birthday: string, today: number, year: number): number | null {
+  const offset = birthday.length === 10 ? 5 : birthday.length === 7 && birthday.startsWith('--') ? 2 : -1;
+  if (offset < 0) return null;
+  const month = digits(birthday, offset, 2);
+  const dayOfMonth = digits(birthday, offset + 3, 2);
+  if (!(month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= 31)) return null;
+  for (const y of [year, year + 1]) {
+    const d = month === 2 && dayOfMonth === 29 && !isLeap(y) ? 28 : dayOfMonth;
+    const candidate = dayNumber(`${String(y).padStart(4, '0')}-${pad2(month)}-${pad2(d)}`);
+    if (candidate >= today) return candidate;
+  }
+  return null;
+}

@@ -1,7 +1,6 @@
 // The rules of each kind of attention item. Each source turns part of the
 // input into candidates; a new kind of reminder is one more source here (and
 // one more field in SchedulerInput for its data).
-import { nextBirthday } from '../dates.js';
 import { effectiveCadence, type Settings } from '../settings.js';
 import { WRITTEN_CHANNELS } from '../vocabulary.js';
 import {
@@ -13,7 +12,7 @@ import {
   upcomingTerm,
   UPCOMING_DAYS,
 } from './scoring.js';
-import { dayNumber, dayString } from './days.js';
+import { dayNumber, dayString, nextBirthdayNumber } from './days.js';
 import type { AttentionKind, ContactFacts, SchedulerInput, ScoreTerm } from './types.js';
 import {
   birthdayWording,
@@ -67,14 +66,16 @@ function preferredChannel(contact: ContactFacts): string | null {
 
 export type ContactRule = (contact: ContactFacts, context: SourceContext) => Candidate | null;
 
-/** A source that applies a rule to every person who is not archived. */
-export function fromContacts(rule: ContactRule): AttentionSource {
+/** A source that applies rules to every person who is not archived, in one pass over the people. */
+export function fromContacts(rules: readonly ContactRule[]): AttentionSource {
   return (input, context) => {
     const out: Candidate[] = [];
     for (const contact of input.contacts) {
       if (contact.archived) continue;
-      const candidate = rule(contact, context);
-      if (candidate) out.push(candidate);
+      for (const rule of rules) {
+        const candidate = rule(contact, context);
+        if (candidate) out.push(candidate);
+      }
     }
     return out;
   };
@@ -168,10 +169,10 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
 /** A birthday today or in the next 3 days. */
 export function birthdayCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   if (c.birthday === null || isSnoozed(c, today)) return null;
-  const next = nextBirthday(c.birthday, today);
-  if (next === null) return null;
-  const daysLeft = dayNumber(next) - day;
-  if (daysLeft > UPCOMING_DAYS) return null;
+  const nextDay = nextBirthdayNumber(c.birthday, day, Number(today.slice(0, 4)));
+  if (nextDay === null || nextDay - day > UPCOMING_DAYS) return null;
+  const daysLeft = nextDay - day;
+  const next = dayString(nextDay);
   return {
     kind: 'birthday',
     contact_id: c.id,
@@ -229,10 +230,7 @@ export const outreachSource: AttentionSource = (input, { today, day, settings, c
 
 /** Every source, in no particular order: ranking decides the order. */
 export const SOURCES: readonly AttentionSource[] = [
-  fromContacts(replyCandidate),
-  fromContacts(cadenceCandidate),
-  fromContacts(nurtureCandidate),
-  fromContacts(birthdayCandidate),
+  fromContacts([replyCandidate, cadenceCandidate, nurtureCandidate, birthdayCandidate]),
   followupSource,
   outreachSource,
 ];
