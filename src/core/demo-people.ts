@@ -1,7 +1,70 @@
 // The people of the demo network: who they are, how the relationship goes,
 // and the moments that put them on today's list. Days are counted back from
 // "today" (`ago`) or forward (`in`), so the demo is always current.
-import type { Persona } from './demo-network.js';
+import type { Channel, Circle, Direction } from './vocabulary.js';
+
+export interface Moment {
+  ago: number;
+  via: Channel;
+  /** Default: `out` for written channels, `mutual` for the others. */
+  dir?: Direction;
+  note: string;
+  /** Other people who were there (by name). */
+  with?: string[];
+  gave?: string;
+  got?: string;
+  followUp?: FollowUpPlan;
+}
+
+export interface FollowUpPlan {
+  text: string;
+  dueIn?: number;
+  dueAgo?: number;
+  doneAgo?: number;
+}
+
+export interface OutreachPlan {
+  why: string;
+  /** The introducer, by name. */
+  via?: string;
+  channel: Channel;
+  addedAgo: number;
+  /** The next step, in days from today; default: what the stage calls for. */
+  nextIn?: number;
+  steps?: Array<{ to: string; ago: number; note?: string }>;
+  /** Days ago of each nudge. */
+  nudges?: number[];
+}
+
+export interface Persona {
+  name: string;
+  circle: Circle;
+  company?: string;
+  role?: string;
+  location?: string;
+  channel?: Channel;
+  interests?: string[];
+  tags?: string[];
+  howMet?: string;
+  metOn?: string;
+  metAgo?: number;
+  /** A date, `--MM-DD`, or a birthday that falls `in` days from today. */
+  birthday?: string | { in: number; year: number };
+  /** Typical days between two contacts: the background rhythm of the relationship. */
+  gap?: number;
+  /** Days since the newest background contact. */
+  lastAgo?: number;
+  /** Own rhythm in days, instead of the circle's. */
+  every?: number;
+  phone?: string;
+  notes?: string;
+  moments?: Moment[];
+  followUps?: FollowUpPlan[];
+  snoozeFor?: number;
+  archivedAgo?: number;
+  outreach?: OutreachPlan;
+}
+
 
 export const DEMO_PEOPLE: readonly Persona[] = [
   // inner: the few closest, every two weeks
