@@ -18,11 +18,10 @@ import {
 } from '../../core/completion.js';
 import { HELP_TOPICS } from '../../core/help-topics.js';
 import { formatInterval } from '../../core/intervals.js';
+import { STAGES } from '../../core/outreach.js';
 import { CHANNELS, CIRCLES, DEFAULT_CADENCE } from '../../core/vocabulary.js';
 import { resolveDbPath } from '../../db/path.js';
 
-/** The outreach stages (contract of `net outreach`). */
-const STAGES = ['target', 'contacted', 'replied', 'met', 'connected', 'declined', 'parked'] as const;
 
 const CIRCLE_CHOICES: ValueSource = {
   kind: 'choices',
