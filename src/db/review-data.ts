@@ -4,7 +4,7 @@
 // between touches, which come as one concatenated list per person.
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { addDays, localDay, startOfLocalDay } from '../core/dates.js';
+import { addDays, startOfLocalDay } from '../core/dates.js';
 import type { ActivityCounts } from '../core/review/activity.js';
 import type { FavourCounts, OneSided } from '../core/review/balance.js';
 import { FADING_MIN_TOUCHES } from '../core/review/fading.js';
@@ -14,121 +14,190 @@ import type { StageCount, StageMove } from '../core/review/outreach.js';
 import type { Period } from '../core/review/period.js';
 import type { AnsweredReply } from '../core/review/replies.js';
 import type { ReviewInput } from '../core/review/report.js';
-import { weeklyFrom } from '../core/review/weekly.js';
+import { weekStarts, type WeekCount } from '../core/review/weekly.js';
 import type { Settings } from '../core/settings.js';
 import { WRITTEN_CHANNELS } from '../core/vocabulary.js';
-import { activeOutreach, contactFacts } from './due-data.js';
+import { activeOutreach, contactFacts, type DueSource } from './due-data.js';
 import type { Database } from './schema.js';
 
-const DAY_MS = 86_400_000;
 const WRITTEN = [...WRITTEN_CHANNELS];
 
 /**
- * Instants around a range of local days, two days wider on each side: the
- * index on occurred_at narrows the rows, and occurred_on (the local day as
- * logged) decides, whatever time zone a row was logged in.
+ * The instants that bound a range of local days: from the start of `from` to
+ * the start of the day after `to`. A day is a local day of the process's time
+ * zone, as everywhere in net; counting through the occurred_at index this way
+ * never reads the rows themselves.
  */
-function instantBounds(from: string, to: string): { lo: string; hi: string } {
-  return { lo: startOfLocalDay(addDays(from, -2)).toISOString(), hi: startOfLocalDay(addDays(to, 3)).toISOString() };
+function dayBounds(from: string, to: string): { lo: string; hi: string } {
+  return { lo: startOfLocalDay(from).toISOString(), hi: startOfLocalDay(addDays(to, 1)).toISOString() };
 }
 
-/** Interactions whose local day is in [from, to], through the occurred_at index. */
-function inDays(from: string, to: string) {
-  const { lo, hi } = instantBounds(from, to);
-  return sql<boolean>`i.occurred_at >= ${lo} and i.occurred_at < ${hi} and i.occurred_on between ${from} and ${to}`;
-}
-
-export async function activityCounts(db: Kysely<Database>, period: Period): Promise<ActivityCounts> {
-  const range = inDays(period.from, period.to);
-  const byChannel = await db
-    .selectFrom('interactions as i')
-    .select(['i.channel', sql<number>`count(*)`.as('interactions')])
-    .where(range)
-    .groupBy('i.channel')
-    .execute();
+/**
+ * Interactions, people and new contacts in a period; by channel only when
+ * asked (it reads the rows, where the totals need the index alone).
+ */
+export async function activityCounts(db: Kysely<Database>, period: Period, byChannels = true): Promise<ActivityCounts> {
+  const { lo, hi } = dayBounds(period.from, period.to);
+  const byChannel = byChannels
+    ? await db
+        .selectFrom('interactions as i')
+        .select(['i.channel', sql<number>`count(*)`.as('interactions')])
+        .where('i.occurred_at', '>=', lo)
+        .where('i.occurred_at', '<', hi)
+        .groupBy('i.channel')
+        .execute()
+    : [
+        await db
+          .selectFrom('interactions as i')
+          .select([sql<string>`'all'`.as('channel'), sql<number>`count(*)`.as('interactions')])
+          .where('i.occurred_at', '>=', lo)
+          .where('i.occurred_at', '<', hi)
+          .executeTakeFirstOrThrow(),
+      ];
   const people = await db
     .selectFrom('interactions as i')
     .innerJoin('interaction_contacts as ic', 'ic.interaction_id', 'i.id')
     .select(sql<number>`count(distinct ic.contact_id)`.as('n'))
-    .where(range)
+    .where('i.occurred_at', '>=', lo)
+    .where('i.occurred_at', '<', hi)
     .executeTakeFirstOrThrow();
-  // created_at is an instant: the period's local days as instants, exactly.
   const added = await db
     .selectFrom('contacts')
     .select(sql<number>`count(*)`.as('n'))
-    .where('created_at', '>=', startOfLocalDay(period.from).toISOString())
-    .where('created_at', '<', startOfLocalDay(addDays(period.to, 1)).toISOString())
+    .where('created_at', '>=', lo)
+    .where('created_at', '<', hi)
     .executeTakeFirstOrThrow();
   return {
     interactions: byChannel.reduce((sum, c) => sum + c.interactions, 0),
     people: people.n,
     new_contacts: added.n,
-    by_channel: byChannel,
+    by_channel: byChannels ? byChannel : [],
   };
 }
 
-export async function interactionsPerDay(db: Kysely<Database>, from: string, to: string): Promise<Array<{ day: string; interactions: number }>> {
-  return db
-    .selectFrom('interactions as i')
-    .select(['i.occurred_on as day', sql<number>`count(*)`.as('interactions')])
-    .where(inDays(from, to))
-    .groupBy('i.occurred_on')
-    .execute();
+/** Interactions in each week of the weekly series, the last one up to `to`: twelve counts over the index. */
+export async function weeklyCounts(db: Kysely<Database>, to: string): Promise<WeekCount[]> {
+  const starts = weekStarts(to);
+  const counts: WeekCount[] = [];
+  for (const [i, week_start] of starts.entries()) {
+    const last = i === starts.length - 1 ? to : addDays(week_start, 6);
+    const { lo, hi } = dayBounds(week_start, last);
+    const row = await db
+      .selectFrom('interactions')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('occurred_at', '>=', lo)
+      .where('occurred_at', '<', hi)
+      .executeTakeFirstOrThrow();
+    counts.push({ week_start, interactions: row.n });
+  }
+  return counts;
 }
 
-/**
- * The local day of an ISO instant, fast: the day is looked up once per UTC
- * hour and reused, except in the hours that hold a local midnight (zones with
- * half-hour offsets), which are worked out one by one.
- */
-class LocalDays {
-  private readonly byHour = new Map<string, string | null>();
+const DAY_MS = 86_400_000;
 
-  dayOf(instant: string): string {
-    if (instant.length < 20 || instant[10] !== 'T' || !instant.endsWith('Z')) return localDay(new Date(instant));
-    const hour = instant.slice(0, 13);
-    let day = this.byHour.get(hour);
-    if (day === undefined) {
-      const start = new Date(`${hour}:00:00.000Z`);
-      const first = localDay(start);
-      day = localDay(new Date(start.getTime() + 3_599_999)) === first ? first : null;
-      this.byHour.set(hour, day);
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil, as scheduler/days.ts). */
+function civilDay(year: number, month: number, day: number): number {
+  const y = year - (month <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** The years the fast path of LocalDayNumbers covers; others take the slow one. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2199;
+const UNKNOWN = -32768;
+const CHANGES = 32767;
+
+/**
+ * Local day numbers of UTC instants written as `YYYY-MM-DDTHH:MM` (how net
+ * stores every occurred_at, from toISOString), read digit by digit: this runs
+ * once per interaction and person, half a million times on a large network.
+ * The first day of each month and the time-zone offset of each UTC day are
+ * worked out once and kept in typed arrays; on the days the offset changes
+ * (daylight saving) it is worked out per instant.
+ */
+export class LocalDayNumbers {
+  private readonly monthStarts = new Int32Array((LAST_YEAR - FIRST_YEAR + 1) * 12).fill(UNKNOWN);
+  private readonly offsets = new Int16Array(civilDay(LAST_YEAR + 1, 1, 1)).fill(UNKNOWN);
+
+  private offsetOn(utcDay: number): number {
+    let offset = this.offsets[utcDay];
+    if (offset === UNKNOWN) {
+      const start = -new Date(utcDay * DAY_MS).getTimezoneOffset();
+      const end = -new Date(utcDay * DAY_MS + DAY_MS - 60_000).getTimezoneOffset();
+      offset = this.offsets[utcDay] = start === end ? start : CHANGES;
     }
-    return day ?? localDay(new Date(instant));
+    return offset;
   }
 
-  dayNumberOf(instant: string): number {
-    const day = this.dayOf(instant);
-    return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+  /** The local day of the instant at `text[at, at + 16)`; NaN when it is not one. */
+  dayAt(text: string, at: number): number {
+    const year = (text.charCodeAt(at) - 48) * 1000 + (text.charCodeAt(at + 1) - 48) * 100 + (text.charCodeAt(at + 2) - 48) * 10 + text.charCodeAt(at + 3) - 48;
+    const month = (text.charCodeAt(at + 5) - 48) * 10 + text.charCodeAt(at + 6) - 48;
+    const day = (text.charCodeAt(at + 8) - 48) * 10 + text.charCodeAt(at + 9) - 48;
+    const hour = (text.charCodeAt(at + 11) - 48) * 10 + text.charCodeAt(at + 12) - 48;
+    const minute = (text.charCodeAt(at + 14) - 48) * 10 + text.charCodeAt(at + 15) - 48;
+    if (
+      text.charCodeAt(at + 10) !== 84 /* T */ ||
+      !(year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)
+    ) {
+      return this.slowDay(text.slice(at, at + 16));
+    }
+    const m = (year - FIRST_YEAR) * 12 + month - 1;
+    let monthStart = this.monthStarts[m];
+    if (monthStart === UNKNOWN) monthStart = this.monthStarts[m] = civilDay(year, month, 1);
+    const utcDay = monthStart + day - 1;
+    const minutes = hour * 60 + minute;
+    let offset = this.offsetOn(utcDay);
+    if (offset === CHANGES) offset = -new Date(utcDay * DAY_MS + minutes * 60_000).getTimezoneOffset();
+    return utcDay + Math.floor((minutes + offset) / 1440);
+  }
+
+  private slowDay(prefix: string): number {
+    const ms = Date.parse(`${prefix}Z`);
+    if (Number.isNaN(ms)) return Number.NaN;
+    const local = new Date(ms);
+    return civilDay(local.getFullYear(), local.getMonth() + 1, local.getDate());
   }
 }
 
 /**
  * The distinct days each person was in touch, as sorted day numbers, for
  * people with at least `minTouches` of them up to `today`. One row per person:
- * their instants concatenated by SQLite in index order.
+ * their instants (to the minute) concatenated by SQLite in index order, read
+ * here without splitting the text.
  */
-export async function touchDays(db: Kysely<Database>, today: string, minTouches: number): Promise<Map<number, number[]>> {
+export async function touchDays(db: Kysely<Database>, today: string, minTouches: number): Promise<Map<number, Int32Array>> {
   const { rows } = await sql<{ contact_id: number; instants: string }>`
-    select contact_id, group_concat(occurred_at, ',') as instants
+    select contact_id, group_concat(substr(occurred_at, 1, 16), ',') as instants
     from interaction_contacts
     group by contact_id
     having count(*) >= ${minTouches}`.execute(db);
-  const days = new LocalDays();
-  const last = Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10))) / DAY_MS;
-  const result = new Map<number, number[]>();
+  const days = new LocalDayNumbers();
+  const last = civilDay(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
+  const result = new Map<number, Int32Array>();
+  let buffer = new Int32Array(1024);
   for (const row of rows) {
-    const list: number[] = [];
+    const text = row.instants;
+    if (buffer.length < text.length / 16 + 1) buffer = new Int32Array(Math.ceil(text.length / 16) + 1);
+    let n = 0;
     let sorted = true;
-    for (const instant of row.instants.split(',')) {
-      const n = days.dayNumberOf(instant);
-      if (n > last) continue;
-      if (list.length > 0 && n < list[list.length - 1]) sorted = false;
-      list.push(n);
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf(',', at);
+      if (end === -1) end = text.length;
+      const day = end - at >= 16 ? days.dayAt(text, at) : Number.NaN;
+      at = end + 1;
+      if (Number.isNaN(day) || day > last) continue;
+      if (n > 0 && day < buffer[n - 1]) sorted = false;
+      buffer[n++] = day;
     }
-    if (!sorted) list.sort((a, b) => a - b);
-    const distinct = list.filter((n, i) => i === 0 || n !== list[i - 1]);
-    if (distinct.length >= minTouches) result.set(row.contact_id, distinct);
+    const list = buffer.slice(0, n);
+    if (!sorted) list.sort();
+    let distinct = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || list[i] !== list[distinct - 1]) list[distinct++] = list[i];
+    if (distinct >= minTouches) result.set(row.contact_id, list.slice(0, distinct));
   }
   return result;
 }
@@ -170,7 +239,7 @@ export async function favourFacts(
  * run the answer closes, the one `net due` counts the deadline from.
  */
 export async function answeredReplies(db: Kysely<Database>, period: Period): Promise<AnsweredReply[]> {
-  const { lo, hi } = instantBounds(period.from, period.to);
+  const { lo, hi } = dayBounds(period.from, period.to);
   const written = sql.join(WRITTEN);
   const { rows } = await sql<AnsweredReply>`
     with answers as (
@@ -182,7 +251,6 @@ export async function answeredReplies(db: Kysely<Database>, period: Period): Pro
       from interactions i
       join interaction_contacts ic on ic.interaction_id = i.id
       where i.occurred_at >= ${lo} and i.occurred_at < ${hi}
-        and i.occurred_on between ${period.from} and ${period.to}
         and not (i.direction = 'in' and i.channel in (${written}))
     )
     select a.contact_id, q.occurred_on as asked_on, a.answered_on
@@ -255,9 +323,10 @@ export async function inReadSnapshot<T>(sqlite: BetterSqlite3.Database, work: ()
 
 /** Everything the review needs, read in one go (the caller holds a transaction for a consistent view). */
 export async function loadReviewInput(
-  db: Kysely<Database>,
+  source: DueSource,
   args: { period: Period; previous: Period; today: string; settings: Settings },
 ): Promise<ReviewInput> {
+  const { db } = source;
   const { period, previous, today, settings } = args;
   return {
     period,
@@ -265,9 +334,9 @@ export async function loadReviewInput(
     today,
     settings,
     activity: await activityCounts(db, period),
-    previousActivity: await activityCounts(db, previous),
-    perDay: await interactionsPerDay(db, weeklyFrom(period.to), period.to),
-    contacts: await contactFacts(db, today),
+    previousActivity: await activityCounts(db, previous, false),
+    weeks: await weeklyCounts(db, period.to),
+    contacts: await contactFacts(source, today),
     inOutreach: new Set((await activeOutreach(db)).map((o) => o.contact_id)),
     touchDays: await touchDays(db, today, MIN_TOUCHES),
     favours: await favourFacts(db, period),

@@ -110,7 +110,7 @@ afterEach(async () => {
 
 describe('the people to go through', () => {
   it('are the ones due, closest circles and largest overshoot first, then those fading', async () => {
-    const people = await sessionPeople(opened.db, DEFAULT_SETTINGS, NOW);
+    const people = await sessionPeople(opened, DEFAULT_SETTINGS, NOW);
     expect(people.map((p) => p.name)).toEqual(['Elena', 'Bruno', 'Carla', 'Nora']);
     expect(people[1].reason).toBe('inner, every 2 weeks; last contact 2026-02-20 (22 days ago); due 2026-03-06');
     expect(people[3].reason).toBe('fading: usually every 7 days, silent for 20 (last contact 2026-02-22)');
@@ -149,7 +149,7 @@ describe('net review --interactive', () => {
     expect(output).toContain('Done: 1 logged, 1 snoozed, 2 changed, 0 archived, 0 skipped.');
 
     // What was done counts at once: only Nora is left, still fading until someone is in touch.
-    expect((await sessionPeople(opened.db, DEFAULT_SETTINGS, NOW)).map((p) => p.name)).toEqual(['Nora']);
+    expect((await sessionPeople(opened, DEFAULT_SETTINGS, NOW)).map((p) => p.name)).toEqual(['Nora']);
   });
 
   it('archives, skips, takes "none" for a rhythm and any length of snooze', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { circlesSection, isOverloaded } from '../../src/core/review/circles.js';
 import type { ReviewContact } from '../../src/core/review/contacts.js';
 import { fadingSection, isFading } from '../../src/core/review/fading.js';
-import { dayFromNumber, dayNumber, gapsOf, median, usualGap } from '../../src/core/review/gaps.js';
+import { dayFromNumber, dayNumber, gapsOf, median, touchStatsOf, usualGap } from '../../src/core/review/gaps.js';
 import { periodBetween, periodEnding, previousPeriod } from '../../src/core/review/period.js';
 import { rhythmRule, rhythmStatus, scheduleContext } from '../../src/core/review/rhythm-status.js';
 import { niceRhythm, rhythmMismatch, rhythmsSection } from '../../src/core/review/rhythms.js';
@@ -90,7 +90,7 @@ describe('the fading rule', () => {
       person(3, { last: touched('2026-02-21') }),
       person(4, { last: touched('2026-02-21'), snoozed_until: '2026-03-20' }),
     ];
-    const fading = fadingSection(people, history, today);
+    const fading = fadingSection(people, touchStatsOf(history), today);
     expect(fading).toEqual([
       { contact_id: 2, name: 'Person 2', circle: 'network', usual_gap_days: 10, current_gap_days: 21, last_contact: '2026-02-21' },
     ]);
@@ -98,16 +98,22 @@ describe('the fading rule', () => {
 
   it('counts a snooze that ended today as over', () => {
     const people = [person(4, { last: touched('2026-02-21'), snoozed_until: today })];
-    expect(fadingSection(people, history, today).map((f) => f.contact_id)).toEqual([4]);
+    expect(fadingSection(people, touchStatsOf(history), today).map((f) => f.contact_id)).toEqual([4]);
   });
 
-  it('lists the most cooled first', () => {
-    const people = [person(1, { last: touched('2026-01-01') }), person(2, { last: touched('2026-02-21') })];
+  it('lists closer circles first, then the most cooled', () => {
+    const people = [
+      person(1, { last: touched('2026-01-01') }),
+      person(2, { last: touched('2026-02-21') }),
+      person(3, { last: touched('2026-02-21'), circle: 'close' }),
+    ];
     const h = new Map([
       [1, [dayNumber('2025-12-01'), dayNumber('2025-12-11'), dayNumber('2026-01-01')]],
       [2, daysAgo(41, 31, 21)],
+      [3, daysAgo(41, 31, 21)],
     ]);
-    expect(fadingSection(people, h, today).map((f) => [f.contact_id, f.usual_gap_days, f.current_gap_days])).toEqual([
+    expect(fadingSection(people, touchStatsOf(h), today).map((f) => [f.contact_id, f.usual_gap_days, f.current_gap_days])).toEqual([
+      [3, 10, 21],
       [1, 15.5, 72],
       [2, 10, 21],
     ]);
@@ -159,7 +165,7 @@ describe('rhythms learned from gaps', () => {
       [6, daysAgo(90, 60, 30)],
       [7, daysAgo(2, 1)],
     ]);
-    expect(rhythmsSection(people, history, settings).map((s) => [s.contact_id, s.rhythm_days, s.usual_gap_days, s.suggested_days])).toEqual([
+    expect(rhythmsSection(people, touchStatsOf(history), settings).map((s) => [s.contact_id, s.rhythm_days, s.usual_gap_days, s.suggested_days])).toEqual([
       [2, 14, 60, 60],
       [6, 7, 30, 30],
       [1, 30, 10, 14],

@@ -10,7 +10,7 @@ import { periodEnding, previousPeriod } from '../../src/core/review/period.js';
 import { answeredOnTime, repliesSection } from '../../src/core/review/replies.js';
 import { REVIEW_KEYS, buildReview, type ReviewInput } from '../../src/core/review/report.js';
 import { scheduleContext } from '../../src/core/review/rhythm-status.js';
-import { weeklyFrom, weeklySeries } from '../../src/core/review/weekly.js';
+import { weekStarts, weeklyFrom, weeklySeries, weeksFromDays } from '../../src/core/review/weekly.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { person } from './review-fixtures.js';
 
@@ -34,7 +34,25 @@ describe('weekly series', () => {
   it('has twelve Monday weeks ending with the week of the last day', () => {
     // 2026-03-14 is a Saturday; its week starts on Monday 2026-03-09.
     expect(weeklyFrom(today)).toBe('2025-12-22');
+    expect(weekStarts(today)).toHaveLength(12);
+    expect(weekStarts('2026-03-09').at(-1)).toBe('2026-03-09');
+    expect(weekStarts('2026-03-15').at(-1)).toBe('2026-03-09');
+  });
+
+  it('fills the weeks not counted with zeros', () => {
     const weeks = weeklySeries(today, [
+      { week_start: '2025-12-22', interactions: 3 },
+      { week_start: '2026-03-09', interactions: 5 },
+      { week_start: '2025-12-15', interactions: 9 }, // before the series: left out
+    ]);
+    expect(weeks).toHaveLength(12);
+    expect(weeks[0]).toEqual({ week_start: '2025-12-22', interactions: 3 });
+    expect(weeks[11]).toEqual({ week_start: '2026-03-09', interactions: 5 });
+    expect(weeks.slice(1, 11).every((w) => w.interactions === 0)).toBe(true);
+  });
+
+  it('buckets counts per day into weeks', () => {
+    const weeks = weeksFromDays(today, [
       { day: '2025-12-21', interactions: 9 }, // the Sunday before: outside
       { day: '2025-12-22', interactions: 2 },
       { day: '2025-12-28', interactions: 1 },
@@ -42,10 +60,8 @@ describe('weekly series', () => {
       { day: '2026-03-14', interactions: 1 },
       { day: '2026-03-15', interactions: 9 }, // after the end: outside
     ]);
-    expect(weeks).toHaveLength(12);
     expect(weeks[0]).toEqual({ week_start: '2025-12-22', interactions: 3 });
     expect(weeks[11]).toEqual({ week_start: '2026-03-09', interactions: 5 });
-    expect(weeks.slice(1, 11).every((w) => w.interactions === 0)).toBe(true);
   });
 });
 
@@ -225,7 +241,7 @@ describe('the whole review', () => {
       settings,
       activity: none,
       previousActivity: none,
-      perDay: [],
+      weeks: [],
       contacts: [person(1, { circle: 'inner', added_on: '2026-01-01' })],
       inOutreach: new Set(),
       touchDays: new Map(),

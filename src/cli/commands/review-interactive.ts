@@ -8,13 +8,14 @@ import { UsageError } from '../../core/errors.js';
 import { formatInterval, parseInterval } from '../../core/intervals.js';
 import { circlesSection } from '../../core/review/circles.js';
 import { FADING_MIN_TOUCHES, fadingSection } from '../../core/review/fading.js';
+import { touchStatsOf } from '../../core/review/gaps.js';
 import { rhythmRule, scheduleContext } from '../../core/review/rhythm-status.js';
 import { effectiveCadence, type Settings } from '../../core/settings.js';
 import { check, textSchema } from '../../core/validate.js';
 import { CHANNELS, CIRCLES, defaultDirection } from '../../core/vocabulary.js';
 import { getStoredContact, updateContact } from '../../db/contacts.js';
 import { insertInteraction } from '../../db/interactions.js';
-import { activeOutreach, contactFacts } from '../../db/due-data.js';
+import { activeOutreach, contactFacts, type DueSource } from '../../db/due-data.js';
 import { touchDays } from '../../db/review-data.js';
 import type { Database } from '../../db/schema.js';
 import { loadSettings } from '../../db/settings.js';
@@ -66,12 +67,13 @@ export interface SessionDeps {
 }
 
 /** The people due (closest circles first), then those fading who are not due already. */
-export async function sessionPeople(db: Kysely<Database>, settings: Settings, today: string): Promise<SessionPerson[]> {
-  const contacts = await contactFacts(db, today);
+export async function sessionPeople(source: DueSource, settings: Settings, today: string): Promise<SessionPerson[]> {
+  const { db } = source;
+  const contacts = await contactFacts(source, today);
   const inOutreach = new Set((await activeOutreach(db)).map((o) => o.contact_id));
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const { overdue } = circlesSection(contacts, rhythmRule(scheduleContext(settings, today, contacts, inOutreach)));
-  const fading = fadingSection(contacts, await touchDays(db, today, FADING_MIN_TOUCHES), today);
+  const fading = fadingSection(contacts, touchStatsOf(await touchDays(db, today, FADING_MIN_TOUCHES)), today);
   const people: SessionPerson[] = [];
   const seen = new Set<number>();
   const add = (id: number, reason: string) => {
@@ -214,9 +216,10 @@ export default async function reviewInteractive(ctx: Context, prompts?: ReviewPr
   if (!prompts && !ctx.interactive) {
     throw new UsageError('net review --interactive needs a terminal (stdin and stdout), and no --no-input', 'run `net review` for the report, or `net due` for the list');
   }
-  const { db } = await ctx.database();
+  const opened = await ctx.database();
+  const { db } = opened;
   const settings = await loadSettings(db);
-  const people = await sessionPeople(db, settings, ctx.today);
+  const people = await sessionPeople(opened, settings, ctx.today);
   const c = await ctx.chalk();
   if (people.length === 0) {
     ctx.io.write(`${c.green('Nobody is due or fading: every relationship is on rhythm.')}\n`);

@@ -54,7 +54,7 @@ function emptyInput(period: Period, today: string): ReviewInput {
     settings: DEFAULT_SETTINGS,
     activity: none,
     previousActivity: none,
-    perDay: [],
+    weeks: [],
     contacts: [],
     inOutreach: new Set(),
     touchDays: new Map(),
@@ -80,7 +80,7 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
     const { loadSettings } = await import('../../db/settings.js');
     const { inReadSnapshot, loadReviewInput } = await import('../../db/review-data.js');
     input = await inReadSnapshot(opened.sqlite, async () =>
-      loadReviewInput(opened.db, { period, previous: previousPeriod(period), today: ctx.today, settings: await loadSettings(opened.db) }),
+      loadReviewInput(opened, { period, previous: previousPeriod(period), today: ctx.today, settings: await loadSettings(opened.db) }),
     );
   }
   const { review: result } = buildReview(input);

@@ -1,9 +1,9 @@
 // Fading relationships: people with at least three touches whose current
 // silence is more than twice their usual gap (the median of the gaps between
 // past touches). Snoozed people are left out: the person chose to wait.
-import { daysBetween } from '../dates.js';
+import { circleRank } from '../vocabulary.js';
 import type { ReviewContact } from './contacts.js';
-import { dayFromNumber, usualGap } from './gaps.js';
+import { dayFromNumber, dayNumber, type TouchStats } from './gaps.js';
 import { isSnoozed } from './rhythm-status.js';
 
 /** Touches (distinct days in touch) needed before a usual gap means something. */
@@ -27,17 +27,17 @@ export function isFading(usualGapDays: number, currentGapDays: number): boolean 
 
 export function fadingSection(
   contacts: readonly ReviewContact[],
-  touchDays: ReadonlyMap<number, readonly number[]>,
+  stats: ReadonlyMap<number, TouchStats>,
   today: string,
 ): FadingEntry[] {
   const fading: FadingEntry[] = [];
+  const todayNumber = dayNumber(today);
   for (const contact of contacts) {
-    const days = touchDays.get(contact.id);
-    if (!days || days.length < FADING_MIN_TOUCHES || isSnoozed(contact, today)) continue;
-    const usual = usualGap(days);
-    if (usual === null) continue;
-    const last = contact.last?.on ?? dayFromNumber(days[days.length - 1]);
-    const current = daysBetween(last, today);
+    const touch = stats.get(contact.id);
+    if (!touch || touch.touches < FADING_MIN_TOUCHES || touch.usual === null || isSnoozed(contact, today)) continue;
+    const usual = touch.usual;
+    const lastDay = contact.last ? dayNumber(contact.last.on) : touch.last;
+    const current = todayNumber - lastDay;
     if (!isFading(usual, current)) continue;
     fading.push({
       contact_id: contact.id,
@@ -45,12 +45,14 @@ export function fadingSection(
       circle: contact.circle,
       usual_gap_days: usual,
       current_gap_days: current,
-      last_contact: last,
+      last_contact: contact.last?.on ?? dayFromNumber(touch.last),
     });
   }
-  // The most cooled first: silence measured in usual gaps.
+  // Closest circles first (an inner friend cooling matters more than an old
+  // acquaintance); within a circle, the most cooled: silence in usual gaps.
   return fading.sort(
     (a, b) =>
+      circleRank(a.circle) - circleRank(b.circle) ||
       b.current_gap_days / Math.max(b.usual_gap_days, 1) - a.current_gap_days / Math.max(a.usual_gap_days, 1) ||
       a.name.localeCompare(b.name),
   );

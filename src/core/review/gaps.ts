@@ -1,44 +1,53 @@
 // The rhythm a relationship actually has: the gaps between the days two
 // people were in touch, and their median, the "usual gap". Days are whole day
 // numbers (days since 1970-01-01) so that long histories stay cheap.
+export { dayNumber, dayString as dayFromNumber } from '../scheduler/days.js';
 
-const DAY_MS = 86_400_000;
-
-/** `YYYY-MM-DD` → days since 1970-01-01. */
-export function dayNumber(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
-}
-
-/** Days since 1970-01-01 → `YYYY-MM-DD`. */
-export function dayFromNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
+/** Sorted, distinct day numbers on which a person was in touch. */
+export type DayList = ArrayLike<number>;
 
 /** The middle value (the mean of the two middle ones for an even count); null when empty. */
-export function median(values: readonly number[]): number | null {
+export function median(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numerically, and fast.
+  const sorted = Float64Array.from(values).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The gaps in days between consecutive days of a sorted list of distinct days. */
-export function gapsOf(days: readonly number[]): number[] {
+export function gapsOf(days: DayList): number[] {
   const gaps: number[] = [];
   for (let i = 1; i < days.length; i++) gaps.push(days[i] - days[i - 1]);
   return gaps;
 }
 
-/**
- * The days a person was in touch: sorted, distinct (several interactions on
- * one day are one touch), none after `today`.
- */
-export interface TouchDays {
-  contact_id: number;
-  days: readonly number[];
+/** The median gap between past touches; null with fewer than two touches. */
+export function usualGap(days: DayList): number | null {
+  if (days.length < 2) return null;
+  // Gaps are whole days: an Int32Array sorts them numerically, and fast.
+  const gaps = new Int32Array(days.length - 1);
+  for (let i = 1; i < days.length; i++) gaps[i - 1] = days[i] - days[i - 1];
+  gaps.sort();
+  const mid = gaps.length >> 1;
+  return gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
 }
 
-/** The median gap between past touches; null with fewer than two touches. */
-export function usualGap(days: readonly number[]): number | null {
-  return median(gapsOf(days));
+export interface TouchStats {
+  /** Distinct days in touch. */
+  touches: number;
+  /** The median gap between them; null with fewer than two. */
+  usual: number | null;
+  /** The last day in touch (a day number). */
+  last: number;
+}
+
+/** Touches, usual gap and last touch of each person, worked out once for every section that needs them. */
+export function touchStatsOf(touchDays: ReadonlyMap<number, DayList>): Map<number, TouchStats> {
+  const stats = new Map<number, TouchStats>();
+  for (const [id, days] of touchDays) {
+    if (days.length === 0) continue;
+    stats.set(id, { touches: days.length, usual: usualGap(days), last: days[days.length - 1] });
+  }
+  return stats;
 }

@@ -6,6 +6,7 @@ import { balanceSection, type BalanceSection, type FavourCounts, type OneSided }
 import { circlesSection, type CircleEntry, type OverduePerson } from './circles.js';
 import type { ReviewContact } from './contacts.js';
 import { fadingSection, type FadingEntry } from './fading.js';
+import { touchStatsOf, type DayList } from './gaps.js';
 import { followupsSection, type FollowupsSection, type KeptFollowup, type OpenFollowup } from './followups.js';
 import { nextSteps, type NextStep } from './next.js';
 import { outreachSection, type OutreachSection, type StageCount, type StageMove } from './outreach.js';
@@ -38,12 +39,12 @@ export interface ReviewInput {
   settings: Settings;
   activity: ActivityCounts;
   previousActivity: ActivityCounts;
-  /** Interactions per day over the weekly series' twelve weeks. */
-  perDay: ReadonlyArray<{ day: string; interactions: number }>;
+  /** Interactions per week of the weekly series (see weekStarts); weeks left out had none. */
+  weeks: ReadonlyArray<WeekCount>;
   /** People not archived. */
   contacts: readonly ReviewContact[];
   /** Distinct days in touch per person, sorted (day numbers), for people with at least three. */
-  touchDays: ReadonlyMap<number, readonly number[]>;
+  touchDays: ReadonlyMap<number, DayList>;
   favours: { period: FavourCounts; overall: FavourCounts; perContact: readonly OneSided[] };
   answeredReplies: readonly AnsweredReply[];
   keptFollowups: readonly KeptFollowup[];
@@ -76,18 +77,19 @@ export interface ReviewResult {
 export function buildReview(input: ReviewInput): ReviewResult {
   const context = scheduleContext(input.settings, input.today, input.contacts, input.inOutreach);
   const { circles, overdue } = circlesSection(input.contacts, rhythmRule(context));
-  const fading = fadingSection(input.contacts, input.touchDays, input.today);
+  const stats = touchStatsOf(input.touchDays);
+  const fading = fadingSection(input.contacts, stats, input.today);
   const balance = balanceSection(input.favours.period, input.favours.overall, input.favours.perContact);
   const replies = repliesSection(input.answeredReplies, input.contacts, context);
   const followups = followupsSection(input.keptFollowups, input.openFollowups, input.today);
   const outreach = outreachSection(input.outreach.stages, input.outreach.moves, input.outreach.added, input.outreach.nudges);
-  const rhythms = rhythmsSection(input.contacts, input.touchDays, input.settings);
+  const rhythms = rhythmsSection(input.contacts, stats, input.settings);
   const next = nextSteps({ replies, followups, overdue, fading, balance, circles, rhythms, outreach, networkSize: input.contacts.length });
   return {
     review: {
       period: input.period,
       activity: activitySection(input.activity, input.previousActivity, input.previous),
-      weekly: weeklySeries(input.period.to, input.perDay),
+      weekly: weeklySeries(input.period.to, input.weeks),
       circles,
       fading,
       balance,

@@ -3,7 +3,7 @@
 // fits what actually happens. Suggested only: the review never changes one.
 import { effectiveCadence, type Settings } from '../settings.js';
 import type { ReviewContact } from './contacts.js';
-import { usualGap } from './gaps.js';
+import type { TouchStats } from './gaps.js';
 
 /** Touches needed before the gaps say anything about a rhythm. */
 export const RHYTHM_MIN_TOUCHES = 3;
@@ -41,15 +41,15 @@ export function rhythmMismatch(rhythmDays: number, usualGapDays: number): boolea
 
 export function rhythmsSection(
   contacts: readonly ReviewContact[],
-  touchDays: ReadonlyMap<number, readonly number[]>,
+  stats: ReadonlyMap<number, TouchStats>,
   settings: Settings,
 ): RhythmSuggestion[] {
   const suggestions: RhythmSuggestion[] = [];
   for (const contact of contacts) {
-    const days = touchDays.get(contact.id);
-    if (!days || days.length < RHYTHM_MIN_TOUCHES) continue;
+    const touch = stats.get(contact.id);
+    if (!touch || touch.touches < RHYTHM_MIN_TOUCHES) continue;
     const rhythm = effectiveCadence(settings, contact.circle, contact.cadence_days);
-    const usual = usualGap(days);
+    const usual = touch.usual;
     if (rhythm === null || usual === null || !rhythmMismatch(rhythm, usual)) continue;
     const suggested = niceRhythm(usual);
     if (suggested === rhythm) continue;

@@ -9,20 +9,31 @@ export interface WeekCount {
   interactions: number;
 }
 
-/** The first day the series covers: the Monday eleven weeks before the week of `to`. */
-export function weeklyFrom(to: string): string {
-  return addDays(weekStart(to), -7 * (WEEKS - 1));
+/** The twelve Mondays, oldest first, the last one of the week that holds `to`. */
+export function weekStarts(to: string): string[] {
+  const last = weekStart(to);
+  return Array.from({ length: WEEKS }, (_, i) => addDays(last, -7 * (WEEKS - 1 - i)));
 }
 
-/** Buckets per-day counts (days outside the twelve weeks are ignored) into weeks, oldest first. */
-export function weeklySeries(to: string, perDay: ReadonlyArray<{ day: string; interactions: number }>): WeekCount[] {
+/** The first day the series covers. */
+export function weeklyFrom(to: string): string {
+  return weekStarts(to)[0];
+}
+
+/** The series from counts per week start (weeks not counted had none). */
+export function weeklySeries(to: string, counts: ReadonlyArray<WeekCount>): WeekCount[] {
+  const byWeek = new Map(counts.map((c) => [c.week_start, c.interactions]));
+  return weekStarts(to).map((week_start) => ({ week_start, interactions: byWeek.get(week_start) ?? 0 }));
+}
+
+/** Counts per day bucketed into the series' weeks; days outside it are left out. */
+export function weeksFromDays(to: string, perDay: ReadonlyArray<{ day: string; interactions: number }>): WeekCount[] {
   const first = weeklyFrom(to);
-  const weeks: WeekCount[] = Array.from({ length: WEEKS }, (_, i) => ({ week_start: addDays(first, 7 * i), interactions: 0 }));
-  const index = new Map(weeks.map((w, i) => [w.week_start, i]));
+  const totals = new Map<string, number>();
   for (const { day, interactions } of perDay) {
     if (day < first || day > to) continue;
-    const i = index.get(weekStart(day));
-    if (i !== undefined) weeks[i].interactions += interactions;
+    const week = weekStart(day);
+    totals.set(week, (totals.get(week) ?? 0) + interactions);
   }
-  return weeks;
+  return weeklySeries(to, [...totals].map(([week_start, interactions]) => ({ week_start, interactions })));
 }
