@@ -20,6 +20,8 @@ export interface Scenario {
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   due: { name: 'due', description: 'net due, the morning list (piped: plain rows)', args: ['due'] },
   'due-json': { name: 'due-json', description: 'net due --json: every item', args: ['due', '--json'] },
+  review: { name: 'review', description: 'net review, the last 7 days (piped: plain report)', args: ['review'] },
+  'review-quarter': { name: 'review-quarter', description: 'net review --quarter --json', args: ['review', '--quarter', '--json'] },
 };
 
 /** The target of the due issue, on the large network. */
