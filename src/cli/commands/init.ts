@@ -58,7 +58,8 @@ export default async function init(ctx: Context): Promise<void> {
       db ? Number((await db.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : 0;
     say('', c.bold('1. Where your network lives'));
     say(`   ${path}`);
-    say(c.dim(existing ? `   It exists and holds ${await count(existing)} people.` : '   A new file, readable only by you (mode 0600).'));
+    const already = await count(existing);
+    say(c.dim(existing ? `   It exists and holds ${already} ${already === 1 ? 'person' : 'people'}.` : '   A new file, readable only by you (mode 0600).'));
     if (!(await confirm({ message: 'Keep your network there?', default: true }))) {
       const answer = await input({
         message: 'Database file',
@@ -79,7 +80,7 @@ export default async function init(ctx: Context): Promise<void> {
       if (path !== ctx.dbPath) {
         existing = await openIfExists(path);
         if (existing) opened.push(existing);
-        say(c.dim(`   net finds it through NET_DB: add \`export NET_DB=${path}\` to your shell's startup file.`));
+        say(c.dim("   net finds it through NET_DB: add this line to your shell's startup file,"), `     export NET_DB=${path}`);
       }
     }
 
@@ -160,7 +161,8 @@ export default async function init(ctx: Context): Promise<void> {
 
     say('', c.bold('Done.'));
     const changed = rhythms.size ? `, ${rhythms.size} rhythm${rhythms.size === 1 ? '' : 's'} changed` : '';
-    say(`   ${path}: ${await count(target)} people${changed}.`);
+    const total = await count(target);
+    say(`   ${path}: ${total} ${total === 1 ? 'person' : 'people'}${changed}.`);
     if (path !== ctx.dbPath) say(`   Remember: export NET_DB=${path}`);
     say('', 'Next:');
     say(`   net log "${people[0]?.name ?? 'Full Name'}" --via coffee -m "what you talked about"`);
