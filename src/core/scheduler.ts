@@ -54,10 +54,15 @@ function compareEntries(a: SortEntry, b: SortEntry): number {
   );
 }
 
+/** Plain ASCII names need no Unicode normalisation to sort without case. */
+function sortKey(name: string): string {
+  return /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : nameKey(name);
+}
+
 /** By score (highest first), then name, then kind, then ids: the same input always gives the same order. */
 export function rankItems(items: readonly AttentionItem[]): AttentionItem[] {
   return items
-    .map((item): SortEntry => ({ item, key: nameKey(item.name), kind: KIND_ORDER.indexOf(item.kind) }))
+    .map((item): SortEntry => ({ item, key: sortKey(item.name), kind: KIND_ORDER.indexOf(item.kind) }))
     .sort(compareEntries)
     .map((e) => e.item);
 }

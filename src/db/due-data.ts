@@ -90,15 +90,13 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
         ...(circlesWithRhythm.length ? [eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', 'in', circlesWithRhythm)])] : []),
         eb.and([eb('i.direction', '=', 'in'), eb('i.channel', 'in', writtenChannels)]),
         eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays),
-        eb.exists(
-          eb
-            .selectFrom('followups as f')
-            .select('f.id')
-            .whereRef('f.contact_id', '=', 'c.id')
-            .where('f.done_on', 'is', null)
-            .where('f.due_on', '<=', today),
+        // Uncorrelated: SQLite runs each once into a lookup table, not once per person.
+        eb(
+          'c.id',
+          'in',
+          eb.selectFrom('followups as f').select('f.contact_id').where('f.done_on', 'is', null).where('f.due_on', '<=', today),
         ),
-        eb.exists(eb.selectFrom('outreach as o').select('o.id').whereRef('o.contact_id', '=', 'c.id').where('o.ended_on', 'is', null)),
+        eb('c.id', 'in', eb.selectFrom('outreach as o').select('o.contact_id').where('o.ended_on', 'is', null)),
       ]),
     );
   }
