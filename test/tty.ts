@@ -43,7 +43,8 @@ export class Terminal {
       .map(([key, value]) => `${key}=${shellQuote(value)}`)
       .join(' ');
     // The exit code is printed when the command ends; the pane stays to be read.
-    const inner = `${command}; echo "[exit $?]"; sleep 600`;
+    // The shell survives a Ctrl-C meant for the command (its trap is not inherited).
+    const inner = `trap : INT; ${command}; echo "[exit $?]"; sleep 600`;
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(options.width ?? 80), '-y', String(options.height ?? 40), `env -i ${env} sh -c ${shellQuote(inner)}`);
   }
 
