@@ -6,10 +6,12 @@ export function registerReview({ program, lazy }: Registration): void {
     .command('review')
     .summary('look back on the week: who was seen, who is fading, what to do next')
     .description(
-      'Look back on a period (default: the last 7 days up to today): activity, the last 12 weeks,\n' +
-        'circles against their natural sizes, fading relationships, give and take, replies,\n' +
-        'follow-ups, outreach, rhythms that do not fit, and 3-5 next steps.\n' +
-        'With --interactive, go through the people due and fading one at a time and act on each.',
+      'Look back on a period (default: the last 7 days up to today): activity, the last 12 weeks, ' +
+        'circles against their natural sizes, fading relationships, give and take, replies, follow-ups, ' +
+        'outreach, rhythms that do not fit, and 3 to 5 next steps. Circles, fading, what is owed and rhythms ' +
+        'are as of today, whatever the period.\n\n' +
+        'With --interactive, go through the people due and fading one at a time and act on each: ' +
+        'every choice is saved as it is made.',
     )
     .option('--week', 'the last 7 days (the default)')
     .option('--month', 'the last 30 days')
