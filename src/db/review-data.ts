@@ -1,7 +1,8 @@
-// What `net review` reads: aggregates over a period (counts by channel, by
-// day, favours, follow-ups, outreach moves), the facts of each person, and
-// each person's days in touch. Everything is counted in SQL except the gaps
-// between touches, which come as one concatenated list per person.
+// What `net review` reads: aggregates over a period (counts by channel and
+// by week, favours, replies answered, follow-ups, outreach moves), the facts
+// of each person (the scheduler's, from due-data.ts), and each person's days
+// in touch. Everything is counted in SQL except the gaps between touches,
+// which come as one concatenated list of instants per person.
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { addDays, startOfLocalDay } from '../core/dates.js';
