@@ -38,7 +38,7 @@ export default async function init(ctx: Context): Promise<void> {
   if (!ctx.interactive) {
     throw new UsageError(
       'net init asks questions, so it needs a terminal (and no --no-input)',
-      'set up with commands instead: `net config set cadence.close "3 weeks"`, then `net add "Full Name" --circle close` (see `net help rhythms`)',
+      'set up with commands instead (see `net help rhythms`):\n    net config set cadence.close "3 weeks"\n    net add "Full Name" --circle close',
     );
   }
   const { confirm, input, select } = await import('@inquirer/prompts');
