@@ -253,7 +253,7 @@ describe('the report', () => {
     expect(out).toContain('  answered in time 1 · answered late 1 · still owed 2 (1 past due)');
     expect(out).toContain('  kept on time 1 · kept late 1 · open 1 (1 past due)');
     expect(out).toMatch(/ {2}target 1 → contacted 1 → replied 0 → met 0 → connected 0 · declined 0 ·\n {2}parked 0\n/);
-    expect(out).toContain('  this period: 2 added, 0 nudges, target → contacted 1');
+    expect(out).toContain('  this period: 2 added, 0 nudges, moves target → contacted 1');
     expect(out).toMatch(/Nora Close #\d+ +30 days +7 days +--every "1 week"/);
     expect(out).toContain('  1. Reply to Irene Network: their email of 2026-03-05 waits for an answer');
   });

@@ -96,31 +96,55 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
 /** How many rows a list shows in the report; --json has them all. */
 const SHOWN = 5;
 const BARS = '▁▂▃▄▅▆▇█';
+const NBSP = '\u00a0';
 
 interface Col {
   header: string;
   align?: 'right';
-  /** The one column that gives up room when the line is too long. */
-  flex?: boolean;
+  /** A text column that gives up room (with an ellipsis) when the line is too long. */
+  shrink?: boolean;
 }
 
-/** Aligned columns under dim headers, two spaces in, fitted to `width`. */
+const len = (s: string) => Array.from(s).length;
+
+/** Aligned columns under dim headers, two spaces in, fitted to `width`: the widest shrinkable column gives way first. */
 function table(c: ChalkInstance, cols: readonly Col[], rows: ReadonlyArray<readonly string[]>, width: number): string[] {
-  const len = (s: string) => Array.from(s).length;
   const widths = cols.map((col, i) => Math.max(len(col.header), ...rows.map((r) => len(r[i] ?? ''))));
-  const total = 2 + widths.reduce((a, b) => a + b, 0) + 2 * (cols.length - 1);
-  const flex = cols.findIndex((col) => col.flex);
-  if (total > width && flex !== -1) widths[flex] = Math.max(8, widths[flex] - (total - width));
+  const total = () => 2 + widths.reduce((a, b) => a + b, 0) + 2 * (cols.length - 1);
+  while (total() > width) {
+    let widest = -1;
+    cols.forEach((col, i) => {
+      if (col.shrink && widths[i] > 6 && (widest === -1 || widths[i] > widths[widest])) widest = i;
+    });
+    if (widest === -1) break;
+    widths[widest] -= 1;
+  }
   const line = (cells: readonly string[]) =>
     `  ${cells
       .map((cell, i) => {
         const text = truncate(cell, widths[i]);
         const pad = ' '.repeat(Math.max(0, widths[i] - len(text)));
-        return cols[i].align === 'right' ? pad + text : i === cells.length - 1 ? text : text + pad;
+        return cols[i].align === 'right' ? pad + text : text + pad;
       })
-      .join('  ')}`;
-  return [c.dim(line(cols.map((col) => col.header)).trimEnd()), ...rows.map((r) => line(r).trimEnd())];
+      .join('  ')}`.trimEnd();
+  return [c.dim(line(cols.map((col) => col.header))), ...rows.map(line)];
 }
+
+/** Word-wraps text at plain spaces; no-break spaces keep "label number" pairs together, and print as spaces. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    if (line && len(`${line} ${word}`) > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => l.replaceAll(NBSP, ' '));
+}
+
+const glue = (text: string) => text.replaceAll(' ', NBSP);
 
 function more(c: ChalkInstance, total: number): string[] {
   return total > SHOWN ? [c.dim(`  … and ${total - SHOWN} more (net review --json lists them all)`)] : [];
@@ -138,16 +162,26 @@ function days(n: number): string {
   return Number.isInteger(n) ? plural(n, 'day') : `${n} days`;
 }
 
+/** A count in at most `width` characters: 12345 becomes 12k when it must. */
+function shortCount(n: number, width: number): string {
+  const full = String(n);
+  if (full.length <= width) return full;
+  const thousands = `${Math.round(n / 1000)}k`;
+  return thousands.length <= width ? thousands : `${Math.round(n / 1_000_000)}M`;
+}
+
 /** The twelve weeks as bars, the counts under them, and the first and last week. */
 export function weeklyChart(c: ChalkInstance, weeks: Review['weekly'], width: number): string[] {
   const max = Math.max(0, ...weeks.map((w) => w.interactions));
-  const cell = Math.max(2, ...weeks.map((w) => String(w.interactions).length));
+  // Each week takes a cell and a space; counts too long for the width are shortened.
+  const room = Math.floor((width - 2 + 1) / Math.max(weeks.length, 1)) - 1;
+  const cell = Math.max(2, Math.min(room, String(max).length));
   const bars = weeks.map((w) => {
     if (w.interactions === 0 || max === 0) return ' '.repeat(cell);
     const level = Math.max(1, Math.ceil((w.interactions / max) * BARS.length));
     return BARS[level - 1].repeat(cell);
   });
-  const counts = weeks.map((w) => String(w.interactions).padStart(cell));
+  const counts = weeks.map((w) => shortCount(w.interactions, cell).padStart(cell));
   const span = (cell + 1) * weeks.length - 1;
   const first = weeks[0]?.week_start.slice(5) ?? '';
   const last = weeks[weeks.length - 1]?.week_start.slice(5) ?? '';
@@ -156,23 +190,24 @@ export function weeklyChart(c: ChalkInstance, weeks: Review['weekly'], width: nu
   const dates = `  ${first}${' '.repeat(Math.max(1, span - first.length - last.length))}${last}`;
   const legend = `weeks from Monday; ${average} a week`;
   return [
-    `  ${c.cyan(bars.join(' '))}`,
+    `  ${c.cyan(bars.join(' '))}`.trimEnd(),
     `  ${counts.join(' ')}`,
-    ...(dates.length + 3 + legend.length <= width ? [c.dim(`${dates}   ${legend}`)] : [c.dim(dates), c.dim(`  ${legend}`)]),
+    ...(len(dates) + 3 + legend.length <= width ? [c.dim(`${dates}   ${legend}`)] : [c.dim(dates), c.dim(`  ${legend}`)]),
   ];
 }
 
 export function renderReview(r: Review, c: ChalkInstance, width: number): string {
   const out: string[] = [];
   const section = (title: string) => out.push('', c.bold.cyan(title));
-  out.push(c.bold(`Review of ${r.period.from} → ${r.period.to} (${plural(r.period.days, 'day')})`));
+  /** A paragraph, two spaces in, wrapped to the width. */
+  const para = (text: string, style: (s: string) => string = (s) => s) => out.push(...wrap(text, width - 2).map((l) => style(`  ${l}`)));
+  out.push(...wrap(`Review of ${glue(`${r.period.from} → ${r.period.to}`)} (${plural(r.period.days, 'day')})`, width).map((l) => c.bold(l)));
 
   const a = r.activity;
   section('Activity');
-  const vs = `${signed(a.change.interactions)} interactions, ${signed(a.change.people)} people against ${a.previous.from} → ${a.previous.to}`;
-  out.push(`  ${c.bold(plural(a.interactions, 'interaction'))} with ${c.bold(plural(a.people, 'person', 'people'))}, ${plural(a.new_contacts, 'new contact')}`);
-  out.push(c.dim(`  ${vs}`));
-  if (a.by_channel.length) out.push(...wrap(a.by_channel.map((ch) => `${ch.channel}\u00a0${ch.interactions}`).join(' · '), width - 2).map((l) => `  ${l}`));
+  para(`${glue(plural(a.interactions, 'interaction'))} with ${glue(plural(a.people, 'person', 'people'))}, ${glue(plural(a.new_contacts, 'new contact'))}`);
+  para(`${glue(`${signed(a.change.interactions)} interactions`)}, ${glue(`${signed(a.change.people)} people`)} against ${glue(`${a.previous.from} → ${a.previous.to}`)}`, c.dim);
+  if (a.by_channel.length) para(a.by_channel.map((ch) => glue(`${ch.channel} ${ch.interactions}`)).join(' · '));
 
   section('Last 12 weeks');
   out.push(...weeklyChart(c, r.weekly, width));
@@ -191,12 +226,12 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
   }
 
   section('Fading');
-  if (r.fading.length === 0) out.push(c.green('  No relationship is cooling: every silence is within twice its usual gap.'));
+  if (r.fading.length === 0) para('No relationship is cooling: every silence is within twice its usual gap.', c.green);
   else {
     out.push(
       ...table(
         c,
-        [{ header: 'who', flex: true }, { header: 'circle' }, { header: 'usually every', align: 'right' }, { header: 'silent for', align: 'right' }, { header: 'last contact' }],
+        [{ header: 'who', shrink: true }, { header: 'circle' }, { header: 'usually every', align: 'right' }, { header: 'silent for', align: 'right' }, { header: 'last contact' }],
         r.fading.slice(0, SHOWN).map((f) => [`${f.name} #${f.contact_id}`, f.circle, days(f.usual_gap_days), days(f.current_gap_days), f.last_contact]),
         width,
       ),
@@ -206,12 +241,12 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
 
   const b = r.balance;
   section('Give and take');
-  out.push(`  this period: gave ${b.period.given}, received ${b.period.received} · overall: gave ${b.overall.given}, received ${b.overall.received}`);
+  para(`this period: ${glue(`gave ${b.period.given}`)}, ${glue(`received ${b.period.received}`)} · overall: ${glue(`gave ${b.overall.given}`)}, ${glue(`received ${b.overall.received}`)}`);
   if (b.one_sided.length) {
     out.push(
       ...table(
         c,
-        [{ header: 'most one-sided', flex: true }, { header: 'given', align: 'right' }, { header: 'received', align: 'right' }],
+        [{ header: 'most one-sided', shrink: true }, { header: 'given', align: 'right' }, { header: 'received', align: 'right' }],
         b.one_sided.map((p) => [`${p.name} #${p.contact_id}`, String(p.given), String(p.received)]),
         width,
       ),
@@ -220,12 +255,12 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
 
   const rp = r.replies;
   section('Replies');
-  out.push(`  answered in time ${rp.answered_on_time} · answered late ${rp.answered_late} · still owed ${rp.still_owed}${rp.overdue ? c.yellow(` (${rp.overdue} past due)`) : ''}`);
+  para(`${glue(`answered in time ${rp.answered_on_time}`)} · ${glue(`answered late ${rp.answered_late}`)} · ${glue(`still owed ${rp.still_owed}`)}${rp.overdue ? ` ${glue(`(${rp.overdue} past due)`)}` : ''}`);
   if (rp.owed.length) {
     out.push(
       ...table(
         c,
-        [{ header: 'owed to', flex: true }, { header: 'via' }, { header: 'since' }, { header: 'due' }, { header: 'late', align: 'right' }],
+        [{ header: 'owed to', shrink: true }, { header: 'via' }, { header: 'since' }, { header: 'due' }, { header: 'late', align: 'right' }],
         rp.owed.slice(0, SHOWN).map((o) => [`${o.name} #${o.contact_id}`, o.channel, o.since, o.due_on, o.days_overdue > 0 ? days(o.days_overdue) : '']),
         width,
       ),
@@ -235,12 +270,12 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
 
   const f = r.followups;
   section('Follow-ups');
-  out.push(`  kept on time ${f.kept_on_time} · kept late ${f.kept_late} · open ${f.open}${f.overdue ? c.yellow(` (${f.overdue} past due)`) : ''}`);
+  para(`${glue(`kept on time ${f.kept_on_time}`)} · ${glue(`kept late ${f.kept_late}`)} · ${glue(`open ${f.open}`)}${f.overdue ? ` ${glue(`(${f.overdue} past due)`)}` : ''}`);
   if (f.overdue_items.length) {
     out.push(
       ...table(
         c,
-        [{ header: 'id', align: 'right' }, { header: 'promise', flex: true }, { header: 'to' }, { header: 'due' }, { header: 'late', align: 'right' }],
+        [{ header: 'id', align: 'right' }, { header: 'promise', shrink: true }, { header: 'to', shrink: true }, { header: 'due' }, { header: 'late', align: 'right' }],
         f.overdue_items.slice(0, SHOWN).map((o) => [String(o.id), o.text, o.name, o.due_on, days(o.days_overdue)]),
         width,
       ),
@@ -250,25 +285,24 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
 
   const o = r.outreach;
   section('Outreach');
-  const stage = (st: { stage: string; count: number }) => `${st.stage}\u00a0${st.count}`;
-  const pipeline = `${o.stages.slice(0, 5).map(stage).join(' → ')} · ${o.stages.slice(5).map(stage).join(' · ')}`;
-  out.push(...wrap(pipeline, width - 2).map((l) => `  ${l}`));
-  const moves = o.moves.map((m) => `${m.from_stage} → ${m.to_stage} ${m.count}`);
-  out.push(c.dim(`  this period: ${plural(o.added, 'added', 'added')}, ${plural(o.nudges, 'nudge')}${moves.length ? `, ${moves.join(' · ')}` : ', no moves'}`));
+  const stage = (st: { stage: string; count: number }) => glue(`${st.stage} ${st.count}`);
+  para(`${o.stages.slice(0, 5).map(stage).join(' → ')} · ${o.stages.slice(5).map(stage).join(' · ')}`);
+  const moves = o.moves.map((m) => glue(`${m.from_stage} → ${m.to_stage} ${m.count}`));
+  para(`this period: ${glue(plural(o.added, 'added', 'added'))}, ${glue(plural(o.nudges, 'nudge'))}${moves.length ? `, moves ${moves.join(' · ')}` : ', no moves'}`, c.dim);
 
   section('Rhythms');
-  if (r.rhythms.length === 0) out.push(c.green('  Every rhythm fits what happens (none is more than twice or less than half the usual gap).'));
+  if (r.rhythms.length === 0) para('Every rhythm fits what happens (none is more than twice or less than half the usual gap).', c.green);
   else {
     out.push(
       ...table(
         c,
-        [{ header: 'who', flex: true }, { header: 'set' }, { header: 'usually' }, { header: 'try' }],
+        [{ header: 'who', shrink: true }, { header: 'set' }, { header: 'usually' }, { header: 'try' }],
         r.rhythms.slice(0, SHOWN).map((s) => [`${s.name} #${s.contact_id}`, formatInterval(s.rhythm_days), days(s.usual_gap_days), `--every "${formatInterval(s.suggested_days)}"`]),
         width,
       ),
       ...more(c, r.rhythms.length),
-      c.dim(`  suggestions only: apply one with net edit ID --every "…"`),
     );
+    para('suggestions only: apply one with net edit ID --every "…"', c.dim);
   }
 
   section('Next week');
@@ -277,19 +311,4 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
     out.push(...wrap(step.text, width - prefix.length).map((line, j) => (j === 0 ? prefix : ' '.repeat(prefix.length)) + line));
   });
   return `${out.join('\n')}\n`;
-}
-
-/** Word-wraps a sentence to a width at plain spaces. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/ +/)) {
-    if (line && Array.from(`${line} ${word}`).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  // No-break spaces only glue words together while wrapping.
-  return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }
