@@ -196,6 +196,7 @@ describe('circles', () => {
     const five = circlesSection(inner(5), rule).circles.find((c) => c.circle === 'inner')!;
     expect(five).toMatchObject({ size: 5, natural_size: 5, over_by: 0, advice: null, on_rhythm: 5 });
     const seven = circlesSection(inner(7), rule).circles.find((c) => c.circle === 'inner')!;
+    expect(Object.keys(seven)).toEqual(['circle', 'size', 'natural_size', 'on_rhythm', 'overdue', 'snoozed', 'no_rhythm', 'over_by', 'advice']);
     expect(seven).toMatchObject({ size: 7, natural_size: 5, over_by: 2 });
     expect(seven.advice).toBe('7 people for a natural 5: move 2 people to close (net edit NAME --circle close)');
   });

@@ -85,7 +85,16 @@ export function circlesSection(
   const circles = CIRCLES.map((circle): CircleEntry => {
     const c = counts.get(circle)!;
     const natural_size = NATURAL_SIZE[circle];
-    const base = { circle, ...c, natural_size, over_by: natural_size === null ? 0 : Math.max(0, c.size - natural_size) };
+    const base = {
+      circle,
+      size: c.size,
+      natural_size,
+      on_rhythm: c.on_rhythm,
+      overdue: c.overdue,
+      snoozed: c.snoozed,
+      no_rhythm: c.no_rhythm,
+      over_by: natural_size === null ? 0 : Math.max(0, c.size - natural_size),
+    };
     return { ...base, advice: adviceFor(base) };
   });
   // Closest circles first; within one, the larger share of the rhythm overshot first.
