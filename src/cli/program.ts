@@ -46,13 +46,13 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command
     const options = args[args.length - 2];
     const positional = args.slice(0, -2);
     const globals = command.optsWithGlobals<GlobalOptions>();
-    const { openDatabase } = await import('../db/open.js');
     context = createContext({
       io,
       env,
       dbPath: resolveDbPath(globals.db, env),
       options: globals,
-      open: (path, mustExist) => openDatabase(path, { mustExist }),
+      // Kysely and better-sqlite3 load only when a command opens the database.
+      open: async (path, mustExist) => (await import('../db/open.js')).openDatabase(path, { mustExist }),
     });
     const module = await load();
     // commander has checked the arity; each command module types its own arguments.
