@@ -51,9 +51,11 @@ Examples:
       'after',
       `
 Examples:
-  $ net outreach add "Marco Bianchi" --why "runs the Milan fintech group" --via "Giulia Rossi"
-  $ net outreach add "Sara Conti" --company Nexi --role "Head of Data" --channel linkedin --interest "open banking"
-  $ net outreach add "#12" --why "advice on moving into product" --next "next monday"`,
+  $ net outreach add "Marco Bianchi" --why "runs the Milan fintech group" \\
+      --via "Giulia Rossi"
+  $ net outreach add "Sara Conti" --company Nexi --role "Head of Data" \\
+      --channel linkedin --interest "open banking"
+  $ net outreach add "#12" --why "advice on moving into product" --next monday`,
     )
     .action(lazy(() => import('../commands/outreach-add.js')));
 
@@ -78,7 +80,8 @@ Examples:
     .addHelpText(
       'after',
       `
-After two nudges without a reply, the suggestion is to park the outreach, not a third nudge.
+After two nudges without a reply, the suggestion is to park the outreach,
+not a third nudge.
 
 Examples:
   $ net outreach next
@@ -108,7 +111,8 @@ Examples:
       `
 Examples:
   $ net outreach step marco contacted -m "short note about the fintech meetup"
-  $ net outreach step marco met --channel coffee --date yesterday -m "talked about open banking"
+  $ net outreach step marco met --channel coffee --date yesterday \\
+      -m "talked about open banking"
   $ net outreach step marco connected --circle active`,
     )
     .action(lazy(() => import('../commands/outreach-step.js')));
