@@ -22,15 +22,20 @@ export function gapsOf(days: DayList): number[] {
   return gaps;
 }
 
+/** Room for the gaps of one person at a time: one buffer for the whole network instead of one per person. */
+let scratch = new Int32Array(256);
+
 /** The median gap between past touches; null with fewer than two touches. */
 export function usualGap(days: DayList): number | null {
-  if (days.length < 2) return null;
-  // Gaps are whole days: an Int32Array sorts them numerically, and fast.
-  const gaps = new Int32Array(days.length - 1);
-  for (let i = 1; i < days.length; i++) gaps[i - 1] = days[i] - days[i - 1];
+  const count = days.length - 1;
+  if (count < 1) return null;
+  if (scratch.length < count) scratch = new Int32Array(count * 2);
+  // Gaps are whole days: a typed array sorts them numerically, and fast.
+  const gaps = scratch.subarray(0, count);
+  for (let i = 0; i < count; i++) gaps[i] = days[i + 1] - days[i];
   gaps.sort();
-  const mid = gaps.length >> 1;
-  return gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+  const mid = count >> 1;
+  return count % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
 }
 
 export interface TouchStats {
