@@ -1,0 +1,136 @@
+// npm run build && node dist/bench/cli.js [--size small,medium,large] [--scenario due,show,…] [--runs 10] [--entry FILE]
+// The whole-CLI benchmark: every everyday command (due, list, show, log,
+// history --since, review, export contacts) timed on the three synthetic
+// networks against the `node -e 0` floor, with its peak memory, and the
+// targets of the large network checked. `--entry` times another build of the
+// CLI (e.g. a bundle) instead of bin/net, for before/after figures.
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import BetterSqlite3 from 'better-sqlite3';
+import { BENCH_TODAY, benchDatabase, SIZES, type NetworkSize } from './generate.js';
+import { hasHyperfine, peakMemoryMb, timeCommands } from './measure.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const BENCH_DIR = resolve(ROOT, '.bench');
+
+interface CliScenario {
+  name: string;
+  /** The arguments, given the busiest person of the network (for show and log). */
+  args: (person: string) => string[];
+  /** Writes to the database: runs on a copy, so the shared benchmark file stays as built. */
+  writes?: boolean;
+  /** Median at most this many times the floor on the large network. */
+  ratio?: number;
+}
+
+export const CLI_SCENARIOS: readonly CliScenario[] = [
+  { name: 'due', args: () => ['due'], ratio: 2.5 },
+  { name: 'list', args: () => ['list'] },
+  { name: 'show', args: (person) => ['show', person], ratio: 2.5 },
+  { name: 'log', args: (person) => ['log', person, '--via', 'coffee', '-m', 'talked about the benchmark'], writes: true, ratio: 2.5 },
+  { name: 'history', args: () => ['history', '--since', 'last monday'] },
+  { name: 'review', args: () => ['review'], ratio: 4 },
+  { name: 'export', args: () => ['export', 'contacts'] },
+];
+
+/** Peak memory target for every command on every size. */
+const PEAK_MB = 150;
+
+/** The person with the most interactions: the slowest `show`, a realistic `log`. */
+function busiestPerson(path: string): string {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    const row = db
+      .prepare('select c.name from interaction_contacts ic join contacts c on c.id = ic.contact_id group by c.id order by count(*) desc limit 1')
+      .get() as { name: string } | undefined;
+    if (!row) throw new Error(`${path} has no interactions`);
+    return row.name;
+  } finally {
+    db.close();
+  }
+}
+
+function pad(text: string | number, width: number, right = true): string {
+  const s = typeof text === 'number' ? text.toLocaleString('en') : text;
+  return right ? s.padStart(width) : s.padEnd(width);
+}
+
+function list(values: readonly string[] | undefined, fallback: readonly string[]): string[] {
+  const out = (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return out.length ? out : [...fallback];
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      size: { type: 'string', multiple: true },
+      scenario: { type: 'string', multiple: true },
+      runs: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      entry: { type: 'string', default: resolve(ROOT, 'bin', 'net') },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const names = CLI_SCENARIOS.map((s) => s.name);
+  if (values.help) {
+    process.stdout.write(`usage: node dist/bench/cli.js [--size small,medium,large] [--scenario ${names.join(',')}] [--runs N] [--warmup N] [--entry FILE]\n`);
+    return;
+  }
+  const sizes = list(values.size, ['small', 'medium', 'large']).map((name): NetworkSize => {
+    const size = SIZES[name];
+    if (!size) throw new Error(`unknown size "${name}" (${Object.keys(SIZES).join(', ')})`);
+    return size;
+  });
+  const scenarios = list(values.scenario, names).map((name) => {
+    const scenario = CLI_SCENARIOS.find((s) => s.name === name);
+    if (!scenario) throw new Error(`unknown scenario "${name}" (${names.join(', ')})`);
+    return scenario;
+  });
+  const runs = Number(values.runs);
+  const warmup = Number(values.warmup);
+  const entry = resolve(values.entry);
+  const tool = hasHyperfine() ? 'hyperfine' : 'repeated runs';
+  process.stdout.write(`net whole-CLI benchmark: ${entry}\n${tool}, median of ${runs} runs after ${warmup} warm-ups, NET_NOW=${BENCH_TODAY}, node ${process.version}\n\n`);
+  process.stdout.write(`${pad('size', 7, false)}${pad('command', 9, false)}${pad('node -e 0', 11)}${pad('net', 10)}${pad('ratio', 8)}${pad('peak MB', 9)}\n`);
+
+  const missed: string[] = [];
+  for (const size of sizes) {
+    const { path, built } = await benchDatabase(BENCH_DIR, size);
+    if (built) process.stderr.write(`built ${size.name} in ${(built.ms / 1000).toFixed(1)} s\n`);
+    const person = busiestPerson(path);
+    const copy = resolve(BENCH_DIR, `cli-${size.name}-writes.db`);
+    for (const scenario of scenarios) {
+      const db = scenario.writes ? copy : path;
+      if (scenario.writes) {
+        for (const suffix of ['-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+        copyFileSync(path, copy);
+      }
+      const env = { ...process.env, NET_DB: db, NET_NOW: BENCH_TODAY, TZ: process.env.TZ ?? 'Europe/Rome', NO_COLOR: '1' };
+      const argv = [process.execPath, entry, ...scenario.args(person)];
+      const [floor, net] = timeCommands(
+        [
+          { name: 'node -e 0', argv: [process.execPath, '-e', '0'] },
+          { name: scenario.name, argv },
+        ],
+        { env, runs, warmup, cwd: ROOT },
+      );
+      const peak = peakMemoryMb(argv, { env, cwd: ROOT });
+      const ratio = net.median_ms / floor.median_ms;
+      process.stdout.write(
+        `${pad(size.name, 7, false)}${pad(scenario.name, 9, false)}${pad(`${floor.median_ms} ms`, 11)}${pad(`${net.median_ms} ms`, 10)}` +
+          `${pad(`${ratio.toFixed(2)}x`, 8)}${pad(peak, 9)}\n`,
+      );
+      if (peak >= PEAK_MB) missed.push(`${size.name} ${scenario.name}: peak ${peak} MB (target < ${PEAK_MB} MB)`);
+      if (size.name === 'large' && scenario.ratio !== undefined && ratio > scenario.ratio) {
+        missed.push(`large ${scenario.name}: ${ratio.toFixed(2)}x the floor (target ≤ ${scenario.ratio}x)`);
+      }
+    }
+    if (existsSync(copy)) for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
+  }
+  const targets = `targets on the large network: log, show, due ≤ 2.5x the floor; review ≤ 4x; peak memory < ${PEAK_MB} MB everywhere`;
+  process.stdout.write(`\n${targets}: ${missed.length ? `MISSED\n  ${missed.join('\n  ')}` : 'met'}\n`);
+  if (missed.length) process.exitCode = 1;
+}
+
+await main();

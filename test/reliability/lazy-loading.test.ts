@@ -1,0 +1,100 @@
+// Start-up: each command loads only the libraries it uses. `net due`, run
+// every morning, loads no prompt library, no date parser, no CSV code. The
+// modules a process loads are recorded by a preloaded hook; with the bundled
+// build (dist/cli), esbuild's metafile says which libraries each chunk holds.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const HOOK = pathToFileURL(resolve(import.meta.dirname, 'module-log.mjs')).href;
+const META = join(ROOT, 'dist', 'cli', 'meta.json');
+
+/** The package a node_modules path belongs to: `chrono-node`, `@inquirer/prompts`. */
+function packageOf(path: string): string | null {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  return m ? m[1] : null;
+}
+
+/** Chunk of the bundle (relative to the root, as in the metafile) → the packages inside it. */
+function bundleContents(): Map<string, Set<string>> {
+  const contents = new Map<string, Set<string>>();
+  if (!existsSync(META)) return contents;
+  const meta = JSON.parse(readFileSync(META, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  for (const [output, { inputs }] of Object.entries(meta.outputs)) {
+    contents.set(output, new Set(Object.keys(inputs).map(packageOf).filter((p): p is string => p !== null)));
+  }
+  return contents;
+}
+
+let s: Sandbox;
+let chunks: Map<string, Set<string>>;
+beforeAll(() => {
+  s = sandbox();
+  chunks = bundleContents();
+  ok(s.net(['add', 'Giulia Rossi', '--email', 'giulia@example.com']));
+  ok(s.net(['log', 'giulia', '--via', 'coffee', '-m', 'a note']));
+});
+afterAll(() => s.cleanup());
+
+/** The packages `net ARGS` loads (from node_modules, directly or inside bundle chunks). */
+function packagesLoaded(args: readonly string[]): Set<string> {
+  const log = join(s.dir, 'modules.log');
+  rmSync(log, { force: true });
+  const result = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+    env: { ...s.env, NET_MODULE_LOG: log },
+    encoding: 'utf8',
+    input: '',
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const packages = new Set<string>();
+  for (const line of readFileSync(log, 'utf8').split('\n')) {
+    if (line.startsWith('require:')) {
+      const request = line.slice('require:'.length);
+      if (/^[@a-z]/.test(request) && !request.startsWith('node:')) packages.add(packageOf(`node_modules/${request}`) ?? request);
+      continue;
+    }
+    if (!line.startsWith('file:')) continue;
+    const path = fileURLToPath(line);
+    const direct = packageOf(path);
+    if (direct) packages.add(direct);
+    for (const p of chunks.get(relative(ROOT, path)) ?? []) packages.add(p);
+  }
+  return packages;
+}
+
+const HEAVY = ['@inquirer/prompts', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3'];
+
+describe('lazy loading', () => {
+  it('can see what a command loads (chrono-node for a date in words, csv-stringify for an export)', () => {
+    expect(packagesLoaded(['history', '--since', 'last monday'])).toContain('chrono-node');
+    expect(packagesLoaded(['export', 'contacts'])).toContain('csv-stringify');
+  });
+
+  it('`net --help` loads the command tree only: no database, no validation, no heavy library', () => {
+    const loaded = packagesLoaded(['--help']);
+    expect(loaded).toContain('commander');
+    for (const name of ['better-sqlite3', 'kysely', 'zod', 'chalk', ...HEAVY]) expect(loaded, name).not.toContain(name);
+  });
+
+  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod', () => {
+    const loaded = packagesLoaded(['due']);
+    expect(loaded).toContain('better-sqlite3');
+    for (const name of [...HEAVY, 'zod', 'fastest-levenshtein']) expect(loaded, name).not.toContain(name);
+  });
+
+  it.each([
+    [['show', 'giulia'], ['chrono-node', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3']],
+    [['list'], ['chrono-node', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3']],
+    [['review'], ['@inquirer/prompts', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js']],
+    [['export', 'contacts'], ['@inquirer/prompts', 'chrono-node', 'csv-parse', 'ics', 'ical.js', 'cli-table3']],
+    [['doctor'], HEAVY],
+    [['backup', 'copy.db'], HEAVY],
+  ])('net %j loads none of %j', (args, absent) => {
+    const loaded = packagesLoaded(args.map((a) => (a === 'copy.db' ? join(s.dir, a) : a)));
+    for (const name of absent) expect(loaded, name).not.toContain(name);
+  });
+});
