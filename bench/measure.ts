@@ -99,25 +99,83 @@ export function timeCommands(commands: readonly BenchCommand[], options: Measure
 
 const PROBE = resolve(import.meta.dirname, 'rss-probe.js');
 
-/**
- * Peak resident memory of a Node command in MB (the highest of `runs` runs):
- * the probe writes the child's own maxRSS when it exits. argv[0] must be node.
- */
+interface ProbeReading {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+}
+
+/** Runs a Node command once with the probe preloaded. argv[0] must be node. */
+function probedRun(argv: readonly string[], env: NodeJS.ProcessEnv, file: string, cwd?: string): ProbeReading {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(argv[0], ['--import', pathToFileURL(PROBE).href, ...argv.slice(1)], {
+    env: { ...env, NET_BENCH_RSS_FILE: file },
+    cwd,
+    stdio: 'ignore',
+  });
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${result.status})`);
+  const { maxRssKb, cpuMs } = JSON.parse(readFileSync(file, 'utf8')) as { maxRssKb: number; cpuMs: number };
+  return { wallMs, cpuMs, maxRssMb: maxRssKb / 1024 };
+}
+
+/** Peak resident memory of a Node command in MB (the highest of `runs` runs). argv[0] must be node. */
 export function peakMemoryMb(argv: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string; runs?: number }): number {
   const dir = mkdtempSync(join(tmpdir(), 'net-rss-'));
-  const file = join(dir, 'rss');
   try {
     let peak = 0;
-    for (let i = 0; i < (options.runs ?? 3); i++) {
-      const result = spawnSync(argv[0], ['--import', pathToFileURL(PROBE).href, ...argv.slice(1)], {
-        env: { ...options.env, NET_BENCH_RSS_FILE: file },
-        cwd: options.cwd,
-        stdio: 'ignore',
-      });
-      if (result.status !== 0) throw new Error(`${argv.join(' ')} failed (exit ${result.status})`);
-      peak = Math.max(peak, Number(readFileSync(file, 'utf8')) / 1024);
-    }
+    for (let i = 0; i < (options.runs ?? 3); i++) peak = Math.max(peak, probedRun(argv, options.env, join(dir, 'probe.json'), options.cwd).maxRssMb);
     return Math.round(peak * 10) / 10;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface PairedResult {
+  /** Median over pairs of (command wall time / floor wall time), the two run back to back. */
+  wallRatio: number;
+  /** The same with the CPU time each process used: steadier on a busy machine. */
+  cpuRatio: number;
+  floorCpuMs: number;
+  commandCpuMs: number;
+  peakMb: number;
+}
+
+/**
+ * Runs the floor and the command alternately, `runs` times each, so that a
+ * machine getting busier or quieter affects both alike; gives median ratios.
+ */
+export function pairedRatio(
+  floor: readonly string[],
+  command: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string; runs: number; warmup: number },
+): PairedResult {
+  const dir = mkdtempSync(join(tmpdir(), 'net-pair-'));
+  const file = join(dir, 'probe.json');
+  try {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const floorCpu: number[] = [];
+    const commandCpu: number[] = [];
+    let peak = 0;
+    for (let i = 0; i < options.warmup + options.runs; i++) {
+      const a = probedRun(floor, options.env, file, options.cwd);
+      const b = probedRun(command, options.env, file, options.cwd);
+      if (i < options.warmup) continue;
+      wall.push(b.wallMs / a.wallMs);
+      cpu.push(b.cpuMs / a.cpuMs);
+      floorCpu.push(a.cpuMs);
+      commandCpu.push(b.cpuMs);
+      peak = Math.max(peak, b.maxRssMb);
+    }
+    const r2 = (n: number) => Math.round(n * 100) / 100;
+    return {
+      wallRatio: r2(median(wall)),
+      cpuRatio: r2(median(cpu)),
+      floorCpuMs: round(median(floorCpu)),
+      commandCpuMs: round(median(commandCpu)),
+      peakMb: Math.round(peak * 10) / 10,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

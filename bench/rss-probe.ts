@@ -1,6 +1,12 @@
 // Preloaded into a benchmarked process (node --import): writes its peak
-// resident memory (KB) to $NET_BENCH_RSS_FILE when it exits.
+// resident memory (KB) and the CPU time it used (ms) to $NET_BENCH_RSS_FILE
+// as JSON when it exits.
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.NET_BENCH_RSS_FILE;
-if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+if (file) {
+  process.on('exit', () => {
+    const cpu = process.cpuUsage();
+    writeFileSync(file, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, cpuMs: (cpu.user + cpu.system) / 1000 }));
+  });
+}

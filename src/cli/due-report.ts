@@ -43,8 +43,6 @@ export async function dueReport(ctx: Context, options: DueOptions = {}): Promise
   const day = await dueDay(ctx, options.on);
   const opened = await ctx.existingDatabase();
   if (!opened) return { day, settings: structuredClone(DEFAULT_SETTINGS), items: [], hasNetwork: false };
-  // Reads through a memory map: a cold process looks up one interaction per person all over the file.
-  opened.sqlite.pragma('mmap_size = 268435456');
   const settings = await loadSettings(opened.db);
   const items = scheduleAttention(await loadSchedulerInput(opened, day, settings));
   return { day, settings, items, hasNetwork: true };

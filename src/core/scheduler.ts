@@ -8,7 +8,7 @@ import { dayNumber } from './scheduler/days.js';
 import { REACH_OUT_PRECEDENCE, SOURCES, type Candidate, type SourceContext } from './scheduler/kinds.js';
 import { circleTerm, shownTerms, total } from './scheduler/scoring.js';
 import type { AttentionItem, AttentionKind, ConversationFacts, SchedulerInput } from './scheduler/types.js';
-import { conversationHint } from './scheduler/wording.js';
+import { conversationHint, type Wording } from './scheduler/wording.js';
 
 export * from './scheduler/types.js';
 export { relevanceFilter, type RelevanceFilter } from './scheduler/relevance.js';
@@ -32,39 +32,32 @@ function onePerPerson(candidates: readonly Candidate[]): Candidate[] {
   });
 }
 
-interface SortEntry {
-  item: AttentionItem;
-  /** The name without case or accents ("élodie" sorts with "elodie"). */
-  key: string;
-  kind: number;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function compareEntries(a: SortEntry, b: SortEntry): number {
-  return (
-    b.item.score - a.item.score ||
-    compareText(a.key, b.key) ||
-    compareText(a.item.name, b.item.name) ||
-    a.kind - b.kind ||
-    a.item.contact_id - b.item.contact_id ||
-    (a.item.followup_id ?? 0) - (b.item.followup_id ?? 0)
-  );
-}
-
 /** Plain ASCII names need no Unicode normalisation to sort without case. */
 function sortKey(name: string): string {
   return /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : nameKey(name);
 }
 
-/** By score (highest first), then name, then kind, then ids: the same input always gives the same order. */
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * By score (highest first), then name (without case or accents), then kind,
+ * then ids: the same input always gives the same order. Each item becomes one
+ * string that sorts in that order, so that the sort runs without calling back
+ * into JavaScript for each of its many comparisons (names hold no control
+ * characters, so \u0001 separates the fields).
+ */
 export function rankItems(items: readonly AttentionItem[]): AttentionItem[] {
-  return items
-    .map((item): SortEntry => ({ item, key: sortKey(item.name), kind: KIND_ORDER.indexOf(item.kind) }))
-    .sort(compareEntries)
-    .map((e) => e.item);
+  const keys = items.map((item, index) =>
+    [
+      pad(999_999_999 - Math.round(item.score * 100), 10),
+      sortKey(item.name),
+      item.name,
+      `${KIND_ORDER.indexOf(item.kind)}${pad(item.contact_id, 12)}${pad(item.followup_id ?? 0, 12)}`,
+      index,
+    ].join('\u0001'),
+  );
+  keys.sort();
+  return keys.map((key) => items[Number(key.slice(key.lastIndexOf('\u0001') + 1))]);
 }
 
 /** The attention items for `input.today`, ranked. */
@@ -81,6 +74,8 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
   const candidates = onePerPerson(SOURCES.flatMap((source) => source(input, context)));
   const items = candidates.map((c): AttentionItem => {
     const terms = [...c.terms, circleTerm(input.settings.weights, contacts.get(c.contact_id)?.circle ?? null)];
+    let wording: Wording | undefined;
+    const words = (): Wording => (wording ??= c.words());
     return {
       kind: c.kind,
       contact_id: c.contact_id,
@@ -88,9 +83,16 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
       due_on: c.due_on,
       days_overdue: c.days_overdue,
       score: total(terms),
-      reason: c.reason,
-      summary: c.summary,
-      title: c.title,
+      // Enumerable getters: JSON, spreads and CSV read them like plain fields.
+      get reason() {
+        return words().reason;
+      },
+      get summary() {
+        return words().summary;
+      },
+      get title() {
+        return words().title;
+      },
       followup_id: c.followup_id,
       channel: c.channel,
       last_on: c.last_on,

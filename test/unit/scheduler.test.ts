@@ -327,6 +327,30 @@ describe('ranking', () => {
     expect(items.map((i) => i.name)).toEqual(['Ada', 'élodie', 'Zoe']);
   });
 
+  it('equal scores and names: by kind, then by follow-up id', () => {
+    const items = schedule({
+      contacts: [person({ id: 5, name: 'Ann', circle: 'acquaintance', last: { on: ago(1), direction: 'in', channel: 'email' } })],
+      followups: [
+        { id: 9, contact_id: 5, name: 'Ann', text: 'b', due_on: TODAY },
+        { id: 3, contact_id: 5, name: 'Ann', text: 'a', due_on: TODAY },
+      ],
+      settings: settings((s) => {
+        s.weights.reply = 10;
+        s.weights.promise = 10;
+      }),
+    });
+    expect(items.map((i) => [i.kind, i.followup_id, i.score])).toEqual([
+      ['reply', null, 10],
+      ['followup', 3, 10],
+      ['followup', 9, 10],
+    ]);
+  });
+
+  it('a shorter name that starts another sorts first', () => {
+    const items = schedule({ contacts: [cadencePerson(1, 'Anna', 'close', 40), cadencePerson(2, 'Ann', 'close', 40), cadencePerson(3, 'ann', 'close', 40)] });
+    expect(items.map((i) => i.name)).toEqual(['Ann', 'ann', 'Anna']);
+  });
+
   it('the score is the sum of its named terms', () => {
     const [item] = schedule({ contacts: [cadencePerson(1, 'A', 'close', 60)] });
     expect(item.terms.map((t) => t.name)).toEqual(['overshoot', 'circle']);

@@ -25,8 +25,12 @@ import {
   type Wording,
 } from './wording.js';
 
-/** An item before ranking: the circle term and the score are added by the scheduler. */
-export interface Candidate extends Wording {
+/**
+ * An item before ranking: the circle term and the score are added by the
+ * scheduler. Its words are built only when read: the morning list shows 7
+ * items of what can be thousands.
+ */
+export interface Candidate {
   kind: AttentionKind;
   contact_id: number;
   name: string;
@@ -37,6 +41,7 @@ export interface Candidate extends Wording {
   channel: string | null;
   last_on: string | null;
   terms: ScoreTerm[];
+  words: () => Wording;
 }
 
 export interface SourceContext {
@@ -98,7 +103,7 @@ export function replyCandidate(c: ContactFacts, { today, day, settings }: Source
     channel: last.channel,
     last_on: last.on,
     terms: [replyTerm(settings.weights, daysOverdue)],
-    ...replyWording(c.name, last.channel, day - lastDay, daysOverdue, dueOn),
+    words: () => replyWording(c.name, last.channel, day - lastDay, daysOverdue, dueOn),
   };
 }
 
@@ -127,7 +132,7 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
     terms: [overshootTerm(settings.weights, since - rhythm, rhythm)],
-    ...cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor),
+    words: () => cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor),
   };
 }
 
@@ -162,7 +167,7 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
     terms: [newContactTerm(settings.weights, daysOverdue)],
-    ...nurtureWording(c.name, anchor, day - firstDay),
+    words: () => nurtureWording(c.name, anchor, day - firstDay),
   };
 }
 
@@ -183,7 +188,7 @@ export function birthdayCandidate(c: ContactFacts, { today, day, settings }: Sou
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
     terms: [upcomingTerm(settings.weights, -daysLeft)],
-    ...birthdayWording(c.name, daysLeft, next),
+    words: () => birthdayWording(c.name, daysLeft, next),
   };
 }
 
@@ -203,7 +208,7 @@ export const followupSource: AttentionSource = (input, { today, day, settings, c
         channel: contact ? preferredChannel(contact) : null,
         last_on: contact?.last?.on ?? null,
         terms: [promiseTerm(settings.weights, daysOverdue)],
-        ...followupWording(contact?.name ?? f.name, f.text, daysOverdue),
+        words: () => followupWording(contact?.name ?? f.name, f.text, daysOverdue),
       };
     });
 
@@ -224,7 +229,7 @@ export const outreachSource: AttentionSource = (input, { today, day, settings, c
         channel: o.channel ?? contact?.channel ?? null,
         last_on: contact?.last?.on ?? null,
         terms: [outreachTerm(settings.weights, daysOverdue)],
-        ...outreachWording({ ...o, name: contact?.name ?? o.name }),
+        words: () => outreachWording({ ...o, name: contact?.name ?? o.name }),
       };
     });
 
