@@ -5,6 +5,9 @@ import type { Context } from '../context.js';
 import { addHints, dueReport } from '../due-report.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
 
+/** Below this many columns the table leaves out the conversation hint. */
+const NARROW_TERMINAL = 116;
+
 interface DueOptions extends FormatOptions {
   on?: string;
   limit?: string;
@@ -65,20 +68,19 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     );
     return;
   }
-  const columns: TableColumn[] = [
-    { header: 'Who', max: 24 },
-    { header: 'Why', max: 56 },
-    { header: 'Due' },
-    { header: 'Via' },
-    { header: 'Hint', max: 40 },
-  ];
+  // On a narrow terminal the reason needs the room more than the hint does.
+  const withHint = !ctx.io.stdoutIsTTY || ctx.io.columns >= NARROW_TERMINAL;
+  const columns: TableColumn[] = [{ header: 'Who', max: 24 }, { header: 'Why', max: 56 }, { header: 'Due' }, { header: 'Via' }];
+  if (withHint) columns.push({ header: 'Hint', max: 30 });
   if (options.explain) columns.push({ header: 'Score', max: 60 });
   await writeTable(
     ctx,
     columns,
     shown.map((i) => {
-      const row = [i.name, i.summary, dueWhen(i.days_overdue), i.channel ?? '', i.hint ?? ''];
-      return options.explain ? [...row, explainScore(i.score, i.terms)] : row;
+      const row = [i.name, i.summary, dueWhen(i.days_overdue), i.channel ?? ''];
+      if (withHint) row.push(i.hint ?? '');
+      if (options.explain) row.push(explainScore(i.score, i.terms));
+      return row;
     }),
   );
   const more = report.items.length - shown.length;
