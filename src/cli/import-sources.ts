@@ -15,6 +15,7 @@ import { detectEntity, ownContactDraft, ownFavourDraft, ownFollowupDraft, ownInt
 import { OwnRecord } from '../core/import-record.js';
 import type { AddressCard, ImportSummary, PlacementOptions } from '../core/import-types.js';
 import type { ContactImporter } from '../db/import-contacts.js';
+import type { CsvTableRow } from '../formats/csv-read.js';
 import type { InteractionImporter } from '../db/import-interactions.js';
 import type { RecordImporter } from '../db/import-records.js';
 
@@ -39,21 +40,25 @@ export interface PipelineContext {
 export async function importLinkedin(p: PipelineContext): Promise<void> {
   const { readConnections } = await import('../formats/linkedin.js');
   p.summary.entity = 'contacts';
-  for await (const row of readConnections(p.input(), p.file)) {
-    p.tick();
-    const result = connectionToDraft(row, p.placement, p.summary.warnings);
-    if ('skip' in result) p.summary.skipped.push({ at: row.at, message: result.skip });
-    else p.contacts.accept(result.draft);
+  for await (const batch of readConnections(p.input(), p.file)) {
+    for (const row of batch) {
+      p.tick();
+      const result = connectionToDraft(row, p.placement, p.summary.warnings);
+      if ('skip' in result) p.summary.skipped.push({ at: row.at, message: result.skip });
+      else p.contacts.accept(result.draft);
+    }
   }
 }
 
-async function importCards(p: PipelineContext, cards: AsyncIterable<AddressCard> | Iterable<AddressCard>): Promise<void> {
+async function importCards(p: PipelineContext, batches: AsyncIterable<AddressCard[]> | Iterable<AddressCard[]>): Promise<void> {
   p.summary.entity = 'contacts';
-  for await (const card of cards) {
-    p.tick();
-    const result = cardToDraft(card, p.placement, p.summary.warnings);
-    if ('skip' in result) p.summary.skipped.push({ at: card.at, message: result.skip });
-    else p.contacts.accept(result.draft);
+  for await (const cards of batches) {
+    for (const card of cards) {
+      p.tick();
+      const result = cardToDraft(card, p.placement, p.summary.warnings);
+      if ('skip' in result) p.summary.skipped.push({ at: card.at, message: result.skip });
+      else p.contacts.accept(result.draft);
+    }
   }
 }
 
@@ -64,14 +69,14 @@ export async function importGoogle(p: PipelineContext): Promise<void> {
 
 export async function importVcf(p: PipelineContext): Promise<void> {
   const { readVcards } = await import('../formats/vcard.js');
-  await importCards(p, readVcards(await p.text(), p.file));
+  await importCards(p, [readVcards(await p.text(), p.file)]);
 }
 
 export async function importLinkedinMessages(p: PipelineContext): Promise<void> {
   const { readMessages } = await import('../formats/linkedin.js');
   p.summary.entity = 'messages';
   const rows: MessageFields[] = [];
-  for await (const row of readMessages(p.input(), p.file)) rows.push(row);
+  for await (const batch of readMessages(p.input(), p.file)) rows.push(...batch);
   let me: Party | undefined;
   if (p.me !== undefined) me = partyFromMe(p.me);
   else if (!rows.every((r) => /^(incoming|outgoing)$/i.test(r.direction))) {
@@ -107,21 +112,34 @@ export async function importLinkedinMessages(p: PipelineContext): Promise<void> 
   }
 }
 
-/** Dates of a hand-made interactions file: ISO fast, anything else through chrono (loaded on first need). */
+/** Dates of a hand-made interactions file: ISO fast (and once per day), anything else through chrono (loaded on first need). */
 class LooseDates {
   #natural: typeof import('../core/natural-dates.js') | undefined;
+  readonly #days = new Map<string, { day: string; instant: Date }>();
   constructor(readonly now: Date) {}
 
-  async prepare(text: string | null | undefined): Promise<void> {
-    if (this.#natural || !text || isIsoDay(text.trim()) || /^\d{4}-\d{2}-\d{2}T/.test(text.trim())) return;
+  get naturalLoaded(): boolean {
+    return this.#natural !== undefined;
+  }
+
+  /** True when this text needs chrono-node and it is not loaded yet. */
+  needsNatural(text: string | null | undefined): boolean {
+    return this.#natural === undefined && !!text && !/^\s*\d{4}-\d{2}-\d{2}(T|\s*$)/.test(text);
+  }
+
+  async loadNatural(): Promise<void> {
     this.#natural = await import('../core/natural-dates.js');
   }
 
   parse: LooseDateParser = (text, field) => {
     const t = text.trim();
+    const known = this.#days.get(t);
+    if (known) return known;
     if (isIsoDay(t)) {
       const [y, m, d] = t.split('-').map(Number);
-      return { day: t, instant: new Date(y, m - 1, d, 12) };
+      const parsed = { day: t, instant: new Date(y, m - 1, d, 12) };
+      this.#days.set(t, parsed);
+      return parsed;
     }
     if (/^\d{4}-\d{2}-\d{2}T/.test(t) && !Number.isNaN(Date.parse(t))) {
       const instant = new Date(t);
@@ -132,44 +150,63 @@ class LooseDates {
   };
 }
 
-async function importOwnRecords(p: PipelineContext, entity: Entity, records: AsyncIterable<OwnRecord> | Iterable<OwnRecord>): Promise<void> {
+/**
+ * Rows become records one at a time (not a batch at once): short-lived
+ * objects then die young, which keeps a 500,000-row import's heap small.
+ */
+async function importOwnRecords<T>(
+  p: PipelineContext,
+  entity: Entity,
+  batches: AsyncIterable<T[]> | Iterable<T[]>,
+  toRecord: (item: T) => OwnRecord,
+): Promise<void> {
   p.summary.entity = entity;
   const dates = new LooseDates(p.now);
-  const seen = new Map<string, number>();
-  for await (const record of records) {
-    p.tick();
-    switch (entity) {
-      case 'contacts': {
-        const draft = ownContactDraft(record, p.placement, p.summary.warnings);
-        if ('skip' in draft) p.summary.skipped.push({ at: record.at, message: draft.skip });
-        else p.contacts.accept(draft);
-        break;
-      }
-      case 'interactions': {
-        await dates.prepare(record.text('date') ?? record.text('occurred_on'));
-        let draft;
-        try {
-          draft = ownInteractionDraft(record, dates.parse, seen);
-        } catch (error) {
-          // A date chrono cannot read is a usage error there; here it is a row of the file.
-          if (error instanceof UsageError) throw rowError(record.at, error.message);
-          throw error;
-        }
-        p.interactions().accept(draft);
-        break;
-      }
-      case 'followups':
-        p.records().followup(ownFollowupDraft(record));
-        break;
-      case 'favours':
-        p.records().favour(ownFavourDraft(record));
-        break;
-      case 'outreach':
-        p.records().outreach(ownOutreachDraft(record));
-        break;
+  const seen = new Map<number, number>();
+  for await (const items of batches) {
+    if (entity === 'interactions' && !dates.naturalLoaded) {
+      if (items.some((item) => dates.needsNatural(dateOf(toRecord(item))))) await dates.loadNatural();
     }
+    for (const item of items) importOwnRecord(p, entity, toRecord(item), dates, seen);
   }
   if (entity === 'interactions') p.interactions().finish();
+}
+
+function importOwnRecord(p: PipelineContext, entity: Entity, record: OwnRecord, dates: LooseDates, seen: Map<number, number>): void {
+  p.tick();
+  switch (entity) {
+    case 'contacts': {
+      const draft = ownContactDraft(record, p.placement, p.summary.warnings);
+      if ('skip' in draft) p.summary.skipped.push({ at: record.at, message: draft.skip });
+      else p.contacts.accept(draft);
+      break;
+    }
+    case 'interactions': {
+      let draft;
+      try {
+        draft = ownInteractionDraft(record, dates.parse, seen);
+      } catch (error) {
+        // A date chrono cannot read is a usage error there; here it is a row of the file.
+        if (error instanceof UsageError) throw rowError(record.at, error.message);
+        throw error;
+      }
+      p.interactions().accept(draft);
+      break;
+    }
+    case 'followups':
+      p.records().followup(ownFollowupDraft(record));
+      break;
+    case 'favours':
+      p.records().favour(ownFavourDraft(record));
+      break;
+    case 'outreach':
+      p.records().outreach(ownOutreachDraft(record));
+      break;
+  }
+}
+
+function dateOf(record: OwnRecord): string | null | undefined {
+  return record.text('date') ?? record.text('occurred_on');
 }
 
 /** Header names as record keys: "E-mail" stays, "How Met" -> "how_met". */
@@ -183,7 +220,7 @@ export async function importCsv(p: PipelineContext): Promise<void> {
   const rows = readCsvTable(p.input(), p.file, { isHeader: () => true, expected: 'column names', preamble: 1 });
   const first = await rows.next();
   if (first.done) throw new DataError(`${p.file} has a header but no rows`, 'nothing was imported');
-  const keys = first.value.table.header.map(keyOf);
+  const keys = first.value[0].table.header.map(keyOf);
   const entity = p.forceInteractions ? 'interactions' : detectEntity(keys);
   if (!entity) {
     throw new DataError(`${p.file}: the header has no "name" column (nor the columns of an interactions, follow-ups, favours or outreach export)`, 'for interactions, add --interactions');
@@ -192,17 +229,16 @@ export async function importCsv(p: PipelineContext): Promise<void> {
     throw new DataError(`${p.file}: an interactions file needs the columns date, contacts (and optionally via, direction, note)`);
   }
   const raw = p.raw;
-  async function* records(): AsyncGenerator<OwnRecord> {
-    const toRecord = (row: { row: number; cells: string[] }) =>
-      new OwnRecord(
-        `row ${row.row}`,
-        Object.fromEntries(keys.map((k, i) => [k, raw ? (row.cells[i] ?? '') : unprotectCell(row.cells[i] ?? '')])),
-        true,
-      );
-    yield toRecord(first.value as { row: number; cells: string[] });
-    for await (const row of rows) yield toRecord(row);
+  const toRecord = (row: CsvTableRow) => {
+    const values: Record<string, string> = {};
+    for (let i = 0; i < keys.length; i++) values[keys[i]] = raw ? (row.cells[i] ?? '') : unprotectCell(row.cells[i] ?? '');
+    return new OwnRecord(`row ${row.row}`, values, true);
+  };
+  async function* batches(): AsyncGenerator<CsvTableRow[]> {
+    yield first.value as CsvTableRow[];
+    yield* rows;
   }
-  await importOwnRecords(p, entity, records());
+  await importOwnRecords(p, entity, batches(), toRecord);
 }
 
 export async function importJson(p: PipelineContext): Promise<void> {
@@ -227,7 +263,7 @@ export async function importJson(p: PipelineContext): Promise<void> {
       'import the output of `net export contacts|interactions|followups|favours|outreach --json`',
     );
   }
-  await importOwnRecords(p, entity, objects.map((o, i) => new OwnRecord(`record ${i + 1}`, o, false)));
+  await importOwnRecords(p, entity, [objects.map((values, i) => ({ values, i }))], ({ values, i }) => new OwnRecord(`record ${i + 1}`, values, false));
 }
 
 export async function readWhole(path: string): Promise<string> {

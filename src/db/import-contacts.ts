@@ -23,6 +23,9 @@ export function loadSettingsRaw(sqlite: BetterSqlite3.Database): Settings {
 
 /** BEGIN IMMEDIATE … COMMIT around the whole import; a dry run rolls back what it did. */
 export async function inImportTransaction<T>(sqlite: BetterSqlite3.Database, dryRun: boolean, work: () => Promise<T>): Promise<T> {
+  // A page cache large enough for the indexes of a large import (random uids,
+  // names) to stay in memory until the commit; SQLite only takes what it uses.
+  sqlite.pragma('cache_size = -16384');
   sqlite.exec('begin immediate');
   try {
     const result = await work();
@@ -40,6 +43,7 @@ export class ContactStore {
   readonly #select: BetterSqlite3.Statement<[number], Row>;
   readonly #lists: Record<'emails' | 'tags' | 'interests', { select: BetterSqlite3.Statement<[number], { v: string }>; clear: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
   readonly #rhythmFrom: BetterSqlite3.Statement;
+  readonly #exists: BetterSqlite3.Statement<[number], { id: number }>;
 
   constructor(readonly sqlite: BetterSqlite3.Database) {
     this.#insert = sqlite.prepare(`insert into contacts (${COLUMNS.join(', ')}) values (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
@@ -56,22 +60,33 @@ export class ContactStore {
       interests: list('contact_interests', 'interest', 'interest', 'insert or ignore into contact_interests (contact_id, interest) values (?, ?)'),
     };
     this.#rhythmFrom = sqlite.prepare('update contacts set rhythm_from = ? where id = ?');
+    this.#exists = sqlite.prepare('select id from contacts where id = ?');
   }
 
-  /** The keys of every contact, oldest first (a key shared by two contacts finds the oldest). */
-  loadIndex(): ContactIndex {
-    const index = new ContactIndex();
-    const emails = new Map<number, string[]>();
-    for (const r of this.sqlite.prepare('select contact_id, email from contact_emails order by contact_id, position').iterate() as Iterable<{ contact_id: number; email: string }>) {
-      const list = emails.get(r.contact_id);
-      if (list) list.push(r.email);
-      else emails.set(r.contact_id, [r.email]);
-    }
-    const rows = this.sqlite.prepare('select id, uid, name, company, linkedin from contacts order by id').iterate() as Iterable<{
-      id: number; uid: string; name: string; company: string | null; linkedin: string | null;
-    }>;
-    for (const r of rows) index.add({ ...r, emails: emails.get(r.id) ?? [] });
-    return index;
+  /** The keys of every contact, read on first use, oldest first (a key shared by two contacts finds the oldest). */
+  index(): ContactIndex {
+    const sqlite = this.sqlite;
+    return new ContactIndex({
+      names: () => sqlite.prepare('select id, name from contacts order by id').iterate() as Iterable<{ id: number; name: string }>,
+      uids: () => sqlite.prepare('select id, uid from contacts order by id').iterate() as Iterable<{ id: number; uid: string }>,
+      *matchable() {
+        const emails = new Map<number, string[]>();
+        const emailRows = sqlite.prepare('select contact_id, email from contact_emails order by contact_id, position').iterate() as Iterable<{ contact_id: number; email: string }>;
+        for (const r of emailRows) {
+          const list = emails.get(r.contact_id);
+          if (list) list.push(r.email);
+          else emails.set(r.contact_id, [r.email]);
+        }
+        const rows = sqlite.prepare('select id, uid, name, company, linkedin from contacts order by id').all() as Array<{
+          id: number; uid: string; name: string; company: string | null; linkedin: string | null;
+        }>;
+        for (const r of rows) yield { ...r, emails: emails.get(r.id) ?? [] };
+      },
+    });
+  }
+
+  exists(id: number): boolean {
+    return this.#exists.get(id) !== undefined;
   }
 
   load(id: number): ContactState {

@@ -43,6 +43,8 @@ export class InteractionImporter {
   readonly #clearParticipants: BetterSqlite3.Statement;
   /** Rows naming people who are not in the database, with --strict. */
   readonly unknown: RowNote[] = [];
+  /** Names already resolved: a large file names the same people again and again. */
+  readonly #byName = new Map<string, number>();
 
   constructor(readonly ctx: InteractionImportContext) {
     const { sqlite } = ctx;
@@ -50,9 +52,7 @@ export class InteractionImporter {
     this.#byUid = sqlite.prepare(`select id, ${columns} from interactions where uid = ?`);
     this.#bySourceKey = sqlite.prepare('select id from interactions where source_key = ?');
     this.#participants = sqlite.prepare('select contact_id from interaction_contacts where interaction_id = ? order by contact_id');
-    this.#insert = sqlite.prepare(
-      `insert into interactions (uid, ${columns}) values (@uid, @occurred_at, @occurred_on, @channel, @direction, @note, @source_key, @created_at, @updated_at)`,
-    );
+    this.#insert = sqlite.prepare(`insert into interactions (uid, ${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#update = sqlite.prepare(
       'update interactions set occurred_at = @occurred_at, occurred_on = @occurred_on, channel = @channel, direction = @direction, note = @note, source_key = @source_key, created_at = @created_at, updated_at = @updated_at where id = @id',
     );
@@ -87,18 +87,22 @@ export class InteractionImporter {
     for (const ref of refs) {
       let id: number | undefined;
       if (ref.kind === 'id') {
-        if (index.uidOf(ref.id) === undefined) throw rowError(at, `no contact with id #${ref.id}`);
+        if (!this.ctx.store.exists(ref.id)) throw rowError(at, `no contact with id #${ref.id}`);
         id = ref.id;
       } else {
         id = ref.kind === 'uid' ? index.byUid(ref.uid) : undefined;
         const name = ref.name;
         if (id === undefined) {
           if (!name) throw rowError(at, `no contact with uid ${ref.kind === 'uid' ? ref.uid : ''}: import the contacts first`);
-          const named = index.byName(name);
-          if (named.length > 1) {
-            throw rowError(at, `"${name}" is the name of several contacts (${named.map((n) => `#${n}`).join(', ')}): write the id instead`);
+          id = this.#byName.get(name);
+          if (id === undefined) {
+            const named = index.byName(name);
+            if (named.length > 1) {
+              throw rowError(at, `"${name}" is the name of several contacts (${named.map((n) => `#${n}`).join(', ')}): write the id instead`);
+            }
+            id = named[0] ?? this.#unknown(at, name);
+            if (id !== undefined) this.#byName.set(name, id);
           }
-          id = named[0] ?? this.#unknown(at, name);
         }
       }
       if (id === undefined) complete = false;
@@ -144,17 +148,17 @@ export class InteractionImporter {
       return 'unchanged';
     }
     const id = Number(
-      this.#insert.run({
-        uid: draft.uid ?? randomUUID(),
-        occurred_at: draft.occurred_at,
-        occurred_on: draft.occurred_on,
-        channel: draft.channel,
-        direction: draft.direction,
-        note: draft.note,
-        source_key: draft.source_key,
-        created_at: draft.created_at ?? at,
-        updated_at: draft.updated_at ?? draft.created_at ?? at,
-      }).lastInsertRowid,
+      this.#insert.run(
+        draft.uid ?? randomUUID(),
+        draft.occurred_at,
+        draft.occurred_on,
+        draft.channel,
+        draft.direction,
+        draft.note,
+        draft.source_key,
+        draft.created_at ?? at,
+        draft.updated_at ?? draft.created_at ?? at,
+      ).lastInsertRowid,
     );
     for (const contactId of contactIds) this.#addParticipant.run(id, contactId, draft.occurred_at);
     summary.added += 1;
@@ -172,7 +176,7 @@ export class InteractionImporter {
     const shown = this.unknown.slice(0, 20).map((u) => `  ${u.at}: ${u.message}`);
     if (this.unknown.length > 20) shown.push(`  … and ${this.unknown.length - 20} more`);
     throw new DataError(
-      `${this.unknown.length} row${this.unknown.length === 1 ? '' : 's'} name people who are not in your network:\n${shown.join('\n')}`,
+      `${this.unknown.length} ${this.unknown.length === 1 ? 'row names a person who is' : 'rows name people who are'} not in your network:\n${shown.join('\n')}`,
       'add them first (net add), or import without --strict to add them as acquaintances; nothing was imported',
     );
   }

@@ -58,3 +58,14 @@ export function csvChunk(
   );
   return stringify(options.header ? [columns as string[], ...rows] : rows, { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
 }
+
+/** A cell's text as CSV writes it: lists joined with "; ", protected against formulas unless raw. */
+export function csvCellText(value: Cell, raw = false): string {
+  const text = cellText(value);
+  return raw ? text : protectCell(text);
+}
+
+/** Rows of cell texts (already protected) as CSV lines, quoted as toCsv quotes them. */
+export function csvLines(rows: readonly string[][]): string {
+  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+}

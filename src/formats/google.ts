@@ -98,11 +98,11 @@ export function cardFromGoogleRow(row: CsvTableRow): AddressCard {
   };
 }
 
-export async function* readGoogleContacts(input: Readable, file: string): AsyncGenerator<AddressCard> {
+export async function* readGoogleContacts(input: Readable, file: string): AsyncGenerator<AddressCard[]> {
   const rows = readCsvTable(input, file, {
     isHeader: isGoogleHeader,
     expected: 'First Name (or Name) and E-mail 1 - Value or Labels (a Google Contacts CSV export)',
     preamble: 0,
   });
-  for await (const row of rows) yield cardFromGoogleRow(row);
+  for await (const batch of rows) yield batch.map(cardFromGoogleRow);
 }

@@ -3,7 +3,7 @@
 // over the years). This module finds the header and hands over the cells by
 // column name; src/core/import-linkedin.ts makes contacts and interactions of them.
 import type { Readable } from 'node:stream';
-import { cell, hasColumn, readCsvTable } from './csv-read.js';
+import { cell, hasColumn, readCsvTable, type CsvTableRow } from './csv-read.js';
 
 export interface ConnectionRow {
   at: string;
@@ -17,14 +17,14 @@ export interface ConnectionRow {
   connectedOn: string;
 }
 
-export async function* readConnections(input: Readable, file: string): AsyncGenerator<ConnectionRow> {
+export async function* readConnections(input: Readable, file: string): AsyncGenerator<ConnectionRow[]> {
   const rows = readCsvTable(input, file, {
     isHeader: (cells) => cells.includes('first name') && cells.includes('last name'),
     expected: 'First Name, Last Name (LinkedIn Connections.csv)',
     preamble: 10,
   });
-  for await (const row of rows) {
-    yield {
+  for await (const batch of rows) {
+    yield batch.map((row) => ({
       at: `row ${row.row}`,
       firstName: cell(row, 'First Name') ?? '',
       lastName: cell(row, 'Last Name') ?? '',
@@ -33,7 +33,7 @@ export async function* readConnections(input: Readable, file: string): AsyncGene
       company: cell(row, 'Company') ?? '',
       position: cell(row, 'Position') ?? '',
       connectedOn: cell(row, 'Connected On') ?? '',
-    };
+    }));
   }
 }
 
@@ -54,28 +54,30 @@ export interface MessageRow {
   isDraft: boolean;
 }
 
-export async function* readMessages(input: Readable, file: string): AsyncGenerator<MessageRow> {
+export async function* readMessages(input: Readable, file: string): AsyncGenerator<MessageRow[]> {
   const rows = readCsvTable(input, file, {
     isHeader: (cells) => cells.includes('from') && cells.includes('date') && cells.includes('content'),
     expected: 'FROM, DATE, CONTENT (LinkedIn messages.csv)',
     preamble: 10,
   });
-  for await (const row of rows) {
-    const text = (name: string) => cell(row, name) ?? '';
-    yield {
-      at: `row ${row.row}`,
-      conversationId: text('CONVERSATION ID'),
-      conversationTitle: text('CONVERSATION TITLE'),
-      from: text('FROM'),
-      senderUrl: text('SENDER PROFILE URL'),
-      to: text('TO'),
-      recipientUrls: text('RECIPIENT PROFILE URLS'),
-      date: text('DATE'),
-      subject: text('SUBJECT'),
-      content: (row.cells[row.table.index.get('content') ?? -1] ?? '').replace(/\r\n/g, '\n').trim(),
-      folder: text('FOLDER'),
-      direction: text('DIRECTION'),
-      isDraft: /^(yes|true)$/i.test(text('IS MESSAGE DRAFT')),
-    };
-  }
+  for await (const batch of rows) yield batch.map((row) => messageRow(row));
+}
+
+function messageRow(row: CsvTableRow): MessageRow {
+  const text = (name: string) => cell(row, name) ?? '';
+  return {
+    at: `row ${row.row}`,
+    conversationId: text('CONVERSATION ID'),
+    conversationTitle: text('CONVERSATION TITLE'),
+    from: text('FROM'),
+    senderUrl: text('SENDER PROFILE URL'),
+    to: text('TO'),
+    recipientUrls: text('RECIPIENT PROFILE URLS'),
+    date: text('DATE'),
+    subject: text('SUBJECT'),
+    content: (row.cells[row.table.index.get('content') ?? -1] ?? '').replace(/\r\n/g, '\n').trim(),
+    folder: text('FOLDER'),
+    direction: text('DIRECTION'),
+    isDraft: /^(yes|true)$/i.test(text('IS MESSAGE DRAFT')),
+  };
 }

@@ -2,7 +2,7 @@
 // books and calendars. Records are streamed from SQLite to the output, so a
 // large network is written in constant memory.
 import { UsageError } from '../../core/errors.js';
-import type { Cell, CsvRecord } from '../../formats/csv.js';
+import type { Cell } from '../../formats/csv.js';
 import type { TextSink } from '../../formats/atomic-file.js';
 import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
 import type { Context } from '../context.js';
@@ -83,18 +83,20 @@ async function writeRecords(
     sink.write(count === 0 ? '[]\n' : '\n]\n');
     return count;
   }
-  const { csvChunk } = await import('../../formats/csv.js');
-  sink.write(csvChunk([], columns, { header: true }));
-  let batch: CsvRecord[] = [];
+  const { csvCellText, csvLines } = await import('../../formats/csv.js');
+  sink.write(csvLines([[...columns]]));
+  let batch: string[][] = [];
   for (const record of records) {
-    batch.push(Object.fromEntries(columns.map((k) => [k, csvCell((record as ExportRecord)[k])])));
+    const cells: string[] = [];
+    for (const key of columns) cells.push(csvCellText(csvCell((record as ExportRecord)[key]), options.raw));
+    batch.push(cells);
     options.tick(++count);
-    if (batch.length === 1000) {
-      sink.write(csvChunk(batch, columns, { raw: options.raw }));
+    if (batch.length === 2000) {
+      sink.write(csvLines(batch));
       batch = [];
     }
   }
-  if (batch.length) sink.write(csvChunk(batch, columns, { raw: options.raw }));
+  if (batch.length) sink.write(csvLines(batch));
   return count;
 }
 

@@ -95,7 +95,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const progress = ctx.io.stderrIsTTY;
   await inImportTransaction(sqlite, dryRun, async () => {
     const store = new ContactStore(sqlite);
-    const index = store.loadIndex();
+    const index = store.index();
     const contacts = new ContactImporter({ store, index, settings: loadSettingsRaw(sqlite), placement, summary, at, today: ctx.today });
     let interactions: InteractionImporter | undefined;
     let records: RecordImporter | undefined;
