@@ -9,6 +9,7 @@ import { addDays, startOfLocalDay } from '../core/dates.js';
 import type { ActivityCounts } from '../core/review/activity.js';
 import type { FavourCounts, OneSided } from '../core/review/balance.js';
 import { FADING_MIN_TOUCHES } from '../core/review/fading.js';
+import { USUAL_GAP_WINDOW } from '../core/review/gaps.js';
 import { RHYTHM_MIN_TOUCHES } from '../core/review/rhythms.js';
 import type { KeptFollowup, OpenFollowup } from '../core/review/followups.js';
 import type { StageCount, StageMove } from '../core/review/outreach.js';
@@ -165,23 +166,33 @@ export class LocalDayNumbers {
 }
 
 /**
- * The distinct days each person was in touch, as sorted day numbers, for
- * people with at least `minTouches` of them up to `today`. One row per person:
- * their instants (to the minute) concatenated by SQLite in index order, read
- * here without splitting the text.
+ * The distinct days each person who is not archived was in touch, as sorted
+ * day numbers, for people with at least `minTouches` of them up to `today`,
+ * read from their latest `window` interactions up to today (USUAL_GAP_WINDOW:
+ * the usual gap is the rhythm of late, and a long history is not read whole).
+ * One row per person: one seek on the (contact_id, occurred_at) index, then
+ * their instants (to the minute) concatenated by SQLite, read here without
+ * splitting the text.
  */
-export async function touchDays(db: Kysely<Database>, today: string, minTouches: number): Promise<Map<number, Int32Array>> {
-  const { rows } = await sql<{ contact_id: number; instants: string }>`
-    select contact_id, group_concat(substr(occurred_at, 1, 16), ',') as instants
-    from interaction_contacts
-    group by contact_id
-    having count(*) >= ${minTouches}`.execute(db);
+export async function touchDays(db: Kysely<Database>, today: string, minTouches: number, window = USUAL_GAP_WINDOW): Promise<Map<number, Int32Array>> {
+  const { hi } = dayBounds(today, today);
+  const { rows } = await sql<{ contact_id: number; instants: string | null }>`
+    select c.id as contact_id,
+      (select group_concat(x, ',') from (
+        select substr(ic.occurred_at, 1, 16) as x from interaction_contacts ic
+        where ic.contact_id = c.id and ic.occurred_at < ${hi}
+        order by ic.occurred_at desc
+        limit ${window})) as instants
+    from contacts c
+    where c.archived_at is null`.execute(db);
   const days = new LocalDayNumbers();
   const last = civilDay(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
   const result = new Map<number, Int32Array>();
   let buffer = new Int32Array(1024);
   for (const row of rows) {
     const text = row.instants;
+    // Fewer instants than touches needed: nothing to read.
+    if (text === null || text.length < minTouches * 17 - 1) continue;
     if (buffer.length < text.length / 16 + 1) buffer = new Int32Array(Math.ceil(text.length / 16) + 1);
     let n = 0;
     let sorted = true;

@@ -96,6 +96,23 @@ describe('queries', () => {
     expect([...days.get(anna)!].map(dayFromNumber)).toEqual(['2026-03-01', '2026-03-03', '2026-03-05']);
   });
 
+  it('read the days in touch from the latest interactions only (the window), archived people left out', async () => {
+    await setUp();
+    const anna = await insertContact(opened.db, { name: 'Anna' }, {}, at);
+    const bruno = await insertContact(opened.db, { name: 'Bruno' }, {}, at);
+    // Six touches a day apart, twice on the last day, and one after today.
+    for (const instant of ['2026-03-01T10:00:00.000Z', '2026-03-02T10:00:00.000Z', '2026-03-03T10:00:00.000Z', '2026-03-04T10:00:00.000Z', '2026-03-05T10:00:00.000Z', '2026-03-05T11:00:00.000Z', '2026-03-20T10:00:00.000Z']) {
+      await log([anna, bruno], instant);
+    }
+    await opened.db.updateTable('contacts').set({ archived_at: at }).where('id', '=', bruno).execute();
+    const latest = await touchDays(opened.db, '2026-03-14', 3, 4);
+    expect([...latest.keys()]).toEqual([anna]);
+    // The latest four interactions up to today fall on three days; the one after today is not one of them.
+    expect([...latest.get(anna)!].map(dayFromNumber)).toEqual(['2026-03-03', '2026-03-04', '2026-03-05']);
+    expect((await touchDays(opened.db, '2026-03-14', 3, 3)).size).toBe(0);
+    expect([...(await touchDays(opened.db, '2026-03-14', 3)).get(anna)!].length).toBe(5);
+  });
+
   it('find the replies answered in a period, and the message each answered', async () => {
     await setUp();
     const [anna, bruno, carla] = [

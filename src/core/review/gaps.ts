@@ -3,6 +3,12 @@
 // numbers (days since 1970-01-01) so that long histories stay cheap.
 export { dayNumber, dayString as dayFromNumber } from '../scheduler/days.js';
 
+/**
+ * The usual gap is read from a person's latest this many interactions (up to
+ * 49 gaps): the rhythm of late, and a cost that does not grow with the years.
+ */
+export const USUAL_GAP_WINDOW = 50;
+
 /** Sorted, distinct day numbers on which a person was in touch. */
 export type DayList = ArrayLike<number>;
 
