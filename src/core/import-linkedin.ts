@@ -186,6 +186,7 @@ export function messageToDraft(row: MessageFields, me: Party | undefined, warnin
   if (me) outbound = samePerson(from, me);
   else if (/^(outgoing|incoming)$/i.test(row.direction)) outbound = /^outgoing$/i.test(row.direction);
   else throw rowError(row.at, 'cannot tell who sent this message; pass --me with your profile URL');
+  if (me && !outbound && to.length > 0 && !to.some((p) => samePerson(p, me))) return { skip: 'neither from you nor to you' };
   const others = outbound ? to.filter((p) => !me || !samePerson(p, me)) : [from];
   const read = new FieldReader(row.at, false, warnings);
   const body = [row.subject, row.content].map((s) => s.trim()).filter((s) => s !== '').join('\n');

@@ -19,8 +19,8 @@ export function csvError(error: unknown, file: string, lastRow: number): DataErr
   if (e.code === 'EISDIR') return new DataError(`${file} is a folder, not a file`);
   if (e.code === 'EACCES') return new DataError(`${file}: permission denied`);
   if (typeof e.lines === 'number' && typeof e.code === 'string') {
-    const what = (e.message ?? '').replace(/ at line \d+.*$/s, '').replace(/^[^:]+: /, '');
-    return new DataError(`${file}: after row ${lastRow}: not valid CSV: ${what}`, 'check the quotes of that row; nothing was imported');
+    const what = (e.message ?? '').replace(/ at line \d+.*$/s, '');
+    return new DataError(`${file}: row ${lastRow + 1}: not valid CSV (${what})`, 'check the quotes of that row; nothing was imported');
   }
   return new DataError(`${file}: cannot be read: ${e.message ?? String(error)}`);
 }
@@ -161,11 +161,17 @@ async function fromHeader(
   // Only whole lines of the head are read here; a record cut at its end is read again in full later.
   const lastNewline = ended ? head.length : head.lastIndexOf(0x0a) + 1;
   const text = head.subarray(0, lastNewline).toString('utf8');
-  let records: Array<{ record: string[]; raw: string }>;
-  try {
-    records = parseSync(text, { ...PARSE_OPTIONS, raw: true, to: (options.preamble ?? 0) + 1 }) as unknown as Array<{ record: string[]; raw: string }>;
-  } catch (error) {
-    throw csvError(error, file, 0);
+  // Record by record (each parse stops at the k-th record), so a malformed row after the
+  // header is left to the main parser, which names its row.
+  let records: Array<{ record: string[]; raw: string }> = [];
+  for (let k = 1; k <= (options.preamble ?? 0) + 1; k++) {
+    try {
+      records = parseSync(text, { ...PARSE_OPTIONS, raw: true, to: k }) as unknown as Array<{ record: string[]; raw: string }>;
+    } catch (error) {
+      throw csvError(error, file, k - 1);
+    }
+    const last = records[k - 1];
+    if (!last || (!isBlankRow(last.record) && options.isHeader(last.record.map((c) => c.trim().toLowerCase())))) break;
   }
   // csv-parse's raw text of a record ends with its delimiter, except the "\n" of a CRLF.
   let offset = 0;

@@ -19,8 +19,8 @@ export interface ConnectionRow {
 
 export async function* readConnections(input: Readable, file: string): AsyncGenerator<ConnectionRow[]> {
   const rows = readCsvTable(input, file, {
-    isHeader: (cells) => cells.includes('first name') && cells.includes('last name'),
-    expected: 'First Name, Last Name (LinkedIn Connections.csv)',
+    isHeader: (cells) => cells.includes('first name') && cells.includes('last name') && cells.includes('connected on'),
+    expected: 'First Name, Last Name, Connected On (LinkedIn Connections.csv)',
     preamble: 10,
   });
   for await (const batch of rows) {
