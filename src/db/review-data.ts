@@ -5,7 +5,7 @@
 // which come as one concatenated list of instants per person.
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { addDays, startOfLocalDay } from '../core/dates.js';
+import { addDays, localDay, startOfLocalDay } from '../core/dates.js';
 import type { ActivityCounts } from '../core/review/activity.js';
 import type { FavourCounts, OneSided } from '../core/review/balance.js';
 import { FADING_MIN_TOUCHES } from '../core/review/fading.js';
@@ -19,7 +19,8 @@ import type { ReviewInput } from '../core/review/report.js';
 import { weekStarts, type WeekCount } from '../core/review/weekly.js';
 import type { Settings } from '../core/settings.js';
 import { WRITTEN_CHANNELS } from '../core/vocabulary.js';
-import { activeOutreach, contactFacts, type DueSource } from './due-data.js';
+import type { ContactFacts } from '../core/scheduler/types.js';
+import { activeOutreach, type DueSource } from './due-data.js';
 import type { Database } from './schema.js';
 
 const WRITTEN = [...WRITTEN_CHANNELS];
@@ -185,14 +186,27 @@ export async function touchDays(db: Kysely<Database>, today: string, minTouches:
         limit ${window})) as instants
     from contacts c
     where c.archived_at is null`.execute(db);
+  const read = instantsReader(today, minTouches);
+  const result = new Map<number, Int32Array>();
+  for (const row of rows) {
+    const list = read(row.instants);
+    if (list) result.set(row.contact_id, list);
+  }
+  return result;
+}
+
+/**
+ * A reader of one person's instants (`YYYY-MM-DDTHH:MM`, comma-separated, in
+ * any order) into their sorted distinct local days up to `today`; null with
+ * fewer than `minTouches` of them. One buffer serves every person.
+ */
+function instantsReader(today: string, minTouches: number): (text: string | null) => Int32Array | null {
   const days = new LocalDayNumbers();
   const last = civilDay(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
-  const result = new Map<number, Int32Array>();
   let buffer = new Int32Array(1024);
-  for (const row of rows) {
-    const text = row.instants;
+  return (text) => {
     // Fewer instants than touches needed: nothing to read.
-    if (text === null || text.length < minTouches * 17 - 1) continue;
+    if (text === null || text.length < minTouches * 17 - 1) return null;
     if (buffer.length < text.length / 16 + 1) buffer = new Int32Array(Math.ceil(text.length / 16) + 1);
     let n = 0;
     let sorted = true;
@@ -209,9 +223,96 @@ export async function touchDays(db: Kysely<Database>, today: string, minTouches:
     if (!sorted) list.sort();
     let distinct = 0;
     for (let i = 0; i < n; i++) if (i === 0 || list[i] !== list[distinct - 1]) list[distinct++] = list[i];
-    if (distinct >= minTouches) result.set(row.contact_id, list.slice(0, distinct));
+    return distinct >= minTouches ? list.slice(0, distinct) : null;
+  };
+}
+
+type ContactRow = [
+  id: number,
+  name: string,
+  circle: string,
+  cadence_days: number | null,
+  snoozed_until: string | null,
+  met_on: string | null,
+  created_at: string,
+  rhythm_from: string | null,
+  birthday: string | null,
+  channel: string | null,
+  last_on: string | null,
+  last_direction: string | null,
+  last_channel: string | null,
+  interactions: number,
+  instants: string | null,
+];
+
+/** How far back a contact counts as new for the nurture rule, as in due-data.ts. */
+const NEW_CONTACT_LOOKBACK = 31;
+
+/**
+ * The scheduler's facts of every person who is not archived (the same as
+ * contactFacts in due-data.ts, which a test checks) and their days in touch
+ * (as touchDays), in one pass over the people: the seek for the last
+ * interaction and the one for the latest instants land on the same index
+ * pages, and the rows stay arrays.
+ */
+export function reviewContacts(
+  { sqlite }: DueSource,
+  today: string,
+  minTouches: number,
+  window = USUAL_GAP_WINDOW,
+): { contacts: ContactFacts[]; touchDays: Map<number, Int32Array> } {
+  const { hi } = dayBounds(today, today);
+  const rows = sqlite
+    .prepare(
+      `select c.id, c.name, c.circle, c.cadence_days, c.snoozed_until, c.met_on, c.created_at, c.rhythm_from, c.birthday, c.channel,
+        i.occurred_on, i.direction, i.channel,
+        case when i.id is null then 0
+          when coalesce(c.met_on, substr(c.created_at, 1, 10)) >= ?
+          then (select count(*) from (select 1 from interaction_contacts x where x.contact_id = c.id limit 2))
+          else 2 end,
+        (select group_concat(t, ',') from (
+          select substr(ic.occurred_at, 1, 16) as t from interaction_contacts ic
+          where ic.contact_id = c.id and ic.occurred_at < ?
+          order by ic.occurred_at desc
+          limit ?))
+      from contacts c
+      left join interactions i on i.id = (
+        select ic.interaction_id from interaction_contacts ic
+        where ic.contact_id = c.id
+        order by ic.occurred_at desc, ic.interaction_id desc
+        limit 1)
+      where c.archived_at is null`,
+    )
+    .raw(true)
+    .all(addDays(today, -NEW_CONTACT_LOOKBACK), hi, window) as ContactRow[];
+  const read = instantsReader(today, minTouches);
+  const touch = new Map<number, Int32Array>();
+  // Bulk imports give many people the same created_at: convert each distinct one once.
+  const localDays = new Map<string, string>();
+  const contacts: ContactFacts[] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) {
+    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions, instants] = rows[k];
+    let added_on = localDays.get(created_at);
+    if (added_on === undefined) localDays.set(created_at, (added_on = localDay(new Date(created_at))));
+    contacts[k] = {
+      id,
+      name,
+      circle,
+      cadence_days,
+      snoozed_until,
+      archived: false,
+      met_on,
+      added_on,
+      rhythm_from,
+      birthday,
+      channel,
+      last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
+      interactions,
+    };
+    const days = read(instants);
+    if (days) touch.set(id, days);
   }
-  return result;
+  return { contacts, touchDays: touch };
 }
 
 async function favourTotals(db: Kysely<Database>, period?: Period): Promise<FavourCounts> {
@@ -348,9 +449,8 @@ export async function loadReviewInput(
     activity: await activityCounts(db, period),
     previousActivity: await activityCounts(db, previous, false),
     weeks: await weeklyCounts(db, period.to),
-    contacts: await contactFacts(source, today),
+    ...reviewContacts(source, today, MIN_TOUCHES),
     inOutreach: new Set((await activeOutreach(db)).map((o) => o.contact_id)),
-    touchDays: await touchDays(db, today, MIN_TOUCHES),
     favours: await favourFacts(db, period),
     answeredReplies: await answeredReplies(db, period),
     ...(await followupFacts(db, period).then((f) => ({ keptFollowups: f.kept, openFollowups: f.open }))),

@@ -10,7 +10,8 @@ import { dayFromNumber, dayNumber } from '../../src/core/review/gaps.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { insertInteraction } from '../../src/db/interactions.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
-import { activityCounts, answeredReplies, LocalDayNumbers, touchDays, weeklyCounts } from '../../src/db/review-data.js';
+import { contactFacts } from '../../src/db/due-data.js';
+import { activityCounts, answeredReplies, LocalDayNumbers, reviewContacts, touchDays, weeklyCounts } from '../../src/db/review-data.js';
 
 const originalTz = process.env.TZ;
 afterAll(() => {
@@ -111,6 +112,27 @@ describe('queries', () => {
     expect([...latest.get(anna)!].map(dayFromNumber)).toEqual(['2026-03-03', '2026-03-04', '2026-03-05']);
     expect((await touchDays(opened.db, '2026-03-14', 3, 3)).size).toBe(0);
     expect([...(await touchDays(opened.db, '2026-03-14', 3)).get(anna)!].length).toBe(5);
+  });
+
+  it('read the facts and the days in touch in one pass: the same as contactFacts (net due) and touchDays', async () => {
+    await setUp();
+    const anna = await insertContact(opened.db, { name: 'Anna', circle: 'close', met_on: '2026-03-01' }, {}, at);
+    const bruno = await insertContact(opened.db, { name: 'Bruno', cadence_days: 0 }, {}, at);
+    const carla = await insertContact(opened.db, { name: 'Carla', snoozed_until: '2026-04-01' }, {}, at);
+    await insertContact(opened.db, { name: 'Dario' }, {}, at);
+    const ernesto = await insertContact(opened.db, { name: 'Ernesto' }, {}, at);
+    for (const instant of ['2026-02-28T23:30:00.000Z', '2026-03-03T10:00:00.000Z', '2026-03-05T10:00:00.000Z', '2026-03-20T10:00:00.000Z']) {
+      await log([anna, bruno], instant);
+    }
+    await log([carla], '2026-03-02T10:00:00.000Z', 'email', 'in');
+    await log([ernesto], '2026-03-02T10:00:00.000Z');
+    await opened.db.updateTable('contacts').set({ archived_at: at }).where('id', '=', ernesto).execute();
+    for (const today of ['2026-03-04', '2026-03-14', '2026-03-25']) {
+      const both = reviewContacts(opened, today, 3);
+      expect(both.contacts).toEqual(contactFacts(opened, today));
+      expect(both.touchDays).toEqual(await touchDays(opened.db, today, 3));
+    }
+    expect(reviewContacts(opened, '2026-03-14', 3).contacts.map((c) => c.name)).toEqual(['Anna', 'Bruno', 'Carla', 'Dario']);
   });
 
   it('find the replies answered in a period, and the message each answered', async () => {
