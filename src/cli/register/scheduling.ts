@@ -8,9 +8,10 @@ export function registerScheduling({ program, lazy }: Registration): void {
       .command('due')
       .summary('the relationships that need attention today, ranked')
       .description(
-        'The morning list: replies owed, promises due, rhythms reached, new contacts to touch again,\n' +
-          'birthdays and outreach steps, ranked by a score (see --explain and `net config`).\n' +
-          `On a terminal it shows the first due.limit items (default 7); --json, --csv and --ics list every item.`,
+        'The morning list: replies owed, promises due, rhythms reached, new contacts\n' +
+          'to touch again, birthdays and outreach steps, ranked by a score (see\n' +
+          '--explain and `net config`). It shows the first due.limit items (default 7);\n' +
+          '--json, --csv and --ics list every item unless --limit is given.',
       )
       .option('--on <date>', 'what will be due on a coming day ("friday", "in 2 weeks", 2026-04-01)')
       .option('--limit <n>', 'at most N items')
@@ -67,8 +68,8 @@ Examples:
     .argument('<contact>', 'name, id or unique part of a name')
     .summary('pause the reminders about a person for a while')
     .description(
-      'Pause the rhythm, new-contact and birthday reminders about a person until a day: they come back\n' +
-        'on that day. Replies owed and follow-ups still show.',
+      'Pause the rhythm, new-contact and birthday reminders about a person until a\n' +
+        'day: they come back on that day. Replies owed and follow-ups still show.',
     )
     .option('--until <date>', 'the day reminders come back ("friday", "next month", 2026-05-01)')
     .option('--for <interval>', 'how long ("2 weeks", "30 days", "monthly")')
