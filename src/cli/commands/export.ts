@@ -174,7 +174,14 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
     meter.done();
   }
   if (options.out !== undefined) {
-    const noun = count === 1 ? entity.replace(/s$/, '') : entity;
-    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${noun} to ${options.out}.\n`);
+    const nouns: Record<ExportEntity, [string, string]> = {
+      contacts: ['contact', 'contacts'],
+      interactions: ['interaction', 'interactions'],
+      followups: ['follow-up', 'follow-ups'],
+      outreach: ['outreach', 'outreach'],
+      favours: ['favour', 'favours'],
+      due: ['due item', 'due items'],
+    };
+    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${nouns[entity][count === 1 ? 0 : 1]} to ${options.out}.\n`);
   }
 }
