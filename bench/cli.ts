@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
+import { nameKey } from '../src/core/names.js';
 import { BENCH_TODAY, benchDatabase, SIZES, type NetworkSize } from './generate.js';
 import { hasHyperfine, peakMemoryMb, timeCommands } from './measure.js';
 
@@ -37,14 +38,19 @@ export const CLI_SCENARIOS: readonly CliScenario[] = [
 /** Peak memory target for every command on every size. */
 const PEAK_MB = 150;
 
-/** The person with the most interactions: the slowest `show`, a realistic `log`. */
+/**
+ * The person with the most interactions, named as a user would (the full
+ * name): the slowest `show`, a realistic `log`. Only a name whose stored key
+ * is what net computes for it, so that the exact-name lookup applies.
+ */
 function busiestPerson(path: string): string {
   const db = new BetterSqlite3(path, { readonly: true });
   try {
-    const row = db
-      .prepare('select c.name from interaction_contacts ic join contacts c on c.id = ic.contact_id group by c.id order by count(*) desc limit 1')
-      .get() as { name: string } | undefined;
-    if (!row) throw new Error(`${path} has no interactions`);
+    const rows = db
+      .prepare('select c.name, c.name_key from interaction_contacts ic join contacts c on c.id = ic.contact_id group by c.id order by count(*) desc limit 50')
+      .all() as { name: string; name_key: string }[];
+    const row = rows.find((r) => r.name_key === nameKey(r.name));
+    if (!row) throw new Error(`${path}: no busy contact with a name key as net makes it`);
     return row.name;
   } finally {
     db.close();
