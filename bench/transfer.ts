@@ -83,6 +83,18 @@ function writeInteractions(path: string, names: readonly string[], count: number
 interface Run {
   ms: number;
   peakMb: number;
+  /** CPU time of the command (user + system), steadier than wall time on a busy machine. */
+  cpuMs: number;
+}
+
+/** The probe's report: JSON {maxRssKb, cpuMs}, or (older probe) the peak in KB alone. */
+function readProbe(path: string): { peakMb: number; cpuMs: number } {
+  const text = readFileSync(path, 'utf8').trim();
+  if (text.startsWith('{')) {
+    const report = JSON.parse(text) as { maxRssKb: number; cpuMs: number };
+    return { peakMb: report.maxRssKb / 1024, cpuMs: report.cpuMs };
+  }
+  return { peakMb: Number(text) / 1024, cpuMs: Number.NaN };
 }
 
 /** Runs `net ARGS` once with the memory probe; stdout goes nowhere. */
@@ -97,7 +109,7 @@ function runNet(args: readonly string[], env: NodeJS.ProcessEnv): Run {
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`net ${args.join(' ')} failed (exit ${result.status}): ${result.stderr}`);
-  return { ms, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 };
+  return { ms, ...readProbe(rssFile) };
 }
 
 function removeDb(path: string): void {
@@ -157,7 +169,15 @@ async function main(): Promise<void> {
     `net transfer benchmark: ${runs} runs each, node ${process.version}, NET_NOW=${BENCH_TODAY}\n` +
       `files: ${connections} (${sizeMb(connections)} MB), ${interactions} (${sizeMb(interactions)} MB); network: ${large}\n\n`,
   );
-  process.stdout.write(`${'scenario'.padEnd(44)}${'median'.padStart(10)}${'min'.padStart(10)}${'peak MB'.padStart(10)}  target\n`);
+  process.stdout.write(`${'scenario'.padEnd(44)}${'median'.padStart(10)}${'min'.padStart(10)}${'cpu'.padStart(10)}${'peak MB'.padStart(10)}  target\n`);
+  // The floor: how long Node itself takes to start here now (about 40 ms on an idle machine).
+  const floor: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    floor.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  process.stdout.write(`${'node -e 0 (the floor)'.padEnd(44)}${`${Math.round(median(floor))} ms`.padStart(10)}\n`);
   let missed = 0;
   for (const s of scenarios) {
     const results: Run[] = [];
@@ -171,7 +191,8 @@ async function main(): Promise<void> {
       verdict = `${s.target.ms === undefined ? '' : `< ${s.target.ms / 1000} s, `}< ${s.target.mb} MB: ${met ? 'met' : 'MISSED'}`;
     }
     process.stdout.write(
-      `${s.name.padEnd(44)}${`${Math.round(ms)} ms`.padStart(10)}${`${Math.round(Math.min(...results.map((r) => r.ms)))} ms`.padStart(10)}${peak.toFixed(1).padStart(10)}  ${verdict}\n`,
+      `${s.name.padEnd(44)}${`${Math.round(ms)} ms`.padStart(10)}${`${Math.round(Math.min(...results.map((r) => r.ms)))} ms`.padStart(10)}` +
+        `${`${Math.round(median(results.map((r) => r.cpuMs)))} ms`.padStart(10)}${peak.toFixed(1).padStart(10)}  ${verdict}\n`,
     );
   }
   removeDb(work);
