@@ -9,10 +9,11 @@ export function registerTransfer({ program, lazy }: Registration): void {
     .argument('<entity>', 'contacts, interactions, followups, outreach, favours or due')
     .summary('write every record of an entity as CSV, JSON, vCard or iCalendar')
     .description(
-      'Write every record of an entity: all columns in a fixed order (see the README), archived contacts\n' +
-        'included. CSV by default (RFC 4180, cells that look like formulas prefixed with \' unless --raw).\n' +
-        'The JSON and CSV of contacts, interactions, followups, favours and outreach come back in with\n' +
-        '`net import json|csv`; `due` lists the rows of `net due --json`.',
+      'Write every record of an entity, all columns in a fixed order (see the\n' +
+        'README), archived contacts included. CSV by default: RFC 4180, and cells\n' +
+        "that look like formulas get a leading ' unless --raw. The CSV and JSON of\n" +
+        'contacts, interactions, followups, favours and outreach come back in with\n' +
+        '`net import csv|json`; `due` lists the rows of `net due --json`.',
     )
     .option('--csv', 'CSV with a header row (the default)')
     .option('--json', 'a JSON array of objects')
@@ -38,16 +39,20 @@ Examples:
     .argument('<file>', 'the file to read ("-" for standard input)')
     .summary('bring contacts and history in from LinkedIn, an address book, a spreadsheet or an export')
     .description(
-      'Import contacts or interactions. Same email or profile URL = same person; same name and company =\n' +
-        'same person; anyone else is added. One transaction: a bad row stops the import, names the row,\n' +
-        'and writes nothing. Sources:\n' +
-        '  linkedin            Connections.csv of LinkedIn\'s data export (new people: circle acquaintance)\n' +
-        '  linkedin-messages   messages.csv of the same export: each message an interaction via linkedin\n' +
-        '  google              a Google Contacts CSV export\n' +
-        '  vcf                 vCards 2.1, 3.0 or 4.0 (Apple, Google, Android, …)\n' +
-        '  csv                 contacts in the columns of `net export contacts` (a name column at least),\n' +
-        '                      or with --interactions: date, contacts (names or ids, ";"), via, direction, note\n' +
-        '  json                the output of `net export ENTITY --json`',
+      'Import contacts or interactions. Same email or profile URL = same person;\n' +
+        'same name and company = same person; anyone else is added. One\n' +
+        'transaction: a bad row stops the import, names the row, writes nothing.\n\n' +
+        'Sources:\n' +
+        '  linkedin           Connections.csv of LinkedIn\'s data export\n' +
+        '  linkedin-messages  messages.csv of the same export (interactions)\n' +
+        '  google             a Google Contacts CSV export\n' +
+        '  vcf                vCards 2.1, 3.0 or 4.0 (Apple, Google, Android, ...)\n' +
+        '  csv                contacts in the columns of `net export contacts` (a\n' +
+        '                     name column at least); with --interactions: date,\n' +
+        '                     contacts (names or ids, ";"), via, direction, note\n' +
+        '  json               the output of `net export ENTITY --json`\n\n' +
+        'New people go to the circle acquaintance unless the file or --circle says\n' +
+        'otherwise.',
     )
     .option('--dry-run', 'show what would change, and write nothing')
     .option('--circle <circle>', 'the circle of new people (default: the file\'s, else acquaintance); first touches are spread over its rhythm')
