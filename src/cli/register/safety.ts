@@ -4,12 +4,12 @@ import type { Registration } from '../program.js';
 export function registerSafety({ program, lazy }: Registration): void {
   program
     .command('backup')
-    .argument('[file]', 'where to write the copy (default: next to the database, named with the date and time)')
+    .argument('[file]', 'where to write the copy (default: next to the database, dated)')
     .summary('copy the database safely, even while net is in use')
     .description(
-      'Write a consistent copy of the database with SQLite\'s online backup API, even while other net\n' +
-        'commands are writing. The copy is one self-contained file, private (mode 0600), checked before\n' +
-        'it is put in place. Default name: net-backup-YYYY-MM-DD-HHMMSS.db in the database\'s folder.',
+      "Write a consistent copy of the database with SQLite's online backup API, even while other net " +
+        'commands are writing. The copy is one self-contained file, private (mode 0600), checked before ' +
+        "it is put in place. Default name: net-backup-YYYY-MM-DD-HHMMSS.db in the database's folder.",
     )
     .option('--force', 'replace FILE if it already exists (default: refuse)')
     .option('--json', 'print the path and size of the copy as JSON')
@@ -28,9 +28,9 @@ Examples:
     .argument('<file>', 'a backup made by `net backup` (or any copy of a net database)')
     .summary('replace the database with a backup, keeping the current one')
     .description(
-      'Replace the database with FILE. FILE is checked first (a net database, a schema this net\n' +
-        'understands, SQLite\'s integrity and foreign-key checks); nothing changes if it fails. The\n' +
-        'current database is kept as net-backup-…-before-restore.db next to it. An older backup is\n' +
+      'Replace the database with FILE. FILE is checked first (a net database, a schema this net ' +
+        "understands, SQLite's integrity and foreign-key checks); nothing changes if it fails. The " +
+        'current database is kept as net-backup-…-before-restore.db next to it. An older backup is ' +
         'upgraded to the current schema. Asks for confirmation on a terminal; needs --yes elsewhere.',
     )
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
@@ -48,9 +48,9 @@ Examples:
     .command('doctor')
     .summary('check the database: integrity, schema, file modes, journal, backups')
     .description(
-      'Check the database without changing it: SQLite\'s integrity and foreign-key checks, the schema\n' +
-        'version, that the file (0600) and its folder (0700) are private, the size of the write-ahead\n' +
-        'log, what it holds, and the newest backup. Exits 1 when something is wrong, saying what to do.',
+      "Check the database without changing it: SQLite's integrity and foreign-key checks, the schema " +
+        'version, that the file (0600) and its folder (0700) are private and writable, the size of the ' +
+        'write-ahead log, what it holds, and the newest backup. Exits 1 when something is wrong, saying what to do.',
     )
     .option('--json', 'print the checks as a JSON array (check, status, detail, fix)')
     .addHelpText(
