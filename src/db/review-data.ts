@@ -284,17 +284,18 @@ export function reviewContacts(
       where c.archived_at is null`,
     )
     .raw(true)
-    .all(addDays(today, -NEW_CONTACT_LOOKBACK), hi, window) as ContactRow[];
+    // Row by row: each person's instants are garbage as soon as read, instead of all of them held at once.
+    .iterate(addDays(today, -NEW_CONTACT_LOOKBACK), hi, window) as IterableIterator<ContactRow>;
   const read = instantsReader(today, minTouches);
   const touch = new Map<number, Int32Array>();
   // Bulk imports give many people the same created_at: convert each distinct one once.
   const localDays = new Map<string, string>();
-  const contacts: ContactFacts[] = new Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions, instants] = rows[k];
+  const contacts: ContactFacts[] = [];
+  for (const row of rows) {
+    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions, instants] = row;
     let added_on = localDays.get(created_at);
     if (added_on === undefined) localDays.set(created_at, (added_on = localDay(new Date(created_at))));
-    contacts[k] = {
+    contacts.push({
       id,
       name,
       circle,
@@ -308,7 +309,7 @@ export function reviewContacts(
       channel,
       last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
       interactions,
-    };
+    });
     const days = read(instants);
     if (days) touch.set(id, days);
   }
