@@ -59,8 +59,8 @@ export interface TableColumn {
 }
 
 /**
- * A table: boxed-light on a TTY (fitted to the terminal width), tab-separated
- * without colour when piped.
+ * A table: aligned columns under a bold header on a TTY (fitted to the
+ * terminal width), tab-separated without colour when piped.
  */
 export async function writeTable(ctx: Context, columns: readonly TableColumn[], rows: readonly Cell[][]): Promise<void> {
   const text = (cell: Cell): string => (cell === null ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
@@ -72,22 +72,32 @@ export async function writeTable(ctx: Context, columns: readonly TableColumn[], 
   const { default: Table } = await import('cli-table3');
   const chalk = await ctx.chalk();
   const widths = fitWidths(ctx.io.columns, columns, rows.map((r) => r.map(text)));
+  // Borderless, like gh and kubectl: at 80 columns every character of
+  // border is one less for the text people read.
+  const none = '';
   const table = new Table({
-    head: columns.map((c) => chalk.bold(c.header)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    head: columns.map((c) => chalk.bold.underline(c.header)),
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0, compact: true },
+    chars: {
+      top: none, 'top-mid': none, 'top-left': none, 'top-right': none,
+      bottom: none, 'bottom-mid': none, 'bottom-left': none, 'bottom-right': none,
+      left: none, 'left-mid': none, mid: none, 'mid-mid': none, right: none, 'right-mid': none,
+      middle: COLUMN_GAP,
+    },
     colAligns: columns.map((c) => c.align ?? 'left'),
   });
   for (const row of rows) table.push(row.map((cell, i) => truncate(text(cell), widths[i])));
   ctx.io.write(`${table.toString()}\n`);
 }
 
+const COLUMN_GAP = '  ';
+
 /** Column widths that fit the terminal: the widest columns give up room first. */
 export function fitWidths(terminal: number, columns: readonly TableColumn[], rows: readonly string[][]): number[] {
   const natural = columns.map((c, i) =>
     Math.min(c.max ?? 60, Math.max(Array.from(c.header).length, ...rows.map((r) => Array.from(r[i] ?? '').length))),
   );
-  const budget = Math.max(terminal, 40) - (columns.length * 3 + 1);
+  const budget = Math.max(terminal, 40) - (columns.length - 1) * COLUMN_GAP.length - 1;
   const widths = [...natural];
   while (widths.reduce((a, b) => a + b, 0) > budget) {
     const widest = widths.indexOf(Math.max(...widths));
