@@ -9,7 +9,7 @@ import { addDays, localDay, startOfLocalDay } from '../core/dates.js';
 import type { ActivityCounts } from '../core/review/activity.js';
 import type { FavourCounts, OneSided } from '../core/review/balance.js';
 import { FADING_MIN_TOUCHES } from '../core/review/fading.js';
-import { USUAL_GAP_WINDOW } from '../core/review/gaps.js';
+import { touchStatsFrom, USUAL_GAP_WINDOW, type TouchStats } from '../core/review/gaps.js';
 import { RHYTHM_MIN_TOUCHES } from '../core/review/rhythms.js';
 import type { KeptFollowup, OpenFollowup } from '../core/review/followups.js';
 import type { StageCount, StageMove } from '../core/review/outreach.js';
@@ -186,45 +186,55 @@ export async function touchDays(db: Kysely<Database>, today: string, minTouches:
         limit ${window})) as instants
     from contacts c
     where c.archived_at is null`.execute(db);
-  const read = instantsReader(today, minTouches);
+  const reader = instantsReader(today, minTouches);
   const result = new Map<number, Int32Array>();
   for (const row of rows) {
-    const list = read(row.instants);
-    if (list) result.set(row.contact_id, list);
+    const count = reader.read(row.instants);
+    if (count) result.set(row.contact_id, reader.days.slice(0, count));
   }
   return result;
 }
 
 /**
  * A reader of one person's instants (`YYYY-MM-DDTHH:MM`, comma-separated, in
- * any order) into their sorted distinct local days up to `today`; null with
- * fewer than `minTouches` of them. One buffer serves every person.
+ * any order) into their sorted distinct local days up to `today`, left at the
+ * start of `reader.days` (one buffer serves every person: valid until the
+ * next read); `read` returns how many, 0 with fewer than `minTouches`.
  */
-function instantsReader(today: string, minTouches: number): (text: string | null) => Int32Array | null {
-  const days = new LocalDayNumbers();
+function instantsReader(today: string, minTouches: number): { days: Int32Array; read: (text: string | null) => number } {
+  const local = new LocalDayNumbers();
   const last = civilDay(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
-  let buffer = new Int32Array(1024);
-  return (text) => {
-    // Fewer instants than touches needed: nothing to read.
-    if (text === null || text.length < minTouches * 17 - 1) return null;
-    if (buffer.length < text.length / 16 + 1) buffer = new Int32Array(Math.ceil(text.length / 16) + 1);
-    let n = 0;
-    let sorted = true;
-    for (let at = 0; at < text.length; ) {
-      let end = text.indexOf(',', at);
-      if (end === -1) end = text.length;
-      const day = end - at >= 16 ? days.dayAt(text, at) : Number.NaN;
-      at = end + 1;
-      if (Number.isNaN(day) || day > last) continue;
-      if (n > 0 && day < buffer[n - 1]) sorted = false;
-      buffer[n++] = day;
-    }
-    const list = buffer.slice(0, n);
-    if (!sorted) list.sort();
-    let distinct = 0;
-    for (let i = 0; i < n; i++) if (i === 0 || list[i] !== list[distinct - 1]) list[distinct++] = list[i];
-    return distinct >= minTouches ? list.slice(0, distinct) : null;
+  const reader = {
+    days: new Int32Array(1024),
+    read(text: string | null): number {
+      // Fewer instants than touches needed: nothing to read.
+      if (text === null || text.length < minTouches * 17 - 1) return 0;
+      if (reader.days.length < text.length / 16 + 1) reader.days = new Int32Array(Math.ceil(text.length / 16) + 1);
+      const list = reader.days;
+      let n = 0;
+      let sorted = true;
+      let descending = true;
+      for (let at = 0; at < text.length; ) {
+        let end = text.indexOf(',', at);
+        if (end === -1) end = text.length;
+        const day = end - at >= 16 ? local.dayAt(text, at) : Number.NaN;
+        at = end + 1;
+        if (Number.isNaN(day) || day > last) continue;
+        if (n > 0 && day < list[n - 1]) sorted = false;
+        if (n > 0 && day > list[n - 1]) descending = false;
+        list[n++] = day;
+      }
+      // The latest instants come newest first: reversing is enough.
+      if (!sorted) {
+        if (descending) list.subarray(0, n).reverse();
+        else list.subarray(0, n).sort();
+      }
+      let distinct = 0;
+      for (let i = 0; i < n; i++) if (i === 0 || list[i] !== list[distinct - 1]) list[distinct++] = list[i];
+      return distinct >= minTouches ? distinct : 0;
+    },
   };
+  return reader;
 }
 
 type ContactRow = [
@@ -250,17 +260,17 @@ const NEW_CONTACT_LOOKBACK = 31;
 
 /**
  * The scheduler's facts of every person who is not archived (the same as
- * contactFacts in due-data.ts, which a test checks) and their days in touch
- * (as touchDays), in one pass over the people: the seek for the last
- * interaction and the one for the latest instants land on the same index
- * pages, and the rows stay arrays.
+ * contactFacts in due-data.ts, which a test checks) and the stats of their
+ * days in touch (as touchStatsOf(touchDays(…))), in one pass over the
+ * people: the seek for the last interaction and the one for the latest
+ * instants land on the same index pages, and no list of days is kept.
  */
 export function reviewContacts(
   { sqlite }: DueSource,
   today: string,
   minTouches: number,
   window = USUAL_GAP_WINDOW,
-): { contacts: ContactFacts[]; touchDays: Map<number, Int32Array> } {
+): { contacts: ContactFacts[]; touchStats: Map<number, TouchStats> } {
   const { hi } = dayBounds(today, today);
   const rows = sqlite
     .prepare(
@@ -286,8 +296,8 @@ export function reviewContacts(
     .raw(true)
     // Row by row: each person's instants are garbage as soon as read, instead of all of them held at once.
     .iterate(addDays(today, -NEW_CONTACT_LOOKBACK), hi, window) as IterableIterator<ContactRow>;
-  const read = instantsReader(today, minTouches);
-  const touch = new Map<number, Int32Array>();
+  const reader = instantsReader(today, minTouches);
+  const touch = new Map<number, TouchStats>();
   // Bulk imports give many people the same created_at: convert each distinct one once.
   const localDays = new Map<string, string>();
   const contacts: ContactFacts[] = [];
@@ -310,10 +320,11 @@ export function reviewContacts(
       last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
       interactions,
     });
-    const days = read(instants);
-    if (days) touch.set(id, days);
+    const count = reader.read(instants);
+    const stats = count ? touchStatsFrom(reader.days, count) : null;
+    if (stats) touch.set(id, stats);
   }
-  return { contacts, touchDays: touch };
+  return { contacts, touchStats: touch };
 }
 
 async function favourTotals(db: Kysely<Database>, period?: Period): Promise<FavourCounts> {
@@ -451,6 +462,7 @@ export async function loadReviewInput(
     previousActivity: await activityCounts(db, previous, false),
     weeks: await weeklyCounts(db, period.to),
     ...reviewContacts(source, today, MIN_TOUCHES),
+    touchDays: new Map(),
     inOutreach: new Set((await activeOutreach(db)).map((o) => o.contact_id)),
     favours: await favourFacts(db, period),
     answeredReplies: await answeredReplies(db, period),

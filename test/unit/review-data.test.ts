@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localDay } from '../../src/core/dates.js';
-import { dayFromNumber, dayNumber } from '../../src/core/review/gaps.js';
+import { dayFromNumber, dayNumber, touchStatsOf } from '../../src/core/review/gaps.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { insertInteraction } from '../../src/db/interactions.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
@@ -114,7 +114,7 @@ describe('queries', () => {
     expect([...(await touchDays(opened.db, '2026-03-14', 3)).get(anna)!].length).toBe(5);
   });
 
-  it('read the facts and the days in touch in one pass: the same as contactFacts (net due) and touchDays', async () => {
+  it('read the facts and the stats of the days in touch in one pass: the same as contactFacts (net due) and touchDays', async () => {
     await setUp();
     const anna = await insertContact(opened.db, { name: 'Anna', circle: 'close', met_on: '2026-03-01' }, {}, at);
     const bruno = await insertContact(opened.db, { name: 'Bruno', cadence_days: 0 }, {}, at);
@@ -130,7 +130,7 @@ describe('queries', () => {
     for (const today of ['2026-03-04', '2026-03-14', '2026-03-25']) {
       const both = reviewContacts(opened, today, 3);
       expect(both.contacts).toEqual(contactFacts(opened, today));
-      expect(both.touchDays).toEqual(await touchDays(opened.db, today, 3));
+      expect(both.touchStats).toEqual(touchStatsOf(await touchDays(opened.db, today, 3)));
     }
     expect(reviewContacts(opened, '2026-03-14', 3).contacts.map((c) => c.name)).toEqual(['Anna', 'Bruno', 'Carla', 'Dario']);
   });

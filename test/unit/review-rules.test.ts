@@ -1,5 +1,6 @@
 // The review's rules at their edges: periods, gaps and medians, the fading
 // rule, rhythms that do not fit, and circles against their natural sizes.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { circlesSection, isOverloaded } from '../../src/core/review/circles.js';
 import type { ReviewContact } from '../../src/core/review/contacts.js';
@@ -56,6 +57,17 @@ describe('gaps and medians', () => {
     expect(gapsOf([100, 107, 121])).toEqual([7, 14]);
     expect(usualGap([100])).toBeNull();
     expect(usualGap([100, 110, 115, 145])).toBe(10);
+  });
+
+  it('takes the usual gap as the median of the gaps, for short and long lists and for a prefix', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 5000 }), { minLength: 2, maxLength: 150 }), fc.nat(), (values, cut) => {
+        const days = [...values].sort((a, b) => a - b);
+        expect(usualGap(days)).toBe(median(gapsOf(days)));
+        const length = 2 + (cut % (days.length - 1));
+        expect(usualGap(Int32Array.from(days), length)).toBe(median(gapsOf(days.slice(0, length))));
+      }),
+    );
   });
 
   it('turns days into numbers and back, across a leap day', () => {

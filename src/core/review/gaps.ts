@@ -31,15 +31,32 @@ export function gapsOf(days: DayList): number[] {
 /** Room for the gaps of one person at a time: one buffer for the whole network instead of one per person. */
 let scratch = new Int32Array(256);
 
-/** The median gap between past touches; null with fewer than two touches. */
-export function usualGap(days: DayList): number | null {
-  const count = days.length - 1;
+/** Sorts the first `count` values of `values` in place: insertion sort, no allocation, for the short lists here. */
+function sortPrefix(values: Int32Array, count: number): void {
+  if (count > 64) {
+    values.subarray(0, count).sort();
+    return;
+  }
+  for (let i = 1; i < count; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
+
+/** The median gap between past touches (the first `length` days); null with fewer than two touches. */
+export function usualGap(days: DayList, length = days.length): number | null {
+  const count = length - 1;
   if (count < 1) return null;
   if (scratch.length < count) scratch = new Int32Array(count * 2);
-  // Gaps are whole days: a typed array sorts them numerically, and fast.
-  const gaps = scratch.subarray(0, count);
+  // Gaps are whole days, sorted numerically in a buffer kept for the whole network.
+  const gaps = scratch;
   for (let i = 0; i < count; i++) gaps[i] = days[i + 1] - days[i];
-  gaps.sort();
+  sortPrefix(gaps, count);
   const mid = count >> 1;
   return count % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
 }
@@ -54,11 +71,16 @@ export interface TouchStats {
 }
 
 /** Touches, usual gap and last touch of each person, worked out once for every section that needs them. */
+/** The stats of one person's sorted distinct days (the first `length`); null with none. */
+export function touchStatsFrom(days: DayList, length = days.length): TouchStats | null {
+  return length === 0 ? null : { touches: length, usual: usualGap(days, length), last: days[length - 1] };
+}
+
 export function touchStatsOf(touchDays: ReadonlyMap<number, DayList>): Map<number, TouchStats> {
   const stats = new Map<number, TouchStats>();
   for (const [id, days] of touchDays) {
-    if (days.length === 0) continue;
-    stats.set(id, { touches: days.length, usual: usualGap(days), last: days[days.length - 1] });
+    const touch = touchStatsFrom(days);
+    if (touch) stats.set(id, touch);
   }
   return stats;
 }

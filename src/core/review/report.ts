@@ -6,7 +6,7 @@ import { balanceSection, type BalanceSection, type FavourCounts, type OneSided }
 import { circlesSection, type CircleEntry, type OverduePerson } from './circles.js';
 import type { ReviewContact } from './contacts.js';
 import { fadingSection, type FadingEntry } from './fading.js';
-import { touchStatsOf, type DayList } from './gaps.js';
+import { touchStatsOf, type DayList, type TouchStats } from './gaps.js';
 import { followupsSection, type FollowupsSection, type KeptFollowup, type OpenFollowup } from './followups.js';
 import { nextSteps, type NextStep } from './next.js';
 import { outreachSection, type OutreachSection, type StageCount, type StageMove } from './outreach.js';
@@ -45,6 +45,8 @@ export interface ReviewInput {
   contacts: readonly ReviewContact[];
   /** Distinct days in touch per person, sorted (day numbers), for people with at least three. */
   touchDays: ReadonlyMap<number, DayList>;
+  /** The same worked out as they were read (the database layer does, to keep no list per person); wins over touchDays. */
+  touchStats?: ReadonlyMap<number, TouchStats>;
   favours: { period: FavourCounts; overall: FavourCounts; perContact: readonly OneSided[] };
   answeredReplies: readonly AnsweredReply[];
   keptFollowups: readonly KeptFollowup[];
@@ -77,7 +79,7 @@ export interface ReviewResult {
 export function buildReview(input: ReviewInput): ReviewResult {
   const context = scheduleContext(input.settings, input.today, input.contacts, input.inOutreach);
   const { circles, overdue } = circlesSection(input.contacts, rhythmRule(context));
-  const stats = touchStatsOf(input.touchDays);
+  const stats = input.touchStats ?? touchStatsOf(input.touchDays);
   const fading = fadingSection(input.contacts, stats, input.today);
   const balance = balanceSection(input.favours.period, input.favours.overall, input.favours.perContact);
   const replies = repliesSection(input.answeredReplies, input.contacts, context);
