@@ -3,6 +3,7 @@
 // than a person can keep close.
 import { CIRCLES, NATURAL_SIZE, circleRank, type Circle } from '../vocabulary.js';
 import type { ReviewContact, RhythmRule } from './contacts.js';
+import { byName } from './order.js';
 
 export interface CircleEntry {
   circle: Circle;
@@ -102,7 +103,7 @@ export function circlesSection(
     (a, b) =>
       circleRank(a.circle) - circleRank(b.circle) ||
       b.days_overdue / Math.max(b.rhythm, 1) - a.days_overdue / Math.max(a.rhythm, 1) ||
-      a.name.localeCompare(b.name),
+      byName(a.name, b.name),
   );
   return { circles, overdue };
 }

@@ -5,6 +5,7 @@ import { circleRank } from '../vocabulary.js';
 import type { ReviewContact } from './contacts.js';
 import { dayFromNumber, dayNumber, type TouchStats } from './gaps.js';
 import { isSnoozed } from './rhythm-status.js';
+import { byName } from './order.js';
 
 /** Touches (distinct days in touch) needed before a usual gap means something. */
 export const FADING_MIN_TOUCHES = 3;
@@ -54,6 +55,6 @@ export function fadingSection(
     (a, b) =>
       circleRank(a.circle) - circleRank(b.circle) ||
       b.current_gap_days / Math.max(b.usual_gap_days, 1) - a.current_gap_days / Math.max(a.usual_gap_days, 1) ||
-      a.name.localeCompare(b.name),
+      byName(a.name, b.name),
   );
 }

@@ -3,9 +3,10 @@
 // `reply_window` days after it: the rule of `net due`. Several messages in a
 // row are one reply owed, due after the latest; the next interaction of any
 // other kind answers it.
-import { addDays } from '../dates.js';
+import { dayNumber } from '../scheduler/days.js';
 import { replyCandidate, type SourceContext } from '../scheduler/kinds.js';
 import type { ReviewContact } from './contacts.js';
+import { byDay, byName } from './order.js';
 
 /** An owed reply that was answered: the last message before the answer, and the answer's day. */
 export interface AnsweredReply {
@@ -38,7 +39,7 @@ export interface RepliesSection {
 }
 
 export function answeredOnTime(reply: AnsweredReply, replyWindow: number): boolean {
-  return reply.answered_on <= addDays(reply.asked_on, replyWindow);
+  return dayNumber(reply.answered_on) - dayNumber(reply.asked_on) <= replyWindow;
 }
 
 export function repliesSection(
@@ -60,7 +61,7 @@ export function repliesSection(
       channel: item.channel ?? contact.last?.channel ?? 'other',
     });
   }
-  owed.sort((a, b) => a.due_on.localeCompare(b.due_on) || a.name.localeCompare(b.name));
+  owed.sort((a, b) => byDay(a.due_on, b.due_on) || byName(a.name, b.name));
   return {
     answered_on_time: onTime,
     answered_late: answered.length - onTime,

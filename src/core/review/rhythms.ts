@@ -4,6 +4,7 @@
 import { effectiveCadence, type Settings } from '../settings.js';
 import type { ReviewContact } from './contacts.js';
 import type { TouchStats } from './gaps.js';
+import { byName } from './order.js';
 
 /** Touches needed before the gaps say anything about a rhythm. */
 export const RHYTHM_MIN_TOUCHES = 3;
@@ -64,5 +65,5 @@ export function rhythmsSection(
   }
   // The widest mismatch first, either way.
   const distance = (s: RhythmSuggestion) => Math.abs(Math.log(s.usual_gap_days / s.rhythm_days));
-  return suggestions.sort((a, b) => distance(b) - distance(a) || a.name.localeCompare(b.name));
+  return suggestions.sort((a, b) => distance(b) - distance(a) || byName(a.name, b.name));
 }
