@@ -1,7 +1,9 @@
 // net due through the built binary, on a hand-built network with NET_NOW fixed
 // (2026-03-14, a Saturday): every kind, the ranking rules, the formats.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
+import { closeAll, HAS_TMUX, netCommand, Terminal } from '../tty.js';
 
 interface DueItem {
   kind: string;
@@ -112,6 +114,11 @@ describe('net due', () => {
     expect(lines.map((l) => l.split('\t')[0])).toEqual(all.map((i) => i.name));
     expect(plain.stdout).not.toMatch(/\u001b\[/);
     expect(lines[all.findIndex((i) => i.name === 'Anna Meyer')]).toContain('last time: talked about the AI meetup; ask about AI, fintech');
+    // Who, why, due, via, hint: the columns scripts read; --explain adds the score.
+    // (Split without trimming: a person with no channel and no hint ends in empty cells.)
+    const cells = (stdout: string) => stdout.replace(/\n$/, '').split('\n').map((l) => l.split('\t').length);
+    expect(cells(plain.stdout)).toEqual(all.map(() => 5));
+    expect(cells(ok(s.net(['due', '--explain'])))).toEqual(all.map(() => 6));
 
     ok(s.net(['config', 'set', 'due.limit', '3']));
     try {
@@ -197,5 +204,101 @@ describe('net due', () => {
       expect(result.stderr).toMatch(/^net: /);
       expect(result.stdout).toBe('');
     }
+  });
+});
+
+/** A row of the morning list as a terminal shows it, read back by the header's columns. */
+interface ShownItem {
+  who: string;
+  why: string;
+  due: string;
+  via: string;
+  hint: string;
+  /** The indented lines under the row: the score (--explain), then the hint. */
+  below: string[];
+}
+
+function readList(rows: readonly string[]): ShownItem[] {
+  const top = rows.findIndex((r) => /^Who +Why +Due +Via/.test(r));
+  expect(top, rows.join('\n')).toBeGreaterThanOrEqual(0);
+  const header = rows[top];
+  const [why, due, via, hint] = ['Why', 'Due', 'Via', 'Hint'].map((h) => header.indexOf(h));
+  const items: ShownItem[] = [];
+  for (const row of rows.slice(top + 1)) {
+    if (row.trim() === '' || row.startsWith('…') || row.startsWith('[exit')) break;
+    const chars = Array.from(row);
+    const cell = (from: number, to?: number) => chars.slice(from, to).join('').trim();
+    const item = items.at(-1);
+    if (!row.startsWith(' ')) {
+      const end = hint >= 0 ? hint : undefined;
+      items.push({ who: cell(0, why), why: cell(why, due), due: cell(due, via), via: cell(via, end), hint: end ? cell(end) : '', below: [] });
+    } else if (item && row.startsWith(' '.repeat(why))) item.why += ` ${cell(why)}`;
+    else if (item) item.below.push(row.trim());
+  }
+  return items;
+}
+
+describe.skipIf(!HAS_TMUX)('net due on a terminal', () => {
+  let s: Sandbox;
+  let demo: string;
+  const terminals: Terminal[] = [];
+  const show = async (args: string[], width: number) => {
+    const t = new Terminal(s.dir, netCommand(['--db', demo, 'due', ...args]), { env: { ...s.env, TERM: 'xterm-256color' }, width, height: 80 });
+    terminals.push(t);
+    expect(await t.exitCode()).toBe(0);
+    return t;
+  };
+  /** The piped form, the reference: who, why, due, via, hint. */
+  const piped = (args: string[] = []) => ok(s.net(['--db', demo, 'due', ...args])).replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+
+  beforeAll(() => {
+    s = sandbox();
+    demo = join(s.dir, 'demo.db');
+    ok(s.net(['demo', '--db', demo]));
+  });
+  afterAll(async () => {
+    await closeAll(terminals);
+    s.cleanup();
+  });
+
+  it('at 80 columns: every reason in full, the hint on a line of its own under its row', async () => {
+    const t = await show([], 80);
+    // Nothing runs past the edge (the screen joins lines the terminal wrapped).
+    for (const line of t.screen().split('\n')) expect(Array.from(line).length, line).toBeLessThanOrEqual(80);
+    const shown = readList(t.rows());
+    const expected = piped();
+    expect(shown).toHaveLength(7);
+    expect(shown.map((i) => [i.who, i.why, i.due, i.via])).toEqual(expected.map((r) => r.slice(0, 4)));
+    // A reason longer than its column wraps inside it rather than being cut.
+    expect(t.rows().some((r) => /^ {10,}ago\)$/.test(r))).toBe(true);
+    shown.forEach((item, n) => {
+      expect(item.below).toHaveLength(1);
+      const [line] = item.below;
+      const hint = expected[n][4];
+      expect(hint.startsWith(line.replace(/…$/, '')), line).toBe(true);
+      expect(line.endsWith('…')).toBe(Array.from(hint).length > 78);
+    });
+    expect(t.screen()).toContain('…and 10 more today: `net due --all` lists them all.');
+  });
+
+  it('--explain at 80 columns: each score with all its terms, on a line under its row', async () => {
+    const t = await show(['--explain'], 80);
+    for (const line of t.screen().split('\n')) expect(Array.from(line).length, line).toBeLessThanOrEqual(80);
+    const shown = readList(t.rows());
+    const explained = s.json<Array<DueItem & { terms: Record<string, number> }>>(['--db', demo, 'due', '--explain', '--limit', '7']);
+    expect(shown.map((i) => i.who)).toEqual(explained.map((i) => i.name));
+    shown.forEach((item, n) => {
+      const { score, terms } = explained[n];
+      expect(item.below[0]).toBe(`score ${score} = ${Object.entries(terms).map(([name, points]) => `${name} ${points}`).join(' + ')}`);
+      expect(item.below).toHaveLength(2);
+    });
+    expect(shown[0].below[0]).toBe('score 16 = reply 12 + circle 4');
+  });
+
+  it('on a terminal wide enough for every hint, the hint is a column', async () => {
+    const t = await show(['--limit', '4'], 250);
+    const shown = readList(t.rows());
+    expect(shown.map((i) => [i.who, i.why, i.due, i.via, i.hint])).toEqual(piped(['--limit', '4']));
+    for (const item of shown) expect(item.below).toEqual([]);
   });
 });

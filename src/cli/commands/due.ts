@@ -1,12 +1,11 @@
 // net due: the morning list of the relationships that need attention, ranked.
-import { UsageError } from '../../core/errors.js';
+// On a terminal, aligned columns without borders so that the reason keeps its
+// room at 80 columns; piped, tab-separated lines for scripts.
+import { showControls, UsageError } from '../../core/errors.js';
 import { DUE_KEYS, dueWhen, type AttentionItem, type ScoreTerm } from '../../core/scheduler.js';
 import type { Context } from '../context.js';
 import { addHints, dueReport } from '../due-report.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
-
-/** Below this many columns the table leaves out the conversation hint. */
-const NARROW_TERMINAL = 116;
 
 interface DueOptions extends FormatOptions {
   on?: string;
@@ -68,24 +67,147 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     );
     return;
   }
-  // On a narrow terminal the reason needs the room more than the hint does.
-  const withHint = !ctx.io.stdoutIsTTY || ctx.io.columns >= NARROW_TERMINAL;
-  const columns: TableColumn[] = [{ header: 'Who', max: 24 }, { header: 'Why', max: 56 }, { header: 'Due' }, { header: 'Via' }];
-  if (withHint) columns.push({ header: 'Hint', max: 30 });
-  if (options.explain) columns.push({ header: 'Score', max: 60 });
-  await writeTable(
-    ctx,
-    columns,
-    shown.map((i) => {
-      const row = [i.name, i.summary, dueWhen(i.days_overdue), i.channel ?? ''];
-      if (withHint) row.push(i.hint ?? '');
-      if (options.explain) row.push(explainScore(i.score, i.terms));
-      return row;
-    }),
-  );
+  if (ctx.io.stdoutIsTTY) await writeDueList(ctx, shown, options.explain === true);
+  else await writePlain(ctx, shown, options.explain === true);
   const more = report.items.length - shown.length;
   if (more > 0) {
     const on = options.on === undefined ? '' : ` --on ${JSON.stringify(options.on)}`;
     ctx.io.error(`…and ${more} more ${onDay}: \`net due${on} --all\` lists them all.\n`);
   }
+}
+
+/** Piped: one tab-separated line per item (who, why, due, via, hint[, score]) for scripts. */
+async function writePlain(ctx: Context, items: readonly AttentionItem[], explain: boolean): Promise<void> {
+  const columns: TableColumn[] = [{ header: 'Who' }, { header: 'Why' }, { header: 'Due' }, { header: 'Via' }, { header: 'Hint' }];
+  if (explain) columns.push({ header: 'Score' });
+  const rows = items.map((i) => {
+    const row = [i.name, i.summary, dueWhen(i.days_overdue), i.channel ?? '', i.hint ?? ''];
+    if (explain) row.push(explainScore(i.score, i.terms));
+    return row;
+  });
+  await writeTable(ctx, columns, rows);
+}
+
+/** On a terminal: aligned columns without borders, so that the reason keeps the room. */
+async function writeDueList(ctx: Context, items: readonly AttentionItem[], explain: boolean): Promise<void> {
+  const chalk = await ctx.chalk();
+  const rows: DueRow[] = items.map((i) => ({
+    who: i.name,
+    why: i.summary,
+    due: dueWhen(i.days_overdue),
+    via: i.channel ?? '',
+    hint: i.hint,
+    score: explain ? `score ${explainScore(i.score, i.terms)}` : null,
+  }));
+  const lines = layoutDueList(rows, ctx.io.columns, {
+    head: (text) => chalk.bold(text),
+    hint: (text) => chalk.dim(text),
+  });
+  ctx.io.write(`${lines.join('\n')}\n`);
+}
+
+export interface DueRow {
+  who: string;
+  why: string;
+  due: string;
+  via: string;
+  hint: string | null;
+  /** "score 16 = reply 12 + circle 4", with --explain. */
+  score: string | null;
+}
+
+export interface DuePaint {
+  head(text: string): string;
+  hint(text: string): string;
+}
+
+const GAP = '  ';
+/** Under each row, the lines of the hint and the score start here. */
+const INDENT = '  ';
+const MAX_WHO = 24;
+/** The reason column never gets narrower than this, however narrow the terminal. */
+const MIN_WHY = 20;
+
+/**
+ * The morning list for a terminal `width` columns wide. The reason is never cut:
+ * it wraps inside its column when the terminal is too narrow. The hint is a
+ * column only when every hint fits whole; otherwise it is a dimmed line under
+ * its row, cut at the edge. The score, with --explain, is a line of its own,
+ * wrapped, never cut.
+ */
+export function layoutDueList(rows: readonly DueRow[], width: number, paint: DuePaint): string[] {
+  const clean = rows.map((r) => ({
+    who: cellText(r.who),
+    why: cellText(r.why),
+    due: cellText(r.due),
+    via: cellText(r.via),
+    hint: r.hint === null ? '' : cellText(r.hint),
+    score: r.score === null ? null : cellText(r.score),
+  }));
+  const natural = (header: string, cells: string[]) => Math.max(length(header), ...cells.map(length));
+  const who = Math.min(MAX_WHO, natural('Who', clean.map((r) => r.who)));
+  const due = natural('Due', clean.map((r) => r.due));
+  const via = natural('Via', clean.map((r) => r.via));
+  const whyNatural = natural('Why', clean.map((r) => r.why));
+  const hintNatural = natural('Hint', clean.map((r) => r.hint));
+  const hasHints = clean.some((r) => r.hint !== '');
+  const fixed = who + due + via + 3 * GAP.length;
+  const hintColumn = hasHints && fixed + whyNatural + GAP.length + hintNatural <= width;
+  const why = Math.min(whyNatural, Math.max(MIN_WHY, width - fixed));
+  const below = Math.max(MIN_WHY, width - INDENT.length);
+
+  // Pad the plain text, colour afterwards: escape codes have no width.
+  const padded = (cells: string[], widths: number[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - length(c))));
+  const columns = [who, why, due, via];
+  const head = padded(['Who', 'Why', 'Due', 'Via'], columns).join(GAP);
+  const out = [paint.head(hintColumn ? `${head}${GAP}Hint` : head.trimEnd())];
+  for (const r of clean) {
+    const [first, ...rest] = wrapWords(r.why, why);
+    const row = padded([cut(r.who, who), first ?? '', r.due, r.via], columns).join(GAP);
+    out.push(hintColumn && r.hint ? `${row}${GAP}${paint.hint(r.hint)}` : row.trimEnd());
+    for (const more of rest) out.push(`${' '.repeat(who)}${GAP}${more}`);
+    if (r.score !== null) for (const part of wrapWords(r.score, below)) out.push(INDENT + part);
+    if (!hintColumn && r.hint) out.push(INDENT + paint.hint(cut(r.hint, below)));
+  }
+  return out;
+}
+
+/** One line of user text, safe for a terminal: whitespace flattened, control characters shown. */
+function cellText(text: string): string {
+  return showControls(text.replace(/\s+/g, ' ').trim());
+}
+
+function length(text: string): number {
+  return Array.from(text).length;
+}
+
+/** Cut to `width` characters with an ellipsis. */
+function cut(text: string, width: number): string {
+  const chars = Array.from(text);
+  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/** Lines of at most `width` characters, broken at spaces (a longer word is split). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    let rest = word;
+    while (length(rest) > width) {
+      if (current) lines.push(current);
+      current = '';
+      const chars = Array.from(rest);
+      lines.push(chars.slice(0, width).join(''));
+      rest = chars.slice(width).join('');
+    }
+    if (!rest) continue;
+    if (!current) current = rest;
+    else if (length(current) + 1 + length(rest) <= width) current += ` ${rest}`;
+    else {
+      lines.push(current);
+      current = rest;
+    }
+  }
+  if (current || lines.length === 0) lines.push(current);
+  return lines;
 }
