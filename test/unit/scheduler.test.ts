@@ -192,6 +192,8 @@ describe('nurture', () => {
     ['snoozed: nothing', { snoozed_until: addDays(TODAY, 3) }, []],
     ['snooze ends today: back', { snoozed_until: TODAY }, [{ kind: 'nurture', due_on: TODAY, days_overdue: 0 }]],
     ['archived: nothing', { archived: true }, []],
+    ['imported with a planned first touch: the plan, not a second touch', { rhythm_from: ago(100) }, []],
+    ['a planned first touch, then one interaction: nurtured again', { rhythm_from: ago(100), added_on: ago(20), last: { on: ago(8), direction: 'mutual', channel: 'coffee' }, interactions: 1 }, [{ kind: 'nurture', due_on: ago(1), days_overdue: 1 }]],
   ];
   it.each(cases)('%s', (_, facts, expected) => {
     expect(only([fresh(facts)])).toEqual(expected);

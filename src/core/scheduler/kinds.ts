@@ -144,6 +144,10 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
  */
 export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
   if (c.interactions >= 2 || isSnoozed(c, today) || inOutreach.has(c.id)) return null;
+  // An imported person whose first touch was planned (spread over the rhythm)
+  // follows that plan: a second-touch reminder a week later would bring back
+  // the whole import at once.
+  if (c.last === null && c.rhythm_from !== null) return null;
   const age = day - dayNumber(c.met_on ?? c.added_on);
   if (age < 0 || age > NEW_CONTACT_DAYS) return null;
   if (effectiveCadence(settings, c.circle, c.cadence_days) === null) return null;
