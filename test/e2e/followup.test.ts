@@ -77,4 +77,16 @@ describe('net followup', () => {
     }
     expect(s.query('select count(*) as n from followups')).toEqual([{ n: 2 }]);
   });
+  it('done takes several ids, all or nothing', () => {
+    ok(s.net(['followup', 'add', 'anna', 'first']));
+    ok(s.net(['followup', 'add', 'anna', 'second']));
+    const open = () => s.json<Followup[]>(['followup', 'list']).map((f) => f.text);
+    expect(open()).toEqual(expect.arrayContaining(['first', 'second']));
+    const failed = s.net(['followup', 'done', '3', '999']);
+    expect(failed.code).toBe(1);
+    expect(open()).toEqual(expect.arrayContaining(['first', 'second']));
+    expect(ok(s.net(['followup', 'done', '3', '#4']))).toBe('Kept: first (Anna Meyer, #3).\nKept: second (Anna Meyer, #4).\n');
+    expect(open()).not.toContain('first');
+    expect(open()).not.toContain('second');
+  });
 });

@@ -77,21 +77,30 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
   );
 }
 
-export async function done(ctx: Context, idArg: string): Promise<void> {
-  const id = check(positiveIntSchema, idArg.trim().replace(/^#/, ''), 'ID');
+export async function done(ctx: Context, idArgs: string[]): Promise<void> {
+  const ids = idArgs.map((idArg) => check(positiveIntSchema, idArg.trim().replace(/^#/, ''), 'ID'));
   const at = ctx.now.toISOString();
   const { db } = await ctx.database();
-  const message = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('followups as f')
-      .innerJoin('contacts as c', 'c.id', 'f.contact_id')
-      .select(['f.id', 'f.text', 'f.done_on', 'c.name'])
-      .where('f.id', '=', id)
-      .executeTakeFirst();
-    if (!row) throw new NotFoundError(`no follow-up #${id}`, 'see the open ones with `net followup list`');
-    if (row.done_on !== null) return `Follow-up #${id} was already kept on ${row.done_on}.`;
-    await trx.updateTable('followups').set({ done_on: ctx.today, updated_at: at }).where('id', '=', id).execute();
-    return `Kept: ${row.text} (${row.name}, #${id}).`;
+  // All or nothing: one unknown id keeps none of them.
+  const messages = await db.transaction().execute(async (trx) => {
+    const lines: string[] = [];
+    for (const id of ids) {
+      const row = await trx
+        .selectFrom('followups as f')
+        .innerJoin('contacts as c', 'c.id', 'f.contact_id')
+        .select(['f.id', 'f.text', 'f.done_on', 'c.name'])
+        .where('f.id', '=', id)
+        .executeTakeFirst();
+      if (!row) throw new NotFoundError(`no follow-up #${id}`, 'see the open ones with `net followup list`');
+      if (row.done_on !== null) {
+        lines.push(`Follow-up #${id} was already kept on ${row.done_on}.`);
+        continue;
+      }
+      await trx.updateTable('followups').set({ done_on: ctx.today, updated_at: at }).where('id', '=', id).execute();
+      lines.push(`Kept: ${row.text} (${row.name}, #${id}).`);
+    }
+    return lines;
   });
+  const message = messages.join('\n');
   ctx.io.write(`${message}\n`);
 }

@@ -58,9 +58,9 @@ Examples:
 
   followup
     .command('done')
-    .argument('<id>', 'the follow-up id (see `net followup list`)')
+    .argument('<ids...>', 'follow-up ids (see `net followup list`)')
     .summary('mark a promise as kept')
-    .addHelpText('after', '\nExamples:\n  $ net followup done 3')
+    .addHelpText('after', '\nExamples:\n  $ net followup done 3\n  $ net followup done 3 4 7')
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.done }))));
 
   program
@@ -89,12 +89,14 @@ Examples:
     .command('list')
     .summary('every setting with its value')
     .option('--json', 'print a JSON array')
+    .addHelpText('after', '\nExamples:\n  $ net config list\n  $ net config list --json')
     .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.list }))));
 
   config
     .command('get')
     .argument('<key>', 'a setting, e.g. cadence.close')
     .summary('print one setting')
+    .addHelpText('after', '\nExamples:\n  $ net config get cadence.close\n  $ net config get reply_window')
     .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.get }))));
 
   config
@@ -102,11 +104,13 @@ Examples:
     .argument('<key>', 'a setting, e.g. cadence.close')
     .argument('<value>', 'its new value, e.g. "3 weeks", none, 5')
     .summary('change one setting')
+    .addHelpText('after', '\nExamples:\n  $ net config set cadence.close "3 weeks"\n  $ net config set cadence.acquaintance none\n  $ net config set weight.reply 8')
     .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.set }))));
 
   config
     .command('unset')
     .argument('<key>', 'a setting, e.g. cadence.close')
     .summary('bring one setting back to its default')
+    .addHelpText('after', '\nExamples:\n  $ net config unset cadence.close\n  $ net config unset due.limit')
     .action(lazy(() => import('../commands/config.js').then((m) => ({ default: m.unset }))));
 }

@@ -65,8 +65,9 @@ Examples:
       'after',
       `
 Examples:
-  $ net import linkedin ~/Downloads/Connections.csv --circle network --tag linkedin --dry-run
-  $ net import linkedin-messages messages.csv --me https://www.linkedin.com/in/your-name
+  $ net import linkedin Connections.csv --circle network --tag li --dry-run
+  $ net import linkedin-messages messages.csv \\
+      --me https://www.linkedin.com/in/your-name
   $ net import vcf contacts.vcf --tag phone
   $ net import csv calls.csv --interactions --strict
   $ net import json contacts.json`,
