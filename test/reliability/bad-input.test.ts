@@ -219,7 +219,12 @@ describe('import files with hostile content', () => {
         expect(integrity(db)).toBe('ok');
         const stored = queryFile<{ name: string; company: string | null }>(db, 'select name, company from contacts');
         // Read back as written, once the formula protection of a cell (a leading ') is taken off.
-        const expected = rows.map((r) => ({ name: unprotectCell(r.name).trim(), company: unprotectCell(r.company).trim() || null }));
+        // A lone surrogate cannot be written as UTF-8: the file holds U+FFFD there.
+        const asWritten = (v: string) => Buffer.from(v, 'utf8').toString('utf8');
+        const expected = rows.map((r) => ({
+          name: unprotectCell(asWritten(r.name)).trim(),
+          company: unprotectCell(asWritten(r.company)).trim() || null,
+        }));
         expect(stored.length).toBeLessThanOrEqual(rows.length);
         for (const contact of stored) {
           expect(expected, `${JSON.stringify(contact)} is not a row of the file`).toContainEqual(contact);
