@@ -7,6 +7,8 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { addDays } from '../src/core/dates.js';
 import { openDatabase } from '../src/db/open.js';
+export { seededRandom } from '../src/core/random.js';
+import { seededRandom } from '../src/core/random.js';
 
 export interface NetworkSize {
   name: string;
@@ -45,17 +47,6 @@ export interface GeneratedNetwork {
 export const GENERATOR_VERSION = 2;
 export const BENCH_TODAY = '2026-03-14';
 
-/** mulberry32: a small, fast, seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Anna', 'Marco', 'Giulia', 'Luca', 'Sara', 'Niccolò', 'Françoise', 'Matteo', 'Chiara', 'Paolo', 'Elena', 'Davide', 'Martina', 'Alessandro', 'Zoë', 'Jürgen', 'Aisha', 'Wei', 'Olga', 'Tomás', 'Ingrid', 'Kofi', 'Priya', 'Hiro'];
 const LAST = ['Rossi', 'Bianchi', 'Meyer', 'Verdi', 'Conti', 'Esposito', 'Dubois', 'Müller', 'García', 'Nowak', 'Kowalski', 'Smith', 'Johansson', 'Okafor', 'Sato', 'Chen', 'Ricci', 'Lombardi', 'Moretti', 'Fontana'];

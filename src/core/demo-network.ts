@@ -6,6 +6,8 @@ import { addDays, daysBetween } from './dates.js';
 import { nameKey } from './names.js';
 import { DEMO_PEOPLE, type FollowUpPlan, type OutreachPlan, type Persona } from './demo-people.js';
 import { WRITTEN_CHANNELS, type Channel, type Circle, type Direction } from './vocabulary.js';
+import { seededRandom } from './random.js';
+export { seededRandom };
 
 export type { FollowUpPlan, Moment, OutreachPlan, Persona } from './demo-people.js';
 
@@ -95,17 +97,6 @@ export interface DemoNetwork {
 const JOURNAL_DAYS = 365;
 const STARTED_DAYS_AGO = 400;
 
-/** mulberry32: a small, fast, well-distributed seeded generator. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CIRCLE_CHANNELS: Record<Circle, Channel[]> = {
   inner: ['message', 'call', 'coffee', 'meal', 'video'],

@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { BIN, type RunResult, type Sandbox } from '../helpers.js';
+import { seededRandom } from '../../src/core/random.js';
+export { seededRandom };
 
 /** Starts `net ARGS` without waiting: for running many processes at once. */
 export function start(s: Sandbox, args: readonly string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<RunResult> } {
@@ -51,14 +53,3 @@ export function sha1(path: string): string | null {
 /** A Node stack frame as printed in a stack trace. */
 export const STACK_FRAME = /^\s{4}at /m;
 
-/** Seeded pseudo-random numbers (mulberry32): the same runs every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
