@@ -50,12 +50,12 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
   const put = <K extends ContactField>(key: K, value: ContactDraft['values'][K] | undefined) => {
     if (value !== undefined) values[key] = value;
   };
-  put('company', read.optional(lineSchema, record.text('company'), 'company'));
-  put('role', read.optional(lineSchema, record.text('role'), 'role'));
+  put('company', read.line(lineSchema, record.text('company'), 'company'));
+  put('role', read.line(lineSchema, record.text('role'), 'role'));
   put('phone', read.optional(phoneSchema, record.text('phone'), 'phone'));
   put('linkedin', read.optional(urlSchema, record.text('linkedin'), 'linkedin'));
-  put('location', read.optional(lineSchema, record.text('location'), 'location'));
-  put('how_met', read.optional(lineSchema, record.text('how_met'), 'how_met'));
+  put('location', read.line(lineSchema, record.text('location'), 'location'));
+  put('how_met', read.line(lineSchema, record.text('how_met'), 'how_met'));
   put('met_on', record.day('met_on'));
   const circle = record.text('circle');
   if (circle !== undefined && circle !== null) put('circle', read.required(circleSchema, lower(circle), 'circle'));

@@ -12,6 +12,11 @@ import { unprotectCell } from '../../src/formats/csv.js';
 import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
 import { integrity, queryFile } from './support.js';
 
+// CI runs one fixed seed, so that a green run stays green; NET_FC_SEED=random
+// (or a number) explores other inputs. A failure prints its seed to replay it.
+const seedSetting = process.env.NET_FC_SEED;
+if (seedSetting !== 'random') fc.configureGlobal({ seed: seedSetting ? Number(seedSetting) : 20260314 });
+
 // Each run starts node (~100 ms on an idle machine): few runs, many shapes.
 const RUNS = { add: 15, log: 15, options: 40, imports: 12 };
 
@@ -223,11 +228,15 @@ describe('import files with hostile content', () => {
         const asWritten = (v: string) => Buffer.from(v, 'utf8').toString('utf8');
         const expected = rows.map((r) => ({
           name: unprotectCell(asWritten(r.name)).trim(),
-          company: unprotectCell(asWritten(r.company)).trim() || null,
+          // A one-line field keeps its text, its line breaks turned into spaces.
+          company: unprotectCell(asWritten(r.company)).replace(/\s*[\r\n]+\s*/g, ' ').trim() || null,
         }));
         expect(stored.length).toBeLessThanOrEqual(rows.length);
+        // A company the import refused (control characters) is left out, and the summary says so.
+        const leftOut = /company .* left out/.test(result.stdout + result.stderr);
         for (const contact of stored) {
-          expect(expected, `${JSON.stringify(contact)} is not a row of the file`).toContainEqual(contact);
+          const candidates = leftOut && contact.company === null ? expected.map((e) => ({ ...e, company: null })) : expected;
+          expect(candidates, `${JSON.stringify(contact)} is not a row of the file`).toContainEqual(contact);
         }
       }),
       { numRuns: RUNS.imports },
