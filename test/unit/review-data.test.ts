@@ -11,7 +11,8 @@ import { insertContact } from '../../src/db/contacts.js';
 import { insertInteraction } from '../../src/db/interactions.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { contactFacts } from '../../src/db/due-data.js';
-import { activityCounts, answeredReplies, LocalDayNumbers, reviewContacts, touchDays, weeklyCounts } from '../../src/db/review-data.js';
+import { activityCounts, answeredReplies, weeklyCounts } from '../../src/db/review-data.js';
+import { LocalDayNumbers, reviewContacts, touchDays } from '../../src/db/review-touches.js';
 
 const originalTz = process.env.TZ;
 afterAll(() => {

@@ -16,7 +16,7 @@ import { CHANNELS, CIRCLES, defaultDirection } from '../../core/vocabulary.js';
 import { getStoredContact, updateContact } from '../../db/contacts.js';
 import { insertInteraction } from '../../db/interactions.js';
 import { activeOutreach, contactFacts, type DueSource } from '../../db/due-data.js';
-import { touchDays } from '../../db/review-data.js';
+import { touchDays } from '../../db/review-touches.js';
 import type { Database } from '../../db/schema.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
