@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { addDays } from '../src/core/dates.js';
+import { nameKey } from '../src/core/names.js';
 import { openDatabase } from '../src/db/open.js';
 export { seededRandom } from '../src/core/random.js';
 import { seededRandom } from '../src/core/random.js';
@@ -44,7 +45,7 @@ export interface GeneratedNetwork {
 }
 
 /** Bump when the shape of generated networks changes, so old files are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const BENCH_TODAY = '2026-03-14';
 
 
@@ -133,7 +134,7 @@ export async function generateNetwork(path: string, options: GenerateOptions): P
       const snoozed = random() < 0.01 ? addDays(today, 1 + Math.floor(random() * 30)) : null;
       const own = random() < 0.05 ? 7 * (1 + Math.floor(random() * 12)) : null;
       const channel = random() < 0.4 ? weighted(random, CHANNELS) : null;
-      insertContact.run(uid(random), name, name.toLowerCase(), pick(random, COMPANIES), circle, own, metOn, channel, birthday, archived, snoozed, `${addedOn}T09:00:00.000Z`, stamp);
+      insertContact.run(uid(random), name, nameKey(name), pick(random, COMPANIES), circle, own, metOn, channel, birthday, archived, snoozed, `${addedOn}T09:00:00.000Z`, stamp);
       if (random() < 0.3) for (let k = 0; k < 1 + Math.floor(random() * 3); k++) insertInterest.run(i + 1, pick(random, INTERESTS));
     }
 
