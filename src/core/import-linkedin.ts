@@ -101,6 +101,7 @@ export interface MessageFields {
   subject: string;
   content: string;
   folder: string;
+  /** INCOMING/OUTGOING in the oldest exports; empty otherwise. */
   direction: string;
   isDraft: boolean;
 }

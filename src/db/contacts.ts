@@ -4,27 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { toContactRecord, type ContactRecord, type StoredContact } from '../core/contact.js';
 import { nameKey } from '../core/names.js';
+import type { ContactValues } from '../core/import-types.js';
 import type { Settings } from '../core/settings.js';
 import type { Database } from './schema.js';
 
-export interface ContactFields {
-  name: string;
-  company: string | null;
-  role: string | null;
-  phone: string | null;
-  linkedin: string | null;
-  location: string | null;
-  how_met: string | null;
-  met_on: string | null;
-  circle: string;
-  cadence_days: number | null;
-  rhythm_from: string | null;
-  channel: string | null;
-  notes: string | null;
-  birthday: string | null;
-  snoozed_until: string | null;
-  archived_at: string | null;
-}
+/** Every single-valued column of a contact: the name and the fields an import can set. */
+export type ContactFields = ContactValues & { name: string };
 
 export interface ContactLists {
   emails: string[];

@@ -10,7 +10,7 @@ import type { Settings } from '../core/settings.js';
 import type { Database } from './schema.js';
 
 /** How far back a contact counts as new for the nurture rule (30 days, plus one for time zones). */
-const NEW_CONTACT_LOOKBACK = 31;
+export const NEW_CONTACT_LOOKBACK = 31;
 
 /** The query builder and the raw connection of an open database (see src/db/open.ts). */
 export interface DueSource {
@@ -18,7 +18,8 @@ export interface DueSource {
   sqlite: BetterSqlite3.Database;
 }
 
-type FactsRow = [
+/** A person's facts as the queries select them, in column order. */
+export type FactsRow = [
   id: number,
   name: string,
   circle: string,
@@ -102,14 +103,21 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
   }
   const compiled = query.compile();
   const rows = sqlite.prepare(compiled.sql).raw(true).all(...compiled.parameters) as FactsRow[];
+  const toFacts = factsReader();
+  const facts: ContactFacts[] = new Array(rows.length);
+  for (let k = 0; k < rows.length; k++) facts[k] = toFacts(rows[k]);
+  return facts;
+}
+
+/** Turns selected rows into the scheduler's facts (shared with the review's query). */
+export function factsReader(): (row: readonly [...FactsRow, ...unknown[]]) => ContactFacts {
   // Bulk imports give many people the same created_at: convert each distinct one once.
   const localDays = new Map<string, string>();
-  const facts: ContactFacts[] = new Array(rows.length);
-  for (let k = 0; k < rows.length; k++) {
-    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions] = rows[k];
+  return (row) => {
+    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions] = row;
     let added_on = localDays.get(created_at);
     if (added_on === undefined) localDays.set(created_at, (added_on = localDay(new Date(created_at))));
-    facts[k] = {
+    return {
       id,
       name,
       circle,
@@ -124,8 +132,7 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
       last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
       interactions,
     };
-  }
-  return facts;
+  };
 }
 
 /** Open follow-ups due on or before `today`, of people who are not archived. */

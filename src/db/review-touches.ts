@@ -2,10 +2,10 @@
 // every person as one concatenated row, turned into local day numbers, and the
 // scheduler's facts of each person in the same pass.
 import { sql, type Kysely } from 'kysely';
-import { addDays, localDay, startOfLocalDay } from '../core/dates.js';
+import { addDays, startOfLocalDay } from '../core/dates.js';
 import { touchStatsFrom, USUAL_GAP_WINDOW, type TouchStats } from '../core/review/gaps.js';
 import type { ContactFacts } from '../core/scheduler/types.js';
-import type { DueSource } from './due-data.js';
+import { factsReader, NEW_CONTACT_LOOKBACK, type DueSource, type FactsRow } from './due-data.js';
 import type { Database } from './schema.js';
 
 /**
@@ -159,26 +159,8 @@ function instantsReader(today: string, minTouches: number): { days: Int32Array; 
   return reader;
 }
 
-type ContactRow = [
-  id: number,
-  name: string,
-  circle: string,
-  cadence_days: number | null,
-  snoozed_until: string | null,
-  met_on: string | null,
-  created_at: string,
-  rhythm_from: string | null,
-  birthday: string | null,
-  channel: string | null,
-  last_on: string | null,
-  last_direction: string | null,
-  last_channel: string | null,
-  interactions: number,
-  instants: string | null,
-];
-
-/** How far back a contact counts as new for the nurture rule, as in due-data.ts. */
-const NEW_CONTACT_LOOKBACK = 31;
+/** The facts of a person, then their latest instants joined with commas. */
+type ContactRow = [...FactsRow, instants: string | null];
 
 /**
  * The scheduler's facts of every person who is not archived (the same as
@@ -220,31 +202,14 @@ export function reviewContacts(
     .iterate(addDays(today, -NEW_CONTACT_LOOKBACK), hi, window) as IterableIterator<ContactRow>;
   const reader = instantsReader(today, minTouches);
   const touch = new Map<number, TouchStats>();
-  // Bulk imports give many people the same created_at: convert each distinct one once.
-  const localDays = new Map<string, string>();
+  const toFacts = factsReader();
   const contacts: ContactFacts[] = [];
   for (const row of rows) {
-    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions, instants] = row;
-    let added_on = localDays.get(created_at);
-    if (added_on === undefined) localDays.set(created_at, (added_on = localDay(new Date(created_at))));
-    contacts.push({
-      id,
-      name,
-      circle,
-      cadence_days,
-      snoozed_until,
-      archived: false,
-      met_on,
-      added_on,
-      rhythm_from,
-      birthday,
-      channel,
-      last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
-      interactions,
-    });
-    const count = reader.read(instants);
+    const facts = toFacts(row);
+    contacts.push(facts);
+    const count = reader.read(row[14]);
     const stats = count ? touchStatsFrom(reader.days, count) : null;
-    if (stats) touch.set(id, stats);
+    if (stats) touch.set(facts.id, stats);
   }
   return { contacts, touchStats: touch };
 }

@@ -4,6 +4,7 @@
 // column name; src/core/import-linkedin.ts makes contacts and interactions of them.
 import type { Readable } from 'node:stream';
 import { cell, hasColumn, readCsvTable, type CsvTableRow } from './csv-read.js';
+import type { MessageFields } from '../core/import-linkedin.js';
 
 export interface ConnectionRow {
   at: string;
@@ -37,22 +38,8 @@ export async function* readConnections(input: Readable, file: string): AsyncGene
   }
 }
 
-export interface MessageRow {
-  at: string;
-  conversationId: string;
-  conversationTitle: string;
-  from: string;
-  senderUrl: string;
-  to: string;
-  recipientUrls: string;
-  date: string;
-  subject: string;
-  content: string;
-  folder: string;
-  /** INCOMING/OUTGOING in the oldest exports; empty otherwise. */
-  direction: string;
-  isDraft: boolean;
-}
+/** One row of messages.csv: the fields the import reads, and the conversation's title. */
+export type MessageRow = MessageFields & { conversationTitle: string };
 
 export async function* readMessages(input: Readable, file: string): AsyncGenerator<MessageRow[]> {
   const rows = readCsvTable(input, file, {
