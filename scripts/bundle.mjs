@@ -26,6 +26,7 @@ const { metafile } = await build({
   // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
   banner: { js: "import { createRequire as __netRequire } from 'node:module'; const require = __netRequire(import.meta.url);" },
   metafile: true,
+  minify: true,
   logLevel: 'warning',
 });
 writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(metafile));

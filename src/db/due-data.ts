@@ -1,16 +1,13 @@
 // The aggregates the scheduler needs, one row per person: never every
-// interaction into JavaScript. The last interaction of each person is one
-// seek on the (contact_id, occurred_at, interaction_id) index; the count for
-// the nurture rule stops at 2 and is only taken for recent contacts.
+// interaction into JavaScript. Each person's count and latest interaction come
+// from contact_activity, the summary the database's triggers keep
+// (migrations/003-contact-activity.ts): one pass over the people.
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
-import { addDays, localDay } from '../core/dates.js';
+import { localDay } from '../core/dates.js';
 import { relevanceFilter, type ContactFacts, type ConversationFacts, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
 import type { Database } from './schema.js';
-
-/** How far back a contact counts as new for the nurture rule (30 days, plus one for time zones). */
-export const NEW_CONTACT_LOOKBACK = 31;
 
 /** The query builder and the raw connection of an open database (see src/db/open.ts). */
 export interface DueSource {
@@ -44,24 +41,9 @@ export type FactsRow = [
  * for 20,000 people, row objects cost more than the query itself.
  */
 export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: RelevanceFilter): ContactFacts[] {
-  const newSince = addDays(today, -NEW_CONTACT_LOOKBACK);
   let query = db
     .selectFrom('contacts as c')
-    .leftJoin('interactions as i', (join) =>
-      join.on((eb) =>
-        eb(
-          'i.id',
-          '=',
-          eb
-            .selectFrom('interaction_contacts as ic')
-            .select('ic.interaction_id')
-            .whereRef('ic.contact_id', '=', 'c.id')
-            .orderBy('ic.occurred_at', 'desc')
-            .orderBy('ic.interaction_id', 'desc')
-            .limit(1),
-        ),
-      ),
-    )
+    .leftJoin('contact_activity as a', 'a.contact_id', 'c.id')
     .select([
       'c.id',
       'c.name',
@@ -73,23 +55,24 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
       'c.rhythm_from',
       'c.birthday',
       'c.channel',
-      'i.occurred_on as last_on',
-      'i.direction as last_direction',
-      'i.channel as last_channel',
-      // Only recent contacts can be nurtured: the others with any interaction count as "2 or more".
-      sql<number>`case when i.id is null then 0
-        when coalesce(c.met_on, substr(c.created_at, 1, 10)) >= ${newSince}
-        then (select count(*) from (select 1 from interaction_contacts x where x.contact_id = c.id limit 2))
-        else 2 end`.as('interactions'),
+      'a.last_on',
+      'a.last_direction',
+      'a.last_channel',
+      sql<number>`coalesce(a.interactions, 0)`.as('interactions'),
     ])
     .where('c.archived_at', 'is', null);
   if (filter) {
-    const { circlesWithRhythm, writtenChannels, birthdayDays } = filter;
+    const { circlesWithRhythm, rhythmFrom, today: day, newSince, writtenChannels, birthdayDays } = filter;
+    // The day the rhythm counts from, as the cadence rule takes it.
+    const countsFrom = sql<string>`coalesce(a.last_on, c.rhythm_from, c.met_on, substr(c.created_at, 1, 10))`;
     query = query.where((eb) =>
       eb.or([
-        eb('c.cadence_days', '>', 0),
-        ...(circlesWithRhythm.length ? [eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', 'in', circlesWithRhythm)])] : []),
-        eb.and([eb('i.direction', '=', 'in'), eb('i.channel', 'in', writtenChannels)]),
+        eb(countsFrom, '<=', sql<string>`date(${day}, printf('%+d days', 1 - c.cadence_days))`).and('c.cadence_days', '>', 0),
+        ...rhythmFrom.map(({ circle, latest }) => eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', '=', circle), eb(countsFrom, '<=', latest)])),
+        ...(circlesWithRhythm.length
+          ? [eb.and([eb(sql<string>`coalesce(c.met_on, substr(c.created_at, 1, 10))`, '>=', newSince), eb(sql<number>`coalesce(a.interactions, 0)`, '<', 2)])]
+          : []),
+        eb.and([eb('a.last_direction', '=', 'in'), eb('a.last_channel', 'in', writtenChannels)]),
         eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays),
         // Uncorrelated: SQLite runs each once into a lookup table, not once per person.
         eb(

@@ -1,12 +1,11 @@
 // Each person's days in touch, read for `net review`: the latest instants of
 // every person as one concatenated row, turned into local day numbers, and the
 // scheduler's facts of each person in the same pass.
-import { sql, type Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import { addDays, startOfLocalDay } from '../core/dates.js';
 import { touchStatsFrom, USUAL_GAP_WINDOW, type TouchStats } from '../core/review/gaps.js';
 import type { ContactFacts } from '../core/scheduler/types.js';
-import { factsReader, NEW_CONTACT_LOOKBACK, type DueSource, type FactsRow } from './due-data.js';
-import type { Database } from './schema.js';
+import { factsReader, type DueSource, type FactsRow } from './due-data.js';
 
 /**
  * The instants that bound a range of local days: from the start of `from` to
@@ -89,41 +88,64 @@ export class LocalDayNumbers {
 }
 
 /**
+ * Each person's latest instants up to today, newest first, comma-separated:
+ * from contact_recent (the latest 50 logged, kept by the database's
+ * triggers), or from the index for the rare person whose list holds
+ * interactions dated after today and may leave older ones out.
+ */
+function latestInstants(sqlite: BetterSqlite3.Database, today: string, window: number): (id: number, kept: string | null) => string | null {
+  if (window > USUAL_GAP_WINDOW) throw new RangeError(`contact_recent keeps ${USUAL_GAP_WINDOW} instants per person, not ${window}`);
+  const { hi } = dayBounds(today, today);
+  const future = hi.slice(0, 16);
+  const fromIndex = sqlite
+    .prepare(
+      `select group_concat(t, ',') from (
+         select substr(ic.occurred_at, 1, 16) as t from interaction_contacts ic
+         where ic.contact_id = ? and ic.occurred_at < ?
+         order by ic.occurred_at desc
+         limit ?)`,
+    )
+    .pluck();
+  return (id, kept) => {
+    // The newest first: when it is not after today, none is.
+    if (kept === null || kept < future) return kept;
+    return fromIndex.get(id, hi, window) as string | null;
+  };
+}
+
+/**
  * The distinct days each person who is not archived was in touch, as sorted
  * day numbers, for people with at least `minTouches` of them up to `today`,
  * read from their latest `window` interactions up to today (USUAL_GAP_WINDOW:
  * the usual gap is the rhythm of late, and a long history is not read whole).
- * One row per person: one seek on the (contact_id, occurred_at) index, then
- * their instants (to the minute) concatenated by SQLite, read here without
- * splitting the text.
  */
-export async function touchDays(db: Kysely<Database>, today: string, minTouches: number, window = USUAL_GAP_WINDOW): Promise<Map<number, Int32Array>> {
-  const { hi } = dayBounds(today, today);
-  const { rows } = await sql<{ contact_id: number; instants: string | null }>`
-    select c.id as contact_id,
-      (select group_concat(x, ',') from (
-        select substr(ic.occurred_at, 1, 16) as x from interaction_contacts ic
-        where ic.contact_id = c.id and ic.occurred_at < ${hi}
-        order by ic.occurred_at desc
-        limit ${window})) as instants
-    from contacts c
-    where c.archived_at is null`.execute(db);
-  const reader = instantsReader(today, minTouches);
+export function touchDays(source: DueSource, today: string, minTouches: number, window = USUAL_GAP_WINDOW): Map<number, Int32Array> {
+  const rows = source.sqlite
+    .prepare(
+      `select c.id, r.instants from contacts c
+       join contact_recent r on r.contact_id = c.id
+       where c.archived_at is null`,
+    )
+    .raw(true)
+    .all() as Array<[id: number, instants: string]>;
+  const instants = latestInstants(source.sqlite, today, window);
+  const reader = instantsReader(today, minTouches, window);
   const result = new Map<number, Int32Array>();
-  for (const row of rows) {
-    const count = reader.read(row.instants);
-    if (count) result.set(row.contact_id, reader.days.slice(0, count));
+  for (const [id, kept] of rows) {
+    const count = reader.read(instants(id, kept));
+    if (count) result.set(id, reader.days.slice(0, count));
   }
   return result;
 }
 
 /**
- * A reader of one person's instants (`YYYY-MM-DDTHH:MM`, comma-separated, in
- * any order) into their sorted distinct local days up to `today`, left at the
- * start of `reader.days` (one buffer serves every person: valid until the
- * next read); `read` returns how many, 0 with fewer than `minTouches`.
+ * A reader of one person's instants (`YYYY-MM-DDTHH:MM`, comma-separated,
+ * newest first) into their sorted distinct local days up to `today`, from
+ * the first `window` of them, left at the start of `reader.days` (one buffer
+ * serves every person: valid until the next read); `read` returns how many,
+ * 0 with fewer than `minTouches`.
  */
-function instantsReader(today: string, minTouches: number): { days: Int32Array; read: (text: string | null) => number } {
+function instantsReader(today: string, minTouches: number, window: number): { days: Int32Array; read: (text: string | null) => number } {
   const local = new LocalDayNumbers();
   const last = civilDay(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
   const reader = {
@@ -136,7 +158,7 @@ function instantsReader(today: string, minTouches: number): { days: Int32Array; 
       let n = 0;
       let sorted = true;
       let descending = true;
-      for (let at = 0; at < text.length; ) {
+      for (let at = 0; at < text.length && n < window; ) {
         let end = text.indexOf(',', at);
         if (end === -1) end = text.length;
         const day = end - at >= 16 ? local.dayAt(text, at) : Number.NaN;
@@ -166,8 +188,8 @@ type ContactRow = [...FactsRow, instants: string | null];
  * The scheduler's facts of every person who is not archived (the same as
  * contactFacts in due-data.ts, which a test checks) and the stats of their
  * days in touch (as touchStatsOf(touchDays(…))), in one pass over the
- * people: the seek for the last interaction and the one for the latest
- * instants land on the same index pages, and no list of days is kept.
+ * people and the two summaries the triggers keep (contact_activity,
+ * contact_recent), with no list of days kept.
  */
 export function reviewContacts(
   { sqlite }: DueSource,
@@ -175,39 +197,27 @@ export function reviewContacts(
   minTouches: number,
   window = USUAL_GAP_WINDOW,
 ): { contacts: ContactFacts[]; touchStats: Map<number, TouchStats> } {
-  const { hi } = dayBounds(today, today);
   const rows = sqlite
     .prepare(
       `select c.id, c.name, c.circle, c.cadence_days, c.snoozed_until, c.met_on, c.created_at, c.rhythm_from, c.birthday, c.channel,
-        i.occurred_on, i.direction, i.channel,
-        case when i.id is null then 0
-          when coalesce(c.met_on, substr(c.created_at, 1, 10)) >= ?
-          then (select count(*) from (select 1 from interaction_contacts x where x.contact_id = c.id limit 2))
-          else 2 end,
-        (select group_concat(t, ',') from (
-          select substr(ic.occurred_at, 1, 16) as t from interaction_contacts ic
-          where ic.contact_id = c.id and ic.occurred_at < ?
-          order by ic.occurred_at desc
-          limit ?))
+        a.last_on, a.last_direction, a.last_channel, coalesce(a.interactions, 0),
+        case when a.interactions >= ? then (select r.instants from contact_recent r where r.contact_id = c.id) end
       from contacts c
-      left join interactions i on i.id = (
-        select ic.interaction_id from interaction_contacts ic
-        where ic.contact_id = c.id
-        order by ic.occurred_at desc, ic.interaction_id desc
-        limit 1)
+      left join contact_activity a on a.contact_id = c.id
       where c.archived_at is null`,
     )
     .raw(true)
     // Row by row: each person's instants are garbage as soon as read, instead of all of them held at once.
-    .iterate(addDays(today, -NEW_CONTACT_LOOKBACK), hi, window) as IterableIterator<ContactRow>;
-  const reader = instantsReader(today, minTouches);
+    .iterate(minTouches) as IterableIterator<ContactRow>;
+  const instants = latestInstants(sqlite, today, window);
+  const reader = instantsReader(today, minTouches, window);
   const touch = new Map<number, TouchStats>();
   const toFacts = factsReader();
   const contacts: ContactFacts[] = [];
   for (const row of rows) {
     const facts = toFacts(row);
     contacts.push(facts);
-    const count = reader.read(row[14]);
+    const count = reader.read(instants(facts.id, row[14]));
     const stats = count ? touchStatsFrom(reader.days, count) : null;
     if (stats) touch.set(facts.id, stats);
   }

@@ -62,6 +62,17 @@ export interface InteractionContactsTable {
   occurred_at: string;
 }
 
+/** Kept by triggers (migrations/003-contact-activity.ts): never written by the program. */
+export interface ContactActivityTable {
+  contact_id: number;
+  interactions: number;
+  last_interaction_id: number | null;
+  last_at: string | null;
+  last_on: string | null;
+  last_direction: string | null;
+  last_channel: string | null;
+}
+
 export interface FavoursTable {
   id: Generated<number>;
   uid: string;
@@ -128,6 +139,7 @@ export interface Database {
   contact_interests: ContactInterestsTable;
   interactions: InteractionsTable;
   interaction_contacts: InteractionContactsTable;
+  contact_activity: ContactActivityTable;
   favours: FavoursTable;
   followups: FollowupsTable;
   settings: SettingsTable;

@@ -3,6 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, 
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../src/db/migrate.js';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 import { integrity, queryFile, sha1, STACK_FRAME } from './support.js';
 
@@ -143,14 +144,16 @@ describe('net restore', () => {
   });
 
   it('upgrades a backup made at an older schema version', () => {
-    // The backup, taken back to version 1 the way migration 002's down() does.
+    // The backup, taken back to version 1 the way the later migrations' down() do.
     const old = new Database(backup);
-    old.exec("drop table outreach_events; drop table outreach; delete from kysely_migration where name = '002-outreach'");
+    old.exec(`drop trigger contact_activity_insert; drop trigger contact_activity_delete; drop trigger contact_activity_move;
+      drop trigger contact_activity_edit; drop table contact_recent; drop table contact_activity;
+      drop table outreach_events; drop table outreach; delete from kysely_migration where name <> '001-initial'`);
     old.pragma('user_version = 1');
     old.close();
     ok(s.net(['restore', backup, '--yes']));
-    expect(queryFile(s.db, 'pragma user_version')).toEqual([{ user_version: 2 }]);
-    expect(queryFile(s.db, "select name from sqlite_schema where name = 'outreach'")).toHaveLength(1);
+    expect(queryFile(s.db, 'pragma user_version')).toEqual([{ user_version: SCHEMA_VERSION }]);
+    expect(queryFile(s.db, "select name from sqlite_schema where name in ('outreach', 'contact_activity') order by name")).toHaveLength(2);
     expect(names(s.db)).toEqual(['Giulia Rossi', 'Marco Bianchi']);
     ok(s.net(['doctor']));
   });
@@ -178,7 +181,7 @@ describe('net restore', () => {
     const n = new Database(newer);
     n.pragma('user_version = 99');
     n.close();
-    refuse(newer, /newer\.db has schema version 99, newer than this net understands \(2\)\n {2}upgrade net first; nothing was changed/);
+    refuse(newer, new RegExp(`newer\\.db has schema version 99, newer than this net understands \\(${SCHEMA_VERSION}\\)\\n {2}upgrade net first; nothing was changed`));
 
     const damaged = join(s.dir, 'damaged.db');
     ok(s.net(['backup', damaged]));
@@ -225,7 +228,7 @@ describe('net doctor', () => {
       'ok database', 'ok file modes', 'ok writable', 'ok schema', 'ok integrity', 'ok foreign keys', 'ok journal', 'ok records', 'ok backups',
     ]);
     expect(out).toContain('file 0600, folder 0700');
-    expect(out).toContain('version 2 (current)');
+    expect(out).toContain(`version ${SCHEMA_VERSION} (current)`);
     expect(out).toContain('2 contact(s), 1 interaction(s), 0 favour(s), 0 open follow-up(s), 0 active outreach');
     expect(out).toMatch(/backups +newest: .*net-backup-2026-03-14-120000\.db/);
   });
@@ -264,7 +267,7 @@ describe('net doctor', () => {
     const run = s.net(['doctor', '--json']);
     expect(run.code).toBe(1);
     const newer = JSON.parse(run.stdout) as { check: string; status: string; detail: string }[];
-    expect(newer.find((c) => c.check === 'schema')).toMatchObject({ status: 'fail', detail: 'version 7, newer than this net (2)' });
+    expect(newer.find((c) => c.check === 'schema')).toMatchObject({ status: 'fail', detail: `version 7, newer than this net (${SCHEMA_VERSION})` });
     const foreign = join(s.dir, 'other', 'x.db');
     mkdirSync(join(s.dir, 'other'), { mode: 0o700 });
     const f = new Database(foreign);

@@ -109,7 +109,7 @@ describe('a full disk', () => {
     ctx.skip(cannot !== null, cannot ?? '');
     const out = join(s.dir, 'out');
     mkdirSync(out);
-    // 1 MB of disk: the database (~190 KB), a filler leaving ~50 KB, then a
+    // 1 MB of disk: the database (~200 KB), a filler leaving 44 KB, then a
     // 100,000-character note and a backup that cannot fit.
     const script = `
       set -u
@@ -117,7 +117,7 @@ describe('a full disk', () => {
       mkdir -p "$D" && mount -t tmpfs -o size=1m,mode=0700 tmpfs "$D" || exit 90
       cp "$NET_DB" "$D/net.db"
       export NET_DB="$D/net.db"
-      head -c 820000 /dev/zero > "$D/filler" 2>/dev/null
+      head -c $((1048576 - $(stat -c %s "$D/net.db") - 45056)) /dev/zero > "$D/filler" 2>/dev/null
       NOTE=$(head -c 100000 /dev/zero | tr '\\0' 'x')
       "$NODE" "$BIN" log giulia -m "$NOTE" > "$O/log.out" 2> "$O/log.err"; echo $? > "$O/log.code"
       "$NODE" "$BIN" backup > "$O/backup.out" 2> "$O/backup.err"; echo $? > "$O/backup.code"

@@ -51,15 +51,15 @@ describe('contactFacts', () => {
     expect(items).toEqual([]);
   });
 
-  it('the interaction count stops at 2, and is taken for recent contacts only', async () => {
+  it('counts every interaction of each person, group ones for every participant', async () => {
     const recent = await add('Recent', { created_at: '2026-03-01T10:00:00.000Z' });
     const old = await add('Old');
     const once = await add('Once', { created_at: '2026-03-01T10:00:00.000Z' });
     for (const day of ['2026-03-02', '2026-03-03', '2026-03-04']) await log([recent, old], day, 'call', 'out');
     await log([once], '2026-03-02', 'call', 'out');
     const byName = new Map((contactFacts(opened, TODAY)).map((f) => [f.name, f]));
-    expect(byName.get('Recent')?.interactions).toBe(2);
-    expect(byName.get('Old')?.interactions).toBe(2);
+    expect(byName.get('Recent')?.interactions).toBe(3);
+    expect(byName.get('Old')?.interactions).toBe(3);
     expect(byName.get('Once')?.interactions).toBe(1);
     expect(byName.get('Once')?.added_on).toBe('2026-03-01');
   });
@@ -167,6 +167,46 @@ describe('the relevance filter', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('leaves out nobody who has an item, for any person, day, time zone and rhythms (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { relevanceFilter } = await import('../../src/core/scheduler.js');
+    const { settingsFrom } = await import('../../src/core/settings.js');
+    const originalTz = process.env.TZ;
+    const day = (from: number, span: number) => fc.integer({ min: from, max: from + span }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const person = fc.record({
+      circle: fc.constantFrom('inner', 'close', 'active', 'network', 'acquaintance'),
+      cadence_days: fc.option(fc.integer({ min: 0, max: 90 })),
+      rhythm_from: fc.option(day(-60, 120)),
+      met_on: fc.option(day(-90, 150)),
+      created: fc.integer({ min: -90 * 24, max: 60 * 24 }).map((h) => new Date(Date.UTC(2026, 0, 1) + h * 3_600_000).toISOString()),
+      birthday: fc.option(day(-366, 730).map((d) => `--${d.slice(5)}`)),
+      touches: fc.array(fc.record({ on: day(-120, 180), channel: fc.constantFrom('email', 'call', 'message'), direction: fc.constantFrom('in', 'out') }), { maxLength: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(person, { minLength: 1, maxLength: 12 }),
+        day(0, 60),
+        fc.constantFrom('Europe/Rome', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'),
+        fc.constantFrom('', '7', 'none'),
+        async (people, today, zone, network) => {
+          process.env.TZ = zone;
+          await opened.sqlite.exec('delete from interactions; delete from contacts;');
+          for (const [k, p] of people.entries()) {
+            const id = await add(`P${k}`, { circle: p.circle, cadence_days: p.cadence_days, rhythm_from: p.rhythm_from, met_on: p.met_on, birthday: p.birthday, created_at: p.created });
+            for (const t of p.touches) await log([id], t.on, t.channel, t.direction);
+          }
+          const settings = settingsFrom(network ? [{ key: 'cadence.network', value: network }] : []);
+          const base = { today, settings, followups: [], outreach: [] };
+          const all = scheduleAttention({ ...base, contacts: contactFacts(opened, today) });
+          const kept = scheduleAttention({ ...base, contacts: contactFacts(opened, today, relevanceFilter(today, settings)) });
+          expect(kept).toEqual(all);
+        },
+      ),
+      { numRuns: 120, seed: 20260314 },
+    );
+    process.env.TZ = originalTz;
   });
 
   it('lists the birthdays of the next days, and 29 February on 28 February of other years', async () => {

@@ -93,7 +93,7 @@ describe('queries', () => {
     await log([carla], '2026-03-01T10:00:00.000Z');
     await log([carla], '2026-03-02T10:00:00.000Z');
     await log([carla], '2026-03-02T11:00:00.000Z');
-    const days = await touchDays(opened.db, '2026-03-14', 3);
+    const days = touchDays(opened, '2026-03-14', 3);
     expect([...days.keys()].sort()).toEqual([anna, bruno]);
     expect([...days.get(anna)!].map(dayFromNumber)).toEqual(['2026-03-01', '2026-03-03', '2026-03-05']);
   });
@@ -107,12 +107,25 @@ describe('queries', () => {
       await log([anna, bruno], instant);
     }
     await opened.db.updateTable('contacts').set({ archived_at: at }).where('id', '=', bruno).execute();
-    const latest = await touchDays(opened.db, '2026-03-14', 3, 4);
+    const latest = touchDays(opened, '2026-03-14', 3, 4);
     expect([...latest.keys()]).toEqual([anna]);
     // The latest four interactions up to today fall on three days; the one after today is not one of them.
     expect([...latest.get(anna)!].map(dayFromNumber)).toEqual(['2026-03-03', '2026-03-04', '2026-03-05']);
-    expect((await touchDays(opened.db, '2026-03-14', 3, 3)).size).toBe(0);
-    expect([...(await touchDays(opened.db, '2026-03-14', 3)).get(anna)!].length).toBe(5);
+    expect((touchDays(opened, '2026-03-14', 3, 3)).size).toBe(0);
+    expect([...(touchDays(opened, '2026-03-14', 3)).get(anna)!].length).toBe(5);
+  });
+
+  it('read the latest 50 up to today even when later ones fill the kept list', async () => {
+    await setUp();
+    const anna = await insertContact(opened.db, { name: 'Anna' }, {}, at);
+    // 60 days in touch up to 2026-03-10, then 45 planned after today: the kept list holds 50 of the future.
+    for (let k = 0; k < 60; k++) await log([anna], new Date(Date.UTC(2026, 0, 10 + k, 10)).toISOString());
+    for (let k = 0; k < 45; k++) await log([anna], new Date(Date.UTC(2026, 3, 1 + k, 10)).toISOString());
+    const days = touchDays(opened, '2026-03-14', 3).get(anna)!;
+    expect(days).toHaveLength(50);
+    expect(dayFromNumber(days[0])).toBe('2026-01-20');
+    expect(dayFromNumber(days[49])).toBe('2026-03-10');
+    expect(reviewContacts(opened, '2026-03-14', 3).touchStats.get(anna)).toEqual({ touches: 50, usual: 1, last: days[49] });
   });
 
   it('read the facts and the stats of the days in touch in one pass: the same as contactFacts (net due) and touchDays', async () => {
@@ -131,7 +144,7 @@ describe('queries', () => {
     for (const today of ['2026-03-04', '2026-03-14', '2026-03-25']) {
       const both = reviewContacts(opened, today, 3);
       expect(both.contacts).toEqual(contactFacts(opened, today));
-      expect(both.touchStats).toEqual(touchStatsOf(await touchDays(opened.db, today, 3)));
+      expect(both.touchStats).toEqual(touchStatsOf(touchDays(opened, today, 3)));
     }
     expect(reviewContacts(opened, '2026-03-14', 3).contacts.map((c) => c.name)).toEqual(['Anna', 'Bruno', 'Carla', 'Dario']);
   });

@@ -73,7 +73,7 @@ export async function sessionPeople(source: DueSource, settings: Settings, today
   const inOutreach = new Set((await activeOutreach(db)).map((o) => o.contact_id));
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const { overdue } = circlesSection(contacts, rhythmRule(scheduleContext(settings, today, contacts, inOutreach)));
-  const fading = fadingSection(contacts, touchStatsOf(await touchDays(db, today, FADING_MIN_TOUCHES)), today);
+  const fading = fadingSection(contacts, touchStatsOf(touchDays(source, today, FADING_MIN_TOUCHES)), today);
   const people: SessionPerson[] = [];
   const seen = new Set<number>();
   const add = (id: number, reason: string) => {

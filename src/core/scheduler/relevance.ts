@@ -5,11 +5,23 @@
 import type { Settings } from '../settings.js';
 import { WRITTEN_CHANNELS } from '../vocabulary.js';
 import { dayNumber, dayString } from './days.js';
+import { NEW_CONTACT_DAYS } from './kinds.js';
 import { UPCOMING_DAYS } from './scoring.js';
 
 export interface RelevanceFilter {
-  /** Circles that have a rhythm: their people can be due (cadence) or new (nurture). */
+  /** Circles that have a rhythm: their people can be new (nurture). */
   circlesWithRhythm: string[];
+  /**
+   * For each circle with a rhythm, the latest day a person's rhythm can count
+   * from (last contact, else planned, met or added) for them to be due
+   * (cadence): a day later than the rule needs, since the day a person was
+   * added is stored as a UTC instant, not a local day.
+   */
+  rhythmFrom: Array<{ circle: string; latest: string }>;
+  /** The same for a person's own rhythm of `n` days: this day plus one, minus n days. */
+  today: string;
+  /** People met or added on this day or later can be new (nurture); a day early, as above. */
+  newSince: string;
   /** Channels whose inbound messages make a reply owed. */
   writtenChannels: string[];
   /** The `MM-DD` of birthdays that can show, today and the next days. */
@@ -29,10 +41,12 @@ export function relevanceFilter(today: string, settings: Settings): RelevanceFil
     // A 29 February birthday falls on 28 February in other years.
     if (day.endsWith('-02-28') && !isLeap(Number(day.slice(0, 4)))) birthdayDays.push('02-29');
   }
+  const withRhythm = Object.entries(settings.cadence).filter((entry): entry is [string, number] => entry[1] !== null);
   return {
-    circlesWithRhythm: Object.entries(settings.cadence)
-      .filter(([, days]) => days !== null)
-      .map(([circle]) => circle),
+    circlesWithRhythm: withRhythm.map(([circle]) => circle),
+    rhythmFrom: withRhythm.map(([circle, days]) => ({ circle, latest: dayString(start + 1 - days) })),
+    today,
+    newSince: dayString(start - NEW_CONTACT_DAYS - 1),
     writtenChannels: [...WRITTEN_CHANNELS],
     birthdayDays,
   };

@@ -37,7 +37,7 @@ export interface ContactFacts {
   channel: string | null;
   last: LastInteraction | null;
   /**
-   * How many interactions, capped at 2: the nurture rule only asks "at most one?".
+   * How many interactions (the nurture rule only asks "at most one?").
    * The database layer counts only for people new enough to be nurtured (2 for the others who have any).
    */
   interactions: number;

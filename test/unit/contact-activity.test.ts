@@ -1,0 +1,210 @@
+// The per-person summaries the triggers keep (migrations/003-contact-activity.ts)
+// must always equal what the interactions say, whatever writes them: random
+// sequences of inserts, deletes, moves and edits, checked after every step
+// against a recomputation from interaction_contacts.
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
+
+let opened: OpenDatabase;
+beforeEach(async () => {
+  opened = await openDatabase(':memory:');
+});
+afterEach(async () => {
+  await opened.close();
+});
+
+const PEOPLE = 4;
+
+interface Summary {
+  contact_id: number;
+  interactions: number;
+  last_interaction_id: number | null;
+  last_at: string | null;
+  last_on: string | null;
+  last_direction: string | null;
+  last_channel: string | null;
+}
+
+function kept(): Summary[] {
+  return opened.sqlite.prepare('select * from contact_activity order by contact_id').all() as Summary[];
+}
+
+/** The summary worked out from scratch, the way the triggers promise to keep it. */
+function truth(): Summary[] {
+  return opened.sqlite
+    .prepare(
+      `select c.id as contact_id, n.interactions, ic.interaction_id as last_interaction_id, ic.occurred_at as last_at,
+         i.occurred_on as last_on, i.direction as last_direction, i.channel as last_channel
+       from contacts c
+       join (select contact_id, count(*) as interactions from interaction_contacts group by contact_id) n on n.contact_id = c.id
+       join interaction_contacts ic on ic.contact_id = c.id and ic.interaction_id = (
+         select x.interaction_id from interaction_contacts x where x.contact_id = c.id
+         order by x.occurred_at desc, x.interaction_id desc limit 1)
+       join interactions i on i.id = ic.interaction_id
+       order by c.id`,
+    )
+    .all() as Summary[];
+}
+
+function seedPeople(): void {
+  const insert = opened.sqlite.prepare(
+    "insert into contacts (id, uid, name, name_key, created_at, updated_at) values (?, ?, ?, ?, '2025-01-01T10:00:00.000Z', '2025-01-01T10:00:00.000Z')",
+  );
+  for (let k = 1; k <= PEOPLE; k++) insert.run(k, `c-${k}`, `P${k}`, `p${k}`);
+}
+
+let serial = 0;
+/** Same instants on purpose: ties are broken by interaction id, as the index orders them. */
+const instant = fc.constantFrom('2026-01-01T10:00', '2026-01-01T10:00', '2026-02-01T09:00', '2026-03-01T18:30', '2025-12-31T23:59');
+const person = fc.integer({ min: 1, max: PEOPLE });
+
+type Step =
+  | { kind: 'log'; at: string; people: number[]; direction: string; channel: string }
+  | { kind: 'delete-interaction'; pick: number }
+  | { kind: 'drop-participant'; pick: number }
+  | { kind: 'edit'; pick: number; direction: string; channel: string; at: string }
+  | { kind: 'move'; pick: number; at: string }
+  | { kind: 'delete-person'; who: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('log' as const), at: instant, people: fc.uniqueArray(person, { minLength: 1, maxLength: 3 }), direction: fc.constantFrom('in', 'out', 'mutual'), channel: fc.constantFrom('email', 'call', 'coffee') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-interaction' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop-participant' as const), pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('edit' as const), pick: fc.nat(), direction: fc.constantFrom('in', 'out'), channel: fc.constantFrom('email', 'video'), at: instant }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), at: instant }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete-person' as const), who: person }) },
+);
+
+function pickRow<T>(sqlSelect: string, pick: number): T | undefined {
+  const rows = opened.sqlite.prepare(sqlSelect).all() as T[];
+  return rows.length ? rows[pick % rows.length] : undefined;
+}
+
+function apply(s: Step): void {
+  const db = opened.sqlite;
+  switch (s.kind) {
+    case 'log': {
+      serial += 1;
+      const { lastInsertRowid } = db
+        .prepare("insert into interactions (uid, occurred_at, occurred_on, channel, direction, created_at, updated_at) values (?, ?, ?, ?, ?, 'x', 'x')")
+        .run(`i-${serial}`, `${s.at}:00.000Z`, s.at.slice(0, 10), s.channel, s.direction);
+      for (const who of s.people) {
+        db.prepare('insert or ignore into interaction_contacts (interaction_id, contact_id, occurred_at) values (?, ?, ?)').run(lastInsertRowid, who, `${s.at}:00.000Z`);
+      }
+      return;
+    }
+    case 'delete-interaction': {
+      const row = pickRow<{ id: number }>('select id from interactions order by id', s.pick);
+      if (row) db.prepare('delete from interactions where id = ?').run(row.id);
+      return;
+    }
+    case 'drop-participant': {
+      const row = pickRow<{ interaction_id: number; contact_id: number }>('select interaction_id, contact_id from interaction_contacts order by 1, 2', s.pick);
+      if (row) db.prepare('delete from interaction_contacts where interaction_id = ? and contact_id = ?').run(row.interaction_id, row.contact_id);
+      return;
+    }
+    case 'edit': {
+      const row = pickRow<{ id: number }>('select id from interactions order by id', s.pick);
+      if (row) db.prepare('update interactions set direction = ?, channel = ?, occurred_on = ? where id = ?').run(s.direction, s.channel, s.at.slice(0, 10), row.id);
+      return;
+    }
+    case 'move': {
+      const row = pickRow<{ id: number }>('select id from interactions order by id', s.pick);
+      if (!row) return;
+      db.prepare('update interactions set occurred_at = ?, occurred_on = ? where id = ?').run(`${s.at}:00.000Z`, s.at.slice(0, 10), row.id);
+      db.prepare('update interaction_contacts set occurred_at = ? where interaction_id = ?').run(`${s.at}:00.000Z`, row.id);
+      return;
+    }
+    case 'delete-person':
+      db.prepare('delete from contacts where id = ?').run(s.who);
+      db.prepare(
+        "insert or ignore into contacts (id, uid, name, name_key, created_at, updated_at) values (?, ?, 'Back', 'back', '2025-01-01T10:00:00.000Z', '2025-01-01T10:00:00.000Z')",
+      ).run(s.who, `c-back-${s.who}-${serial++}`);
+  }
+}
+
+function recentKept(): Array<{ contact_id: number; instants: string }> {
+  return opened.sqlite.prepare('select contact_id, instants from contact_recent order by contact_id').all() as Array<{ contact_id: number; instants: string }>;
+}
+
+/** Each person's latest 50 instants, newest first, worked out from scratch. */
+function recentTruth(): Array<{ contact_id: number; instants: string }> {
+  const people = opened.sqlite.prepare('select distinct contact_id from interaction_contacts order by contact_id').pluck().all() as number[];
+  const instants = opened.sqlite.prepare('select substr(occurred_at, 1, 16) from interaction_contacts where contact_id = ?').pluck();
+  return people.map((contact_id) => ({
+    contact_id,
+    instants: (instants.all(contact_id) as string[])
+      .sort()
+      .reverse()
+      .slice(0, 50)
+      .join(','),
+  }));
+}
+
+describe('contact_activity and contact_recent', () => {
+  it('starts empty and follows a logged interaction for every participant', () => {
+    seedPeople();
+    expect(kept()).toEqual([]);
+    apply({ kind: 'log', at: '2026-03-01T10:00', people: [1, 2], direction: 'in', channel: 'email' });
+    expect(kept()).toEqual(truth());
+    expect(kept()).toHaveLength(2);
+    expect(kept()[0]).toMatchObject({ interactions: 1, last_on: '2026-03-01', last_direction: 'in', last_channel: 'email' });
+  });
+
+  it('an older interaction logged later counts, but does not become the latest', () => {
+    seedPeople();
+    apply({ kind: 'log', at: '2026-03-01T10:00', people: [1], direction: 'in', channel: 'email' });
+    apply({ kind: 'log', at: '2026-01-01T10:00', people: [1], direction: 'out', channel: 'call' });
+    expect(kept()[0]).toMatchObject({ interactions: 2, last_on: '2026-03-01', last_channel: 'email' });
+  });
+
+  it('deleting the latest interaction brings back the one before; deleting the last one removes the row', () => {
+    seedPeople();
+    apply({ kind: 'log', at: '2026-01-01T10:00', people: [1], direction: 'out', channel: 'call' });
+    apply({ kind: 'log', at: '2026-03-01T10:00', people: [1], direction: 'in', channel: 'email' });
+    opened.sqlite.prepare('delete from interactions where id = (select max(id) from interactions)').run();
+    expect(kept()[0]).toMatchObject({ interactions: 1, last_on: '2026-01-01', last_channel: 'call' });
+    opened.sqlite.prepare('delete from interactions').run();
+    expect(kept()).toEqual([]);
+  });
+
+  it('a long history logged in any order keeps the latest 50 instants, newest first', () => {
+    seedPeople();
+    const days = Array.from({ length: 130 }, (_, k) => `2025-${String((k % 12) + 1).padStart(2, '0')}-${String((k % 28) + 1).padStart(2, '0')}T${String(k % 24).padStart(2, '0')}:00`);
+    // A fixed shuffle: newest, oldest and middle ones arrive mixed.
+    const order = days.map((d, k) => [((k * 7919) % 131) as number, d] as const).sort((a, b) => a[0] - b[0]).map(([, d]) => d);
+    for (const at of order) {
+      apply({ kind: 'log', at, people: [1, 2], direction: 'out', channel: 'call' });
+      // After every step: a later re-reading from the index would hide a wrong one.
+      expect(recentKept()).toEqual(recentTruth());
+    }
+    expect(recentKept()[0].instants.split(',')).toHaveLength(50);
+    for (let k = 0; k < 40; k++) apply({ kind: 'delete-interaction', pick: k * 13 });
+    expect(recentKept()).toEqual(recentTruth());
+    expect(kept()).toEqual(truth());
+  });
+
+  it('removing a person removes their summary (a cascade)', () => {
+    seedPeople();
+    apply({ kind: 'log', at: '2026-01-01T10:00', people: [1, 2], direction: 'out', channel: 'call' });
+    opened.sqlite.prepare('delete from contacts where id = 1').run();
+    expect(kept().map((r) => r.contact_id)).toEqual([2]);
+    expect(recentKept().map((r) => r.contact_id)).toEqual([2]);
+  });
+
+  it('equals a recomputation after every step of random histories', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 80 }), (steps) => {
+        opened.sqlite.exec('delete from interactions; delete from contacts;');
+        seedPeople();
+        for (const s of steps) {
+          apply(s);
+          expect(kept()).toEqual(truth());
+          expect(recentKept()).toEqual(recentTruth());
+        }
+      }),
+      { numRuns: 150, seed: 20260314 },
+    );
+  });
+});
