@@ -62,6 +62,16 @@ export function rankItems(items: readonly AttentionItem[]): AttentionItem[] {
 
 /** The attention items for `input.today`, ranked. */
 export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
+  return scheduleTop(input, Number.POSITIVE_INFINITY).items;
+}
+
+/**
+ * The first `limit` attention items for `input.today`, ranked, and how many
+ * there are in all: the same as the start of scheduleAttention's list, but
+ * only the items that can be among the first are made and ranked (the morning
+ * list shows seven of what can be thousands on a large network).
+ */
+export function scheduleTop(input: SchedulerInput, limit: number): { items: AttentionItem[]; total: number } {
   const contacts = new Map(input.contacts.map((c) => [c.id, c]));
   if (!isIsoDay(input.today)) throw new RangeError(`not a YYYY-MM-DD day: ${input.today}`);
   const context: SourceContext = {
@@ -72,8 +82,18 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
     inOutreach: new Set(input.outreach.map((o) => o.contact_id)),
   };
   const candidates = onePerPerson(SOURCES.flatMap((source) => source(input, context)));
-  const items = candidates.map((c): AttentionItem => {
+  const scored = candidates.map((c) => {
     const terms = [...c.terms, circleTerm(input.settings.weights, contacts.get(c.contact_id)?.circle ?? null)];
+    return { candidate: c, terms, score: total(terms) };
+  });
+  let kept = scored;
+  if (limit < scored.length) {
+    // The score of the limit-th item: only items scoring at least that can be among the first.
+    const scores = Float64Array.from(scored, (s) => s.score).sort();
+    const lowest = scores[scores.length - Math.max(limit, 1)];
+    kept = scored.filter((s) => s.score >= lowest);
+  }
+  const items = kept.map(({ candidate: c, terms, score }): AttentionItem => {
     let wording: Wording | undefined;
     const words = (): Wording => (wording ??= c.words());
     return {
@@ -82,7 +102,7 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
       name: c.name,
       due_on: c.due_on,
       days_overdue: c.days_overdue,
-      score: total(terms),
+      score,
       // Enumerable getters: JSON, spreads and CSV read them like plain fields.
       get reason() {
         return words().reason;
@@ -100,7 +120,8 @@ export function scheduleAttention(input: SchedulerInput): AttentionItem[] {
       hint: null,
     };
   });
-  return rankItems(items);
+  const ranked = rankItems(items);
+  return { items: limit < ranked.length ? ranked.slice(0, limit) : ranked, total: scored.length };
 }
 
 /** Adds a conversation hint to each item from what is known about the person. */

@@ -63,17 +63,31 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
     .where('c.archived_at', 'is', null);
   if (filter) {
     const { circlesWithRhythm, rhythmFrom, today: day, newSince, writtenChannels, birthdayDays } = filter;
-    // The day the rhythm counts from, as the cadence rule takes it.
-    const countsFrom = sql<string>`coalesce(a.last_on, c.rhythm_from, c.met_on, substr(c.created_at, 1, 10))`;
+    // Where the rhythm counts from, as the cadence rule takes it (added: as an instant).
+    const countsFrom = sql<string>`coalesce(a.last_on, c.rhythm_from, c.met_on, c.created_at)`;
     query = query.where((eb) =>
+      // Cheap tests first, and no function call for most people: SQLite evaluates these 20,000 times.
       eb.or([
-        eb(countsFrom, '<=', sql<string>`date(${day}, printf('%+d days', 1 - c.cadence_days))`).and('c.cadence_days', '>', 0),
-        ...rhythmFrom.map(({ circle, latest }) => eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', '=', circle), eb(countsFrom, '<=', latest)])),
+        eb.and([eb('c.cadence_days', '>', 0), eb(countsFrom, '<', sql<string>`date(${day}, printf('%+d days', 2 - c.cadence_days))`)]),
+        ...(rhythmFrom.length
+          ? [
+              eb.and([
+                eb('c.cadence_days', 'is', null),
+                eb('c.circle', 'in', rhythmFrom.map((r) => r.circle)),
+                eb(countsFrom, '<', sql<string>`case c.circle ${sql.join(rhythmFrom.map(({ circle, before }) => sql`when ${circle} then ${before}`), sql` `)} end`),
+              ]),
+            ]
+          : []),
         ...(circlesWithRhythm.length
-          ? [eb.and([eb(sql<string>`coalesce(c.met_on, substr(c.created_at, 1, 10))`, '>=', newSince), eb(sql<number>`coalesce(a.interactions, 0)`, '<', 2)])]
+          ? [
+              eb.and([
+                eb.or([eb('a.interactions', 'is', null), eb('a.interactions', '<', 2)]),
+                eb.or([eb('c.met_on', '>=', newSince), eb.and([eb('c.met_on', 'is', null), eb('c.created_at', '>=', newSince)])]),
+              ]),
+            ]
           : []),
         eb.and([eb('a.last_direction', '=', 'in'), eb('a.last_channel', 'in', writtenChannels)]),
-        eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays),
+        eb.and([eb('c.birthday', 'is not', null), eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays)]),
         // Uncorrelated: SQLite runs each once into a lookup table, not once per person.
         eb(
           'c.id',

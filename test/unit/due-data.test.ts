@@ -1,7 +1,7 @@
 // The aggregate queries behind `net due`, against an in-memory database built
 // by the real migrations.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scheduleAttention } from '../../src/core/scheduler.js';
+import { scheduleAttention, scheduleTop } from '../../src/core/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { activeOutreach, contactFacts, conversationFacts, followupsDue } from '../../src/db/due-data.js';
@@ -186,7 +186,7 @@ describe('the relevance filter', () => {
     });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(person, { minLength: 1, maxLength: 12 }),
+        fc.array(person, { minLength: 1, maxLength: 16 }),
         day(0, 60),
         fc.constantFrom('Europe/Rome', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC'),
         fc.constantFrom('', '7', 'none'),
@@ -202,6 +202,12 @@ describe('the relevance filter', () => {
           const all = scheduleAttention({ ...base, contacts: contactFacts(opened, today) });
           const kept = scheduleAttention({ ...base, contacts: contactFacts(opened, today, relevanceFilter(today, settings)) });
           expect(kept).toEqual(all);
+          // The first few, made and ranked alone, are the start of the whole list.
+          for (const limit of [1, 2, 5]) {
+            const top = scheduleTop({ ...base, contacts: contactFacts(opened, today) }, limit);
+            expect(top.total).toBe(all.length);
+            expect(top.items).toEqual(all.slice(0, limit));
+          }
         },
       ),
       { numRuns: 120, seed: 20260314 },

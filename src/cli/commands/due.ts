@@ -40,10 +40,10 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     limit = check(positiveIntSchema, options.limit, '--limit');
   }
 
-  const report = await dueReport(ctx, { on: options.on });
+  // Machine output lists every item unless --limit is given; the human list stops at due.limit unless told otherwise.
+  const report = await dueReport(ctx, { on: options.on, limit: options.all ? undefined : mode === 'human' ? (limit ?? 'setting') : limit });
   if (mode !== 'human') {
-    // Machine output lists every item unless --limit is given.
-    const items = limit === undefined ? report.items : report.items.slice(0, limit);
+    const items = report.items;
     if (mode === 'ics') {
       const { dueItemsToIcs } = await import('../../formats/ics.js');
       ctx.io.write(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
@@ -55,11 +55,9 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     return;
   }
 
-  // The human list stops at due.limit unless told otherwise.
-  const max = options.all ? report.items.length : (limit ?? report.settings.due_limit);
-  const shown = await addHints(ctx, report.items.slice(0, max));
+  const shown = await addHints(ctx, report.items);
   const onDay = report.day === ctx.today ? 'today' : `on ${report.day}`;
-  if (report.items.length === 0) {
+  if (report.total === 0) {
     ctx.io.error(
       report.hasNetwork
         ? `Nothing due ${onDay}. Your relationships are on rhythm: a good day to reach out to someone new.\n`
@@ -69,7 +67,7 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
   }
   if (ctx.io.stdoutIsTTY) await writeDueList(ctx, shown, options.explain === true);
   else await writePlain(ctx, shown, options.explain === true);
-  const more = report.items.length - shown.length;
+  const more = report.total - shown.length;
   if (more > 0) {
     const on = options.on === undefined ? '' : ` --on ${JSON.stringify(options.on)}`;
     ctx.io.error(`…and ${more} more ${onDay}: \`net due${on} --all\` lists them all.\n`);

@@ -12,13 +12,14 @@ export interface RelevanceFilter {
   /** Circles that have a rhythm: their people can be new (nurture). */
   circlesWithRhythm: string[];
   /**
-   * For each circle with a rhythm, the latest day a person's rhythm can count
-   * from (last contact, else planned, met or added) for them to be due
-   * (cadence): a day later than the rule needs, since the day a person was
-   * added is stored as a UTC instant, not a local day.
+   * For each circle with a rhythm, a day the rhythm's start (last contact,
+   * else planned, met or added) must come before for its people to be due
+   * (cadence). A day later than the rule needs, since the day a person was
+   * added is compared as its stored UTC instant, not as a local day; an
+   * instant compares with a day as text ("2026-03-01T…" < "2026-03-02").
    */
-  rhythmFrom: Array<{ circle: string; latest: string }>;
-  /** The same for a person's own rhythm of `n` days: this day plus one, minus n days. */
+  rhythmFrom: Array<{ circle: string; before: string }>;
+  /** The same for a person's own rhythm of `n` days: this day plus two, minus n days. */
   today: string;
   /** People met or added on this day or later can be new (nurture); a day early, as above. */
   newSince: string;
@@ -44,7 +45,7 @@ export function relevanceFilter(today: string, settings: Settings): RelevanceFil
   const withRhythm = Object.entries(settings.cadence).filter((entry): entry is [string, number] => entry[1] !== null);
   return {
     circlesWithRhythm: withRhythm.map(([circle]) => circle),
-    rhythmFrom: withRhythm.map(([circle, days]) => ({ circle, latest: dayString(start + 1 - days) })),
+    rhythmFrom: withRhythm.map(([circle, days]) => ({ circle, before: dayString(start + 2 - days) })),
     today,
     newSince: dayString(start - NEW_CONTACT_DAYS - 1),
     writtenChannels: [...WRITTEN_CHANNELS],
