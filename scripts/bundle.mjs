@@ -1,32 +1,60 @@
 // Bundles the CLI into dist/cli with esbuild, after `tsc` has type-checked
 // and compiled it to dist/src. Start-up is mostly module loading: kysely alone
-// is ~260 files, zod ~95, chrono-node ~270. Bundled, `net` loads one file for
-// the program and one chunk per command and library it actually uses (code
-// splitting keeps the lazy `import()` of each command lazy). better-sqlite3
+// is ~260 files, zod ~95, chrono-node ~270, and even as ES module chunks each
+// file costs a resolve, a read and a link. So the whole program is one
+// CommonJS file, dist/cli/net.cjs, where each command and library is only
+// initialised when first used (esbuild keeps every `import()` lazy), loaded by
+// bin/load-bundle.mjs with V8's code cache (dist/cli/net.cache, made here by
+// running the everyday commands once: scripts/code-cache.mjs). better-sqlite3
 // stays outside: it loads a native addon from its own folder.
-// dist/cli/meta.json maps each chunk to the modules inside it, so that tests
-// can check which libraries a command loads.
+// dist/cli/meta.json maps the bundle to the modules inside it.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'dist', 'cli');
+const outfile = resolve(outdir, 'net.cjs');
 rmSync(outdir, { recursive: true, force: true });
 
+/**
+ * zod's messages in English only: net writes its own messages, and the other
+ * forty locales (z.locales, which `import { z }` brings along) were a fifth
+ * of the bundle that every start-up read.
+ */
+const zodInEnglish = {
+  name: 'zod-in-english',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 const { metafile } = await build({
-  entryPoints: [resolve(root, 'src', 'main.ts')],
-  outdir,
+  entryPoints: [resolve(root, 'src', 'cli', 'run.ts')],
+  outfile,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  external: ['better-sqlite3'],
-  // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
-  banner: { js: "import { createRequire as __netRequire } from 'node:module'; const require = __netRequire(import.meta.url);" },
-  metafile: true,
+  // Also outside: a large library that only calendar exports use (ics, with
+  // yup), loaded from node_modules when they do; in the bundle it would make
+  // every start-up read it. Only libraries that load with require(): with a
+  // code cache, V8 cannot run an import() of a file outside the bundle.
+  external: ['better-sqlite3', 'ics'],
+  // The build id: the code cache is only ever used with the bundle it was made for.
+  banner: { js: `//net-build:${randomUUID()}` },
   minify: true,
+  plugins: [zodInEnglish],
+  metafile: true,
   logLevel: 'warning',
 });
 writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(metafile));
+
+const cache = spawnSync(process.execPath, [resolve(root, 'scripts', 'code-cache.mjs'), outfile], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+// Without the cache net still runs, only slower to start: say so, do not fail the build.
+if (cache.status !== 0) process.stderr.write(`bundle: no code cache (exit ${cache.status}); net will start slower\n${cache.stderr}`);

@@ -1,17 +1,20 @@
 // Start-up: each command loads only the libraries it uses. `net due`, run
 // every morning, loads no prompt library, no date parser, no CSV code. The
-// modules a process loads are recorded by a preloaded hook; with the bundled
-// build (dist/cli), esbuild's metafile says which libraries each chunk holds.
+// modules a process loads are recorded by a preloaded hook, on the tsc build
+// (dist/src: one file per module, so every import shows). The bundle
+// (dist/cli/net.cjs) keeps the same imports lazy inside one file, and loads
+// its largest occasional libraries from node_modules only when used: that
+// shows too.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const HOOK = pathToFileURL(resolve(import.meta.dirname, 'module-log.mjs')).href;
-const META = join(ROOT, 'dist', 'cli', 'meta.json');
+const TSC_BUILD = join(ROOT, 'dist', 'src', 'main.js');
 
 /** The package a node_modules path belongs to: `chrono-node`, `@inquirer/prompts`. */
 function packageOf(path: string): string | null {
@@ -19,32 +22,19 @@ function packageOf(path: string): string | null {
   return m ? m[1] : null;
 }
 
-/** Chunk of the bundle (relative to the root, as in the metafile) → the packages inside it. */
-function bundleContents(): Map<string, Set<string>> {
-  const contents = new Map<string, Set<string>>();
-  if (!existsSync(META)) return contents;
-  const meta = JSON.parse(readFileSync(META, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-  for (const [output, { inputs }] of Object.entries(meta.outputs)) {
-    contents.set(output, new Set(Object.keys(inputs).map(packageOf).filter((p): p is string => p !== null)));
-  }
-  return contents;
-}
-
 let s: Sandbox;
-let chunks: Map<string, Set<string>>;
 beforeAll(() => {
   s = sandbox();
-  chunks = bundleContents();
   ok(s.net(['add', 'Giulia Rossi', '--email', 'giulia@example.com']));
   ok(s.net(['log', 'giulia', '--via', 'coffee', '-m', 'a note']));
 });
 afterAll(() => s.cleanup());
 
-/** The packages `net ARGS` loads (from node_modules, directly or inside bundle chunks). */
-function packagesLoaded(args: readonly string[]): Set<string> {
+/** The packages `net ARGS` loads from node_modules, run from `entry` (the tsc build, or bin/net with the bundle). */
+function packagesLoaded(args: readonly string[], entry = TSC_BUILD): Set<string> {
   const log = join(s.dir, 'modules.log');
   rmSync(log, { force: true });
-  const result = spawnSync(process.execPath, ['--import', HOOK, BIN, ...args], {
+  const result = spawnSync(process.execPath, ['--import', HOOK, entry, ...args], {
     env: { ...s.env, NET_MODULE_LOG: log },
     encoding: 'utf8',
     input: '',
@@ -58,17 +48,22 @@ function packagesLoaded(args: readonly string[]): Set<string> {
       continue;
     }
     if (!line.startsWith('file:')) continue;
-    const path = fileURLToPath(line);
-    const direct = packageOf(path);
+    const direct = packageOf(fileURLToPath(line));
     if (direct) packages.add(direct);
-    for (const p of chunks.get(relative(ROOT, path)) ?? []) packages.add(p);
   }
   return packages;
 }
 
-const HEAVY = ['@inquirer/prompts', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3'];
+const HEAVY = ['@inquirer/core', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3'];
 
 describe('lazy loading', () => {
+  it('the bundle loads its occasional libraries only when used: not for `net due`, ics for a calendar', () => {
+    const due = packagesLoaded(['due'], BIN);
+    expect(due).toContain('better-sqlite3');
+    expect(due).not.toContain('ics');
+    expect(packagesLoaded(['export', 'due', '--ics'], BIN)).toContain('ics');
+  });
+
   it('can see what a command loads (chrono-node for a date in words, csv-stringify for an export)', () => {
     expect(packagesLoaded(['history', '--since', 'last monday'])).toContain('chrono-node');
     expect(packagesLoaded(['export', 'contacts'])).toContain('csv-stringify');
@@ -87,10 +82,10 @@ describe('lazy loading', () => {
   });
 
   it.each([
-    [['show', 'giulia'], ['chrono-node', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3']],
-    [['list'], ['chrono-node', '@inquirer/prompts', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3']],
-    [['review'], ['@inquirer/prompts', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js']],
-    [['export', 'contacts'], ['@inquirer/prompts', 'chrono-node', 'csv-parse', 'ics', 'ical.js', 'cli-table3']],
+    [['show', 'giulia'], ['chrono-node', '@inquirer/core', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3']],
+    [['list'], ['chrono-node', '@inquirer/core', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3']],
+    [['review'], ['@inquirer/core', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js']],
+    [['export', 'contacts'], ['@inquirer/core', 'chrono-node', 'csv-parse', 'ics', 'ical.js', 'cli-table3']],
     [['doctor'], HEAVY],
     [['backup', 'copy.db'], HEAVY],
   ])('net %j loads none of %j', (args, absent) => {

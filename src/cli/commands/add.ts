@@ -14,7 +14,7 @@ interface AddOptions extends ContactOptions {
 }
 
 async function askForContact(options: AddOptions): Promise<{ name: string; options: AddOptions }> {
-  const { input, select } = await import('@inquirer/prompts');
+  const [{ default: input }, { default: select }] = await Promise.all([import('@inquirer/input'), import('@inquirer/select')]);
   const name = await input({ message: 'Name', required: true, validate: (v) => nameSchema.safeParse(v).success || 'a name, one line' });
   const company = await input({ message: 'Company (optional)', default: options.company });
   const role = await input({ message: 'Role (optional)', default: options.role });

@@ -2,6 +2,7 @@
 // and silent: no prompts, no chrono-node, no migrations, the database opened
 // read-only, and any failure gives no candidates rather than a message.
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { homedir } from 'node:os';
 import type { Command, Option } from 'commander';
 import {
@@ -98,7 +99,6 @@ function dbFromWords(words: readonly string[]): string | undefined {
 
 async function contactCandidates(dbPath: string): Promise<Array<{ name: string; description: string }>> {
   if (dbPath !== ':memory:' && !existsSync(dbPath)) return [];
-  const { default: Database } = await import('better-sqlite3');
   let sqlite: InstanceType<typeof Database> | undefined;
   try {
     sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 1000 });

@@ -1,7 +1,7 @@
 // net import: bring people and history in from LinkedIn, an address book, a
 // spreadsheet or net's own export. One transaction for the whole file: a bad
 // row stops the import, names the row, and leaves the database as it was.
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
@@ -81,7 +81,6 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   let text: string | undefined;
   if (source === 'vcf' || source === 'json') text = await sources.readWhole(file);
   else if (file !== '-') {
-    const { statSync } = await import('node:fs');
     try {
       if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
     } catch (error) {

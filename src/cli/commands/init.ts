@@ -41,7 +41,11 @@ export default async function init(ctx: Context): Promise<void> {
       'set up with commands instead (see `net help rhythms`):\n    net config set cadence.close "3 weeks"\n    net add "Full Name" --circle close',
     );
   }
-  const { confirm, input, select } = await import('@inquirer/prompts');
+  const [{ default: confirm }, { default: input }, { default: select }] = await Promise.all([
+    import('@inquirer/confirm'),
+    import('@inquirer/input'),
+    import('@inquirer/select'),
+  ]);
   const c = await ctx.chalk();
   const say = (...lines: string[]) => ctx.io.write(`${lines.join('\n')}\n`);
   const opened: OpenDatabase[] = [];

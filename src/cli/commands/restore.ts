@@ -24,7 +24,7 @@ export default async function restore(ctx: Context, file: string, options: Resto
     if (!ctx.interactive) {
       throw new UsageError(`restoring replaces ${ctx.dbPath}; this needs --yes without a terminal`, `net restore '${file}' --yes`);
     }
-    const { confirm } = await import('@inquirer/prompts');
+    const { default: confirm } = await import('@inquirer/confirm');
     const ok = await confirm({
       message: `Replace ${ctx.dbPath} with ${source} (${what})? The current database is kept as a backup.`,
       default: false,

@@ -203,9 +203,9 @@ export async function runReviewSession(deps: SessionDeps, people: readonly Sessi
   return summary;
 }
 
-/** The prompts of @inquirer/prompts, loaded only when a session starts. */
+/** The prompts (@inquirer), loaded only when a session starts. */
 export async function inquirerPrompts(): Promise<ReviewPrompts> {
-  const { select, input } = await import('@inquirer/prompts');
+  const [{ default: select }, { default: input }] = await Promise.all([import('@inquirer/select'), import('@inquirer/input')]);
   return {
     select: (message, choices, initial) => select({ message, choices: [...choices], default: initial }),
     input: (message, options = {}) => input({ message, default: options.initial, validate: options.validate }),

@@ -20,7 +20,7 @@ export default async function rm(ctx: Context, ref: string, options: RmOptions):
     if (!ctx.interactive) {
       throw new UsageError(`deleting ${person.name} (#${person.id}) needs --yes without a terminal`, `net rm ${person.id} --yes`);
     }
-    const { confirm } = await import('@inquirer/prompts');
+    const { default: confirm } = await import('@inquirer/confirm');
     const ok = await confirm({
       message: `Delete ${person.name} (#${person.id}) and their ${interactions} interaction(s)? This cannot be undone.`,
       default: false,

@@ -1,0 +1,78 @@
+// Running net: private file modes, the program, and the one place where
+// errors become a message on stderr and an exit code. The entry points are
+// src/main.ts (the tsc build) and bin/net with the bundle (scripts/bundle.mjs).
+import { CommanderError } from 'commander';
+import { NetError, showControls } from '../core/errors.js';
+import { buildProgram } from './program.js';
+import type { Io } from './context.js';
+
+// The database, its -wal/-shm side files, backups and exports hold personal data.
+process.umask(0o077);
+
+const io: Io = {
+  write: (text) => void process.stdout.write(text),
+  error: (text) => void process.stderr.write(text),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stdinIsTTY: Boolean(process.stdin.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stdout.columns || 80,
+};
+
+// A reader that goes away (`net list | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+export function describeError(error: unknown, debug: boolean): { message: string; exitCode: number } {
+  if (error instanceof NetError) {
+    const hint = error.hint ? `\n  ${showControls(error.hint)}` : '';
+    return { message: `net: ${showControls(error.message)}${hint}\n`, exitCode: error.exitCode };
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError') {
+    return { message: '', exitCode: 130 };
+  }
+  const code = (error as { code?: unknown }).code;
+  const text = showControls(error instanceof Error ? error.message : String(error));
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const advice: Record<string, string> = {
+      SQLITE_BUSY: 'another net process held the database too long; try again',
+      SQLITE_READONLY: 'the database file or its folder is read-only; nothing was written',
+      SQLITE_FULL: 'the disk is full; nothing was written',
+      SQLITE_CORRUPT: 'run `net doctor`, then restore a backup with `net restore`',
+      SQLITE_IOERR: 'check the disk and the file permissions; nothing was written',
+      SQLITE_CANTOPEN: 'check that the folder exists and is writable',
+    };
+    const base = code.split('_').slice(0, 2).join('_');
+    const hint = advice[base] ?? 'nothing was written';
+    return { message: `net: database error: ${text}\n  ${hint}\n${debug ? `${(error as Error).stack}\n` : ''}`, exitCode: 1 };
+  }
+  return {
+    message: `net: unexpected error: ${text}\n${debug && error instanceof Error ? `${error.stack}\n` : '  run again with NET_DEBUG=1 for details\n'}`,
+    exitCode: 1,
+  };
+}
+
+/** Runs net with `argv` (as process.argv: node, script, arguments…); resolves to the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  const { program, closeContext } = buildProgram(io, process.env);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed its message through configureOutput.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
+      return 2;
+    }
+    const debug = process.env.NET_DEBUG === '1';
+    if (debug && error instanceof NetError) io.error(`${error.stack}\n`);
+    const { message, exitCode } = describeError(error, debug);
+    io.error(message);
+    return exitCode;
+  } finally {
+    await closeContext();
+  }
+}
+
