@@ -15,3 +15,11 @@ export function firstName(name: string): string {
   const space = trimmed.search(/\s/);
   return space === -1 ? trimmed : trimmed.slice(0, space);
 }
+
+/** One collator for sorting names: the order of String#localeCompare without arguments, made once (lists of thousands are sorted). */
+let collator: Intl.Collator | undefined;
+
+/** Names in the order localeCompare gives them. */
+export function compareNames(a: string, b: string): number {
+  return (collator ??= new Intl.Collator()).compare(a, b);
+}

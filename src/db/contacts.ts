@@ -185,30 +185,23 @@ export async function loadContactRecords(
   ids: readonly number[],
 ): Promise<ContactRecord[]> {
   if (ids.length === 0) return [];
+  // The latest interaction's day comes from the summary the triggers keep (contact_activity).
   const query = db
     .selectFrom('contacts as c')
+    .leftJoin('contact_activity as a', 'a.contact_id', 'c.id')
     .select(STORED_COLUMNS.map((c) => `c.${c}` as const))
-    .select((eb) =>
-      eb
-        .selectFrom('interaction_contacts as ic')
-        .innerJoin('interactions as i', 'i.id', 'ic.interaction_id')
-        .select('i.occurred_on')
-        .whereRef('ic.contact_id', '=', 'c.id')
-        .orderBy('ic.occurred_at', 'desc')
-        .limit(1)
-        .as('last_contact'),
-    );
-  // Long id lists would pass SQLite's limit of bound parameters: read all, keep the wanted.
-  const rows = await (ids.length <= 500 ? query.where('c.id', 'in', ids) : query).execute();
-  // The latest interaction is found per contact through the (contact_id, occurred_at) index.
+    .select('a.last_on as last_contact');
   const lists = await contactLists(db, ids);
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    if (!row) return [];
-    const l = lists.get(id) ?? { emails: [], tags: [], interests: [] };
-    return [toContactRecord(row, { ...l, last_contact: row.last_contact }, settings)];
-  });
+  // Long id lists would pass SQLite's limit of bound parameters: read all, keep the wanted.
+  const wanted = ids.length <= 500 ? null : new Set(ids);
+  const byId = new Map<number, ContactRecord>();
+  // Row by row: each row is garbage once it is a record, instead of all rows held with all records.
+  for await (const row of (wanted ? query : query.where('c.id', 'in', ids)).stream(500)) {
+    if (wanted && !wanted.has(row.id)) continue;
+    const l = lists.get(row.id) ?? { emails: [], tags: [], interests: [] };
+    byId.set(row.id, toContactRecord(row, { ...l, last_contact: row.last_contact }, settings));
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function loadContactRecord(db: Kysely<Database>, settings: Settings, id: number): Promise<ContactRecord | undefined> {

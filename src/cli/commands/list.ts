@@ -5,7 +5,7 @@ import { LIST_KEYS } from '../../core/contact.js';
 import { daysBetween } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
-import { nameKey } from '../../core/names.js';
+import { compareNames, nameKey } from '../../core/names.js';
 import { check, circleSchema } from '../../core/validate.js';
 import { loadContactRecords } from '../../db/contacts.js';
 import { loadSettings } from '../../db/settings.js';
@@ -29,7 +29,7 @@ function containsPattern(text: string): string {
 }
 
 function sortRecords(records: ContactRecord[], sort: string): ContactRecord[] {
-  const byName = (a: ContactRecord, b: ContactRecord) => a.name.localeCompare(b.name) || a.id - b.id;
+  const byName = (a: ContactRecord, b: ContactRecord) => compareNames(a.name, b.name) || a.id - b.id;
   if (sort === 'added') return records.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (sort === 'last') {
     // Never contacted first, then the longest silence.
@@ -95,6 +95,9 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
     ctx.io.error(`${message}\n`);
     return;
   }
+  // Many people share a day of last contact: count the days to each once.
+  const daysSince = new Map<string, number>();
+  const since = (day: string) => daysSince.get(day) ?? daysSince.set(day, daysBetween(day, ctx.today)).get(day)!;
   await writeTable(
     ctx,
     [{ header: 'ID', align: 'right' }, { header: 'Name', max: 28 }, { header: 'Circle' }, { header: 'Company', max: 22 }, { header: 'Last contact' }, { header: 'Rhythm' }],
@@ -103,7 +106,7 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
       r.name,
       r.circle,
       r.company,
-      r.last_contact ? `${r.last_contact} (${daysBetween(r.last_contact, ctx.today)}d)` : 'never',
+      r.last_contact ? `${r.last_contact} (${since(r.last_contact)}d)` : 'never',
       r.cadence_days === null ? '-' : formatInterval(r.cadence_days),
     ]),
   );

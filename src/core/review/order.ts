@@ -1,10 +1,8 @@
-// Orderings the review's lists share. One collator for names: the same order
-// as String#localeCompare with no arguments, without looking the locale up on
-// every comparison (lists of thousands of people are sorted here).
-const collator = new Intl.Collator();
+// Orderings the review's lists share.
+import { compareNames } from '../names.js';
 
-/** Names, as localeCompare orders them. */
-export const byName = collator.compare;
+/** Names, as localeCompare orders them (one collator, made when first needed). */
+export const byName = compareNames;
 
 /** YYYY-MM-DD days: their text order is their time order. */
 export function byDay(a: string, b: string): number {
