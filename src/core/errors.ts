@@ -5,8 +5,8 @@ export abstract class NetError extends Error {
   abstract readonly exitCode: number;
   /** What to try instead, printed on a second line. */
   readonly hint: string | undefined;
-  constructor(message: string, hint?: string) {
-    super(message);
+  constructor(message: string, hint?: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = new.target.name;
     this.hint = hint;
   }

@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { listBackups } from './backup.js';
+import { hasSummaries, summaryMismatches } from './summaries.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './open.js';
 
@@ -191,6 +192,18 @@ function backupCheck(dbPath: string, now: Date): HealthCheck {
   return { check: 'backups', status: 'ok', detail, fix: null };
 }
 
+function summariesCheck(sqlite: BetterSqlite3.Database): HealthCheck | null {
+  if (!hasSummaries(sqlite)) return null;
+  const differ = summaryMismatches(sqlite);
+  if (differ === 0) return { check: 'summaries', status: 'ok', detail: "each person's latest interactions agree with the record", fix: null };
+  return {
+    check: 'summaries',
+    status: 'fail',
+    detail: `${differ} person(s) summarised unlike their interactions (the interactions are the record)`,
+    fix: 'run `net doctor --repair` to write the summaries again from the interactions',
+  };
+}
+
 /** Every check on the database at `dbPath`; `now` dates the newest backup. */
 export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
   if (!existsSync(dbPath)) {
@@ -216,6 +229,8 @@ export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
       checks.push(foreignKeyCheck(sqlite, restoreHint));
       checks.push(journalCheck(sqlite, dbPath));
       checks.push(countsCheck(sqlite));
+      const summaries = summariesCheck(sqlite);
+      if (summaries) checks.push(summaries);
     }
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');

@@ -20,10 +20,14 @@ export interface OpenDatabase {
 export const BUSY_TIMEOUT_MS = 10_000;
 
 function readHeaderPragmas(sqlite: BetterSqlite3.Database): { appId: number; version: number; tables: number } {
-  const appId = sqlite.pragma('application_id', { simple: true }) as number;
-  const version = sqlite.pragma('user_version', { simple: true }) as number;
-  const { n } = sqlite.prepare("select count(*) as n from sqlite_schema where type = 'table'").get() as { n: number };
-  return { appId, version, tables: n };
+  // One read transaction: read one by one, another process could commit its
+  // migrations between them, and the tables would show without the marks.
+  return sqlite.transaction(() => {
+    const appId = sqlite.pragma('application_id', { simple: true }) as number;
+    const version = sqlite.pragma('user_version', { simple: true }) as number;
+    const { n } = sqlite.prepare("select count(*) as n from sqlite_schema where type = 'table'").get() as { n: number };
+    return { appId, version, tables: n };
+  })();
 }
 
 /** Checks that an open file is a net database this program can use; throws otherwise. */
@@ -51,10 +55,6 @@ export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // A database already in WAL mode reopens with synchronous=NORMAL in this build.
   sqlite.pragma('synchronous = FULL');
-  // Room for the pages a report reads more than once (the review reads the
-  // same index ranges in several queries); memory is only taken as pages are
-  // read. SQLite's default is 2 MB; 16 MB holds what a review reads.
-  sqlite.pragma('cache_size = -16384');
 }
 
 export interface OpenOptions {
@@ -108,6 +108,26 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   if (isNew) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   if (!isNew && !isMemory) refuseIncompatible(path);
 
+  // Some lock waits do not go through SQLite's busy handler (switching a new
+  // file to WAL while other processes open it too): those are tried again.
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await openOnce(path, isNew);
+    } catch (error) {
+      if (!isBusy(error) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const cause = error instanceof DataError ? error.cause : error;
+  const code = String((cause as { code?: unknown } | undefined)?.code ?? '');
+  return code.startsWith('SQLITE_BUSY') || /database is locked/.test(String((error as Error).message));
+}
+
+async function openOnce(path: string, isNew: boolean): Promise<OpenDatabase> {
   let sqlite: BetterSqlite3.Database;
   try {
     sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
@@ -124,6 +144,6 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   } catch (error) {
     sqlite.close();
     if (error instanceof DataError) throw error;
-    throw new DataError(`cannot use the database ${path}: ${(error as Error).message}`, readOnlyFolderHint(path));
+    throw new DataError(`cannot use the database ${path}: ${(error as Error).message}`, readOnlyFolderHint(path), { cause: error });
   }
 }

@@ -197,6 +197,9 @@ const MIN_TOUCHES = Math.min(FADING_MIN_TOUCHES, RHYTHM_MIN_TOUCHES);
  * same state of the file; in WAL mode it does not hold up writers.
  */
 export async function inReadSnapshot<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
+  // Room for the pages read more than once (the review's queries read the
+  // same index ranges): 16 MB instead of SQLite's 2 MB, taken only as pages are read.
+  sqlite.pragma('cache_size = -16384');
   sqlite.exec('begin deferred');
   try {
     return await work();

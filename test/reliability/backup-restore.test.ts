@@ -225,7 +225,7 @@ describe('net doctor', () => {
     const out = ok(s.net(['doctor']));
     const lines = out.trimEnd().split('\n');
     expect(lines.map((l) => l.split(/\s{2,}/).slice(0, 2).join(' '))).toEqual([
-      'ok database', 'ok file modes', 'ok writable', 'ok schema', 'ok integrity', 'ok foreign keys', 'ok journal', 'ok records', 'ok backups',
+      'ok database', 'ok file modes', 'ok writable', 'ok schema', 'ok integrity', 'ok foreign keys', 'ok journal', 'ok records', 'ok summaries', 'ok backups',
     ]);
     expect(out).toContain('file 0600, folder 0700');
     expect(out).toContain(`version ${SCHEMA_VERSION} (current)`);
@@ -235,8 +235,26 @@ describe('net doctor', () => {
 
   it('prints the checks as JSON and warns (exit 0) when there is no backup', () => {
     const checks = s.json<{ check: string; status: string; detail: string; fix: string | null }[]>(['doctor']);
-    expect(checks.map((c) => c.check)).toEqual(['database', 'file modes', 'writable', 'schema', 'integrity', 'foreign keys', 'journal', 'records', 'backups']);
+    expect(checks.map((c) => c.check)).toEqual(['database', 'file modes', 'writable', 'schema', 'integrity', 'foreign keys', 'journal', 'records', 'summaries', 'backups']);
     expect(checks.at(-1)).toEqual({ check: 'backups', status: 'warn', detail: 'none next to the database', fix: 'run `net backup`' });
+  });
+
+  it('finds summaries that disagree with the interactions, and --repair writes them again', () => {
+    ok(s.net(['log', 'marco', '--via', 'email', '--in', '-m', 'a question']));
+    const due = ok(s.net(['due', '--json']));
+    const summaries = () => queryFile(s.db, 'select * from contact_activity order by contact_id').concat(queryFile(s.db, 'select * from contact_recent order by contact_id'));
+    const before = summaries();
+    // As if changed by hand, outside net.
+    const db = new Database(s.db);
+    db.exec("update contact_activity set last_direction = 'out'; delete from contact_recent where contact_id = (select min(contact_id) from contact_recent)");
+    db.close();
+    const result = s.net(['doctor']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAIL {2}summaries +2 person\(s\) summarised unlike their interactions/);
+    expect(result.stderr).toContain('summaries: run `net doctor --repair` to write the summaries again from the interactions');
+    expect(s.net(['doctor', '--repair']).stdout).toMatch(/ok {4}summaries/);
+    expect(summaries()).toEqual(before);
+    expect(ok(s.net(['due', '--json']))).toBe(due);
   });
 
   it('exits 1 with the fix when the file or folder is open to others', () => {

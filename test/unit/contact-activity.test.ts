@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
+import { rebuildSummaries, summaryMismatches } from '../../src/db/summaries.js';
 
 let opened: OpenDatabase;
 beforeEach(async () => {
@@ -185,6 +186,17 @@ describe('contact_activity and contact_recent', () => {
     expect(kept()).toEqual(truth());
   });
 
+  it('the check counts each person whose summaries differ once; a rebuild mends them', () => {
+    seedPeople();
+    for (const at of ['2026-01-01T10:00', '2026-02-01T09:00']) apply({ kind: 'log', at, people: [1, 2, 3], direction: 'in', channel: 'email' });
+    const [activity, recent] = [kept(), recentKept()];
+    opened.sqlite.exec("update contact_activity set interactions = 9 where contact_id in (1, 2); update contact_recent set instants = 'x' where contact_id in (2, 3)");
+    expect(summaryMismatches(opened.sqlite)).toBe(3);
+    rebuildSummaries(opened.sqlite);
+    expect(summaryMismatches(opened.sqlite)).toBe(0);
+    expect([kept(), recentKept()]).toEqual([activity, recent]);
+  });
+
   it('removing a person removes their summary (a cascade)', () => {
     seedPeople();
     apply({ kind: 'log', at: '2026-01-01T10:00', people: [1, 2], direction: 'out', channel: 'call' });
@@ -203,6 +215,11 @@ describe('contact_activity and contact_recent', () => {
           expect(kept()).toEqual(truth());
           expect(recentKept()).toEqual(recentTruth());
         }
+        // What `net doctor` checks agrees, and a rebuild writes the same.
+        expect(summaryMismatches(opened.sqlite)).toBe(0);
+        const [activity, recent] = [kept(), recentKept()];
+        rebuildSummaries(opened.sqlite);
+        expect([kept(), recentKept()]).toEqual([activity, recent]);
       }),
       { numRuns: 150, seed: 20260314 },
     );

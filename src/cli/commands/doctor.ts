@@ -1,14 +1,21 @@
 // net doctor: is the database sound, private and backed up? Exit 1 when not.
 import { DataError } from '../../core/errors.js';
 import { checkHealth, type HealthCheck } from '../../db/health.js';
+import { hasSummaries, rebuildSummaries } from '../../db/summaries.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 
 interface DoctorOptions {
   json?: boolean;
+  repair?: boolean;
 }
 
 export default async function doctor(ctx: Context, options: DoctorOptions): Promise<void> {
+  if (options.repair) {
+    // The one repair that needs no backup: the summaries are derived from the interactions.
+    const opened = await ctx.existingDatabase();
+    if (opened && hasSummaries(opened.sqlite)) rebuildSummaries(opened.sqlite);
+  }
   const checks = checkHealth(ctx.dbPath, ctx.now);
   const failed = checks.filter((c) => c.status === 'fail');
   if (options.json) ctx.io.write(toJson(checks));

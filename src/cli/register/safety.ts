@@ -50,15 +50,18 @@ Examples:
     .description(
       "Check the database without changing it: SQLite's integrity and foreign-key checks, the schema " +
         'version, that the file (0600) and its folder (0700) are private and writable, the size of the ' +
-        'write-ahead log, what it holds, and the newest backup. Exits 1 when something is wrong, saying what to do.',
+        "write-ahead log, what it holds, that each person's summary (latest interactions) agrees with the " +
+        'interactions, and the newest backup. Exits 1 when something is wrong, saying what to do.',
     )
     .option('--json', 'print the checks as a JSON array (check, status, detail, fix)')
+    .option('--repair', 'first write the per-person summaries again from the interactions (the one fix it can make)')
     .addHelpText(
       'after',
       `
 Examples:
   $ net doctor
   $ net doctor --json | jq '.[] | select(.status != "ok")'
+  $ net doctor --repair
   $ net --db ~/Backups/net-2026-03-01.db doctor`,
     )
     .action(lazy(() => import('../commands/doctor.js')));
