@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
+import type { ContactActivityTable } from '../../src/db/schema.js';
 import { rebuildSummaries, summaryMismatches } from '../../src/db/summaries.js';
 
 let opened: OpenDatabase;
@@ -17,15 +18,8 @@ afterEach(async () => {
 
 const PEOPLE = 4;
 
-interface Summary {
-  contact_id: number;
-  interactions: number;
-  last_interaction_id: number | null;
-  last_at: string | null;
-  last_on: string | null;
-  last_direction: string | null;
-  last_channel: string | null;
-}
+/** A row of contact_activity, as the schema declares it. */
+type Summary = ContactActivityTable;
 
 function kept(): Summary[] {
   return opened.sqlite.prepare('select * from contact_activity order by contact_id').all() as Summary[];
