@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { addDays } from '../src/core/dates.js';
 import { nameKey } from '../src/core/names.js';
 import { openDatabase } from '../src/db/open.js';
+import { withSummariesDeferred } from '../src/db/summaries.js';
 export { seededRandom } from '../src/core/random.js';
 import { seededRandom } from '../src/core/random.js';
 
@@ -122,87 +123,95 @@ export async function generateNetwork(path: string, options: GenerateOptions): P
   let participants = 0;
   let followups = 0;
   let outreach = 0;
-  sqlite.transaction(() => {
-    const stamp = `${today}T08:00:00.000Z`;
-    for (let i = 0; i < options.contacts; i++) {
-      const name = `${pick(random, FIRST)} ${pick(random, LAST)} ${i + 1}`;
-      const circle = circleOf(i, options.contacts);
-      const addedOn = addDays(today, -Math.floor(random() ** 2 * historyDays));
-      const metOn = random() < 0.3 ? addDays(addedOn, -Math.floor(random() * 60)) : null;
-      const birthday = random() < 0.2 ? `--${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null;
-      const archived = random() < 0.02 ? stamp : null;
-      const snoozed = random() < 0.01 ? addDays(today, 1 + Math.floor(random() * 30)) : null;
-      const own = random() < 0.05 ? 7 * (1 + Math.floor(random() * 12)) : null;
-      const channel = random() < 0.4 ? weighted(random, CHANNELS) : null;
-      insertContact.run(uid(random), name, nameKey(name), pick(random, COMPANIES), circle, own, metOn, channel, birthday, archived, snoozed, `${addedOn}T09:00:00.000Z`, stamp);
-      if (random() < 0.3) for (let k = 0; k < 1 + Math.floor(random() * 3); k++) insertInterest.run(i + 1, pick(random, INTERESTS));
-    }
-
-    // Zipf-like weights by closeness (contact ids are in circle order), as a cumulative table.
-    const cumulative = new Float64Array(options.contacts);
-    let sum = 0;
-    for (let i = 0; i < options.contacts; i++) cumulative[i] = sum += 1 / (i + 3) ** 1.1;
-    const person = (): number => {
-      const r = random() * sum;
-      let lo = 0;
-      let hi = options.contacts - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (cumulative[mid] < r) lo = mid + 1;
-        else hi = mid;
+  // As an import does: the per-person summaries are written once at the end, not row by row.
+  sqlite.exec('begin immediate');
+  try {
+    await withSummariesDeferred(sqlite, async () => {
+      const stamp = `${today}T08:00:00.000Z`;
+      for (let i = 0; i < options.contacts; i++) {
+        const name = `${pick(random, FIRST)} ${pick(random, LAST)} ${i + 1}`;
+        const circle = circleOf(i, options.contacts);
+        const addedOn = addDays(today, -Math.floor(random() ** 2 * historyDays));
+        const metOn = random() < 0.3 ? addDays(addedOn, -Math.floor(random() * 60)) : null;
+        const birthday = random() < 0.2 ? `--${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}` : null;
+        const archived = random() < 0.02 ? stamp : null;
+        const snoozed = random() < 0.01 ? addDays(today, 1 + Math.floor(random() * 30)) : null;
+        const own = random() < 0.05 ? 7 * (1 + Math.floor(random() * 12)) : null;
+        const channel = random() < 0.4 ? weighted(random, CHANNELS) : null;
+        insertContact.run(uid(random), name, nameKey(name), pick(random, COMPANIES), circle, own, metOn, channel, birthday, archived, snoozed, `${addedOn}T09:00:00.000Z`, stamp);
+        if (random() < 0.3) for (let k = 0; k < 1 + Math.floor(random() * 3); k++) insertInterest.run(i + 1, pick(random, INTERESTS));
       }
-      return lo + 1;
-    };
 
-    // Days back, oldest first, as a journal fills up; more of it is recent (people log more once they use the tool).
-    const back = new Uint16Array(options.interactions);
-    for (let n = 0; n < options.interactions; n++) back[n] = Math.floor(random() ** 1.5 * historyDays);
-    back.sort().reverse();
-    const days = new Map<number, string>();
-    for (let n = 0; n < options.interactions; n++) {
-      let day = days.get(back[n]);
-      if (day === undefined) days.set(back[n], (day = addDays(today, -back[n])));
-      const at = `${day}T${String(7 + Math.floor(random() * 13)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
-      const channel = weighted(random, CHANNELS);
-      const direction = WRITTEN.has(channel) ? (random() < 0.45 ? 'in' : 'out') : 'mutual';
-      const note = random() < 0.3 ? pick(random, NOTES) : null;
-      const people = new Set<number>();
-      const size = random() < 0.12 ? 2 + Math.floor(random() * 3) : 1;
-      while (people.size < size) people.add(person());
-      const insert = (when: string, on: string, dir: string, text: string | null): number => {
-        const id = Number(insertInteraction.run(uid(random), when, on, channel, dir, text, when, when).lastInsertRowid);
-        for (const contactId of people) participants += insertParticipant.run(id, contactId, when).changes;
-        return id;
+      // Zipf-like weights by closeness (contact ids are in circle order), as a cumulative table.
+      const cumulative = new Float64Array(options.contacts);
+      let sum = 0;
+      for (let i = 0; i < options.contacts; i++) cumulative[i] = sum += 1 / (i + 3) ** 1.1;
+      const person = (): number => {
+        const r = random() * sum;
+        let lo = 0;
+        let hi = options.contacts - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cumulative[mid] < r) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo + 1;
       };
-      const id = insert(at, day, direction, note);
-      // Most messages get an answer within a day or two: few replies stay owed, as in a real journal.
-      if (direction === 'in' && random() < 0.85 && n + 1 < options.interactions) {
-        const answeredOn = addDays(day, Math.floor(random() * 3));
-        if (answeredOn <= today) {
-          n++;
-          // Generated times are 07:00-19:59, so 20:30 on the same day comes after the message.
-          const time = answeredOn === day ? '20:30' : '09:15';
-          insert(`${answeredOn}T${time}:00.000Z`, answeredOn, 'out', null);
+
+      // Days back, oldest first, as a journal fills up; more of it is recent (people log more once they use the tool).
+      const back = new Uint16Array(options.interactions);
+      for (let n = 0; n < options.interactions; n++) back[n] = Math.floor(random() ** 1.5 * historyDays);
+      back.sort().reverse();
+      const days = new Map<number, string>();
+      for (let n = 0; n < options.interactions; n++) {
+        let day = days.get(back[n]);
+        if (day === undefined) days.set(back[n], (day = addDays(today, -back[n])));
+        const at = `${day}T${String(7 + Math.floor(random() * 13)).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}:00.000Z`;
+        const channel = weighted(random, CHANNELS);
+        const direction = WRITTEN.has(channel) ? (random() < 0.45 ? 'in' : 'out') : 'mutual';
+        const note = random() < 0.3 ? pick(random, NOTES) : null;
+        const people = new Set<number>();
+        const size = random() < 0.12 ? 2 + Math.floor(random() * 3) : 1;
+        while (people.size < size) people.add(person());
+        const insert = (when: string, on: string, dir: string, text: string | null): number => {
+          const id = Number(insertInteraction.run(uid(random), when, on, channel, dir, text, when, when).lastInsertRowid);
+          for (const contactId of people) participants += insertParticipant.run(id, contactId, when).changes;
+          return id;
+        };
+        const id = insert(at, day, direction, note);
+        // Most messages get an answer within a day or two: few replies stay owed, as in a real journal.
+        if (direction === 'in' && random() < 0.85 && n + 1 < options.interactions) {
+          const answeredOn = addDays(day, Math.floor(random() * 3));
+          if (answeredOn <= today) {
+            n++;
+            // Generated times are 07:00-19:59, so 20:30 on the same day comes after the message.
+            const time = answeredOn === day ? '20:30' : '09:15';
+            insert(`${answeredOn}T${time}:00.000Z`, answeredOn, 'out', null);
+          }
+        }
+        if (random() < 0.01) {
+          const due = addDays(day, 7);
+          // Old promises are mostly kept; recent ones are still open more often.
+          const kept = due < addDays(today, -14) ? random() < 0.97 : due < today && random() < 0.6;
+          insertFollowup.run(uid(random), [...people][0], id, pick(random, ['send the deck', 'introduce to Sara', 'share the article']), due, kept ? due : null, at, at);
+          followups++;
         }
       }
-      if (random() < 0.01) {
-        const due = addDays(day, 7);
-        // Old promises are mostly kept; recent ones are still open more often.
-        const kept = due < addDays(today, -14) ? random() < 0.97 : due < today && random() < 0.6;
-        insertFollowup.run(uid(random), [...people][0], id, pick(random, ['send the deck', 'introduce to Sara', 'share the article']), due, kept ? due : null, at, at);
-        followups++;
-      }
-    }
 
-    // A small outreach pipeline among the acquaintances.
-    const stages = ['target', 'contacted', 'contacted', 'replied', 'met'];
-    for (let k = 0; k < Math.min(60, Math.floor(options.contacts / 20)); k++) {
-      const contactId = options.contacts - k;
-      const stage = pick(random, stages);
-      insertOutreach.run(uid(random), contactId, 'works on open banking', 'email', stage, addDays(today, Math.floor(random() * 20) - 10), stage === 'contacted' ? Math.floor(random() * 3) : 0, stamp, stamp);
-      outreach++;
-    }
-  })();
+      // A small outreach pipeline among the acquaintances.
+      const stages = ['target', 'contacted', 'contacted', 'replied', 'met'];
+      for (let k = 0; k < Math.min(60, Math.floor(options.contacts / 20)); k++) {
+        const contactId = options.contacts - k;
+        const stage = pick(random, stages);
+        insertOutreach.run(uid(random), contactId, 'works on open banking', 'email', stage, addDays(today, Math.floor(random() * 20) - 10), stage === 'contacted' ? Math.floor(random() * 3) : 0, stamp, stamp);
+        outreach++;
+      }
+    });
+    sqlite.exec('commit');
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('rollback');
+    throw error;
+  }
   sqlite.exec('analyze');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import type { ContactActivityTable } from '../../src/db/schema.js';
-import { rebuildSummaries, summaryMismatches } from '../../src/db/summaries.js';
+import { rebuildSummaries, summaryMismatches, withSummariesDeferred } from '../../src/db/summaries.js';
 
 let opened: OpenDatabase;
 beforeEach(async () => {
@@ -189,6 +189,48 @@ describe('contact_activity and contact_recent', () => {
     rebuildSummaries(opened.sqlite);
     expect(summaryMismatches(opened.sqlite)).toBe(0);
     expect([kept(), recentKept()]).toEqual([activity, recent]);
+  });
+
+  it('a bulk write with the triggers set aside ends with the same summaries, and the triggers back', async () => {
+    const triggers = () => opened.sqlite.prepare("select name, sql from sqlite_schema where type = 'trigger' order by name").all();
+    const before = triggers();
+    expect(before).toHaveLength(4);
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), fc.array(step, { maxLength: 20 }), async (first, bulk) => {
+        opened.sqlite.exec('delete from interactions; delete from contacts;');
+        seedPeople();
+        for (const s of first) apply(s);
+        opened.sqlite.exec('begin immediate');
+        await withSummariesDeferred(opened.sqlite, async () => {
+          for (const s of bulk) apply(s);
+          // Set aside: nothing follows the writes until the end.
+          expect(triggers()).toHaveLength(0);
+        });
+        opened.sqlite.exec('commit');
+        expect(triggers()).toEqual(before);
+        expect(kept()).toEqual(truth());
+        expect(recentKept()).toEqual(recentTruth());
+      }),
+      { numRuns: 60, seed: 20260314 },
+    );
+  });
+
+  it('a bulk write that fails leaves the triggers and the summaries as they were', async () => {
+    seedPeople();
+    apply({ kind: 'log', at: '2026-01-01T10:00', people: [1], direction: 'in', channel: 'email' });
+    const before = [kept(), recentKept(), opened.sqlite.prepare("select sql from sqlite_schema where type = 'trigger'").all()];
+    opened.sqlite.exec('begin immediate');
+    await expect(
+      withSummariesDeferred(opened.sqlite, async () => {
+        apply({ kind: 'log', at: '2026-02-01T09:00', people: [1, 2], direction: 'out', channel: 'call' });
+        throw new Error('row 7 is not a date');
+      }),
+    ).rejects.toThrow('row 7');
+    opened.sqlite.exec('rollback');
+    expect([kept(), recentKept(), opened.sqlite.prepare("select sql from sqlite_schema where type = 'trigger'").all()]).toEqual(before);
+    // And they still work.
+    apply({ kind: 'log', at: '2026-03-01T18:30', people: [3], direction: 'in', channel: 'email' });
+    expect(kept()).toEqual(truth());
   });
 
   it('removing a person removes their summary (a cascade)', () => {

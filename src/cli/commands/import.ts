@@ -8,6 +8,7 @@ import { check, circleSchema, splitList } from '../../core/validate.js';
 import { ContactImporter, ContactStore, inImportTransaction, loadSettingsRaw } from '../../db/import-contacts.js';
 import { InteractionImporter } from '../../db/import-interactions.js';
 import { RecordImporter } from '../../db/import-records.js';
+import { withSummariesDeferred } from '../../db/summaries.js';
 import type { Context } from '../context.js';
 import * as sources from '../import-sources.js';
 
@@ -92,7 +93,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const { sqlite } = await ctx.database();
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
-  await inImportTransaction(sqlite, dryRun, async () => {
+  await inImportTransaction(sqlite, dryRun, () => withSummariesDeferred(sqlite, async () => {
     const store = new ContactStore(sqlite);
     const index = store.index();
     const contacts = new ContactImporter({ store, index, settings: loadSettingsRaw(sqlite), placement, summary, at, today: ctx.today });
@@ -117,7 +118,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
       raw: Boolean(options.raw),
     });
     contacts.finish();
-  }).finally(() => {
+  })).finally(() => {
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
   ctx.io.write(formatSummary(summary, IMPORT_SOURCES[source].what));
