@@ -91,7 +91,9 @@ async function writeRecords(
     for (const key of columns) cells.push(csvCellText(csvCell((record as ExportRecord)[key]), options.raw));
     batch.push(cells);
     options.tick(++count);
-    if (batch.length === 2000) {
+    // Small batches: rows held longer than a few young-generation collections
+    // are promoted, and the old generation then grows by the whole export.
+    if (batch.length === 250) {
       sink.write(csvLines(batch));
       batch = [];
     }
