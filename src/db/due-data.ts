@@ -34,7 +34,7 @@ export type FactsRow = [
 ];
 
 /**
- * Every person who is not archived, with their last interaction and a capped
+ * Every person who is not archived, with their last interaction and their
  * interaction count; with a filter, only those who can have an item (see
  * core/scheduler/relevance.ts) and those with an open follow-up due or an
  * active outreach. Built with Kysely, run on the raw connection as arrays:

@@ -1,6 +1,6 @@
 // Each person's days in touch, read for `net review`: the latest instants of
-// every person as one concatenated row, turned into local day numbers, and the
-// scheduler's facts of each person in the same pass.
+// every person (one concatenated row in contact_recent), turned into local
+// day numbers, and the scheduler's facts of each person in the same pass.
 import type BetterSqlite3 from 'better-sqlite3';
 import { addDays, startOfLocalDay } from '../core/dates.js';
 import { touchStatsFrom, USUAL_GAP_WINDOW, type TouchStats } from '../core/review/gaps.js';

@@ -70,7 +70,6 @@ function splitParams(head: string): string[] {
 }
 
 const BINARY_PROPERTIES = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
-const STRUCTURED = new Set(['N', 'ADR', 'ORG']);
 const LIST_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
 
 function decodeQuotedPrintable(value: string, charset: string): string {

@@ -1,5 +1,5 @@
 // First run and the shell: demo, init, help topics, completion.
-import { Argument, type Command } from 'commander';
+import { Argument } from 'commander';
 import { topicList } from '../../core/help-topics.js';
 import type { Context } from '../context.js';
 import type { Registration } from '../program.js';
