@@ -46,7 +46,7 @@ export interface GeneratedNetwork {
 }
 
 /** Bump when the shape of generated networks changes, so old files are rebuilt. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 export const BENCH_TODAY = '2026-03-14';
 
 

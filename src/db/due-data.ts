@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { localDay } from '../core/dates.js';
 import { relevanceFilter, type ContactFacts, type ConversationFacts, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
+import { rowsAsArrays } from './json-rows.js';
 import type { Database } from './schema.js';
 
 /** The query builder and the raw connection of an open database (see src/db/open.ts). */
@@ -99,7 +100,7 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
     );
   }
   const compiled = query.compile();
-  const rows = sqlite.prepare(compiled.sql).raw(true).all(...compiled.parameters) as FactsRow[];
+  const rows = rowsAsArrays<FactsRow>(sqlite, compiled.sql, compiled.parameters);
   const toFacts = factsReader();
   const facts: ContactFacts[] = new Array(rows.length);
   for (let k = 0; k < rows.length; k++) facts[k] = toFacts(rows[k]);
@@ -110,24 +111,29 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
 export function factsReader(): (row: readonly [...FactsRow, ...unknown[]]) => ContactFacts {
   // Bulk imports give many people the same created_at: convert each distinct one once.
   const localDays = new Map<string, string>();
+  // Indexed reads, not destructuring: 20,000 rows run before the JIT has
+  // warmed up, where an array's iterator costs several times more.
   return (row) => {
-    const [id, name, circle, cadence_days, snoozed_until, met_on, created_at, rhythm_from, birthday, channel, last_on, last_direction, last_channel, interactions] = row;
+    const created_at = row[6];
     let added_on = localDays.get(created_at);
     if (added_on === undefined) localDays.set(created_at, (added_on = localDay(new Date(created_at))));
+    const last_on = row[10];
+    const last_direction = row[11];
+    const last_channel = row[12];
     return {
-      id,
-      name,
-      circle,
-      cadence_days,
-      snoozed_until,
+      id: row[0],
+      name: row[1],
+      circle: row[2],
+      cadence_days: row[3],
+      snoozed_until: row[4],
       archived: false,
-      met_on,
+      met_on: row[5],
       added_on,
-      rhythm_from,
-      birthday,
-      channel,
+      rhythm_from: row[7],
+      birthday: row[8],
+      channel: row[9],
       last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
-      interactions,
+      interactions: row[13],
     };
   };
 }

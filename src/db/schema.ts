@@ -62,7 +62,10 @@ export interface InteractionContactsTable {
   occurred_at: string;
 }
 
-/** Kept by triggers (migrations/003-contact-activity.ts): never written by the program. */
+/**
+ * Kept by triggers (migrations/003-contact-activity.ts, 004-contact-rhythm.ts):
+ * never written by the program.
+ */
 export interface ContactActivityTable {
   contact_id: number;
   interactions: number;
@@ -71,6 +74,14 @@ export interface ContactActivityTable {
   last_on: string | null;
   last_direction: string | null;
   last_channel: string | null;
+  /** Distinct days in touch among the latest 50 interactions. */
+  touches: number;
+  /** The median gap in days between those days; null with one. */
+  usual_gap: number | null;
+  /** The latest of those days. */
+  last_touch_on: string | null;
+  /** The instant of the 50th latest interaction; null with fewer. */
+  window_from: string | null;
 }
 
 export interface FavoursTable {

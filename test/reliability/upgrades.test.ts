@@ -58,10 +58,17 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     insert into interactions (id, uid, occurred_at, occurred_on, channel, direction, note, source_key, created_at, updated_at) values
       (3, 'i-3', '2026-03-10T08:00:00.000Z', '2026-03-10', 'message', 'in', 'the deck?', null, '2026-03-10T08:00:00.000Z', '2026-03-10T08:00:00.000Z');
     insert into interaction_contacts (interaction_id, contact_id, occurred_at) values (3, 4, '2026-03-10T08:00:00.000Z');`,
+  // Derived columns again (the rhythm), written by the triggers.
+  '004-contact-rhythm': `
+    insert into interactions (id, uid, occurred_at, occurred_on, channel, direction, note, source_key, created_at, updated_at) values
+      (4, 'i-4', '2026-03-12T08:00:00.000Z', '2026-03-12', 'call', 'out', null, null, '2026-03-12T08:00:00.000Z', '2026-03-12T08:00:00.000Z');
+    insert into interaction_contacts (interaction_id, contact_id, occurred_at) values (4, 4, '2026-03-12T08:00:00.000Z');`,
 };
 
 /** Tables a migration fills from the others: they come back with the same rows when it runs again. */
 const DERIVED = new Set(['contact_activity', 'contact_recent']);
+/** Derived tables a later migration folded into another (004: contact_recent into contact_activity's rhythm). */
+const FOLDED = new Set(['contact_recent']);
 
 function connect(path: string): { sqlite: Database.Database; db: Kysely<Schema> } {
   const sqlite = new Database(path);
@@ -97,6 +104,7 @@ function snapshot(path: string): Record<string, unknown[]> {
 /** The rows of `before`, read back from `after` with only the columns they had. */
 function sameRecords(before: Record<string, unknown[]>, after: Record<string, unknown[]>): void {
   for (const [table, rows] of Object.entries(before)) {
+    if (FOLDED.has(table) && after[table] === undefined) continue;
     expect(after[table], table).toBeDefined();
     const narrowed = after[table].map((row) =>
       Object.fromEntries(Object.keys((rows[0] ?? {}) as object).map((k) => [k, (row as Record<string, unknown>)[k]])),
@@ -139,14 +147,12 @@ describe('every earlier schema version upgrades with its records intact', () => 
     );
     sameRecords(before, snapshot(s.db));
     // The summary of each person's interactions is built from the records.
-    expect(queryFile(s.db, 'select contact_id, interactions, last_on, last_direction, last_channel from contact_activity order by contact_id')).toEqual([
-      { contact_id: 1, interactions: 1, last_on: '2026-03-01', last_direction: 'mutual', last_channel: 'coffee' },
-      { contact_id: 2, interactions: 2, last_on: '2026-03-05', last_direction: 'in', last_channel: 'email' },
+    const summary = 'select contact_id, interactions, last_on, last_direction, last_channel, touches, usual_gap, last_touch_on, window_from from contact_activity';
+    expect(queryFile(s.db, `${summary} where contact_id in (1, 2) order by contact_id`)).toEqual([
+      { contact_id: 1, interactions: 1, last_on: '2026-03-01', last_direction: 'mutual', last_channel: 'coffee', touches: 1, usual_gap: null, last_touch_on: '2026-03-01', window_from: null },
+      { contact_id: 2, interactions: 2, last_on: '2026-03-05', last_direction: 'in', last_channel: 'email', touches: 2, usual_gap: 4, last_touch_on: '2026-03-05', window_from: null },
     ]);
-    expect(queryFile(s.db, 'select contact_id, instants from contact_recent order by contact_id')).toEqual([
-      { contact_id: 1, instants: '2026-03-01T09:30' },
-      { contact_id: 2, instants: '2026-03-05T17:00,2026-03-01T09:30' },
-    ]);
+    expect(queryFile(s.db, "select name from sqlite_schema where name = 'contact_recent'")).toEqual([]);
     expect(integrity(s.db)).toBe('ok');
     expect(queryFile(s.db, 'pragma foreign_key_check')).toEqual([]);
     // And the upgraded database works for writing.

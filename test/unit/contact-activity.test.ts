@@ -1,7 +1,8 @@
-// The per-person summaries the triggers keep (migrations/003-contact-activity.ts)
-// must always equal what the interactions say, whatever writes them: random
-// sequences of inserts, deletes, moves and edits, checked after every step
-// against a recomputation from interaction_contacts.
+// The per-person summary the triggers keep (migrations/003-contact-activity.ts,
+// 004-contact-rhythm.ts) must always equal what the interactions say,
+// whatever writes them: random sequences of inserts, deletes, moves and
+// edits, checked after every step against a recomputation, the rhythm
+// worked out here in plain code rather than SQL.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
@@ -25,8 +26,8 @@ function kept(): Summary[] {
   return opened.sqlite.prepare('select * from contact_activity order by contact_id').all() as Summary[];
 }
 
-/** The summary worked out from scratch, the way the triggers promise to keep it. */
-function truth(): Summary[] {
+/** The latest interaction and the count of each person, worked out from scratch. */
+function latestTruth(): Array<Omit<Summary, 'touches' | 'usual_gap' | 'last_touch_on' | 'window_from'>> {
   return opened.sqlite
     .prepare(
       `select c.id as contact_id, n.interactions, ic.interaction_id as last_interaction_id, ic.occurred_at as last_at,
@@ -40,6 +41,30 @@ function truth(): Summary[] {
        order by c.id`,
     )
     .all() as Summary[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** A person's rhythm from their latest 50 interactions: distinct days, median gap, latest day, where the window starts. */
+function rhythmTruth(contactId: number): Pick<Summary, 'touches' | 'usual_gap' | 'last_touch_on' | 'window_from'> {
+  const rows = opened.sqlite
+    .prepare('select ic.interaction_id as id, ic.occurred_at as at, i.occurred_on as day from interaction_contacts ic join interactions i on i.id = ic.interaction_id where ic.contact_id = ?')
+    .all(contactId) as Array<{ id: number; at: string; day: string }>;
+  rows.sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1));
+  const window = rows.slice(0, 50);
+  const days = [...new Set(window.map((r) => r.day))].sort();
+  const gaps = days
+    .slice(1)
+    .map((day, k) => (Date.parse(day) - Date.parse(days[k])) / DAY_MS)
+    .sort((a, b) => a - b);
+  const mid = gaps.length >> 1;
+  const usual = gaps.length === 0 ? null : gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+  return { touches: days.length, usual_gap: usual, last_touch_on: days.at(-1) ?? null, window_from: rows.length >= 50 ? rows[49].at : null };
+}
+
+/** The whole summary worked out from scratch, the way the triggers promise to keep it. */
+function truth(): Summary[] {
+  return latestTruth().map((row) => ({ ...row, ...rhythmTruth(row.contact_id) }));
 }
 
 function seedPeople(): void {
@@ -119,25 +144,7 @@ function apply(s: Step): void {
   }
 }
 
-function recentKept(): Array<{ contact_id: number; instants: string }> {
-  return opened.sqlite.prepare('select contact_id, instants from contact_recent order by contact_id').all() as Array<{ contact_id: number; instants: string }>;
-}
-
-/** Each person's latest 50 instants, newest first, worked out from scratch. */
-function recentTruth(): Array<{ contact_id: number; instants: string }> {
-  const people = opened.sqlite.prepare('select distinct contact_id from interaction_contacts order by contact_id').pluck().all() as number[];
-  const instants = opened.sqlite.prepare('select substr(occurred_at, 1, 16) from interaction_contacts where contact_id = ?').pluck();
-  return people.map((contact_id) => ({
-    contact_id,
-    instants: (instants.all(contact_id) as string[])
-      .sort()
-      .reverse()
-      .slice(0, 50)
-      .join(','),
-  }));
-}
-
-describe('contact_activity and contact_recent', () => {
+describe('contact_activity', () => {
   it('starts empty and follows a logged interaction for every participant', () => {
     seedPeople();
     expect(kept()).toEqual([]);
@@ -145,6 +152,20 @@ describe('contact_activity and contact_recent', () => {
     expect(kept()).toEqual(truth());
     expect(kept()).toHaveLength(2);
     expect(kept()[0]).toMatchObject({ interactions: 1, last_on: '2026-03-01', last_direction: 'in', last_channel: 'email' });
+    expect(kept()[0]).toMatchObject({ touches: 1, usual_gap: null, last_touch_on: '2026-03-01', window_from: null });
+  });
+
+  it('keeps the rhythm: distinct days, the median gap (the mean of the middle two), the latest day', () => {
+    seedPeople();
+    // Days 03-01, 03-03 (twice), 03-09, 03-10: four days, gaps 2, 6 and 1, whose median is 2.
+    for (const at of ['2026-03-01T10:00', '2026-03-03T10:00', '2026-03-03T18:30', '2026-03-09T09:00', '2026-03-10T09:00']) {
+      apply({ kind: 'log', at, people: [1], direction: 'out', channel: 'call' });
+    }
+    expect(kept()[0]).toMatchObject({ touches: 4, usual_gap: 2, last_touch_on: '2026-03-10' });
+    apply({ kind: 'log', at: '2026-03-20T09:00', people: [1], direction: 'out', channel: 'call' });
+    // Gaps 1, 2, 6, 10: the mean of the middle two.
+    expect(kept()[0]).toMatchObject({ touches: 5, usual_gap: 4, last_touch_on: '2026-03-20' });
+    expect(kept()).toEqual(truth());
   });
 
   it('an older interaction logged later counts, but does not become the latest', () => {
@@ -164,37 +185,50 @@ describe('contact_activity and contact_recent', () => {
     expect(kept()).toEqual([]);
   });
 
-  it('a long history logged in any order keeps the latest 50 instants, newest first', () => {
+  it('a long history logged in any order keeps the rhythm of the latest 50, through deletes and edits of days', () => {
     seedPeople();
     const days = Array.from({ length: 130 }, (_, k) => `2025-${String((k % 12) + 1).padStart(2, '0')}-${String((k % 28) + 1).padStart(2, '0')}T${String(k % 24).padStart(2, '0')}:00`);
     // A fixed shuffle: newest, oldest and middle ones arrive mixed.
     const order = days.map((d, k) => [((k * 7919) % 131) as number, d] as const).sort((a, b) => a[0] - b[0]).map(([, d]) => d);
     for (const at of order) {
       apply({ kind: 'log', at, people: [1, 2], direction: 'out', channel: 'call' });
-      // After every step: a later re-reading from the index would hide a wrong one.
-      expect(recentKept()).toEqual(recentTruth());
+      // After every step: a later recomputation would hide a wrong one.
+      expect(kept()).toEqual(truth());
     }
-    expect(recentKept()[0].instants.split(',')).toHaveLength(50);
-    for (let k = 0; k < 40; k++) apply({ kind: 'delete-interaction', pick: k * 13 });
-    expect(recentKept()).toEqual(recentTruth());
+    expect(kept()[0].window_from).not.toBeNull();
+    // Deletes and day edits inside and outside the window (older ones skip the work).
+    for (let k = 0; k < 40; k++) {
+      apply(k % 3 === 2 ? { kind: 'edit', pick: k * 17, direction: 'out', channel: 'call', at: `2025-0${(k % 9) + 1}-15T10:00` } : { kind: 'delete-interaction', pick: k * 13 });
+      expect(kept()).toEqual(truth());
+    }
+    // The very interaction the window starts at, and the one just before it.
+    const windowStart = () => opened.sqlite.prepare('select ic.interaction_id from interaction_contacts ic join contact_activity a on a.contact_id = ic.contact_id and ic.occurred_at = a.window_from where a.contact_id = 1').pluck().get() as number;
+    opened.sqlite.prepare('delete from interactions where id = ?').run(windowStart());
+    expect(kept()).toEqual(truth());
+    const older = opened.sqlite.prepare('select max(ic.occurred_at) from interaction_contacts ic join contact_activity a on a.contact_id = 1 where ic.contact_id = 1 and ic.occurred_at < a.window_from').pluck().get() as string;
+    apply({ kind: 'log', at: older.slice(0, 16), people: [1], direction: 'out', channel: 'call' });
+    expect(kept()).toEqual(truth());
+    // At the very instant the window starts: a later id, so inside it.
+    const start = opened.sqlite.prepare('select window_from from contact_activity where contact_id = 1').pluck().get() as string;
+    apply({ kind: 'log', at: start.slice(0, 16), people: [1], direction: 'out', channel: 'call' });
     expect(kept()).toEqual(truth());
   });
 
   it('the check counts each person whose summaries differ once; a rebuild mends them', () => {
     seedPeople();
     for (const at of ['2026-01-01T10:00', '2026-02-01T09:00']) apply({ kind: 'log', at, people: [1, 2, 3], direction: 'in', channel: 'email' });
-    const [activity, recent] = [kept(), recentKept()];
-    opened.sqlite.exec("update contact_activity set interactions = 9 where contact_id in (1, 2); update contact_recent set instants = 'x' where contact_id in (2, 3)");
+    const before = kept();
+    opened.sqlite.exec('update contact_activity set interactions = 9 where contact_id in (1, 2); update contact_activity set usual_gap = 3 where contact_id in (2, 3)');
     expect(summaryMismatches(opened.sqlite)).toBe(3);
     rebuildSummaries(opened.sqlite);
     expect(summaryMismatches(opened.sqlite)).toBe(0);
-    expect([kept(), recentKept()]).toEqual([activity, recent]);
+    expect(kept()).toEqual(before);
   });
 
   it('a bulk write with the triggers set aside ends with the same summaries, and the triggers back', async () => {
     const triggers = () => opened.sqlite.prepare("select name, sql from sqlite_schema where type = 'trigger' order by name").all();
     const before = triggers();
-    expect(before).toHaveLength(4);
+    expect(before).toHaveLength(5);
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 60 }), fc.array(step, { maxLength: 20 }), async (first, bulk) => {
         opened.sqlite.exec('delete from interactions; delete from contacts;');
@@ -209,7 +243,6 @@ describe('contact_activity and contact_recent', () => {
         opened.sqlite.exec('commit');
         expect(triggers()).toEqual(before);
         expect(kept()).toEqual(truth());
-        expect(recentKept()).toEqual(recentTruth());
       }),
       { numRuns: 60, seed: 20260314 },
     );
@@ -218,7 +251,7 @@ describe('contact_activity and contact_recent', () => {
   it('a bulk write that fails leaves the triggers and the summaries as they were', async () => {
     seedPeople();
     apply({ kind: 'log', at: '2026-01-01T10:00', people: [1], direction: 'in', channel: 'email' });
-    const before = [kept(), recentKept(), opened.sqlite.prepare("select sql from sqlite_schema where type = 'trigger'").all()];
+    const before = [kept(), opened.sqlite.prepare("select sql from sqlite_schema where type = 'trigger'").all()];
     opened.sqlite.exec('begin immediate');
     await expect(
       withSummariesDeferred(opened.sqlite, async () => {
@@ -227,7 +260,7 @@ describe('contact_activity and contact_recent', () => {
       }),
     ).rejects.toThrow('row 7');
     opened.sqlite.exec('rollback');
-    expect([kept(), recentKept(), opened.sqlite.prepare("select sql from sqlite_schema where type = 'trigger'").all()]).toEqual(before);
+    expect([kept(), opened.sqlite.prepare("select sql from sqlite_schema where type = 'trigger'").all()]).toEqual(before);
     // And they still work.
     apply({ kind: 'log', at: '2026-03-01T18:30', people: [3], direction: 'in', channel: 'email' });
     expect(kept()).toEqual(truth());
@@ -238,7 +271,6 @@ describe('contact_activity and contact_recent', () => {
     apply({ kind: 'log', at: '2026-01-01T10:00', people: [1, 2], direction: 'out', channel: 'call' });
     opened.sqlite.prepare('delete from contacts where id = 1').run();
     expect(kept().map((r) => r.contact_id)).toEqual([2]);
-    expect(recentKept().map((r) => r.contact_id)).toEqual([2]);
   });
 
   it('equals a recomputation after every step of random histories', () => {
@@ -249,13 +281,12 @@ describe('contact_activity and contact_recent', () => {
         for (const s of steps) {
           apply(s);
           expect(kept()).toEqual(truth());
-          expect(recentKept()).toEqual(recentTruth());
         }
         // What `net doctor` checks agrees, and a rebuild writes the same.
         expect(summaryMismatches(opened.sqlite)).toBe(0);
-        const [activity, recent] = [kept(), recentKept()];
+        const before = kept();
         rebuildSummaries(opened.sqlite);
-        expect([kept(), recentKept()]).toEqual([activity, recent]);
+        expect(kept()).toEqual(before);
       }),
       { numRuns: 150, seed: 20260314 },
     );

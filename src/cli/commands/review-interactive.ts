@@ -8,15 +8,14 @@ import { UsageError } from '../../core/errors.js';
 import { formatInterval, parseInterval } from '../../core/intervals.js';
 import { circlesSection } from '../../core/review/circles.js';
 import { FADING_MIN_TOUCHES, fadingSection } from '../../core/review/fading.js';
-import { touchStatsOf } from '../../core/review/gaps.js';
 import { rhythmRule, scheduleContext } from '../../core/review/rhythm-status.js';
 import { effectiveCadence, type Settings } from '../../core/settings.js';
 import { check, textSchema } from '../../core/validate.js';
 import { CHANNELS, CIRCLES, defaultDirection } from '../../core/vocabulary.js';
 import { getStoredContact, updateContact } from '../../db/contacts.js';
 import { insertInteraction } from '../../db/interactions.js';
-import { activeOutreach, contactFacts, type DueSource } from '../../db/due-data.js';
-import { touchDays } from '../../db/review-touches.js';
+import { activeOutreach, type DueSource } from '../../db/due-data.js';
+import { reviewContacts } from '../../db/review-touches.js';
 import type { Database } from '../../db/schema.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
@@ -69,11 +68,11 @@ export interface SessionDeps {
 /** The people due (closest circles first), then those fading who are not due already. */
 export async function sessionPeople(source: DueSource, settings: Settings, today: string): Promise<SessionPerson[]> {
   const { db } = source;
-  const contacts = await contactFacts(source, today);
+  const { contacts, touchStats } = reviewContacts(source, today, FADING_MIN_TOUCHES);
   const inOutreach = new Set((await activeOutreach(db)).map((o) => o.contact_id));
   const byId = new Map(contacts.map((c) => [c.id, c]));
   const { overdue } = circlesSection(contacts, rhythmRule(scheduleContext(settings, today, contacts, inOutreach)));
-  const fading = fadingSection(contacts, touchStatsOf(touchDays(source, today, FADING_MIN_TOUCHES)), today);
+  const fading = fadingSection(contacts, touchStats, today);
   const people: SessionPerson[] = [];
   const seen = new Set<number>();
   const add = (id: number, reason: string) => {
