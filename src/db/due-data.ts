@@ -3,7 +3,7 @@
 // from contact_activity, the summary the database's triggers keep
 // (migrations/003-contact-activity.ts): one pass over the people.
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { localDay } from '../core/dates.js';
 import { relevanceFilter, type ContactFacts, type ConversationFacts, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
@@ -34,15 +34,9 @@ export type FactsRow = [
   interactions: number,
 ];
 
-/**
- * Every person who is not archived, with their last interaction and their
- * interaction count; with a filter, only those who can have an item (see
- * core/scheduler/relevance.ts) and those with an open follow-up due or an
- * active outreach. Built with Kysely, run on the raw connection as arrays:
- * for 20,000 people, row objects cost more than the query itself.
- */
-export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: RelevanceFilter): ContactFacts[] {
-  let query = db
+/** The people who are not archived, with the scheduler's facts as selected columns (in FactsRow order). */
+export function factsQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('contacts as c')
     .leftJoin('contact_activity as a', 'a.contact_id', 'c.id')
     .select([
@@ -62,43 +56,55 @@ export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: 
       sql<number>`coalesce(a.interactions, 0)`.as('interactions'),
     ])
     .where('c.archived_at', 'is', null);
-  if (filter) {
-    const { circlesWithRhythm, rhythmFrom, today: day, newSince, writtenChannels, birthdayDays } = filter;
-    // Where the rhythm counts from, as the cadence rule takes it (added: as an instant).
-    const countsFrom = sql<string>`coalesce(a.last_on, c.rhythm_from, c.met_on, c.created_at)`;
-    query = query.where((eb) =>
-      // Cheap tests first, and no function call for most people: SQLite evaluates these 20,000 times.
-      eb.or([
-        eb.and([eb('c.cadence_days', '>', 0), eb(countsFrom, '<', sql<string>`date(${day}, printf('%+d days', 2 - c.cadence_days))`)]),
-        ...(rhythmFrom.length
-          ? [
-              eb.and([
-                eb('c.cadence_days', 'is', null),
-                eb('c.circle', 'in', rhythmFrom.map((r) => r.circle)),
-                eb(countsFrom, '<', sql<string>`case c.circle ${sql.join(rhythmFrom.map(({ circle, before }) => sql`when ${circle} then ${before}`), sql` `)} end`),
-              ]),
-            ]
-          : []),
-        ...(circlesWithRhythm.length
-          ? [
-              eb.and([
-                eb.or([eb('a.interactions', 'is', null), eb('a.interactions', '<', 2)]),
-                eb.or([eb('c.met_on', '>=', newSince), eb.and([eb('c.met_on', 'is', null), eb('c.created_at', '>=', newSince)])]),
-              ]),
-            ]
-          : []),
-        eb.and([eb('a.last_direction', '=', 'in'), eb('a.last_channel', 'in', writtenChannels)]),
-        eb.and([eb('c.birthday', 'is not', null), eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays)]),
-        // Uncorrelated: SQLite runs each once into a lookup table, not once per person.
-        eb(
-          'c.id',
-          'in',
-          eb.selectFrom('followups as f').select('f.contact_id').where('f.done_on', 'is', null).where('f.due_on', '<=', today),
-        ),
-        eb('c.id', 'in', eb.selectFrom('outreach as o').select('o.contact_id').where('o.ended_on', 'is', null)),
-      ]),
-    );
-  }
+}
+
+type FactsBuilder = ExpressionBuilder<Database & { c: Database['contacts']; a: Database['contact_activity'] }, 'c' | 'a'>;
+
+/**
+ * The people of factsQuery who can have an item (see
+ * core/scheduler/relevance.ts), and those with an open follow-up due or an
+ * active outreach, as a condition.
+ */
+export function relevantCondition(eb: FactsBuilder, filter: RelevanceFilter): Expression<SqlBool> {
+  const { circlesWithRhythm, rhythmFrom, today: day, newSince, writtenChannels, birthdayDays } = filter;
+  // Where the rhythm counts from, as the cadence rule takes it (added: as an instant).
+  const countsFrom = sql<string>`coalesce(a.last_on, c.rhythm_from, c.met_on, c.created_at)`;
+  // Cheap tests first, and no function call for most people: SQLite evaluates these 20,000 times.
+  return eb.or([
+    eb.and([eb('c.cadence_days', '>', 0), eb(countsFrom, '<', sql<string>`date(${day}, printf('%+d days', 2 - c.cadence_days))`)]),
+    ...(rhythmFrom.length
+      ? [
+          eb.and([
+            eb('c.cadence_days', 'is', null),
+            eb('c.circle', 'in', rhythmFrom.map((r) => r.circle)),
+            eb(countsFrom, '<', sql<string>`case c.circle ${sql.join(rhythmFrom.map(({ circle, before }) => sql`when ${circle} then ${before}`), sql` `)} end`),
+          ]),
+        ]
+      : []),
+    ...(circlesWithRhythm.length
+      ? [
+          eb.and([
+            eb.or([eb('a.interactions', 'is', null), eb('a.interactions', '<', 2)]),
+            eb.or([eb('c.met_on', '>=', newSince), eb.and([eb('c.met_on', 'is', null), eb('c.created_at', '>=', newSince)])]),
+          ]),
+        ]
+      : []),
+    eb.and([eb('a.last_direction', '=', 'in'), eb('a.last_channel', 'in', writtenChannels)]),
+    eb.and([eb('c.birthday', 'is not', null), eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays)]),
+    // Uncorrelated: SQLite runs each once into a lookup table, not once per person.
+    eb('c.id', 'in', eb.selectFrom('followups as f').select('f.contact_id').where('f.done_on', 'is', null).where('f.due_on', '<=', day)),
+    eb('c.id', 'in', eb.selectFrom('outreach as o').select('o.contact_id').where('o.ended_on', 'is', null)),
+  ]);
+}
+
+/**
+ * Every person who is not archived, with their last interaction and their
+ * interaction count; with a filter, only those who can have an item.
+ * Built with Kysely, run on the raw connection and read as one JSON text:
+ * for 20,000 people, row objects cost more than the query itself.
+ */
+export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: RelevanceFilter): ContactFacts[] {
+  const query = filter ? factsQuery(db).where((eb) => relevantCondition(eb, filter)) : factsQuery(db);
   const compiled = query.compile();
   const rows = rowsAsArrays<FactsRow>(sqlite, compiled.sql, compiled.parameters);
   const toFacts = factsReader();

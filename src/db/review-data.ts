@@ -13,6 +13,7 @@ import { RHYTHM_MIN_TOUCHES } from '../core/review/rhythms.js';
 import type { KeptFollowup, OpenFollowup } from '../core/review/followups.js';
 import type { StageCount, StageMove } from '../core/review/outreach.js';
 import type { Period } from '../core/review/period.js';
+import { reviewFilter } from '../core/review/relevance.js';
 import { answeredIn, needingPrevious, type AnsweredReply, type Touch } from '../core/review/replies.js';
 import type { ReviewInput } from '../core/review/report.js';
 import { weekStarts, type WeekCount } from '../core/review/weekly.js';
@@ -20,7 +21,7 @@ import type { Settings } from '../core/settings.js';
 import { WRITTEN_CHANNELS } from '../core/vocabulary.js';
 import { activeOutreach, type DueSource } from './due-data.js';
 import { rowsAsArrays } from './json-rows.js';
-import { dayBounds, reviewContacts } from './review-touches.js';
+import { circleGroups, dayBounds, reviewContacts } from './review-touches.js';
 import type { Database } from './schema.js';
 
 /** Whether interaction `alias` asks for a reply: an inbound message through a written channel (SQL). */
@@ -249,7 +250,8 @@ export async function loadReviewInput(
     activity: await activityCounts(db, period, { people: replies.people }),
     previousActivity: await activityCounts(db, previous, { byChannels: false }),
     weeks: await weeklyCounts(db, period.to),
-    ...reviewContacts(source, today, MIN_TOUCHES),
+    ...reviewContacts(source, today, MIN_TOUCHES, reviewFilter(today, settings)),
+    circleGroups: circleGroups(source, today),
     touchDays: new Map(),
     inOutreach: new Set((await activeOutreach(db)).map((o) => o.contact_id)),
     favours: await favourFacts(db, period),

@@ -2,10 +2,13 @@
 // facts (as due-data.ts) and the touch stats contact_activity keeps (the
 // distinct days among the latest 50 interactions, their median gap and the
 // latest day: migrations/004-contact-rhythm.ts), in one pass over the people.
+import { sql } from 'kysely';
 import { addDays, startOfLocalDay } from '../core/dates.js';
+import type { CircleGroup } from '../core/review/circles.js';
+import type { ReviewFilter } from '../core/review/relevance.js';
 import { dayNumber, touchStatsFrom, USUAL_GAP_WINDOW, type TouchStats } from '../core/review/gaps.js';
 import type { ContactFacts } from '../core/scheduler/types.js';
-import { factsReader, type DueSource, type FactsRow } from './due-data.js';
+import { factsQuery, factsReader, relevantCondition, type DueSource, type FactsRow } from './due-data.js';
 import { rowsAsArrays } from './json-rows.js';
 
 /**
@@ -42,23 +45,48 @@ function statsUpTo({ sqlite }: DueSource, today: string): (id: number) => TouchS
 }
 
 /**
- * The scheduler's facts of every person who is not archived (the same as
+ * The scheduler's facts of the people who are not archived (the same as
  * contactFacts in due-data.ts, which a test checks) and the touch stats of
- * those with at least `minTouches` days in touch up to `today`.
+ * those with at least `minTouches` days in touch up to `today`; with a
+ * filter, only the people who can appear in one of the review's lists.
  */
-export function reviewContacts(source: DueSource, today: string, minTouches: number): { contacts: ContactFacts[]; touchStats: Map<number, TouchStats> } {
-  const rows = rowsAsArrays<ContactRow>(
-    source.sqlite,
-    `select c.id, c.name, c.circle, c.cadence_days, c.snoozed_until, c.met_on, c.created_at, c.rhythm_from, c.birthday, c.channel,
-       a.last_on, a.last_direction, a.last_channel, coalesce(a.interactions, 0) as interactions,
-       coalesce(a.touches, 0) as touches, a.usual_gap,
-       cast(julianday(a.last_touch_on) - julianday('1970-01-01') as integer) as last_touch,
-       coalesce(a.last_touch_on > ? or a.last_on > ?, 0) as after_today
-     from contacts c
-     left join contact_activity a on a.contact_id = c.id
-     where c.archived_at is null`,
-    [today, today],
-  );
+export function reviewContacts(
+  source: DueSource,
+  today: string,
+  minTouches: number,
+  filter?: ReviewFilter,
+): { contacts: ContactFacts[]; touchStats: Map<number, TouchStats> } {
+  // The kept rhythm holds days after today: it is read again up to today (see statsUpTo).
+  const afterToday = sql<0 | 1>`coalesce(a.last_touch_on > ${today} or a.last_on > ${today}, 0)`;
+  let query = factsQuery(source.db).select([
+    sql<number>`coalesce(a.touches, 0)`.as('touches'),
+    'a.usual_gap',
+    sql<number | null>`cast(julianday(a.last_touch_on) - julianday('1970-01-01') as integer)`.as('last_touch'),
+    afterToday.as('after_today'),
+  ]);
+  if (filter) {
+    const { fading, rhythm } = filter;
+    query = query.where((eb) =>
+      eb.or([
+        relevantCondition(eb, filter.due),
+        eb(afterToday, '=', 1),
+        // Silent for more than `factor` usual gaps (whole days between YYYY-MM-DD days).
+        eb.and([
+          eb('a.touches', '>=', fading.minTouches),
+          eb(sql<number>`julianday(${filter.today}) - julianday(a.last_on)`, '>', sql<number>`${fading.factor} * a.usual_gap`),
+        ]),
+        eb.and([
+          eb('a.touches', '>=', rhythm.minTouches),
+          eb.or([
+            eb('c.cadence_days', '>', 0),
+            ...(rhythm.circles.length ? [eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', 'in', rhythm.circles)])] : []),
+          ]),
+        ]),
+      ]),
+    );
+  }
+  const compiled = query.compile();
+  const rows = rowsAsArrays<ContactRow>(source.sqlite, compiled.sql, compiled.parameters);
   const upToToday = statsUpTo(source, today);
   const toFacts = factsReader();
   const contacts: ContactFacts[] = new Array(rows.length);
@@ -72,4 +100,16 @@ export function reviewContacts(source: DueSource, today: string, minTouches: num
     if (stats && stats.touches >= minTouches) touchStats.set(facts.id, stats);
   }
   return { contacts, touchStats };
+}
+
+/** Everyone not archived, counted by circle, own rhythm and snooze today (see circlesSection). */
+export function circleGroups({ sqlite }: DueSource, today: string): CircleGroup[] {
+  const rows = sqlite
+    .prepare(
+      `select circle, cadence_days, coalesce(snoozed_until > ?, 0) as snoozed, count(*) as people
+       from contacts where archived_at is null
+       group by circle, cadence_days, snoozed`,
+    )
+    .all(today) as Array<Omit<CircleGroup, 'snoozed'> & { snoozed: 0 | 1 }>;
+  return rows.map((row) => ({ ...row, snoozed: row.snoozed === 1 }));
 }

@@ -2,7 +2,7 @@
 // rule, rhythms that do not fit, and circles against their natural sizes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { circlesSection, isOverloaded } from '../../src/core/review/circles.js';
+import { circleGroupsOf, circlesSection, isOverloaded } from '../../src/core/review/circles.js';
 import type { ReviewContact } from '../../src/core/review/contacts.js';
 import { fadingSection, isFading } from '../../src/core/review/fading.js';
 import { dayFromNumber, dayNumber, gapsOf, median, touchStatsOf, usualGap } from '../../src/core/review/gaps.js';
@@ -205,9 +205,9 @@ describe('circles', () => {
 
   it('flags a circle only above its natural size, with advice to move people out', () => {
     const rule = rhythmRule(scheduleContext(settings, today, []));
-    const five = circlesSection(inner(5), rule).circles.find((c) => c.circle === 'inner')!;
+    const five = circlesSection(inner(5), rule, { groups: circleGroupsOf(inner(5), today), settings }).circles.find((c) => c.circle === 'inner')!;
     expect(five).toMatchObject({ size: 5, natural_size: 5, over_by: 0, advice: null, on_rhythm: 5 });
-    const seven = circlesSection(inner(7), rule).circles.find((c) => c.circle === 'inner')!;
+    const seven = circlesSection(inner(7), rule, { groups: circleGroupsOf(inner(7), today), settings }).circles.find((c) => c.circle === 'inner')!;
     expect(Object.keys(seven)).toEqual(['circle', 'size', 'natural_size', 'on_rhythm', 'overdue', 'snoozed', 'no_rhythm', 'over_by', 'advice']);
     expect(seven).toMatchObject({ size: 7, natural_size: 5, over_by: 2 });
     expect(seven.advice).toBe('7 people for a natural 5: move 2 people to close (net edit NAME --circle close)');
@@ -224,7 +224,8 @@ describe('circles', () => {
       person(7, { circle: 'close', added_on: '2026-02-12' }), // never in touch: counts from when added, due today
       person(8, { circle: 'close', last: touched('2026-01-01') }), // in an outreach: the pipeline decides
     ];
-    const { circles, overdue } = circlesSection(people, rhythmRule(scheduleContext(settings, today, people, new Set([8]))));
+    const counted = { groups: circleGroupsOf(people, today), settings };
+    const { circles, overdue } = circlesSection(people, rhythmRule(scheduleContext(settings, today, people, new Set([8]))), counted);
     expect(circles.map((c) => [c.circle, c.size, c.on_rhythm, c.overdue, c.snoozed, c.no_rhythm])).toEqual([
       ['inner', 5, 1, 2, 1, 1],
       ['close', 2, 1, 1, 0, 0],
@@ -237,11 +238,14 @@ describe('circles', () => {
       [2, today, 0],
       [7, today, 0],
     ]);
+    // The groups count everyone: the rule need only see the people who can be due (with a few others).
+    const few = people.filter((p) => [2, 3, 4, 7].includes(p.id));
+    expect(circlesSection(few, rhythmRule(scheduleContext(settings, today, few, new Set([8]))), counted)).toEqual({ circles, overdue });
   });
 
   it('advises on a circle where most people are due', () => {
     const people = [...inner(2, { last: touched('2026-01-01') }), ...inner(1).map((p) => ({ ...p, id: 200 }))];
-    const entry = circlesSection(people, rhythmRule(scheduleContext(settings, today, people))).circles[0];
+    const entry = circlesSection(people, rhythmRule(scheduleContext(settings, today, people)), { groups: circleGroupsOf(people, today), settings }).circles[0];
     expect(entry.advice).toBe('2 of 3 are due for a touch: a short message each keeps this circle alive');
   });
 

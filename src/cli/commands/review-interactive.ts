@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import { addDays, daysBetween, localDay } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval, parseInterval } from '../../core/intervals.js';
-import { circlesSection } from '../../core/review/circles.js';
+import { circleGroupsOf, circlesSection } from '../../core/review/circles.js';
 import { FADING_MIN_TOUCHES, fadingSection } from '../../core/review/fading.js';
 import { rhythmRule, scheduleContext } from '../../core/review/rhythm-status.js';
 import { effectiveCadence, type Settings } from '../../core/settings.js';
@@ -71,7 +71,10 @@ export async function sessionPeople(source: DueSource, settings: Settings, today
   const { contacts, touchStats } = reviewContacts(source, today, FADING_MIN_TOUCHES);
   const inOutreach = new Set((await activeOutreach(db)).map((o) => o.contact_id));
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  const { overdue } = circlesSection(contacts, rhythmRule(scheduleContext(settings, today, contacts, inOutreach)));
+  const { overdue } = circlesSection(contacts, rhythmRule(scheduleContext(settings, today, contacts, inOutreach)), {
+    groups: circleGroupsOf(contacts, today),
+    settings,
+  });
   const fading = fadingSection(contacts, touchStats, today);
   const people: SessionPerson[] = [];
   const seen = new Set<number>();

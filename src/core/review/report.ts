@@ -3,7 +3,7 @@
 import type { Settings } from '../settings.js';
 import { activitySection, type ActivityCounts, type ActivitySection } from './activity.js';
 import { balanceSection, type BalanceSection, type FavourCounts, type OneSided } from './balance.js';
-import { circlesSection, type CircleEntry, type OverduePerson } from './circles.js';
+import { circleGroupsOf, circlesSection, type CircleEntry, type CircleGroup, type OverduePerson } from './circles.js';
 import type { ReviewContact } from './contacts.js';
 import { fadingSection, type FadingEntry } from './fading.js';
 import { touchStatsOf, type DayList, type TouchStats } from './gaps.js';
@@ -41,8 +41,14 @@ export interface ReviewInput {
   previousActivity: ActivityCounts;
   /** Interactions per week of the weekly series (see weekStarts); weeks left out had none. */
   weeks: ReadonlyArray<WeekCount>;
-  /** People not archived. */
+  /**
+   * People not archived: all of them, or, with circleGroups, at least every
+   * person who can appear in a list (due, fading, owed a reply, a rhythm to
+   * adjust), as the database's review filter selects them.
+   */
   contacts: readonly ReviewContact[];
+  /** Everyone not archived, counted by circle, rhythm and snooze; worked out from `contacts` when absent. */
+  circleGroups?: readonly CircleGroup[];
   /** Distinct days in touch per person, sorted (day numbers), for people with at least three. */
   touchDays: ReadonlyMap<number, DayList>;
   /** The same worked out as they were read (the database layer does, to keep no list per person); wins over touchDays. */
@@ -78,7 +84,8 @@ export interface ReviewResult {
 
 export function buildReview(input: ReviewInput): ReviewResult {
   const context = scheduleContext(input.settings, input.today, input.contacts, input.inOutreach);
-  const { circles, overdue } = circlesSection(input.contacts, rhythmRule(context));
+  const groups = input.circleGroups ?? circleGroupsOf(input.contacts, input.today);
+  const { circles, overdue } = circlesSection(input.contacts, rhythmRule(context), { groups, settings: input.settings });
   const stats = input.touchStats ?? touchStatsOf(input.touchDays);
   const fading = fadingSection(input.contacts, stats, input.today);
   const balance = balanceSection(input.favours.period, input.favours.overall, input.favours.perContact);
@@ -86,7 +93,7 @@ export function buildReview(input: ReviewInput): ReviewResult {
   const followups = followupsSection(input.keptFollowups, input.openFollowups, input.today);
   const outreach = outreachSection(input.outreach.stages, input.outreach.moves, input.outreach.added, input.outreach.nudges);
   const rhythms = rhythmsSection(input.contacts, stats, input.settings);
-  const next = nextSteps({ replies, followups, overdue, fading, balance, circles, rhythms, outreach, networkSize: input.contacts.length });
+  const next = nextSteps({ replies, followups, overdue, fading, balance, circles, rhythms, outreach, networkSize: groups.reduce((n, g) => n + g.people, 0) });
   return {
     review: {
       period: input.period,
