@@ -13,11 +13,12 @@
 // The triggers of 003 are replaced by ones that keep both the latest
 // interaction (as before) and the rhythm.
 //
-// Two indexes for the review's counts over a period: the occurred_at index
+// Indexes for the review's counts: the occurred_at index
 // of interactions also holds the id (the order of a person's history),
 // channel, direction and day, so that counting a period by channel or
 // reading its touches in order reads the index alone, with nothing to sort;
-// and contacts get one on created_at (people added in a period). Plain SQL that SQLite 3.25 and
+// contacts get one on created_at (people added in a period) and one that
+// counts the people of each circle by rhythm and snooze without a sort. Plain SQL that SQLite 3.25 and
 // later understands (window functions), so other tools can still write the file.
 import { sql, type Kysely } from 'kysely';
 import { up as upContactActivity } from './003-contact-activity.js';
@@ -81,6 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('interactions_occurred_at').execute();
   await db.schema.createIndex('interactions_period').on('interactions').columns(['occurred_at', 'id', 'channel', 'direction', 'occurred_on']).execute();
   await db.schema.createIndex('contacts_created_at').on('contacts').column('created_at').execute();
+  await sql`create index contacts_rhythm on contacts (circle, cadence_days, snoozed_until) where archived_at is null`.execute(db);
 
   // A new participant: one more interaction, the latest when it is later (by
   // time, then by id, as the index orders them) than the one kept, and the
@@ -142,6 +144,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql.raw(`drop trigger ${trigger}`).execute(db);
   }
   await db.schema.dropTable('contact_activity').execute();
+  await db.schema.dropIndex('contacts_rhythm').execute();
   await db.schema.dropIndex('contacts_created_at').execute();
   await db.schema.dropIndex('interactions_period').execute();
   await db.schema.createIndex('interactions_occurred_at').on('interactions').column('occurred_at').execute();

@@ -14,7 +14,7 @@ import type { KeptFollowup, OpenFollowup } from '../core/review/followups.js';
 import type { StageCount, StageMove } from '../core/review/outreach.js';
 import type { Period } from '../core/review/period.js';
 import { reviewFilter } from '../core/review/relevance.js';
-import { answeredIn, needingPrevious, type AnsweredReply, type Touch } from '../core/review/replies.js';
+import { answeredIn, needingPrevious, type AnsweredReply, type TouchBefore, type Touches } from '../core/review/replies.js';
 import type { ReviewInput } from '../core/review/report.js';
 import { weekStarts, type WeekCount } from '../core/review/weekly.js';
 import type { Settings } from '../core/settings.js';
@@ -113,18 +113,21 @@ export async function favourFacts(
   return { period: await favourTotals(db, period), overall: await favourTotals(db), perContact };
 }
 
+/** The day number (days since 1970-01-01) of a YYYY-MM-DD column (SQL). */
+const DAY_NUMBER = (column: string) => `cast(julianday(${column}) - 2440587.5 as integer)`;
+
 /**
  * The period's touches (each person's part in each interaction, in time
  * order: by instant, then by id, as the index orders a person's history),
- * read from the indexes alone as one JSON text. The interactions_period
- * index gives that order, so nothing is sorted; the aggregate takes the rows
- * as the subquery yields them.
+ * read from the indexes alone as one JSON text of three columns. The
+ * interactions_period index gives that order, so nothing is sorted; the
+ * aggregates take the rows as the subquery yields them.
  */
-function periodTouches(sqlite: BetterSqlite3.Database, lo: string, hi: string): Touch[] {
+function periodTouches(sqlite: BetterSqlite3.Database, lo: string, hi: string): Touches {
   const text = sqlite
     .prepare(
-      `select json_group_array(json_array(contact_id, occurred_on, asks)) from (
-         select ic.contact_id, i.occurred_on, ${ASKS('i')} as asks
+      `select json_object('contact', json_group_array(contact_id), 'day', json_group_array(day), 'asks', json_group_array(asks)) from (
+         select ic.contact_id, ${DAY_NUMBER('i.occurred_on')} as day, ${ASKS('i')} as asks
          from interactions i
          join interaction_contacts ic on ic.interaction_id = i.id
          where i.occurred_at >= ? and i.occurred_at < ?
@@ -132,14 +135,14 @@ function periodTouches(sqlite: BetterSqlite3.Database, lo: string, hi: string): 
     )
     .pluck()
     .get(lo, hi) as string;
-  return JSON.parse(text) as Touch[];
+  return JSON.parse(text) as Touches;
 }
 
 /** The last touch before `lo` of each of the people `ids` (those with one). */
-function touchesBefore(sqlite: BetterSqlite3.Database, ids: readonly number[], lo: string): Map<number, Touch> {
-  const rows = rowsAsArrays<[number, string, 0 | 1]>(
+function touchesBefore(sqlite: BetterSqlite3.Database, ids: readonly number[], lo: string): Map<number, TouchBefore> {
+  const rows = rowsAsArrays<[number, number, 0 | 1]>(
     sqlite,
-    `select p.value as contact_id, q.occurred_on, ${ASKS('q')} as asks
+    `select p.value as contact_id, ${DAY_NUMBER('q.occurred_on')} as day, ${ASKS('q')} as asks
      from json_each(?) p
      join interactions q on q.id = (
        select x.interaction_id from interaction_contacts x
@@ -148,7 +151,9 @@ function touchesBefore(sqlite: BetterSqlite3.Database, ids: readonly number[], l
        limit 1)`,
     [JSON.stringify(ids), lo],
   );
-  return new Map(rows.map((row) => [row[0], row]));
+  const before = new Map<number, TouchBefore>();
+  for (let k = 0; k < rows.length; k++) before.set(rows[k][0], { day: rows[k][1], asks: rows[k][2] });
+  return before;
 }
 
 /**
@@ -159,9 +164,7 @@ export function periodReplies({ sqlite }: DueSource, period: Period): { answered
   const { lo, hi } = dayBounds(period.from, period.to);
   const touches = periodTouches(sqlite, lo, hi);
   const answered = answeredIn(touches, touchesBefore(sqlite, needingPrevious(touches), lo));
-  const people = new Set<number>();
-  for (let k = 0; k < touches.length; k++) people.add(touches[k][0]);
-  return { answered, people: people.size };
+  return { answered, people: new Set(touches.contact).size };
 }
 
 export async function followupFacts(db: Kysely<Database>, period: Period): Promise<{ kept: KeptFollowup[]; open: OpenFollowup[] }> {

@@ -148,7 +148,7 @@ describe('net restore', () => {
     const old = new Database(backup);
     old.exec(`drop trigger contact_activity_insert; drop trigger contact_activity_delete; drop trigger contact_activity_move;
       drop trigger contact_activity_edit; drop trigger contact_activity_edit_day; drop table contact_activity;
-      drop index interactions_period; drop index contacts_created_at; create index interactions_occurred_at on interactions (occurred_at);
+      drop index interactions_period; drop index contacts_created_at; drop index contacts_rhythm; create index interactions_occurred_at on interactions (occurred_at);
       drop table outreach_events; drop table outreach; delete from kysely_migration where name <> '001-initial'`);
     old.pragma('user_version = 1');
     old.close();

@@ -2,38 +2,46 @@
 // each person's touch just before it (src/core/review/replies.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answeredIn, needingPrevious, type Touch } from '../../src/core/review/replies.js';
+import { answeredIn, needingPrevious, type TouchBefore, type Touches } from '../../src/core/review/replies.js';
+import { dayNumber } from '../../src/core/scheduler/days.js';
+
+/** Touches as columns, from [person, day, asks] rows. */
+function touches(rows: Array<[number, string, boolean]>): Touches {
+  return { contact: rows.map((r) => r[0]), day: rows.map((r) => dayNumber(r[1])), asks: rows.map((r) => r[2]) };
+}
 
 describe('answeredIn', () => {
   it('counts an answer once per run of messages, from the latest message', () => {
-    const period: Touch[] = [
+    const period = touches([
       [1, '2026-03-08', true],
       [1, '2026-03-09', true],
       [1, '2026-03-10', false],
       [1, '2026-03-11', false],
-    ];
+    ]);
+    expect(needingPrevious(period)).toEqual([]);
     expect(answeredIn(period, new Map())).toEqual([{ contact_id: 1, asked_on: '2026-03-09', answered_on: '2026-03-10' }]);
   });
 
   it('reads the touch before the period for the first answer in it', () => {
-    const period: Touch[] = [
+    const period = touches([
       [2, '2026-03-08', false],
       [3, '2026-03-08', false],
-    ];
-    const before = new Map<number, Touch>([
-      [2, [2, '2026-02-20', true]],
-      [3, [3, '2026-02-21', false]],
+    ]);
+    expect(needingPrevious(period)).toEqual([2, 3]);
+    const before = new Map<number, TouchBefore>([
+      [2, { day: dayNumber('2026-02-20'), asks: true }],
+      [3, { day: dayNumber('2026-02-21'), asks: false }],
     ]);
     expect(answeredIn(period, before)).toEqual([{ contact_id: 2, asked_on: '2026-02-20', answered_on: '2026-03-08' }]);
   });
 
   it('orders by the day answered, then by person', () => {
-    const period: Touch[] = [
+    const period = touches([
       [9, '2026-03-08', true],
       [4, '2026-03-08', true],
       [9, '2026-03-09', false],
       [4, '2026-03-09', false],
-    ];
+    ]);
     expect(answeredIn(period, new Map()).map((a) => a.contact_id)).toEqual([4, 9]);
   });
 
@@ -42,10 +50,13 @@ describe('answeredIn', () => {
     fc.assert(
       fc.property(fc.array(touch, { maxLength: 20 }), fc.array(touch, { maxLength: 40 }), (earlier, during) => {
         const day = (k: number, base: number) => `2026-03-${String(base + Math.floor(k / 10)).padStart(2, '0')}`;
-        const history: Touch[] = [...earlier.map(([id, asks], k) => [id, day(k, 1), asks] as Touch), ...during.map(([id, asks], k) => [id, day(k, 10), asks] as Touch)];
-        const period = history.slice(earlier.length);
-        const before = new Map<number, Touch>();
-        for (const t of history.slice(0, earlier.length)) before.set(t[0], t);
+        const history: Array<[number, string, boolean]> = [
+          ...earlier.map(([id, asks], k): [number, string, boolean] => [id, day(k, 1), asks]),
+          ...during.map(([id, asks], k): [number, string, boolean] => [id, day(k, 10), asks]),
+        ];
+        const period = touches(history.slice(earlier.length));
+        const before = new Map<number, TouchBefore>();
+        for (const [id, on, asks] of history.slice(0, earlier.length)) before.set(id, { day: dayNumber(on), asks });
         // Only the people needingPrevious names are looked up before the period.
         const needed = new Map([...before].filter(([id]) => needingPrevious(period).includes(id)));
         const expected = [];

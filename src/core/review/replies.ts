@@ -3,7 +3,7 @@
 // `reply_window` days after it: the rule of `net due`. Several messages in a
 // row are one reply owed, due after the latest; the next interaction of any
 // other kind answers it.
-import { dayNumber } from '../scheduler/days.js';
+import { dayNumber, dayString } from '../scheduler/days.js';
 import { replyCandidate, type SourceContext } from '../scheduler/kinds.js';
 import type { ReviewContact } from './contacts.js';
 import { byDay, byName } from './order.js';
@@ -39,47 +39,69 @@ export interface RepliesSection {
 }
 
 /**
- * One person's part in an interaction: [person, day, whether it asks for a
- * reply (an inbound written message)]. Arrays, not objects: a busy week on a
- * large network has tens of thousands.
+ * The touches of a period (each person's part in each interaction) in time
+ * order, as columns: the person, the day (a day number) and whether it asks
+ * for a reply (an inbound written message). Columns, not one object per
+ * touch: a busy week on a large network has tens of thousands.
  */
-export type Touch = readonly [contact_id: number, on: string, asks: boolean | 0 | 1];
+export interface Touches {
+  contact: readonly number[];
+  day: readonly number[];
+  asks: ReadonlyArray<boolean | 0 | 1>;
+}
+
+/** A person's last touch before the period. */
+export interface TouchBefore {
+  day: number;
+  asks: boolean | 0 | 1;
+}
 
 /**
  * The people whose touch just before the period must be known to tell what
  * the period answered: those whose first touch in it is not itself a message
  * asking for a reply (one that is answers nothing, whatever came before).
  */
-export function needingPrevious(period: readonly Touch[]): number[] {
+export function needingPrevious(period: Touches): number[] {
   const seen = new Set<number>();
   const needed: number[] = [];
   // Indexed loops: this runs once per process over tens of thousands of
-  // touches, before the JIT has warmed up, where iterators cost four times more.
-  for (let k = 0; k < period.length; k++) {
-    const id = period[k][0];
+  // touches, before the JIT has warmed up, where iterators cost several times more.
+  for (let k = 0; k < period.contact.length; k++) {
+    const id = period.contact[k];
     if (seen.has(id)) continue;
     seen.add(id);
-    if (!period[k][2]) needed.push(id);
+    if (!period.asks[k]) needed.push(id);
   }
   return needed;
 }
 
 /**
  * The replies answered in a period: each touch that does not ask for a reply
- * and whose person's previous touch did. `period` holds the period's touches
- * in time order, `before` each person's last touch before the period (those
- * needingPrevious names). The asked day is the latest message of the run the
- * answer closes, the one `net due` counts the deadline from.
+ * and whose person's previous touch did. `before` holds each person's last
+ * touch before the period (those needingPrevious names). The asked day is the
+ * latest message of the run the answer closes, the one `net due` counts the
+ * deadline from.
  */
-export function answeredIn(period: readonly Touch[], before: ReadonlyMap<number, Touch>): AnsweredReply[] {
-  const previous = new Map<number, Touch>(before);
+export function answeredIn(period: Touches, before: ReadonlyMap<number, TouchBefore>): AnsweredReply[] {
+  const { contact, day, asks } = period;
+  // Where each person's previous touch is: an index into the period, or -1 for the one before it.
+  const previous = new Map<number, number>();
   const answered: AnsweredReply[] = [];
-  for (let k = 0; k < period.length; k++) {
-    const touch = period[k];
-    const contact_id = touch[0];
-    const last = previous.get(contact_id);
-    if (last !== undefined && last[2] && !touch[2]) answered.push({ contact_id, asked_on: last[1], answered_on: touch[1] });
-    previous.set(contact_id, touch);
+  for (let k = 0; k < contact.length; k++) {
+    const id = contact[k];
+    const at = previous.get(id);
+    previous.set(id, k);
+    if (asks[k]) continue;
+    let askedDay: number;
+    if (at !== undefined) {
+      if (!asks[at]) continue;
+      askedDay = day[at];
+    } else {
+      const earlier = before.get(id);
+      if (!earlier?.asks) continue;
+      askedDay = earlier.day;
+    }
+    answered.push({ contact_id: id, asked_on: dayString(askedDay), answered_on: dayString(day[k]) });
   }
   return answered.sort((a, b) => byDay(a.answered_on, b.answered_on) || a.contact_id - b.contact_id);
 }
