@@ -4,7 +4,7 @@
 // file costs a resolve, a read and a link. So the whole program is one
 // CommonJS file, dist/cli/net.cjs, where each command and library is only
 // initialised when first used (esbuild keeps every `import()` lazy), loaded by
-// bin/load-bundle.mjs with V8's code cache (dist/cli/net.cache, made here by
+// bin/load-bundle.cjs with V8's code cache (dist/cli/net.cache, made here by
 // running the everyday commands once: scripts/code-cache.mjs). better-sqlite3
 // stays outside: it loads a native addon from its own folder.
 // dist/cli/meta.json maps the bundle to the modules inside it.

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheHeader, loadBundle } from '../bin/load-bundle.mjs';
+import { cacheHeader, loadBundle } from '../bin/load-bundle.cjs';
 
 const bundle = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'net-code-cache-'));

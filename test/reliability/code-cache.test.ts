@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'cli', 'net.cjs');
-const LOADER = pathToFileURL(join(ROOT, 'bin', 'load-bundle.mjs')).href;
+const LOADER = pathToFileURL(join(ROOT, 'bin', 'load-bundle.cjs')).href;
 
 /** Loads `bundle` as bin/net does, runs `net --version`, and says what became of the cache. */
 function probe(bundle: string): { cacheGiven: boolean; rejected: boolean | undefined; code: number; stdout: string } {

@@ -5,10 +5,11 @@
 // of the code. The cache is used only when it was made for this very bundle
 // (the build id on the bundle's first line starts the cache too) and V8
 // accepts it (same Node.js and flags); otherwise the bundle compiles as usual.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { constants, Script } from 'node:vm';
+'use strict';
+const { readFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname } = require('node:path');
+const { constants, Script } = require('node:vm');
 
 /** The source as compiled: the bundle inside the function Node.js wraps every CommonJS module in. */
 function wrap(source) {
@@ -16,12 +17,12 @@ function wrap(source) {
 }
 
 /** The cache's first line: the bundle's build id, so that a cache never meets another bundle. */
-export function cacheHeader(source) {
+function cacheHeader(source) {
   return Buffer.from(`${source.slice(0, source.indexOf('\n'))}\n`);
 }
 
 /** Compiles and runs the bundle at `file`; returns its `run(argv)` and the compiled script (for making the cache). */
-export function loadBundle(file) {
+function loadBundle(file) {
   const source = readFileSync(file, 'utf8');
   let cachedData;
   try {
@@ -41,3 +42,5 @@ export function loadBundle(file) {
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { run: module.exports.run, script };
 }
+
+module.exports = { cacheHeader, loadBundle };
