@@ -211,9 +211,6 @@ export async function outreachFacts(
   return { stages, moves, added: sum('add'), nudges: sum('nudge') };
 }
 
-/** How much of the database file a review maps into memory (address space, not memory used). */
-const MMAP_BYTES = 1 << 30;
-
 /** Touches needed before gaps are read by the fading or the rhythm rule. */
 const MIN_TOUCHES = Math.min(FADING_MIN_TOUCHES, RHYTHM_MIN_TOUCHES);
 
@@ -225,10 +222,6 @@ export async function inReadSnapshot<T>(sqlite: BetterSqlite3.Database, work: ()
   // Room for the pages read more than once (the review's queries read the
   // same index ranges): 16 MB instead of SQLite's 2 MB, taken only as pages are read.
   sqlite.pragma('cache_size = -16384');
-  // And the file read through memory mapping: a page is then a memory access
-  // instead of a read() and a copy, which halves the cost of the scattered
-  // reads (each person's latest interactions). Only reads are mapped.
-  sqlite.pragma(`mmap_size = ${MMAP_BYTES}`);
   sqlite.exec('begin deferred');
   try {
     return await work();
