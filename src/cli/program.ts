@@ -23,7 +23,40 @@ export interface Registration {
   env: NodeJS.ProcessEnv;
 }
 
-export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command; closeContext: () => Promise<void> } {
+/**
+ * The groups of commands, with the top-level commands each declares (a test
+ * checks the lists). `alone`: the group can be declared without the others,
+ * when one of its commands runs; help, completion and the demo look at the
+ * whole tree.
+ */
+export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register: (registration: Registration) => void; alone: boolean }> = [
+  { names: ['add', 'log', 'list', 'show', 'history', 'edit', 'archive', 'unarchive', 'rm'], register: registerJournal, alone: true },
+  { names: ['due', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
+  { names: ['outreach', 'who'], register: registerOutreach, alone: true },
+  { names: ['export', 'import'], register: registerTransfer, alone: true },
+  { names: ['review'], register: registerReview, alone: true },
+  { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
+  { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
+];
+
+/** The command an argument list runs: the first word after the program's own options (`--db` takes a value). */
+export function commandWord(args: readonly string[]): string | undefined {
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k];
+    if (arg === '--') return undefined;
+    if (arg === '--db') k += 1;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program, with every command; given the arguments it will parse, only
+ * the group of the command they run (declaring all of them is about 10 ms of
+ * every start). A word that names no command gets them all, for the
+ * suggestions of a mistyped one.
+ */
+export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly string[]): { program: Command; closeContext: () => Promise<void> } {
   let context: Context | undefined;
 
   const program = new Command('net')
@@ -60,13 +93,9 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv): { program: Command
   };
 
   const registration: Registration = { program, lazy, io, env };
-  registerJournal(registration);
-  registerScheduling(registration);
-  registerOutreach(registration);
-  registerTransfer(registration);
-  registerReview(registration);
-  registerSafety(registration);
-  registerOnboarding(registration);
+  const word = args === undefined ? undefined : commandWord(args);
+  const only = COMMAND_GROUPS.find((group) => group.alone && word !== undefined && group.names.includes(word));
+  for (const group of COMMAND_GROUPS) if (!only || group === only) group.register(registration);
 
   return { program, closeContext: async () => context?.close() };
 }

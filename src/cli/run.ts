@@ -55,7 +55,7 @@ export function describeError(error: unknown, debug: boolean): { message: string
 
 /** Runs net with `argv` (as process.argv: node, script, arguments…); resolves to the exit code. */
 export async function run(argv: string[]): Promise<number> {
-  const { program, closeContext } = buildProgram(io, process.env);
+  const { program, closeContext } = buildProgram(io, process.env, argv.slice(2));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
