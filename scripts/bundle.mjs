@@ -5,12 +5,13 @@
 // CommonJS file, dist/cli/net.cjs, where each command and library is only
 // initialised when first used (esbuild keeps every `import()` lazy), loaded by
 // bin/load-bundle.cjs with V8's code cache (dist/cli/net.cache, made here by
-// running the everyday commands once: scripts/code-cache.mjs). better-sqlite3
-// stays outside: it loads a native addon from its own folder.
+// running the everyday commands once: scripts/code-cache.mjs). Only
+// better-sqlite3's native addon stays outside, loaded from its own folder.
 // dist/cli/meta.json maps the bundle to the modules inside it.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,6 +35,43 @@ const zodInEnglish = {
   },
 };
 
+/**
+ * Replaces `before` with `after` in the module whose path matches `filter`;
+ * fails the build when the text is not there (the library changed).
+ */
+function patch(name, filter, before, after) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(before)) throw new Error(`${name}: ${args.path} no longer contains ${before}`);
+        return { contents: source.replace(before, after), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** commander loads child_process (5 ms of every start) for executable subcommands, which net has none of: load it if ever used. */
+const lazyChildProcess = patch(
+  'commander-lazy-child-process',
+  /[\\/]commander[\\/]lib[\\/]command\.js$/,
+  "const childProcess = require('node:child_process');",
+  "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+);
+
+/**
+ * better-sqlite3's JavaScript is bundled (its fifteen files cost a resolve
+ * and a read each); its native addon is still found by `bindings`, told
+ * where the package is instead of working it out from the caller's file.
+ */
+const addonFromPackage = patch(
+  'better-sqlite3-addon',
+  /[\\/]better-sqlite3[\\/]lib[\\/]database\.js$/,
+  "require('bindings')('better_sqlite3.node')",
+  "require('bindings')({ bindings: 'better_sqlite3.node', module_root: require('node:path').dirname(require.resolve('better-sqlite3/package.json')) })",
+);
+
 const { metafile } = await build({
   entryPoints: [resolve(root, 'src', 'cli', 'run.ts')],
   outfile,
@@ -41,15 +79,16 @@ const { metafile } = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Also outside: a large library that only calendar exports use (ics, with
-  // yup), loaded from node_modules when they do; in the bundle it would make
-  // every start-up read it. Only libraries that load with require(): with a
-  // code cache, V8 cannot run an import() of a file outside the bundle.
-  external: ['better-sqlite3', 'ics'],
+  // Outside: a large library that only calendar exports use (ics, with yup),
+  // loaded from node_modules when they do; in the bundle it would make every
+  // start-up read it. Only libraries that load with require(): with a code
+  // cache, V8 cannot run an import() of a file outside the bundle.
+  // better-sqlite3/package.json: read at run time, to find the folder of the native addon.
+  external: ['ics', 'better-sqlite3/package.json'],
   // The build id: the code cache is only ever used with the bundle it was made for.
   banner: { js: `//net-build:${randomUUID()}` },
   minify: true,
-  plugins: [zodInEnglish],
+  plugins: [zodInEnglish, lazyChildProcess, addonFromPackage],
   metafile: true,
   logLevel: 'warning',
 });

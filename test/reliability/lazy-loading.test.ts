@@ -7,7 +7,7 @@
 // shows too.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
@@ -44,7 +44,11 @@ function packagesLoaded(args: readonly string[], entry = TSC_BUILD): Set<string>
   for (const line of readFileSync(log, 'utf8').split('\n')) {
     if (line.startsWith('require:')) {
       const request = line.slice('require:'.length);
-      if (/^[@a-z]/.test(request) && !request.startsWith('node:')) packages.add(packageOf(`node_modules/${request}`) ?? request);
+      // A file by its path: the bundle loads better-sqlite3's native addon so.
+      if (isAbsolute(request)) {
+        const owner = packageOf(request);
+        if (owner) packages.add(owner);
+      } else if (/^[@a-z]/.test(request) && !request.startsWith('node:')) packages.add(packageOf(`node_modules/${request}`) ?? request);
       continue;
     }
     if (!line.startsWith('file:')) continue;
