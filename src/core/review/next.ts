@@ -48,23 +48,40 @@ function gap(n: number): string {
   return Number.isInteger(n) ? formatInterval(n) : `${n} days`;
 }
 
-function candidates(s: NextSources): NextStep[][] {
+/**
+ * The candidates of one kind, in order, each made into a step only when it is
+ * chosen: thousands of people can be due or fading, and five steps are shown.
+ */
+interface Candidates {
+  count: number;
+  contactAt: (index: number) => number | null;
+  stepAt: (index: number) => NextStep;
+}
+
+function lazily<T>(items: readonly T[], contact: (item: T) => number | null, step: (item: T) => NextStep): Candidates {
+  return { count: items.length, contactAt: (i) => contact(items[i]), stepAt: (i) => step(items[i]) };
+}
+
+const person = (item: { contact_id: number }) => item.contact_id;
+const nobody = () => null;
+
+function candidates(s: NextSources): Candidates[] {
   // Late replies, the most recently due first (a message of last week still wants an answer), then those coming due.
   const late = s.replies.owed.filter((r) => r.days_overdue >= 0).sort((a, b) => a.days_overdue - b.days_overdue);
   const coming = s.replies.owed.filter((r) => r.days_overdue < 0);
-  const replies = [...late, ...coming].map((r): NextStep => ({
+  const replies = lazily([...late, ...coming], person, (r): NextStep => ({
       kind: 'reply',
       contact_id: r.contact_id,
       name: r.name,
       text: `Reply to ${r.name}: their ${r.channel} of ${r.since} waits for an answer (due ${r.due_on}).`,
     }));
-  const promises = s.followups.overdue_items.map((f): NextStep => ({
+  const promises = lazily(s.followups.overdue_items, person, (f): NextStep => ({
     kind: 'followup',
     contact_id: f.contact_id,
     name: f.name,
     text: `Keep your promise to ${f.name}: "${f.text}" (due ${f.due_on}, ${days(f.days_overdue)} ago).`,
   }));
-  const reachOut = s.overdue.map((p): NextStep => {
+  const reachOut = lazily(s.overdue, person, (p): NextStep => {
     const last = p.last_contact ? `last contact ${p.last_contact}` : 'not in touch yet';
     const via = p.channel ? ` — a ${p.channel} fits them` : '';
     return {
@@ -74,29 +91,31 @@ function candidates(s: NextSources): NextStep[][] {
       text: `Reach out to ${p.name} (${p.circle}, every ${formatInterval(p.rhythm)}; ${last})${via}.`,
     };
   });
-  const fading = s.fading.map((f): NextStep => ({
+  const fading = lazily(s.fading, person, (f): NextStep => ({
     kind: 'fading',
     contact_id: f.contact_id,
     name: f.name,
     text: `Get back in touch with ${f.name}: you usually talk every ${gap(f.usual_gap_days)}, and it has been ${days(f.current_gap_days)}.`,
   }));
-  const giveBack = s.balance.one_sided
-    .filter((p) => p.received > p.given)
-    .map((p): NextStep => ({
+  const giveBack = lazily(
+    s.balance.one_sided.filter((p) => p.received > p.given),
+    person,
+    (p): NextStep => ({
       kind: 'give_back',
       contact_id: p.contact_id,
       name: p.name,
       text: `Give back to ${p.name}: ${p.received} favours received, ${p.given} given — an introduction, a referral or a useful read.`,
     }));
-  const prune = s.circles
-    .filter((c) => c.over_by > 0)
-    .map((c): NextStep => ({
+  const prune = lazily(
+    s.circles.filter((c) => c.over_by > 0),
+    nobody,
+    (c): NextStep => ({
       kind: 'prune',
       contact_id: null,
       name: null,
       text: `Prune the ${c.circle} circle: ${c.size} people for a natural ${c.natural_size} — move ${c.over_by} to ${wider(c.circle)} (net edit NAME --circle ${wider(c.circle)}).`,
     }));
-  const rhythms = s.rhythms.map((r): NextStep => ({
+  const rhythms = lazily(s.rhythms, person, (r): NextStep => ({
     kind: 'rhythm',
     contact_id: r.contact_id,
     name: r.name,
@@ -107,7 +126,7 @@ function candidates(s: NextSources): NextStep[][] {
     targets > 0
       ? [{ kind: 'outreach', contact_id: null, name: null, text: `Move your outreach on: ${targets} ${targets === 1 ? 'person waits' : 'people wait'} for a first message (net outreach next).` }]
       : [];
-  return [replies, promises, reachOut, fading, giveBack, prune, rhythms, outreach];
+  return [replies, promises, reachOut, fading, giveBack, prune, rhythms, lazily(outreach, (step) => step.contact_id, (step) => step)];
 }
 
 /**
@@ -125,9 +144,13 @@ export function nextSteps(s: NextSources): NextStep[] {
     progressed = false;
     groups.forEach((group, g) => {
       // Skip people already chosen for a more pressing reason.
-      while (cursors[g] < group.length && group[cursors[g]].contact_id !== null && people.has(group[cursors[g]].contact_id!)) cursors[g] += 1;
-      if (chosen.length >= NEXT_MAX || cursors[g] >= group.length) return;
-      const step = group[cursors[g]++];
+      const taken = (i: number) => {
+        const id = group.contactAt(i);
+        return id !== null && people.has(id);
+      };
+      while (cursors[g] < group.count && taken(cursors[g])) cursors[g] += 1;
+      if (chosen.length >= NEXT_MAX || cursors[g] >= group.count) return;
+      const step = group.stepAt(cursors[g]++);
       if (step.contact_id !== null) people.add(step.contact_id);
       chosen.push(step);
       progressed = true;

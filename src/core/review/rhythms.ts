@@ -23,15 +23,19 @@ export interface RhythmSuggestion {
   suggested_days: number;
 }
 
+const NICE_LOGS = NICE_RHYTHMS.map(Math.log);
+
 /** A round rhythm near a gap: whole days under a week, else the nearest common rhythm (by ratio), whole years beyond one. */
 export function niceRhythm(gapDays: number): number {
   if (gapDays < 7) return Math.max(1, Math.round(gapDays));
   if (gapDays > 365) return Math.round(gapDays / 365) * 365;
-  let best = NICE_RHYTHMS[0];
-  for (const nice of NICE_RHYTHMS) {
-    if (Math.abs(Math.log(nice / gapDays)) < Math.abs(Math.log(best / gapDays))) best = nice;
+  // Nearest by ratio: the smallest distance between logarithms (the first of equals).
+  const gapLog = Math.log(gapDays);
+  let best = 0;
+  for (let k = 1; k < NICE_RHYTHMS.length; k++) {
+    if (Math.abs(NICE_LOGS[k] - gapLog) < Math.abs(NICE_LOGS[best] - gapLog)) best = k;
   }
-  return best;
+  return NICE_RHYTHMS[best];
 }
 
 /** True when the usual gap is more than twice or less than half the rhythm. */
@@ -63,7 +67,7 @@ export function rhythmsSection(
       suggested_days: suggested,
     });
   }
-  // The widest mismatch first, either way.
-  const distance = (s: RhythmSuggestion) => Math.abs(Math.log(s.usual_gap_days / s.rhythm_days));
-  return suggestions.sort((a, b) => distance(b) - distance(a) || byName(a.name, b.name));
+  // The widest mismatch first, either way (each distance worked out once, not in every comparison).
+  const distance = new Map(suggestions.map((s) => [s, Math.abs(Math.log(s.usual_gap_days / s.rhythm_days))]));
+  return suggestions.sort((a, b) => distance.get(b)! - distance.get(a)! || byName(a.name, b.name));
 }
