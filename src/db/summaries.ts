@@ -10,62 +10,70 @@ import type BetterSqlite3 from 'better-sqlite3';
 /** The window of latest interactions the rhythm is read from (as migration 004). */
 const RECENT = 50;
 
-/**
- * Everything contact_activity keeps of each person (of the people `among`, or
- * all), worked out from the interactions: the count, the latest interaction,
- * and the rhythm of the latest RECENT (distinct days, median gap, latest day,
- * the instant where the window starts).
- */
-const activity = (among = '') => `
-  select n.contact_id, n.interactions, ic.interaction_id as last_interaction_id, ic.occurred_at as last_at,
-    i.occurred_on as last_on, i.direction as last_direction, i.channel as last_channel,
-    rhythm.touches, rhythm.usual_gap, rhythm.last_touch_on, rhythm.window_from
-  from (select contact_id, count(*) as interactions from interaction_contacts ${among && `where contact_id in (${among})`} group by contact_id) n
-  join interaction_contacts ic on ic.contact_id = n.contact_id and ic.interaction_id = (
-    select x.interaction_id from interaction_contacts x where x.contact_id = n.contact_id
-    order by x.occurred_at desc, x.interaction_id desc limit 1)
-  join interactions i on i.id = ic.interaction_id
-  join (
-    select contact_id, count(*) as touches, avg(case when g is not null and r in ((c + 1) / 2, c / 2 + 1) then g end) as usual_gap,
-      max(day) as last_touch_on, (
-        select x.occurred_at from interaction_contacts x where x.contact_id = d.contact_id
-        order by x.occurred_at desc, x.interaction_id desc limit 1 offset ${RECENT - 1}) as window_from
-    from (
-      select contact_id, day, g, row_number() over (partition by contact_id, g is null order by g) as r, count(g) over (partition by contact_id) as c
-      from (
-        select contact_id, day, julianday(day) - lag(julianday(day)) over (partition by contact_id order by day) as g
-        from (
-          select distinct w.contact_id, i.occurred_on as day
-          from (
-            select x.contact_id, x.interaction_id,
-              row_number() over (partition by x.contact_id order by x.occurred_at desc, x.interaction_id desc) as k
-            from interaction_contacts x ${among && `where x.contact_id in (${among})`}) w
-          join interactions i on i.id = w.interaction_id
-          where w.k <= ${RECENT}))) d
-    group by contact_id) rhythm on rhythm.contact_id = n.contact_id`;
+const LATEST_COLUMNS = '(last_interaction_id, last_at, last_on, last_direction, last_channel)';
+const RHYTHM_COLUMNS = '(touches, usual_gap, last_touch_on, window_from)';
 
-const ACTIVITY = activity();
-const COLUMNS = 'contact_id, interactions, last_interaction_id, last_at, last_on, last_direction, last_channel, touches, usual_gap, last_touch_on, window_from';
+/** The latest interaction of person `who` (an SQL expression), as contact_activity keeps it. */
+const latestOf = (who: string) => `(
+  select ic.interaction_id, ic.occurred_at, i.occurred_on, i.direction, i.channel
+  from interaction_contacts ic
+  join interactions i on i.id = ic.interaction_id
+  where ic.contact_id = ${who}
+  order by ic.occurred_at desc, ic.interaction_id desc
+  limit 1)`;
+
+/**
+ * The rhythm of person `who` from their latest RECENT interactions: distinct
+ * days, the median gap between them, the latest day, where the window
+ * starts. Person by person, as the triggers do: a query over everyone's
+ * history at once sorts half a million rows in memory.
+ */
+const rhythmOf = (who: string) => `(
+  select count(*), avg(case when g is not null and r in ((c + 1) / 2, c / 2 + 1) then g end), max(day), (
+      select x.occurred_at from interaction_contacts x where x.contact_id = ${who}
+      order by x.occurred_at desc, x.interaction_id desc limit 1 offset ${RECENT - 1})
+  from (
+    select day, g, row_number() over (partition by g is null order by g) as r, count(g) over () as c
+    from (
+      select day, julianday(day) - lag(julianday(day)) over (order by day) as g
+      from (
+        select distinct i.occurred_on as day
+        from (
+          select x.interaction_id from interaction_contacts x where x.contact_id = ${who}
+          order by x.occurred_at desc, x.interaction_id desc limit ${RECENT}) w
+        join interactions i on i.id = w.interaction_id))))`;
 
 /** True when the database has the summary in its present form (schema version 4 and later). */
 export function hasSummaries(sqlite: BetterSqlite3.Database): boolean {
   return sqlite.prepare("select 1 from pragma_table_info('contact_activity') where name = 'window_from'").get() !== undefined;
 }
 
-/** How many people's summaries differ from what their interactions say. */
+/** How many people's summaries differ from what their interactions say (a row kept wrongly, or missing). */
 export function summaryMismatches(sqlite: BetterSqlite3.Database): number {
-  // The people with a row kept that the interactions do not give, or a row they give that is not kept.
-  const people = [
-    `select contact_id from (select ${COLUMNS} from contact_activity except select * from (${ACTIVITY}))`,
-    `select contact_id from (select * from (${ACTIVITY}) except select ${COLUMNS} from contact_activity)`,
-  ];
-  return (sqlite.prepare(`select count(*) as n from (${people.join(' union ')})`).get() as { n: number }).n;
+  const differ = sqlite
+    .prepare(
+      `select count(*) from contact_activity a
+       where a.interactions is not (select count(*) from interaction_contacts x where x.contact_id = a.contact_id)
+         or ${LATEST_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${latestOf('a.contact_id')}
+         or ${RHYTHM_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${rhythmOf('a.contact_id')}`,
+    )
+    .pluck()
+    .get() as number;
+  const missing = sqlite
+    .prepare('select count(distinct x.contact_id) from interaction_contacts x where not exists (select 1 from contact_activity a where a.contact_id = x.contact_id)')
+    .pluck()
+    .get() as number;
+  return differ + missing;
 }
 
 /** Writes the summaries of the people `among` (an SQL list of ids, or all) again from the interactions. */
 function refresh(sqlite: BetterSqlite3.Database, among = ''): void {
-  sqlite.exec(`delete from contact_activity ${among && `where contact_id in (${among})`}`);
-  sqlite.exec(`insert into contact_activity (${COLUMNS}) ${activity(among)}`);
+  const where = among && `where contact_id in (${among})`;
+  sqlite.exec(`delete from contact_activity ${where}`);
+  sqlite.exec(`insert into contact_activity (contact_id, interactions) select contact_id, count(*) from interaction_contacts ${where} group by contact_id`);
+  sqlite.exec(
+    `update contact_activity set ${LATEST_COLUMNS} = ${latestOf('contact_activity.contact_id')}, ${RHYTHM_COLUMNS} = ${rhythmOf('contact_activity.contact_id')} ${where}`,
+  );
 }
 
 /** Writes the summaries again from the interactions, in one transaction. */
