@@ -1,8 +1,8 @@
 // What `net review` reads: aggregates over a period (counts by channel and
-// by week, favours, replies answered, follow-ups, outreach moves), the facts
-// of each person (the scheduler's, from due-data.ts), and each person's days
-// in touch. Everything is counted in SQL except the gaps between touches,
-// which come as one concatenated list of instants per person.
+// by week, favours, follow-ups, outreach moves), the period's touches (for
+// the replies answered and the people involved), and, from review-touches.ts,
+// the facts and rhythm of the people who can appear in a list and everyone
+// counted by circle.
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { addDays } from '../core/dates.js';
