@@ -149,6 +149,7 @@ export function settingsFrom(stored: ReadonlyArray<{ key: string; value: string 
 
 /** The rhythm that applies to a contact: its own, else its circle's. */
 export function effectiveCadence(settings: Settings, circle: string, override: number | null): number | null {
-  if (override !== null) return override === 0 ? null : override;
+  // 0 says "no rhythm"; net never stores a negative one, and a file edited by hand that holds one has none either.
+  if (override !== null) return override > 0 ? override : null;
   return settings.cadence[circle as Circle] ?? null;
 }

@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { listBackups } from './backup.js';
-import { hasSummaries, summaryMismatches } from './summaries.js';
+import { hasOlderSummaries, hasSummaries, summaryMismatches } from './summaries.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './open.js';
 
@@ -193,6 +193,7 @@ function backupCheck(dbPath: string, now: Date): HealthCheck {
 }
 
 function summariesCheck(sqlite: BetterSqlite3.Database): HealthCheck | null {
+  if (hasOlderSummaries(sqlite)) return { check: 'summaries', status: 'ok', detail: 'in the form of an older version: checked once the next net command has upgraded the file', fix: null };
   if (!hasSummaries(sqlite)) return null;
   const differ = summaryMismatches(sqlite);
   if (differ === 0) return { check: 'summaries', status: 'ok', detail: "each person's latest interactions agree with the record", fix: null };

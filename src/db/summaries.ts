@@ -43,6 +43,11 @@ const rhythmOf = (who: string) => `(
           order by x.occurred_at desc, x.interaction_id desc limit ${RECENT}) w
         join interactions i on i.id = w.interaction_id))))`;
 
+/** True when the database has the summary in an older form (schema version 3), rebuilt by the upgrade. */
+export function hasOlderSummaries(sqlite: BetterSqlite3.Database): boolean {
+  return !hasSummaries(sqlite) && sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'contact_activity'").get() !== undefined;
+}
+
 /** True when the database has the summary in its present form (schema version 4 and later). */
 export function hasSummaries(sqlite: BetterSqlite3.Database): boolean {
   return sqlite.prepare("select 1 from pragma_table_info('contact_activity') where name = 'window_from'").get() !== undefined;
@@ -53,7 +58,8 @@ export function summaryMismatches(sqlite: BetterSqlite3.Database): number {
   const differ = sqlite
     .prepare(
       `select count(*) from contact_activity a
-       where a.interactions is not (select count(*) from interaction_contacts x where x.contact_id = a.contact_id)
+       where a.interactions = 0
+         or a.interactions is not (select count(*) from interaction_contacts x where x.contact_id = a.contact_id)
          or ${LATEST_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${latestOf('a.contact_id')}
          or ${RHYTHM_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${rhythmOf('a.contact_id')}`,
     )

@@ -132,6 +132,11 @@ describe('every earlier schema version upgrades with its records intact', () => 
     const before = snapshot(s.db);
     expect(Object.keys(before).length).toBeGreaterThan(0);
 
+    // net doctor reads it as it is, without upgrading it.
+    const checks = s.json<Array<{ check: string; status: string; detail: string }>>(['doctor']);
+    expect(checks.find((c) => c.check === 'schema')?.detail).toBe(`version ${version}; the next net command upgrades it to ${SCHEMA_VERSION}`);
+    expect(checks.find((c) => c.check === 'summaries')?.detail).toBe(version === 3 ? 'in the form of an older version: checked once the next net command has upgraded the file' : undefined);
+    expect(queryFile(s.db, 'pragma user_version')).toEqual([{ user_version: version }]);
     // Any command upgrades it; a read-only one is enough.
     const people = s.json<{ name: string; emails: string[]; tags: string[] }[]>(['list']);
     expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Giulia Rossi', 'Niccolò Bianchi']));

@@ -220,6 +220,9 @@ describe('contact_activity', () => {
     const before = kept();
     opened.sqlite.exec('update contact_activity set interactions = 9 where contact_id in (1, 2); update contact_activity set usual_gap = 3 where contact_id in (2, 3)');
     expect(summaryMismatches(opened.sqlite)).toBe(3);
+    // A row left for someone without interactions, all of it empty.
+    opened.sqlite.exec('insert into contact_activity (contact_id, interactions) values (4, 0)');
+    expect(summaryMismatches(opened.sqlite)).toBe(4);
     rebuildSummaries(opened.sqlite);
     expect(summaryMismatches(opened.sqlite)).toBe(0);
     expect(kept()).toEqual(before);

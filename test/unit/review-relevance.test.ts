@@ -63,7 +63,8 @@ describe('the review filter', () => {
       const day = (from: number, span: number) => fc.integer({ min: from, max: from + span }).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
       const person = fc.record({
         circle: fc.constantFrom('inner', 'close', 'active', 'network', 'acquaintance'),
-        cadence_days: fc.option(fc.integer({ min: 0, max: 60 })),
+        // Negative: never stored by net, but a file edited by hand can hold one (no rhythm).
+        cadence_days: fc.option(fc.integer({ min: -3, max: 60 })),
         snoozed_until: fc.option(day(-30, 90)),
         met_on: fc.option(day(-90, 150)),
         touches: fc.array(fc.record({ on: day(-200, 260), channel: fc.constantFrom('email', 'call', 'message'), direction: fc.constantFrom('in', 'out') }), { maxLength: 8 }),
