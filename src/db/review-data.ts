@@ -14,7 +14,7 @@ import type { KeptFollowup, OpenFollowup } from '../core/review/followups.js';
 import type { StageCount, StageMove } from '../core/review/outreach.js';
 import type { Period } from '../core/review/period.js';
 import { reviewFilter } from '../core/review/relevance.js';
-import { answeredIn, needingPrevious, type AnsweredReply, type TouchBefore, type Touches } from '../core/review/replies.js';
+import { answeredIn, needingPrevious, peopleIn, previousInPeriod, type AnsweredReply, type TouchBefore, type Touches } from '../core/review/replies.js';
 import type { ReviewInput } from '../core/review/report.js';
 import { weekStarts, type WeekCount } from '../core/review/weekly.js';
 import type { Settings } from '../core/settings.js';
@@ -65,22 +65,24 @@ export async function activityCounts(
   };
 }
 
-/** Interactions in each week of the weekly series, the last one up to `to`: twelve counts over the index. */
+/** Interactions in each week of the weekly series, the last one up to `to`: twelve counts over the index, in one query. */
 export async function weeklyCounts(db: Kysely<Database>, to: string): Promise<WeekCount[]> {
   const starts = weekStarts(to);
-  const counts: WeekCount[] = [];
-  for (const [i, week_start] of starts.entries()) {
-    const last = i === starts.length - 1 ? to : addDays(week_start, 6);
-    const { lo, hi } = dayBounds(week_start, last);
-    const row = await db
-      .selectFrom('interactions')
-      .select(sql<number>`count(*)`.as('n'))
-      .where('occurred_at', '>=', lo)
-      .where('occurred_at', '<', hi)
-      .executeTakeFirstOrThrow();
-    counts.push({ week_start, interactions: row.n });
-  }
-  return counts;
+  const row = await db
+    .selectNoFrom((eb) =>
+      starts.map((week_start, i) => {
+        const { lo, hi } = dayBounds(week_start, i === starts.length - 1 ? to : addDays(week_start, 6));
+        return eb
+          .selectFrom('interactions')
+          .select(sql<number>`count(*)`.as('n'))
+          .where('occurred_at', '>=', lo)
+          .where('occurred_at', '<', hi)
+          .as(`week${i}`);
+      }),
+    )
+    .executeTakeFirstOrThrow();
+  const counts = row as Record<string, number>;
+  return starts.map((week_start, i) => ({ week_start, interactions: counts[`week${i}`] }));
 }
 
 async function favourTotals(db: Kysely<Database>, period?: Period): Promise<FavourCounts> {
@@ -163,8 +165,9 @@ function touchesBefore(sqlite: BetterSqlite3.Database, ids: readonly number[], l
 export function periodReplies({ sqlite }: DueSource, period: Period): { answered: AnsweredReply[]; people: number } {
   const { lo, hi } = dayBounds(period.from, period.to);
   const touches = periodTouches(sqlite, lo, hi);
-  const answered = answeredIn(touches, touchesBefore(sqlite, needingPrevious(touches), lo));
-  return { answered, people: new Set(touches.contact).size };
+  const previous = previousInPeriod(touches.contact);
+  const answered = answeredIn(touches, touchesBefore(sqlite, needingPrevious(touches, previous), lo), previous);
+  return { answered, people: peopleIn(previous) };
 }
 
 export async function followupFacts(db: Kysely<Database>, period: Period): Promise<{ kept: KeptFollowup[]; open: OpenFollowup[] }> {

@@ -2,13 +2,23 @@
 // each person's touch just before it (src/core/review/replies.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answeredIn, needingPrevious, type TouchBefore, type Touches } from '../../src/core/review/replies.js';
+import { answeredIn, needingPrevious, peopleIn, previousInPeriod, type TouchBefore, type Touches } from '../../src/core/review/replies.js';
 import { dayNumber } from '../../src/core/scheduler/days.js';
 
 /** Touches as columns, from [person, day, asks] rows. */
 function touches(rows: Array<[number, string, boolean]>): Touches {
   return { contact: rows.map((r) => r[0]), day: rows.map((r) => dayNumber(r[1])), asks: rows.map((r) => r[2]) };
 }
+
+describe('previousInPeriod', () => {
+  it('points each touch at the same person\'s touch before it, -1 for their first, whatever the ids', () => {
+    expect([...previousInPeriod([3, 1, 3, 3, 1])]).toEqual([-1, -1, 0, 2, 1]);
+    // Ids too large for an array indexed by id, and ids that are not counts, take a Map: the same answer.
+    expect([...previousInPeriod([2 ** 40, 7, 2 ** 40])]).toEqual([-1, -1, 0]);
+    expect([...previousInPeriod([-1, 0.5, -1, 0.5])]).toEqual([-1, -1, 0, 1]);
+    expect(peopleIn(previousInPeriod([5, 5, 6, 5, 7]))).toBe(3);
+  });
+});
 
 describe('answeredIn', () => {
   it('counts an answer once per run of messages, from the latest message', () => {

@@ -57,21 +57,52 @@ export interface TouchBefore {
 }
 
 /**
+ * For each touch of the period, the index of the same person's touch before
+ * it in the period, or -1 for their first. People are found in a typed array
+ * indexed by id when the ids are small enough (net's ids count up from 1),
+ * else in a Map: this runs once per process over tens of thousands of
+ * touches, before the JIT has warmed up.
+ */
+export function previousInPeriod(contact: readonly number[]): Int32Array {
+  const previous = new Int32Array(contact.length);
+  let top = 0;
+  let small = true;
+  for (let k = 0; k < contact.length; k++) {
+    const id = contact[k];
+    if (!Number.isInteger(id) || id < 0) small = false;
+    else if (id > top) top = id;
+  }
+  if (small && top <= 8 * contact.length + 65_536) {
+    const last = new Int32Array(top + 1).fill(-1);
+    for (let k = 0; k < contact.length; k++) {
+      previous[k] = last[contact[k]];
+      last[contact[k]] = k;
+    }
+    return previous;
+  }
+  const last = new Map<number, number>();
+  for (let k = 0; k < contact.length; k++) {
+    previous[k] = last.get(contact[k]) ?? -1;
+    last.set(contact[k], k);
+  }
+  return previous;
+}
+
+/** How many people the touches of a period involve. */
+export function peopleIn(previous: Int32Array): number {
+  let people = 0;
+  for (let k = 0; k < previous.length; k++) if (previous[k] === -1) people += 1;
+  return people;
+}
+
+/**
  * The people whose touch just before the period must be known to tell what
  * the period answered: those whose first touch in it is not itself a message
  * asking for a reply (one that is answers nothing, whatever came before).
  */
-export function needingPrevious(period: Touches): number[] {
-  const seen = new Set<number>();
+export function needingPrevious(period: Touches, previous = previousInPeriod(period.contact)): number[] {
   const needed: number[] = [];
-  // Indexed loops: this runs once per process over tens of thousands of
-  // touches, before the JIT has warmed up, where iterators cost several times more.
-  for (let k = 0; k < period.contact.length; k++) {
-    const id = period.contact[k];
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (!period.asks[k]) needed.push(id);
-  }
+  for (let k = 0; k < previous.length; k++) if (previous[k] === -1 && !period.asks[k]) needed.push(period.contact[k]);
   return needed;
 }
 
@@ -82,25 +113,22 @@ export function needingPrevious(period: Touches): number[] {
  * latest message of the run the answer closes, the one `net due` counts the
  * deadline from.
  */
-export function answeredIn(period: Touches, before: ReadonlyMap<number, TouchBefore>): AnsweredReply[] {
+export function answeredIn(period: Touches, before: ReadonlyMap<number, TouchBefore>, previous = previousInPeriod(period.contact)): AnsweredReply[] {
   const { contact, day, asks } = period;
-  // Where each person's previous touch is: an index into the period, or -1 for the one before it.
-  const previous = new Map<number, number>();
   const answered: AnsweredReply[] = [];
   for (let k = 0; k < contact.length; k++) {
-    const id = contact[k];
-    const at = previous.get(id);
-    previous.set(id, k);
     if (asks[k]) continue;
+    const at = previous[k];
     let askedDay: number;
-    if (at !== undefined) {
+    if (at !== -1) {
       if (!asks[at]) continue;
       askedDay = day[at];
     } else {
-      const earlier = before.get(id);
+      const earlier = before.get(contact[k]);
       if (!earlier?.asks) continue;
       askedDay = earlier.day;
     }
+    const id = contact[k];
     answered.push({ contact_id: id, asked_on: dayString(askedDay), answered_on: dayString(day[k]) });
   }
   return answered.sort((a, b) => byDay(a.answered_on, b.answered_on) || a.contact_id - b.contact_id);
