@@ -251,7 +251,6 @@ export async function loadReviewInput(
     weeks: await weeklyCounts(db, period.to),
     ...reviewContacts(source, today, MIN_TOUCHES, reviewFilter(today, settings)),
     circleGroups: circleGroups(source, today),
-    touchDays: new Map(),
     inOutreach: new Set((await activeOutreach(db)).map((o) => o.contact_id)),
     favours: await favourFacts(db, period),
     answeredReplies: replies.answered,

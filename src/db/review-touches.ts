@@ -66,6 +66,7 @@ export function reviewContacts(
   ]);
   if (filter) {
     const { fading, rhythm } = filter;
+    const { circlesWithRhythm } = filter.due;
     query = query.where((eb) =>
       eb.or([
         relevantCondition(eb, filter.due),
@@ -79,7 +80,7 @@ export function reviewContacts(
           eb('a.touches', '>=', rhythm.minTouches),
           eb.or([
             eb('c.cadence_days', '>', 0),
-            ...(rhythm.circles.length ? [eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', 'in', rhythm.circles)])] : []),
+            ...(circlesWithRhythm.length ? [eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', 'in', circlesWithRhythm)])] : []),
           ]),
         ]),
       ]),

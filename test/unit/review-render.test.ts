@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { renderReview, weeklyChart } from '../../src/cli/commands/review.js';
+import { touchStatsOf } from '../../src/core/review/gaps.js';
 import { periodEnding, previousPeriod } from '../../src/core/review/period.js';
 import { buildReview, type Review } from '../../src/core/review/report.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
@@ -42,7 +43,7 @@ function busyReview(): Review {
     weeks: [{ week_start: '2026-03-09', interactions: 12_345 }],
     contacts,
     inOutreach: new Set(),
-    touchDays,
+    touchStats: touchStatsOf(touchDays),
     favours: {
       period: { given: 1000, received: 2000 },
       overall: { given: 100_000, received: 200_000 },

@@ -244,7 +244,7 @@ describe('the whole review', () => {
       weeks: [],
       contacts: [person(1, { circle: 'inner', added_on: '2026-01-01' })],
       inOutreach: new Set(),
-      touchDays: new Map(),
+      touchStats: new Map(),
       favours: { period: { given: 0, received: 0 }, overall: { given: 0, received: 0 }, perContact: [] },
       answeredReplies: [],
       keptFollowups: [],

@@ -57,7 +57,7 @@ function emptyInput(period: Period, today: string): ReviewInput {
     weeks: [],
     contacts: [],
     inOutreach: new Set(),
-    touchDays: new Map(),
+    touchStats: new Map(),
     favours: { period: { given: 0, received: 0 }, overall: { given: 0, received: 0 }, perContact: [] },
     answeredReplies: [],
     keptFollowups: [],

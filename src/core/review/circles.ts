@@ -1,6 +1,7 @@
 // Circles against their natural sizes (about 5, 15, 50, 150 people): how many
 // are on rhythm, how many are due, and advice when a circle holds more people
 // than a person can keep close.
+import { isSnoozed } from '../scheduler/kinds.js';
 import { effectiveCadence, type Settings } from '../settings.js';
 import { CIRCLES, NATURAL_SIZE, circleRank, type Circle } from '../vocabulary.js';
 import type { ReviewContact, RhythmRule } from './contacts.js';
@@ -63,7 +64,7 @@ export interface CircleGroup {
 export function circleGroupsOf(contacts: readonly ReviewContact[], today: string): CircleGroup[] {
   const groups = new Map<string, CircleGroup>();
   for (const c of contacts) {
-    const snoozed = c.snoozed_until !== null && today < c.snoozed_until;
+    const snoozed = isSnoozed(c, today);
     const key = `${c.circle}\u0000${c.cadence_days}\u0000${snoozed}`;
     const group = groups.get(key);
     if (group) group.people += 1;

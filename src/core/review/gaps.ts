@@ -28,37 +28,9 @@ export function gapsOf(days: DayList): number[] {
   return gaps;
 }
 
-/** Room for the gaps of one person at a time: one buffer for the whole network instead of one per person. */
-let scratch = new Int32Array(256);
-
-/** Sorts the first `count` values of `values` in place: insertion sort, no allocation, for the short lists here. */
-function sortPrefix(values: Int32Array, count: number): void {
-  if (count > 64) {
-    values.subarray(0, count).sort();
-    return;
-  }
-  for (let i = 1; i < count; i++) {
-    const v = values[i];
-    let j = i - 1;
-    while (j >= 0 && values[j] > v) {
-      values[j + 1] = values[j];
-      j--;
-    }
-    values[j + 1] = v;
-  }
-}
-
 /** The median gap between past touches (the first `length` days); null with fewer than two touches. */
 export function usualGap(days: DayList, length = days.length): number | null {
-  const count = length - 1;
-  if (count < 1) return null;
-  if (scratch.length < count) scratch = new Int32Array(count * 2);
-  // Gaps are whole days, sorted numerically in a buffer kept for the whole network.
-  const gaps = scratch;
-  for (let i = 0; i < count; i++) gaps[i] = days[i + 1] - days[i];
-  sortPrefix(gaps, count);
-  const mid = count >> 1;
-  return count % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
+  return median(gapsOf(Array.from({ length }, (_, i) => days[i])));
 }
 
 export interface TouchStats {
@@ -70,12 +42,12 @@ export interface TouchStats {
   last: number;
 }
 
-/** Touches, usual gap and last touch of each person, worked out once for every section that needs them. */
 /** The stats of one person's sorted distinct days (the first `length`); null with none. */
 export function touchStatsFrom(days: DayList, length = days.length): TouchStats | null {
   return length === 0 ? null : { touches: length, usual: usualGap(days, length), last: days[length - 1] };
 }
 
+/** Touches, usual gap and last touch of each person, worked out once for every section that needs them. */
 export function touchStatsOf(touchDays: ReadonlyMap<number, DayList>): Map<number, TouchStats> {
   const stats = new Map<number, TouchStats>();
   for (const [id, days] of touchDays) {

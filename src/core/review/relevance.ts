@@ -15,8 +15,8 @@ export interface ReviewFilter {
   today: string;
   /** Fading: at least `minTouches` days in touch, and silent since the last more than `factor` usual gaps. */
   fading: { minTouches: number; factor: number };
-  /** Rhythms: at least `minTouches` days in touch, and a rhythm of their own or from one of `circles`. */
-  rhythm: { minTouches: number; circles: string[] };
+  /** Rhythms: at least `minTouches` days in touch, and a rhythm of their own or from one of `due.circlesWithRhythm`. */
+  rhythm: { minTouches: number };
 }
 
 export function reviewFilter(today: string, settings: Settings): ReviewFilter {
@@ -24,11 +24,6 @@ export function reviewFilter(today: string, settings: Settings): ReviewFilter {
     due: relevanceFilter(today, settings),
     today,
     fading: { minTouches: FADING_MIN_TOUCHES, factor: FADING_FACTOR },
-    rhythm: {
-      minTouches: RHYTHM_MIN_TOUCHES,
-      circles: Object.entries(settings.cadence)
-        .filter(([, days]) => days !== null)
-        .map(([circle]) => circle),
-    },
+    rhythm: { minTouches: RHYTHM_MIN_TOUCHES },
   };
 }

@@ -6,7 +6,7 @@ import { balanceSection, type BalanceSection, type FavourCounts, type OneSided }
 import { circleGroupsOf, circlesSection, type CircleEntry, type CircleGroup, type OverduePerson } from './circles.js';
 import type { ReviewContact } from './contacts.js';
 import { fadingSection, type FadingEntry } from './fading.js';
-import { touchStatsOf, type DayList, type TouchStats } from './gaps.js';
+import type { TouchStats } from './gaps.js';
 import { followupsSection, type FollowupsSection, type KeptFollowup, type OpenFollowup } from './followups.js';
 import { nextSteps, type NextStep } from './next.js';
 import { outreachSection, type OutreachSection, type StageCount, type StageMove } from './outreach.js';
@@ -49,10 +49,8 @@ export interface ReviewInput {
   contacts: readonly ReviewContact[];
   /** Everyone not archived, counted by circle, rhythm and snooze; worked out from `contacts` when absent. */
   circleGroups?: readonly CircleGroup[];
-  /** Distinct days in touch per person, sorted (day numbers), for people with at least three. */
-  touchDays: ReadonlyMap<number, DayList>;
-  /** The same worked out as they were read (the database layer does, to keep no list per person); wins over touchDays. */
-  touchStats?: ReadonlyMap<number, TouchStats>;
+  /** Days in touch, usual gap and last day of each person with at least three days in touch (see touchStatsOf). */
+  touchStats: ReadonlyMap<number, TouchStats>;
   favours: { period: FavourCounts; overall: FavourCounts; perContact: readonly OneSided[] };
   answeredReplies: readonly AnsweredReply[];
   keptFollowups: readonly KeptFollowup[];
@@ -86,13 +84,12 @@ export function buildReview(input: ReviewInput): ReviewResult {
   const context = scheduleContext(input.settings, input.today, input.contacts, input.inOutreach);
   const groups = input.circleGroups ?? circleGroupsOf(input.contacts, input.today);
   const { circles, overdue } = circlesSection(input.contacts, rhythmRule(context), { groups, settings: input.settings });
-  const stats = input.touchStats ?? touchStatsOf(input.touchDays);
-  const fading = fadingSection(input.contacts, stats, input.today);
+  const fading = fadingSection(input.contacts, input.touchStats, input.today);
   const balance = balanceSection(input.favours.period, input.favours.overall, input.favours.perContact);
   const replies = repliesSection(input.answeredReplies, input.contacts, context);
   const followups = followupsSection(input.keptFollowups, input.openFollowups, input.today);
   const outreach = outreachSection(input.outreach.stages, input.outreach.moves, input.outreach.added, input.outreach.nudges);
-  const rhythms = rhythmsSection(input.contacts, stats, input.settings);
+  const rhythms = rhythmsSection(input.contacts, input.touchStats, input.settings);
   const next = nextSteps({ replies, followups, overdue, fading, balance, circles, rhythms, outreach, networkSize: groups.reduce((n, g) => n + g.people, 0) });
   return {
     review: {

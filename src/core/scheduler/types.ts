@@ -36,10 +36,7 @@ export interface ContactFacts {
   /** The preferred channel. */
   channel: string | null;
   last: LastInteraction | null;
-  /**
-   * How many interactions (the nurture rule only asks "at most one?").
-   * The database layer counts only for people new enough to be nurtured (2 for the others who have any).
-   */
+  /** How many interactions (the nurture rule only asks "at most one?"). */
   interactions: number;
 }
 
