@@ -9,6 +9,7 @@ import { addDays } from '../src/core/dates.js';
 import { nameKey } from '../src/core/names.js';
 import { openDatabase } from '../src/db/open.js';
 import { withSummariesDeferred } from '../src/db/summaries.js';
+import { closeCommand, openCommand } from '../src/db/write-path.js';
 export { seededRandom } from '../src/core/random.js';
 import { seededRandom } from '../src/core/random.js';
 
@@ -126,6 +127,8 @@ export async function generateNetwork(path: string, options: GenerateOptions): P
   // As an import does: the per-person summaries are written once at the end, not row by row.
   sqlite.exec('begin immediate');
   try {
+    // One command, as an import is: its operations are recorded like any other write.
+    const command = openCommand(sqlite, { name: 'import csv', now: new Date(`${today}T08:00:00.000Z`) });
     await withSummariesDeferred(sqlite, async () => {
       const stamp = `${today}T08:00:00.000Z`;
       for (let i = 0; i < options.contacts; i++) {
@@ -207,6 +210,7 @@ export async function generateNetwork(path: string, options: GenerateOptions): P
         outreach++;
       }
     });
+    closeCommand(sqlite, command, 'imported the benchmark network');
     sqlite.exec('commit');
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('rollback');

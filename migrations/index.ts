@@ -6,10 +6,12 @@ import * as m001 from './001-initial.js';
 import * as m002 from './002-outreach.js';
 import * as m003 from './003-contact-activity.js';
 import * as m004 from './004-contact-rhythm.js';
+import * as m005 from './005-operations.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
   ['002-outreach', m002],
   ['003-contact-activity', m003],
   ['004-contact-rhythm', m004],
+  ['005-operations', m005],
 ];

@@ -1,10 +1,10 @@
 // What the outreach commands share: reading their dates and channel, finding
 // the outreach a command acts on, and the JSON shape of one outreach.
 import type { Kysely } from 'kysely';
-import { ConflictError, NotFoundError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { channelSchema, check } from '../core/validate.js';
-import { findActiveOutreach, findLatestOutreach, listOutreach, OUTREACH_KEYS, type OutreachEntry } from '../db/outreach.js';
-import type { Database, OutreachRow } from '../db/schema.js';
+import { listOutreach, OUTREACH_KEYS, type OutreachEntry } from '../db/outreach.js';
+import type { Database } from '../db/schema.js';
 import type { Context } from './context.js';
 import { toJson } from './render.js';
 
@@ -31,23 +31,6 @@ export async function readNextDay(ctx: Context, text: string | undefined): Promi
 
 export function readChannel(text: string | undefined): string | undefined {
   return text === undefined ? undefined : check(channelSchema, text.trim().toLowerCase(), '--channel');
-}
-
-/**
- * The open outreach of a person, or an error that says why there is none.
- * `doing` names the refused act, with NAME standing for the person ("move NAME to met").
- */
-export async function openOutreachOf(db: Kysely<Database>, contact: { id: number; name: string }, doing: string): Promise<OutreachRow> {
-  const active = await findActiveOutreach(db, contact.id);
-  if (active) return active;
-  const latest = await findLatestOutreach(db, contact.id);
-  if (latest) {
-    throw new ConflictError(
-      `cannot ${doing.replace('NAME', contact.name)}: the outreach has ended (${latest.stage} on ${latest.ended_on})`,
-      `start a new one with \`net outreach add "${contact.name}"\``,
-    );
-  }
-  throw new NotFoundError(`${contact.name} is not on your outreach list`, `add them with \`net outreach add "${contact.name}" --why …\``);
 }
 
 /** One outreach in the shape of `outreach list --json` (contract keys). */

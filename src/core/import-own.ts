@@ -195,6 +195,7 @@ export interface FollowupDraft {
   text: string;
   due_on: string;
   done_on: string | null;
+  dropped_on: string | null;
   interaction_uid: string | null;
   created_at: string | null;
   updated_at: string | null;
@@ -224,6 +225,7 @@ export function ownFollowupDraft(record: OwnRecord): FollowupDraft {
     text,
     due_on,
     done_on: record.day('done_on') ?? null,
+    dropped_on: record.day('dropped_on') ?? null,
     interaction_uid: record.text('interaction_uid')?.trim() || null,
     created_at: record.instant('created_at') ?? null,
     updated_at: record.instant('updated_at') ?? null,

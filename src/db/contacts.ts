@@ -1,7 +1,7 @@
 // Queries about contacts: insert, update, lists (emails, tags, interests),
 // and the last contact of each person.
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { newUid } from '../core/ids.js';
 import { toContactRecord, type ContactRecord, type StoredContact } from '../core/contact.js';
 import { nameKey } from '../core/names.js';
 import type { ContactValues } from '../core/import-types.js';
@@ -44,7 +44,7 @@ export async function insertContact(
   fields: Partial<ContactFields> & { name: string },
   lists: Partial<ContactLists>,
   at: string,
-  uid: string = randomUUID(),
+  uid: string = newUid(),
 ): Promise<number> {
   const row = await db
     .insertInto('contacts')
@@ -152,7 +152,7 @@ export async function removeInterests(db: Kysely<Database>, contactId: number, i
 }
 
 export async function getStoredContact(db: Kysely<Database>, id: number): Promise<StoredContact | undefined> {
-  return db.selectFrom('contacts').select(STORED_COLUMNS).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('contacts').select(STORED_COLUMNS).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
 }
 
 /** Emails, tags and interests of the given contacts (all contacts when ids is undefined). */
@@ -216,7 +216,8 @@ export async function findDuplicates(
   exceptId?: number,
 ): Promise<Array<{ id: number; name: string; reason: string }>> {
   const found = new Map<number, { id: number; name: string; reason: string }>();
-  const byName = name === null ? [] : await db.selectFrom('contacts').select(['id', 'name']).where('name_key', '=', nameKey(name)).execute();
+  const byName =
+    name === null ? [] : await db.selectFrom('contacts').select(['id', 'name']).where('name_key', '=', nameKey(name)).where('deleted_at', 'is', null).execute();
   for (const r of byName) found.set(r.id, { ...r, reason: 'same name' });
   if (emails.length > 0) {
     const byEmail = await db
@@ -224,6 +225,7 @@ export async function findDuplicates(
       .innerJoin('contacts as c', 'c.id', 'e.contact_id')
       .select(['c.id', 'c.name', 'e.email'])
       .where(sql<string>`lower(e.email)`, 'in', emails.map((e) => e.toLowerCase()))
+      .where('c.deleted_at', 'is', null)
       .execute();
     for (const r of byEmail) if (!found.has(r.id)) found.set(r.id, { id: r.id, name: r.name, reason: `same email ${r.email}` });
   }

@@ -1,12 +1,13 @@
 // The demo database: written whole into a new file, then moved into place,
 // and marked so that `net demo` can tell it from a person's real network and
 // never overwrite the latter.
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../core/ids.js';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import type { DemoNetwork } from '../core/demo-network.js';
 import { nameKey } from '../core/names.js';
 import { APPLICATION_ID } from './migrate.js';
+import { closeCommand, openCommand } from './write-path.js';
 import { openDatabase } from './open.js';
 
 /** The settings key that marks a database as made by `net demo` (value: the day it was made). */
@@ -106,7 +107,7 @@ function insertNetwork(sqlite: BetterSqlite3.Database, network: DemoNetwork, now
     const created = instant(c.created_on, '09:00', now);
     const archived = c.archived_on === null ? null : instant(c.archived_on, '18:00', now);
     const row = contact.run(
-      randomUUID(), c.name, nameKey(c.name), c.company, c.role, c.phone, c.linkedin, c.location, c.how_met, c.met_on, c.circle,
+      newUid(), c.name, nameKey(c.name), c.company, c.role, c.phone, c.linkedin, c.location, c.how_met, c.met_on, c.circle,
       c.cadence_days, c.channel, c.notes, c.birthday, archived, c.snoozed_until, created, archived ?? created,
     );
     const contactId = Number(row.lastInsertRowid);
@@ -118,11 +119,11 @@ function insertNetwork(sqlite: BetterSqlite3.Database, network: DemoNetwork, now
   const interactionIds: number[] = [];
   for (const i of network.interactions) {
     const at = instant(i.on, i.time, now);
-    const interactionId = Number(interaction.run(randomUUID(), at, i.on, i.channel, i.direction, i.note, at, at).lastInsertRowid);
+    const interactionId = Number(interaction.run(newUid(), at, i.on, i.channel, i.direction, i.note, at, at).lastInsertRowid);
     interactionIds.push(interactionId);
     for (const name of i.people) participant.run(interactionId, id(name), at);
     for (const f of i.favours) {
-      favour.run(randomUUID(), id(f.person), interactionId, f.direction, f.text, i.on, at, at);
+      favour.run(newUid(), id(f.person), interactionId, f.direction, f.text, i.on, at, at);
       favours += 1;
     }
   }
@@ -130,18 +131,18 @@ function insertNetwork(sqlite: BetterSqlite3.Database, network: DemoNetwork, now
   for (const f of network.followups) {
     const created = instant(f.created_on, '18:00', now);
     const updated = f.done_on === null ? created : instant(f.done_on, '18:00', now);
-    followup.run(randomUUID(), id(f.person), linked(f.interaction), f.text, f.due_on, f.done_on, created, updated);
+    followup.run(newUid(), id(f.person), linked(f.interaction), f.text, f.due_on, f.done_on, created, updated);
   }
   for (const o of network.outreach) {
     const created = instant(o.created_on, '09:00', now);
     const outreachId = Number(
       outreach.run(
-        randomUUID(), id(o.person), o.why, o.via === null ? null : id(o.via), o.channel, o.stage, o.next_on, o.nudges, o.last_nudge_on,
+        newUid(), id(o.person), o.why, o.via === null ? null : id(o.via), o.channel, o.stage, o.next_on, o.nudges, o.last_nudge_on,
         o.ended_on, created, instant(o.updated_on, '18:00', now),
       ).lastInsertRowid,
     );
     for (const e of o.events) {
-      event.run(randomUUID(), outreachId, e.kind, e.from_stage, e.to_stage, e.on, e.note, linked(e.interaction), instant(e.on, '18:00', now));
+      event.run(newUid(), outreachId, e.kind, e.from_stage, e.to_stage, e.on, e.note, linked(e.interaction), instant(e.on, '18:00', now));
     }
   }
   setting.run(DEMO_MARKER_KEY, network.today);
@@ -167,7 +168,15 @@ export async function writeDemoDatabase(path: string, network: DemoNetwork, now:
     const opened = await openDatabase(building);
     let counts: DemoCounts;
     try {
-      counts = opened.sqlite.transaction(() => insertNetwork(opened.sqlite, network, now)).immediate();
+      // One command, like any other write: the demo's history starts with it.
+      counts = opened.sqlite
+        .transaction(() => {
+          const command = openCommand(opened.sqlite, { name: 'demo', now });
+          const written = insertNetwork(opened.sqlite, network, now);
+          closeCommand(opened.sqlite, command, `wrote the demo network: ${written.contacts} people, ${written.interactions} interactions`);
+          return written;
+        })
+        .immediate();
     } finally {
       await opened.close();
     }

@@ -56,6 +56,7 @@ export function factsQuery(db: Kysely<Database>) {
       sql<number>`coalesce(a.interactions, 0)`.as('interactions'),
     ])
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     // In the order people were added (a scan of the table, which this order costs nothing).
     .orderBy('c.id');
 }
@@ -94,8 +95,18 @@ export function relevantCondition(eb: FactsBuilder, filter: RelevanceFilter): Ex
     eb.and([eb('a.last_direction', '=', 'in'), eb('a.last_channel', 'in', writtenChannels)]),
     eb.and([eb('c.birthday', 'is not', null), eb(sql<string>`substr(c.birthday, -5)`, 'in', birthdayDays)]),
     // Uncorrelated: SQLite runs each once into a lookup table, not once per person.
-    eb('c.id', 'in', eb.selectFrom('followups as f').select('f.contact_id').where('f.done_on', 'is', null).where('f.due_on', '<=', day)),
-    eb('c.id', 'in', eb.selectFrom('outreach as o').select('o.contact_id').where('o.ended_on', 'is', null)),
+    eb(
+      'c.id',
+      'in',
+      eb
+        .selectFrom('followups as f')
+        .select('f.contact_id')
+        .where('f.done_on', 'is', null)
+        .where('f.dropped_on', 'is', null)
+        .where('f.deleted_at', 'is', null)
+        .where('f.due_on', '<=', day),
+    ),
+    eb('c.id', 'in', eb.selectFrom('outreach as o').select('o.contact_id').where('o.ended_on', 'is', null).where('o.deleted_at', 'is', null)),
   ]);
 }
 
@@ -153,8 +164,11 @@ export async function followupsDue(db: Kysely<Database>, today: string): Promise
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
     .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on'])
     .where('f.done_on', 'is', null)
+    .where('f.dropped_on', 'is', null)
+    .where('f.deleted_at', 'is', null)
     .where('f.due_on', '<=', today)
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     .orderBy('f.due_on')
     .orderBy('f.id')
     .execute();
@@ -168,7 +182,9 @@ export async function activeOutreach(db: Kysely<Database>): Promise<OutreachStep
     .leftJoin('contacts as v', 'v.id', 'o.via_contact_id')
     .select(['o.contact_id', 'c.name', 'o.stage', 'o.next_on', 'o.nudges', 'o.channel', 'o.why', 'v.name as via'])
     .where('o.ended_on', 'is', null)
+    .where('o.deleted_at', 'is', null)
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     .orderBy('o.id')
     .execute();
 }

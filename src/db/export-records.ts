@@ -16,7 +16,7 @@ export const EXPORT_KEYS = {
     'source_key', 'created_at', 'updated_at',
   ],
   followups: [
-    'id', 'uid', 'contact_id', 'contact_uid', 'name', 'text', 'due_on', 'done_on', 'interaction_id', 'interaction_uid',
+    'id', 'uid', 'contact_id', 'contact_uid', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'interaction_id', 'interaction_uid',
     'created_at', 'updated_at',
   ],
   favours: [
@@ -43,7 +43,7 @@ export function* exportContacts(sqlite: BetterSqlite3.Database): Generator<Expor
          (select json_group_array(tag) from (select tag from contact_tags where contact_id = c.id order by tag)) as tags,
          (select json_group_array(interest) from (select interest from contact_interests where contact_id = c.id order by interest)) as interests,
          c.how_met, c.met_on, c.birthday, c.snoozed_until, c.archived_at, c.notes, c.created_at, c.updated_at
-       from contacts c order by c.id`,
+       from contacts c where c.deleted_at is null order by c.id`,
     )
     .iterate() as Iterable<ExportRecord & { emails: string; tags: string; interests: string }>;
   for (const row of rows) {
@@ -67,7 +67,10 @@ function participantRanks(sqlite: BetterSqlite3.Database): { people: Array<[numb
   people.forEach((p, i) => (rank[p[0]] = i));
   const { maxId } = sqlite.prepare('select coalesce(max(interaction_id), 0) as maxId from interaction_contacts').get() as { maxId: number };
   const start = new Int32Array(maxId + 2);
-  const links = sqlite.prepare('select interaction_id, contact_id from interaction_contacts').raw();
+  // A deleted person is no longer among the people of the interactions they shared.
+  const links = sqlite
+    .prepare('select ic.interaction_id, ic.contact_id from interaction_contacts ic join contacts c on c.id = ic.contact_id where c.deleted_at is null')
+    .raw();
   for (const [interactionId] of links.iterate() as Iterable<[number, number]>) start[interactionId + 1] += 1;
   for (let i = 1; i < start.length; i++) start[i] += start[i - 1];
   const ranks = new Int32Array(start[start.length - 1]);
@@ -91,7 +94,7 @@ export function* exportInteractions(sqlite: BetterSqlite3.Database): Generator<E
   const rows = sqlite
     .prepare(
       `select id, uid, occurred_at, occurred_on, channel, direction, note, source_key, created_at, updated_at
-       from interactions order by occurred_at, id`,
+       from interactions where deleted_at is null order by occurred_at, id`,
     )
     .raw()
     .iterate() as Iterable<[number, string, string, string, string, string, string | null, string | null, string, string]>;
@@ -113,9 +116,10 @@ export function* exportInteractions(sqlite: BetterSqlite3.Database): Generator<E
 export function* exportFollowups(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
   yield* sqlite
     .prepare(
-      `select f.id, f.uid, f.contact_id, c.uid as contact_uid, c.name, f.text, f.due_on, f.done_on,
+      `select f.id, f.uid, f.contact_id, c.uid as contact_uid, c.name, f.text, f.due_on, f.done_on, f.dropped_on,
          f.interaction_id, i.uid as interaction_uid, f.created_at, f.updated_at
-       from followups f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id
+       from followups f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id and i.deleted_at is null
+       where f.deleted_at is null and c.deleted_at is null
        order by f.id`,
     )
     .iterate() as Iterable<ExportRecord>;
@@ -126,7 +130,8 @@ export function* exportFavours(sqlite: BetterSqlite3.Database): Generator<Export
     .prepare(
       `select f.id, f.uid, f.contact_id, c.uid as contact_uid, c.name, f.direction, f.text, f.occurred_on,
          f.interaction_id, i.uid as interaction_uid, f.created_at, f.updated_at
-       from favours f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id
+       from favours f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id and i.deleted_at is null
+       where f.deleted_at is null and c.deleted_at is null
        order by f.id`,
     )
     .iterate() as Iterable<ExportRecord>;
@@ -141,9 +146,10 @@ export function* exportOutreach(sqlite: BetterSqlite3.Database): Generator<Expor
          (select json_group_array(json_object('uid', uid, 'kind', kind, 'from_stage', from_stage, 'to_stage', to_stage,
              'occurred_on', occurred_on, 'note', note, 'interaction_uid', interaction_uid, 'created_at', created_at))
           from (select e.uid, e.kind, e.from_stage, e.to_stage, e.occurred_on, e.note, i.uid as interaction_uid, e.created_at
-                from outreach_events e left join interactions i on i.id = e.interaction_id
-                where e.outreach_id = o.id order by e.occurred_on, e.id)) as events
-       from outreach o join contacts c on c.id = o.contact_id left join contacts v on v.id = o.via_contact_id
+                from outreach_events e left join interactions i on i.id = e.interaction_id and i.deleted_at is null
+                where e.outreach_id = o.id and e.deleted_at is null order by e.occurred_on, e.id)) as events
+       from outreach o join contacts c on c.id = o.contact_id left join contacts v on v.id = o.via_contact_id and v.deleted_at is null
+       where o.deleted_at is null and c.deleted_at is null
        order by o.id`,
     )
     .iterate() as Iterable<ExportRecord & { events: string }>;

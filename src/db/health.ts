@@ -169,16 +169,25 @@ function countsCheck(sqlite: BetterSqlite3.Database): HealthCheck {
   const has = (table: string): boolean =>
     sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = ?").get(table) !== undefined;
   const count = (sqlText: string): number => (sqlite.prepare(sqlText).get() as { n: number }).n;
+  // Tombstones (schema 5 on) are not records any more; an older file has none.
+  const live = (table: string, condition = ''): string => {
+    const tombstones = sqlite.prepare(`select 1 from pragma_table_info('${table}') where name = 'deleted_at'`).get() !== undefined;
+    const conditions = [condition, tombstones ? 'deleted_at is null' : ''].filter(Boolean);
+    return `select count(*) as n from ${table}${conditions.length ? ` where ${conditions.join(' and ')}` : ''}`;
+  };
   const parts: string[] = [];
   if (has('contacts')) {
-    const all = count('select count(*) as n from contacts');
-    const archived = count('select count(*) as n from contacts where archived_at is not null');
+    const all = count(live('contacts'));
+    const archived = count(live('contacts', 'archived_at is not null'));
     parts.push(`${all} contact(s)${archived ? ` (${archived} archived)` : ''}`);
   }
-  if (has('interactions')) parts.push(`${count('select count(*) as n from interactions')} interaction(s)`);
-  if (has('favours')) parts.push(`${count('select count(*) as n from favours')} favour(s)`);
-  if (has('followups')) parts.push(`${count('select count(*) as n from followups where done_on is null')} open follow-up(s)`);
-  if (has('outreach')) parts.push(`${count('select count(*) as n from outreach where ended_on is null')} active outreach`);
+  if (has('interactions')) parts.push(`${count(live('interactions'))} interaction(s)`);
+  if (has('favours')) parts.push(`${count(live('favours'))} favour(s)`);
+  if (has('followups')) {
+    const dropped = sqlite.prepare("select 1 from pragma_table_info('followups') where name = 'dropped_on'").get() !== undefined;
+    parts.push(`${count(live('followups', `done_on is null${dropped ? ' and dropped_on is null' : ''}`))} open follow-up(s)`);
+  }
+  if (has('outreach')) parts.push(`${count(live('outreach', 'ended_on is null'))} active outreach`);
   return { check: 'records', status: 'ok', detail: parts.join(', ') || 'no tables yet', fix: null };
 }
 

@@ -1,7 +1,7 @@
 // Writing imported contacts with the raw SQLite handle: prepared statements
 // inside the import's one transaction, and every contact's keys in memory for
 // matching, so a 30,000-row file costs a few microseconds a row.
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../core/ids.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ContactIndex, type MatchHow } from '../core/import-match.js';
 import { mergeContact, newContact, type ContactState } from '../core/import-merge.js';
@@ -21,27 +21,23 @@ export function loadSettingsRaw(sqlite: BetterSqlite3.Database): Settings {
   return settingsFrom(sqlite.prepare('select key, value from settings').all() as Array<{ key: string; value: string }>);
 }
 
-/** BEGIN IMMEDIATE … COMMIT around the whole import; a dry run rolls back what it did. */
-export async function inImportTransaction<T>(sqlite: BetterSqlite3.Database, dryRun: boolean, work: () => Promise<T>): Promise<T> {
-  // A page cache large enough for the indexes of a large import (random uids,
-  // names) to stay in memory until the commit; SQLite only takes what it uses.
+/**
+ * A page cache large enough for the indexes of a large import (random uids,
+ * names) to stay in memory until the commit; SQLite only takes what it uses.
+ */
+export async function withImportCache<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   sqlite.pragma('cache_size = -16384');
-  sqlite.exec('begin immediate');
-  try {
-    const result = await work();
-    sqlite.exec(dryRun ? 'rollback' : 'commit');
-    return result;
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('rollback');
-    throw error;
-  }
+  return work();
 }
 
 export class ContactStore {
   readonly #insert: BetterSqlite3.Statement;
   readonly #update: BetterSqlite3.Statement;
   readonly #select: BetterSqlite3.Statement<[number], Row>;
-  readonly #lists: Record<'emails' | 'tags' | 'interests', { select: BetterSqlite3.Statement<[number], { v: string }>; clear: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
+  readonly #lists: Record<'emails' | 'tags' | 'interests', { select: BetterSqlite3.Statement<[number], { v: string }>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
+  readonly #emailPosition: BetterSqlite3.Statement;
+  readonly #deleted: BetterSqlite3.Statement<[number], { deleted: number }>;
+  readonly #restore: BetterSqlite3.Statement;
   readonly #rhythmFrom: BetterSqlite3.Statement;
   readonly #exists: BetterSqlite3.Statement<[number], { id: number }>;
 
@@ -51,7 +47,7 @@ export class ContactStore {
     this.#select = sqlite.prepare(`select id, ${COLUMNS.filter((c) => c !== 'name_key').join(', ')} from contacts where id = ?`);
     const list = (table: string, column: string, order: string, insert: string) => ({
       select: sqlite.prepare<[number], { v: string }>(`select ${column} as v from ${table} where contact_id = ? order by ${order}`),
-      clear: sqlite.prepare(`delete from ${table} where contact_id = ?`),
+      remove: sqlite.prepare(`delete from ${table} where contact_id = ? and ${column} = ?`),
       add: sqlite.prepare(insert),
     });
     this.#lists = {
@@ -60,6 +56,9 @@ export class ContactStore {
       interests: list('contact_interests', 'interest', 'interest', 'insert or ignore into contact_interests (contact_id, interest) values (?, ?)'),
     };
     this.#rhythmFrom = sqlite.prepare('update contacts set rhythm_from = ? where id = ?');
+    this.#emailPosition = sqlite.prepare('update contact_emails set position = ? where contact_id = ? and email = ? and position is not ?');
+    this.#deleted = sqlite.prepare('select deleted_at is not null as deleted from contacts where id = ?');
+    this.#restore = sqlite.prepare('update contacts set deleted_at = null, updated_at = ? where id = ?');
     this.#exists = sqlite.prepare('select id from contacts where id = ?');
   }
 
@@ -67,17 +66,27 @@ export class ContactStore {
   index(): ContactIndex {
     const sqlite = this.sqlite;
     return new ContactIndex({
-      names: () => sqlite.prepare('select id, name from contacts order by id').iterate() as Iterable<{ id: number; name: string }>,
-      uids: () => sqlite.prepare('select id, uid from contacts order by id').iterate() as Iterable<{ id: number; uid: string }>,
+      names: () => sqlite.prepare('select id, name from contacts where deleted_at is null order by id').iterate() as Iterable<{ id: number; name: string }>,
+      // A deleted person's uid finds them (a re-import brings them back); a merged one's finds the one they were merged into.
+      uids: () =>
+        sqlite
+          .prepare(
+            `select coalesce((select m.id from contacts m where m.id = c.merged_into and m.deleted_at is null), c.id) as id, c.uid
+             from contacts c where c.merged_into is null or exists (select 1 from contacts m where m.id = c.merged_into and m.deleted_at is null)
+             order by c.id`,
+          )
+          .iterate() as Iterable<{ id: number; uid: string }>,
       *matchable() {
         const emails = new Map<number, string[]>();
-        const emailRows = sqlite.prepare('select contact_id, email from contact_emails order by contact_id, position').iterate() as Iterable<{ contact_id: number; email: string }>;
+        const emailRows = sqlite
+          .prepare('select e.contact_id, e.email from contact_emails e join contacts c on c.id = e.contact_id where c.deleted_at is null order by e.contact_id, e.position')
+          .iterate() as Iterable<{ contact_id: number; email: string }>;
         for (const r of emailRows) {
           const list = emails.get(r.contact_id);
           if (list) list.push(r.email);
           else emails.set(r.contact_id, [r.email]);
         }
-        const rows = sqlite.prepare('select id, uid, name, company, linkedin from contacts order by id').all() as Array<{
+        const rows = sqlite.prepare('select id, uid, name, company, linkedin from contacts where deleted_at is null order by id').all() as Array<{
           id: number; uid: string; name: string; company: string | null; linkedin: string | null;
         }>;
         for (const r of rows) yield { ...r, emails: emails.get(r.id) ?? [] };
@@ -102,26 +111,43 @@ export class ContactStore {
     return params;
   }
 
-  #writeList(id: number, list: 'emails' | 'tags' | 'interests', items: readonly string[], clear: boolean): void {
+  /**
+   * Makes a list what `items` says: members that stay are left alone (only an
+   * email's position may move), so the operations recorded are the members
+   * that came and went.
+   */
+  #writeList(id: number, list: 'emails' | 'tags' | 'interests', items: readonly string[], fresh: boolean): void {
     const statements = this.#lists[list];
-    if (clear) statements.clear.run(id);
+    const stored = fresh ? [] : statements.select.all(id).map((r) => r.v);
+    const keep = new Set(items);
+    for (const gone of stored) if (!keep.has(gone)) statements.remove.run(id, gone);
+    const had = new Set(stored);
     items.forEach((item, position) => {
-      if (list === 'emails') statements.add.run(id, item, position);
-      else statements.add.run(id, item);
+      if (list === 'emails') {
+        if (had.has(item)) this.#emailPosition.run(position, id, item);
+        else statements.add.run(id, item, position);
+      } else if (!had.has(item)) statements.add.run(id, item);
     });
   }
 
   insert(state: ContactState): number {
     const id = Number(this.#insert.run(this.#params(state)).lastInsertRowid);
-    this.#writeList(id, 'emails', state.emails, false);
-    this.#writeList(id, 'tags', state.tags, false);
-    this.#writeList(id, 'interests', state.interests, false);
+    this.#writeList(id, 'emails', state.emails, true);
+    this.#writeList(id, 'tags', state.tags, true);
+    this.#writeList(id, 'interests', state.interests, true);
     return id;
   }
 
   update(next: ContactState, lists: { emails: boolean; tags: boolean; interests: boolean }): void {
     this.#update.run({ ...this.#params(next), id: next.id });
-    for (const list of ['emails', 'tags', 'interests'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], true);
+    for (const list of ['emails', 'tags', 'interests'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], false);
+  }
+
+  /** A deleted person found again by their uid: brought back. Returns whether they were deleted. */
+  restoreIfDeleted(id: number, at: string): boolean {
+    if (!this.#deleted.get(id)?.deleted) return false;
+    this.#restore.run(at, id);
+    return true;
   }
 
   setRhythmFrom(id: number, day: string): void {
@@ -159,8 +185,15 @@ export class ContactImporter {
     );
     if (found) {
       this.#claimed.add(found.id);
+      const restored = store.restoreIfDeleted(found.id, at);
       const stored = store.load(found.id);
       const { next, changed, listsChanged } = mergeContact(stored, draft, at);
+      if (restored) {
+        if (changed.length > 0) store.update(next, listsChanged);
+        index.add({ id: next.id, uid: next.uid, name: next.name, company: next.company, linkedin: next.linkedin, emails: next.emails });
+        summary.added += 1;
+        return { outcome: 'added', id: found.id, how: found.how };
+      }
       if (changed.length === 0) {
         summary.unchanged += 1;
         return { outcome: 'unchanged', id: found.id, how: found.how };
@@ -170,7 +203,7 @@ export class ContactImporter {
       summary.updated += 1;
       return { outcome: 'updated', id: found.id, how: found.how };
     }
-    const state = newContact(draft, randomUUID(), at);
+    const state = newContact(draft, newUid(), at);
     if (placement.circle !== undefined) state.circle = placement.circle;
     const id = store.insert(state);
     this.#claimed.add(id);

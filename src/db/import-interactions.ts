@@ -1,7 +1,7 @@
 // Writing imported interactions: idempotent by uid (net's own export) or by
 // source_key (a LinkedIn message, a row of a hand-made CSV), with their
 // participants resolved through the in-memory contact index.
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../core/ids.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataError } from '../core/errors.js';
 import { rowError } from '../core/import-fields.js';
@@ -20,6 +20,7 @@ interface StoredInteraction {
   source_key: string | null;
   created_at: string;
   updated_at: string;
+  deleted_at: string | null;
 }
 
 export interface InteractionImportContext {
@@ -35,12 +36,13 @@ export interface InteractionImportContext {
 
 export class InteractionImporter {
   readonly #byUid: BetterSqlite3.Statement<[string], StoredInteraction>;
-  readonly #bySourceKey: BetterSqlite3.Statement<[string], { id: number }>;
+  readonly #bySourceKey: BetterSqlite3.Statement<[string], { id: number; deleted_at: string | null }>;
+  readonly #restore: BetterSqlite3.Statement;
   readonly #participants: BetterSqlite3.Statement<[number], { contact_id: number }>;
   readonly #insert: BetterSqlite3.Statement;
   readonly #update: BetterSqlite3.Statement;
   readonly #addParticipant: BetterSqlite3.Statement;
-  readonly #clearParticipants: BetterSqlite3.Statement;
+  readonly #removeParticipant: BetterSqlite3.Statement;
   /** Rows naming people who are not in the database, with --strict. */
   readonly unknown: RowNote[] = [];
   /** Names already resolved: a large file names the same people again and again. */
@@ -49,15 +51,17 @@ export class InteractionImporter {
   constructor(readonly ctx: InteractionImportContext) {
     const { sqlite } = ctx;
     const columns = 'occurred_at, occurred_on, channel, direction, note, source_key, created_at, updated_at';
-    this.#byUid = sqlite.prepare(`select id, ${columns} from interactions where uid = ?`);
-    this.#bySourceKey = sqlite.prepare('select id from interactions where source_key = ?');
+    this.#byUid = sqlite.prepare(`select id, ${columns}, deleted_at from interactions where uid = ?`);
+    this.#bySourceKey = sqlite.prepare('select id, deleted_at from interactions where source_key = ?');
+    // An interaction deleted here (or whose import was undone) that the file holds again comes back.
+    this.#restore = sqlite.prepare('update interactions set deleted_at = null, updated_at = ? where id = ?');
     this.#participants = sqlite.prepare('select contact_id from interaction_contacts where interaction_id = ? order by contact_id');
     this.#insert = sqlite.prepare(`insert into interactions (uid, ${columns}) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#update = sqlite.prepare(
       'update interactions set occurred_at = @occurred_at, occurred_on = @occurred_on, channel = @channel, direction = @direction, note = @note, source_key = @source_key, created_at = @created_at, updated_at = @updated_at where id = @id',
     );
     this.#addParticipant = sqlite.prepare('insert or ignore into interaction_contacts (interaction_id, contact_id, occurred_at) values (?, ?, ?)');
-    this.#clearParticipants = sqlite.prepare('delete from interaction_contacts where interaction_id = ?');
+    this.#removeParticipant = sqlite.prepare('delete from interaction_contacts where interaction_id = ? and contact_id = ?');
   }
 
   /** A person the file names but the database does not have: a new acquaintance (or an error with --strict). */
@@ -69,7 +73,7 @@ export class InteractionImporter {
     }
     const state = newContact(
       { at, uid: null, name, values: {}, emails: [], tags: placement.tags, interests: [], mode: 'fill', refresh: [], created_at: null, updated_at: null },
-      randomUUID(),
+      newUid(),
       this.ctx.at,
     );
     if (placement.circle !== undefined) state.circle = placement.circle;
@@ -116,6 +120,8 @@ export class InteractionImporter {
     const { summary, at } = this.ctx;
     if (draft.uid !== null) {
       const stored = this.#byUid.get(draft.uid);
+      const restored = stored !== undefined && stored.deleted_at !== null;
+      if (stored && restored) this.#restore.run(at, stored.id);
       if (stored) {
         const next = {
           id: stored.id,
@@ -132,24 +138,33 @@ export class InteractionImporter {
         const samePeople = people.length === contactIds.length && [...contactIds].sort((a, b) => a - b).every((id, i) => id === people[i]);
         const sameFields = (Object.keys(next) as Array<keyof typeof next>).every((k) => next[k] === stored[k]);
         if (samePeople && sameFields) {
-          summary.unchanged += 1;
-          return 'unchanged';
+          summary[restored ? 'added' : 'unchanged'] += 1;
+          return restored ? 'added' : 'unchanged';
         }
         if (!sameFields && draft.updated_at === null) next.updated_at = at;
         this.#update.run(next);
-        this.#clearParticipants.run(stored.id);
-        for (const id of contactIds) this.#addParticipant.run(stored.id, id, draft.occurred_at);
-        summary.updated += 1;
-        return 'updated';
+        if (!samePeople) {
+          const keep = new Set(contactIds);
+          for (const id of people) if (!keep.has(id)) this.#removeParticipant.run(stored.id, id);
+          for (const id of contactIds) if (!people.includes(id)) this.#addParticipant.run(stored.id, id, draft.occurred_at);
+        }
+        summary[restored ? 'added' : 'updated'] += 1;
+        return restored ? 'added' : 'updated';
       }
     }
-    if (draft.source_key !== null && this.#bySourceKey.get(draft.source_key)) {
-      summary.unchanged += 1;
-      return 'unchanged';
+    const bySource = draft.source_key === null ? undefined : this.#bySourceKey.get(draft.source_key);
+    if (bySource) {
+      if (bySource.deleted_at === null) {
+        summary.unchanged += 1;
+        return 'unchanged';
+      }
+      this.#restore.run(at, bySource.id);
+      summary.added += 1;
+      return 'added';
     }
     const id = Number(
       this.#insert.run(
-        draft.uid ?? randomUUID(),
+        draft.uid ?? newUid(),
         draft.occurred_at,
         draft.occurred_on,
         draft.channel,

@@ -21,13 +21,15 @@ class UidTable {
   readonly #select: BetterSqlite3.Statement<[string], Row>;
   readonly #insert: BetterSqlite3.Statement;
   readonly #update: BetterSqlite3.Statement;
+  readonly #restore: BetterSqlite3.Statement;
 
   constructor(
     sqlite: BetterSqlite3.Database,
     table: string,
     readonly columns: readonly string[],
   ) {
-    this.#select = sqlite.prepare(`select id, ${columns.join(', ')} from ${table} where uid = ?`);
+    this.#select = sqlite.prepare(`select id, ${columns.join(', ')}, deleted_at from ${table} where uid = ?`);
+    this.#restore = sqlite.prepare(`update ${table} set deleted_at = null where id = ?`);
     this.#insert = sqlite.prepare(`insert into ${table} (uid, ${columns.join(', ')}) values (@uid, ${columns.map((c) => `@${c}`).join(', ')})`);
     this.#update = sqlite.prepare(`update ${table} set ${columns.map((c) => `${c} = @${c}`).join(', ')} where id = @id`);
   }
@@ -41,15 +43,18 @@ class UidTable {
       if (row.updated_at === null) row.updated_at = row.created_at ?? at;
       return { outcome: 'added', id: Number(this.#insert.run(row).lastInsertRowid) };
     }
+    // A record deleted here that the file holds again comes back.
+    const restored = stored.deleted_at !== null;
+    if (restored) this.#restore.run(stored.id);
     const next: Row = { ...values, id: stored.id };
     if (next.created_at === null) next.created_at = stored.created_at;
     const keepUpdated = next.updated_at === null;
     if (keepUpdated) next.updated_at = stored.updated_at;
     const same = this.columns.every((c) => next[c] === stored[c]);
-    if (same) return { outcome: 'unchanged', id: stored.id as number };
+    if (same) return { outcome: restored ? 'added' : 'unchanged', id: stored.id as number };
     if (keepUpdated && 'updated_at' in next) next.updated_at = at;
     this.#update.run(next);
-    return { outcome: 'updated', id: stored.id as number };
+    return { outcome: restored ? 'added' : 'updated', id: stored.id as number };
   }
 }
 
@@ -62,8 +67,8 @@ export class RecordImporter {
 
   constructor(readonly ctx: RecordImportContext) {
     const { sqlite } = ctx;
-    this.#interactionByUid = sqlite.prepare('select id from interactions where uid = ?');
-    this.#followups = new UidTable(sqlite, 'followups', ['contact_id', 'interaction_id', 'text', 'due_on', 'done_on', 'created_at', 'updated_at']);
+    this.#interactionByUid = sqlite.prepare('select id from interactions where uid = ? and deleted_at is null');
+    this.#followups = new UidTable(sqlite, 'followups', ['contact_id', 'interaction_id', 'text', 'due_on', 'done_on', 'dropped_on', 'created_at', 'updated_at']);
     this.#favours = new UidTable(sqlite, 'favours', ['contact_id', 'interaction_id', 'direction', 'text', 'occurred_on', 'created_at', 'updated_at']);
     this.#outreach = new UidTable(sqlite, 'outreach', [
       'contact_id', 'why', 'via_contact_id', 'channel', 'stage', 'next_on', 'nudges', 'last_nudge_on', 'ended_on', 'created_at', 'updated_at',
@@ -102,6 +107,7 @@ export class RecordImporter {
       text: draft.text,
       due_on: draft.due_on,
       done_on: draft.done_on,
+      dropped_on: draft.dropped_on,
       created_at: draft.created_at,
       updated_at: draft.updated_at,
     };

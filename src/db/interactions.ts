@@ -1,5 +1,5 @@
 // Queries about interactions, their participants, favours and follow-ups.
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../core/ids.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
@@ -22,7 +22,7 @@ export async function insertInteraction(
   const { id } = await db
     .insertInto('interactions')
     .values({
-      uid: interaction.uid ?? randomUUID(),
+      uid: interaction.uid ?? newUid(),
       occurred_at: interaction.occurred_at,
       occurred_on: interaction.occurred_on,
       channel: interaction.channel,
@@ -50,7 +50,7 @@ export async function insertFavour(
 ): Promise<number> {
   const { id } = await db
     .insertInto('favours')
-    .values({ uid: favour.uid ?? randomUUID(), ...favour, created_at: at, updated_at: at })
+    .values({ uid: favour.uid ?? newUid(), ...favour, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -64,7 +64,7 @@ export async function insertFollowup(
   const { id } = await db
     .insertInto('followups')
     .values({
-      uid: followup.uid ?? randomUUID(),
+      uid: followup.uid ?? newUid(),
       contact_id: followup.contact_id,
       interaction_id: followup.interaction_id,
       text: followup.text,
@@ -108,6 +108,7 @@ export async function listHistory(db: Kysely<Database>, filter: HistoryFilter): 
   let query = db
     .selectFrom('interactions as i')
     .select(['i.id', 'i.occurred_at', 'i.occurred_on', 'i.channel', 'i.direction', 'i.note'])
+    .where('i.deleted_at', 'is', null)
     .orderBy('i.occurred_at', 'desc')
     .orderBy('i.id', 'desc');
   if (filter.contactId !== undefined) {
@@ -141,6 +142,7 @@ export async function listHistory(db: Kysely<Database>, filter: HistoryFilter): 
       .innerJoin('contacts as c', 'c.id', 'ic.contact_id')
       .select(['ic.interaction_id', 'c.id', 'c.name'])
       .where('ic.interaction_id', 'in', chunk)
+      .where('c.deleted_at', 'is', null)
       .orderBy('c.name')
       .execute();
     for (const p of people) {
@@ -152,6 +154,7 @@ export async function listHistory(db: Kysely<Database>, filter: HistoryFilter): 
       .selectFrom('favours')
       .select(['interaction_id', 'direction', 'text'])
       .where('interaction_id', 'in', chunk)
+      .where('deleted_at', 'is', null)
       .orderBy('id')
       .execute();
     for (const f of favourRows) {

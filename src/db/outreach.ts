@@ -1,17 +1,23 @@
 // Queries about outreach: the records, their events, the pipeline listing, and
 // what drafts and `who` need to know about the rest of the network.
-import { randomUUID } from 'node:crypto';
+import { newUid } from '../core/ids.js';
 import type { Kysely } from 'kysely';
 import { nameKey } from '../core/names.js';
 import type { Database, OutreachRow } from './schema.js';
 
 export async function findActiveOutreach(db: Kysely<Database>, contactId: number): Promise<OutreachRow | undefined> {
-  return db.selectFrom('outreach').selectAll().where('contact_id', '=', contactId).where('ended_on', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('outreach')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('ended_on', 'is', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The newest outreach of a person, open or ended. */
 export async function findLatestOutreach(db: Kysely<Database>, contactId: number): Promise<OutreachRow | undefined> {
-  return db.selectFrom('outreach').selectAll().where('contact_id', '=', contactId).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db.selectFrom('outreach').selectAll().where('contact_id', '=', contactId).where('deleted_at', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 export interface NewOutreach {
@@ -26,7 +32,7 @@ export interface NewOutreach {
 export async function insertOutreach(db: Kysely<Database>, values: NewOutreach, at: string): Promise<number> {
   const { id } = await db
     .insertInto('outreach')
-    .values({ uid: randomUUID(), ...values, nudges: 0, last_nudge_on: null, ended_on: null, created_at: at, updated_at: at })
+    .values({ uid: newUid(), ...values, nudges: 0, last_nudge_on: null, ended_on: null, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -58,7 +64,7 @@ export interface NewOutreachEvent {
 export async function insertOutreachEvent(db: Kysely<Database>, event: NewOutreachEvent, at: string): Promise<number> {
   const { id } = await db
     .insertInto('outreach_events')
-    .values({ uid: randomUUID(), ...event, created_at: at })
+    .values({ uid: newUid(), ...event, created_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -74,6 +80,7 @@ export async function lastMoveDay(db: Kysely<Database>, outreachId: number): Pro
     .selectFrom('outreach_events')
     .select(({ fn }) => fn.max('occurred_on').as('day'))
     .where('outreach_id', '=', outreachId)
+    .where('deleted_at', 'is', null)
     .where('kind', '!=', 'add')
     .executeTakeFirst();
   return row?.day ?? null;
@@ -86,6 +93,7 @@ export async function lastMessageDay(db: Kysely<Database>, outreach: Pick<Outrea
     .selectFrom('outreach_events')
     .select(({ fn }) => fn.max('occurred_on').as('day'))
     .where('outreach_id', '=', outreach.id)
+    .where('deleted_at', 'is', null)
     .where('kind', '=', 'step')
     .where('to_stage', '=', 'contacted')
     .executeTakeFirst();
@@ -145,11 +153,17 @@ export async function listOutreach(
       'o.created_at',
     ])
     .select((eb) =>
-      eb.selectFrom('outreach_events as e').select(({ fn }) => fn.max('e.occurred_on').as('d')).whereRef('e.outreach_id', '=', 'o.id').as('updated_on'),
+      eb
+        .selectFrom('outreach_events as e')
+        .select(({ fn }) => fn.max('e.occurred_on').as('d'))
+        .whereRef('e.outreach_id', '=', 'o.id')
+        .where('e.deleted_at', 'is', null)
+        .as('updated_on'),
     )
     .where((eb) =>
-      eb('o.id', '=', eb.selectFrom('outreach as o2').select(({ fn }) => fn.max('o2.id').as('m')).whereRef('o2.contact_id', '=', 'o.contact_id')),
+      eb('o.id', '=', eb.selectFrom('outreach as o2').select(({ fn }) => fn.max('o2.id').as('m')).whereRef('o2.contact_id', '=', 'o.contact_id').where('o2.deleted_at', 'is', null)),
     )
+    .where('c.deleted_at', 'is', null)
     .orderBy('o.next_on')
     .orderBy('c.name')
     .orderBy('o.id');
@@ -170,6 +184,7 @@ export async function contactedDays(db: Kysely<Database>, outreachIds: readonly 
       .select(['outreach_id'])
       .select(({ fn }) => fn.max('occurred_on').as('day'))
       .where('outreach_id', 'in', outreachIds.slice(start, start + 500))
+      .where('deleted_at', 'is', null)
       .where('kind', '=', 'step')
       .where('to_stage', '=', 'contacted')
       .groupBy('outreach_id')
@@ -204,9 +219,14 @@ export async function networkInterestCounts(db: Kysely<Database>, exceptId: numb
     .select(['x.interest'])
     .select(({ fn }) => fn.count<number>('x.contact_id').distinct().as('people'))
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     .where('c.id', '!=', exceptId)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('outreach as o').select('o.id').whereRef('o.contact_id', '=', 'c.id').where('o.ended_on', 'is', null))),
+      eb.not(
+        eb.exists(
+          eb.selectFrom('outreach as o').select('o.id').whereRef('o.contact_id', '=', 'c.id').where('o.ended_on', 'is', null).where('o.deleted_at', 'is', null),
+        ),
+      ),
     )
     .groupBy('x.interest')
     .execute();
@@ -237,6 +257,7 @@ export async function bridgeProfiles(db: Kysely<Database>, exceptId: number | nu
     .selectFrom('contacts as c')
     .select(['c.id', 'c.name', 'c.company', 'c.role', 'c.circle'])
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -245,6 +266,7 @@ export async function bridgeProfiles(db: Kysely<Database>, exceptId: number | nu
             .select('o.id')
             .whereRef('o.contact_id', '=', 'c.id')
             .where('o.ended_on', 'is', null)
+            .where('o.deleted_at', 'is', null)
             .where('o.stage', 'in', ['target', 'contacted']),
         ),
       ),

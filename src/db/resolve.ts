@@ -11,20 +11,41 @@ export interface ResolvedContact {
   name: string;
 }
 
+/**
+ * The living contact with this id: the contact itself, or, for one merged
+ * into another, the one it was merged into; undefined when deleted.
+ */
+export async function liveContact(db: Kysely<Database>, id: number): Promise<ResolvedContact | undefined> {
+  let current: number | null = id;
+  // A chain of merges is short; the bound only guards against a cycle in a file edited by hand.
+  for (let hops = 0; current !== null && hops < 20; hops += 1) {
+    const row = await db.selectFrom('contacts').select(['id', 'name', 'deleted_at', 'merged_into']).where('id', '=', current).executeTakeFirst();
+    if (!row) return undefined;
+    if (row.deleted_at === null) return { id: row.id, name: row.name };
+    current = row.merged_into;
+  }
+  return undefined;
+}
+
 export async function resolveContact(db: Kysely<Database>, ref: string): Promise<ResolvedContact> {
   const text = ref.trim();
   const idMatch = /^#?(\d+)$/.exec(text);
   if (idMatch) {
-    const byId = await db.selectFrom('contacts').select(['id', 'name']).where('id', '=', Number(idMatch[1])).executeTakeFirst();
+    const byId = await liveContact(db, Number(idMatch[1]));
     if (byId) return byId;
     if (text.startsWith('#')) throw new NotFoundError(`no contact with id ${text}`, 'see the ids with `net list`');
   }
   // The common case, an exact name, is one index lookup.
-  const exact = await db.selectFrom('contacts').select(['id', 'name', 'name_key']).where('name_key', '=', nameKey(text)).execute();
+  const exact = await db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'name_key'])
+    .where('name_key', '=', nameKey(text))
+    .where('deleted_at', 'is', null)
+    .execute();
   if (exact.length === 1) return { id: exact[0].id, name: exact[0].name };
 
   const candidates: NameCandidate[] =
-    exact.length > 1 ? exact : await db.selectFrom('contacts').select(['id', 'name', 'name_key']).execute();
+    exact.length > 1 ? exact : await db.selectFrom('contacts').select(['id', 'name', 'name_key']).where('deleted_at', 'is', null).execute();
   const result = matchName(text, candidates);
   if (result.kind === 'one') return { id: result.candidate.id, name: result.candidate.name };
   if (result.kind === 'many') {

@@ -39,7 +39,7 @@ export async function activityCounts(
   { byChannels = true, people }: { byChannels?: boolean; people?: number } = {},
 ): Promise<ActivityCounts> {
   const { lo, hi } = dayBounds(period.from, period.to);
-  const inPeriod = db.selectFrom('interactions as i').where('i.occurred_at', '>=', lo).where('i.occurred_at', '<', hi);
+  const inPeriod = db.selectFrom('interactions as i').where('i.occurred_at', '>=', lo).where('i.occurred_at', '<', hi).where('i.deleted_at', 'is', null);
   const byChannel = byChannels
     ? await inPeriod.select(['i.channel', sql<number>`count(*)`.as('interactions')]).groupBy('i.channel').execute()
     : [await inPeriod.select([sql<string>`'all'`.as('channel'), sql<number>`count(*)`.as('interactions')]).executeTakeFirstOrThrow()];
@@ -56,6 +56,7 @@ export async function activityCounts(
     .select(sql<number>`count(*)`.as('n'))
     .where('created_at', '>=', lo)
     .where('created_at', '<', hi)
+    .where('deleted_at', 'is', null)
     .executeTakeFirstOrThrow();
   return {
     interactions: byChannel.reduce((sum, c) => sum + c.interactions, 0),
@@ -77,6 +78,7 @@ export async function weeklyCounts(db: Kysely<Database>, to: string): Promise<We
           .select(sql<number>`count(*)`.as('n'))
           .where('occurred_at', '>=', lo)
           .where('occurred_at', '<', hi)
+          .where('deleted_at', 'is', null)
           .as(`week${i}`);
       }),
     )
@@ -86,8 +88,14 @@ export async function weeklyCounts(db: Kysely<Database>, to: string): Promise<We
 }
 
 async function favourTotals(db: Kysely<Database>, period?: Period): Promise<FavourCounts> {
-  let query = db.selectFrom('favours').select(['direction', sql<number>`count(*)`.as('n')]).groupBy('direction');
-  if (period) query = query.where('occurred_on', '>=', period.from).where('occurred_on', '<=', period.to);
+  let query = db
+    .selectFrom('favours as f')
+    .innerJoin('contacts as c', 'c.id', 'f.contact_id')
+    .select(['f.direction', sql<number>`count(*)`.as('n')])
+    .where('f.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .groupBy('f.direction');
+  if (period) query = query.where('f.occurred_on', '>=', period.from).where('f.occurred_on', '<=', period.to);
   const rows = await query.execute();
   return {
     given: rows.find((r) => r.direction === 'given')?.n ?? 0,
@@ -109,6 +117,8 @@ export async function favourFacts(
       sql<number>`sum(f.direction = 'received')`.as('received'),
     ])
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .where('f.deleted_at', 'is', null)
     .groupBy('f.contact_id')
     .having(sql<boolean>`sum(f.direction = 'given') <> sum(f.direction = 'received')`)
     .execute();
@@ -132,7 +142,7 @@ function periodTouches(sqlite: BetterSqlite3.Database, lo: string, hi: string): 
          select ic.contact_id, ${DAY_NUMBER('i.occurred_on')} as day, ${ASKS('i')} as asks
          from interactions i
          join interaction_contacts ic on ic.interaction_id = i.id
-         where i.occurred_at >= ? and i.occurred_at < ?
+         where i.occurred_at >= ? and i.occurred_at < ? and i.deleted_at is null
          order by i.occurred_at, i.id)`,
     )
     .pluck()
@@ -172,17 +182,23 @@ export function periodReplies({ sqlite }: DueSource, period: Period): { answered
 
 export async function followupFacts(db: Kysely<Database>, period: Period): Promise<{ kept: KeptFollowup[]; open: OpenFollowup[] }> {
   const kept = await db
-    .selectFrom('followups')
-    .select(['due_on', sql<string>`done_on`.as('done_on')])
-    .where('done_on', '>=', period.from)
-    .where('done_on', '<=', period.to)
+    .selectFrom('followups as f')
+    .innerJoin('contacts as c', 'c.id', 'f.contact_id')
+    .select(['f.due_on', sql<string>`f.done_on`.as('done_on')])
+    .where('f.done_on', '>=', period.from)
+    .where('f.done_on', '<=', period.to)
+    .where('f.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     .execute();
   const open = await db
     .selectFrom('followups as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
     .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on'])
     .where('f.done_on', 'is', null)
+    .where('f.dropped_on', 'is', null)
+    .where('f.deleted_at', 'is', null)
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
     .orderBy('f.due_on')
     .orderBy('f.id')
     .execute();
@@ -198,6 +214,8 @@ export async function outreachFacts(
     .innerJoin('contacts as c', 'c.id', 'o.contact_id')
     .select(['o.stage', sql<number>`count(*)`.as('count')])
     .where('c.archived_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .where('o.deleted_at', 'is', null)
     .groupBy('o.stage')
     .execute();
   const events = await db
@@ -205,6 +223,7 @@ export async function outreachFacts(
     .select(['kind', 'from_stage', 'to_stage', sql<number>`count(*)`.as('count')])
     .where('occurred_on', '>=', period.from)
     .where('occurred_on', '<=', period.to)
+    .where('deleted_at', 'is', null)
     .groupBy(['kind', 'from_stage', 'to_stage'])
     .execute();
   const moves = events

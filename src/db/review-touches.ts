@@ -112,7 +112,7 @@ export function circleGroups({ sqlite }: DueSource, today: string): CircleGroup[
   const rows = sqlite
     .prepare(
       `select circle, cadence_days, coalesce(snoozed_until > ?, 0) as snoozed, count(*) as people
-       from contacts where archived_at is null
+       from contacts where archived_at is null and deleted_at is null
        group by circle, cadence_days, snoozed_until`,
     )
     .all(today) as Array<Omit<CircleGroup, 'snoozed'> & { snoozed: 0 | 1 }>;

@@ -25,6 +25,10 @@ export interface ContactsTable {
   snoozed_until: string | null;
   created_at: string;
   updated_at: string;
+  /** A tombstone: the person is gone from every listing, and undo can bring them back. */
+  deleted_at: Generated<string | null>;
+  /** The contact this one was merged into (a tombstone with merged_into resolves to it). */
+  merged_into: Generated<number | null>;
 }
 
 export interface ContactEmailsTable {
@@ -54,6 +58,7 @@ export interface InteractionsTable {
   source_key: string | null;
   created_at: string;
   updated_at: string;
+  deleted_at: Generated<string | null>;
 }
 
 export interface InteractionContactsTable {
@@ -94,6 +99,7 @@ export interface FavoursTable {
   occurred_on: string;
   created_at: string;
   updated_at: string;
+  deleted_at: Generated<string | null>;
 }
 
 export interface FollowupsTable {
@@ -104,8 +110,11 @@ export interface FollowupsTable {
   text: string;
   due_on: string;
   done_on: string | null;
+  /** Closed as no longer needed: not a promise kept. */
+  dropped_on: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  deleted_at: Generated<string | null>;
 }
 
 export interface SettingsTable {
@@ -127,6 +136,7 @@ export interface OutreachTable {
   ended_on: string | null;
   created_at: string;
   updated_at: string;
+  deleted_at: Generated<string | null>;
 }
 
 export interface OutreachEventsTable {
@@ -141,6 +151,58 @@ export interface OutreachEventsTable {
   note: string | null;
   interaction_id: number | null;
   created_at: string;
+  deleted_at: Generated<string | null>;
+}
+
+/** The participants of a deleted interaction, kept aside until it is restored (migration 005). */
+export interface InteractionContactsParkedTable {
+  interaction_id: number;
+  contact_id: number;
+  occurred_at: string;
+}
+
+/** Local state of this database that is not user data (the device id). */
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+/** One row per command that changed user data (migration 005). */
+export interface CommandsTable {
+  id: Generated<number>;
+  uid: string;
+  /** Hybrid logical clock reading (src/core/ids.ts). */
+  hlc: string;
+  device: string;
+  at: string;
+  name: string;
+  summary: string;
+  undoes: number | null;
+  first_op: number;
+  last_op: number;
+}
+
+export type OpKind = 'create' | 'set' | 'add' | 'remove' | 'delete' | 'restore' | 'merge';
+
+/** The operations of the commands, written by triggers (migration 005). */
+export interface OpsTable {
+  id: Generated<number>;
+  uid: string;
+  command_id: number;
+  kind: OpKind;
+  entity: string;
+  /** The uid of the record (for a setting, its key). */
+  record: string;
+  field: string | null;
+  /** JSON values. */
+  old: string | null;
+  new: string | null;
+}
+
+export interface CurrentCommandTable {
+  id: number;
+  ms: number;
+  recording: number;
 }
 
 export interface Database {
@@ -156,6 +218,11 @@ export interface Database {
   settings: SettingsTable;
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
+  interaction_contacts_parked: InteractionContactsParkedTable;
+  meta: MetaTable;
+  commands: CommandsTable;
+  ops: OpsTable;
+  current_command: CurrentCommandTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

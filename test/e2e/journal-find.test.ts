@@ -150,9 +150,13 @@ describe('edit, archive, rm', () => {
     const refused = s.net(['rm', 'nicolo']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('needs --yes');
-    expect(ok(s.net(['rm', 'nicolo', '--yes']))).toBe('Deleted Niccolò Bianchi (#1) and 1 interaction(s) that had no one else.\n');
-    expect(s.query('select count(*) as n from interactions')).toEqual([{ n: 1 }]);
-    expect(s.query('select contact_id from interaction_contacts')).toEqual([{ contact_id: 2 }]);
+    expect(ok(s.net(['rm', 'nicolo', '--yes']))).toBe('Deleted Niccolò Bianchi (#1) and 1 interaction(s) that had no one else. `net undo` brings them back.\n');
+    // Tombstones: gone from every listing, kept for undo.
+    expect(s.query('select count(*) as n from interactions where deleted_at is null')).toEqual([{ n: 1 }]);
+    expect(s.json<Array<{ contacts: string[] }>>(['history']).map((h) => h.contacts)).toEqual([['Giulia Rossi']]);
+    expect(s.json<Array<{ name: string }>>(['list']).map((c) => c.name)).not.toContain('Niccolò Bianchi');
+    ok(s.net(['undo', '--yes']));
+    expect(s.json<Array<{ contacts: string[] }>>(['history']).map((h) => h.contacts)).toEqual([['Giulia Rossi', 'Niccolò Bianchi'], ['Niccolò Bianchi']]);
   });
 });
 

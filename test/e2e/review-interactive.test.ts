@@ -11,6 +11,7 @@ import { UsageError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { insertInteraction } from '../../src/db/interactions.js';
+import { allowRawWrites } from '../raw-writes.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 
 const NOW = '2026-03-14';
@@ -90,6 +91,7 @@ let ids: Record<string, number>;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'net-review-'));
   opened = await openDatabase(join(dir, 'net.db'));
+  allowRawWrites(opened.sqlite);
   output = '';
   ids = {
     // Due: inner every 14 days, close every 30; Elena is due and fading, so she comes once.

@@ -2,8 +2,12 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import { NetSqliteDialect } from '../../src/db/dialect.js';
+import type { Database as Schema } from '../../src/db/schema.js';
+import { rawWrite } from '../raw-writes.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION } from '../../src/db/migrate.js';
+import { migrateTo, SCHEMA_VERSION } from '../../src/db/migrate.js';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 import { integrity, queryFile, sha1, STACK_FRAME } from './support.js';
 
@@ -33,7 +37,7 @@ beforeEach(() => {
 afterEach(() => s.cleanup());
 
 const mode = (path: string): number => statSync(path).mode & 0o777;
-const names = (path: string): string[] => queryFile<{ name: string }>(path, 'select name from contacts order by id').map((r) => r.name);
+const names = (path: string): string[] => queryFile<{ name: string }>(path, 'select name from contacts where deleted_at is null order by id').map((r) => r.name);
 const folder = (): string => join(s.dir, 'data');
 /** The files in the database folder, without SQLite's -wal/-shm (read-only checks leave them). */
 const files = (): string[] => readdirSync(folder()).filter((f) => !/-(wal|shm)$/.test(f)).sort();
@@ -78,7 +82,7 @@ describe('net backup', () => {
   it('includes what is still in the write-ahead log of another open connection', () => {
     const other = new Database(s.db);
     other.pragma('wal_autocheckpoint = 0');
-    other.prepare("update contacts set company = 'Stripe' where id = 1").run();
+    rawWrite(other, "update contacts set company = 'Stripe' where id = 1");
     expect(statSync(`${s.db}-wal`).size).toBeGreaterThan(0);
     const target = join(s.dir, 'b.db');
     ok(s.net(['backup', target]));
@@ -133,7 +137,7 @@ describe('net restore', () => {
   it('replaces the pages of a database that another connection holds open, -wal included', () => {
     const other = new Database(s.db);
     other.pragma('wal_autocheckpoint = 0');
-    other.prepare("update contacts set company = 'only in the wal' where name = 'Anna Meyer'").run();
+    rawWrite(other, "update contacts set company = 'only in the wal' where name = 'Anna Meyer'");
     const result = s.json<{ kept: string }>(['restore', backup, '--yes']);
     // The open connection sees the restored database; what was in its WAL is in the kept copy only.
     expect(other.prepare('select name from contacts order by id').pluck().all()).toEqual(['Giulia Rossi', 'Marco Bianchi']);
@@ -143,15 +147,12 @@ describe('net restore', () => {
     expect(integrity(s.db)).toBe('ok');
   });
 
-  it('upgrades a backup made at an older schema version', () => {
-    // The backup, taken back to version 1 the way the later migrations' down() do.
+  it('upgrades a backup made at an older schema version', async () => {
+    // The backup, taken back to version 1 by the later migrations' down().
     const old = new Database(backup);
-    old.exec(`drop trigger contact_activity_insert; drop trigger contact_activity_delete; drop trigger contact_activity_move;
-      drop trigger contact_activity_edit; drop trigger contact_activity_edit_day; drop table contact_activity;
-      drop index interactions_period; drop index contacts_created_at; drop index contacts_rhythm; create index interactions_occurred_at on interactions (occurred_at);
-      drop table outreach_events; drop table outreach; delete from kysely_migration where name <> '001-initial'`);
-    old.pragma('user_version = 1');
-    old.close();
+    const db = new Kysely<Schema>({ dialect: new NetSqliteDialect({ database: old }) });
+    await migrateTo(db, old, '001-initial');
+    await db.destroy();
     ok(s.net(['restore', backup, '--yes']));
     expect(queryFile(s.db, 'pragma user_version')).toEqual([{ user_version: SCHEMA_VERSION }]);
     expect(queryFile(s.db, "select name from sqlite_schema where name in ('outreach', 'contact_activity') order by name")).toHaveLength(2);
@@ -193,7 +194,7 @@ describe('net restore', () => {
     ok(s.net(['backup', orphan]));
     const o = new Database(orphan);
     o.pragma('foreign_keys = OFF');
-    o.exec("insert into contact_tags (contact_id, tag) values (999, 'ghost')");
+    rawWrite(o, "insert into contact_tags (contact_id, tag) values (999, 'ghost')");
     o.close();
     refuse(orphan, /orphan\.db has 1 broken reference\(s\) between tables/);
 

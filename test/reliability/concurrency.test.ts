@@ -78,6 +78,7 @@ describe('backup during writes', () => {
     // Another connection in the middle of a write transaction, as a long import would be.
     const writer = new Database(s.db);
     writer.exec('begin immediate');
+    writer.prepare('insert into current_command (id, ms, recording) values (0, 0, 0)').run();
     writer.prepare("update contacts set company = 'uncommitted' where id = 1").run();
     const result = await run(s, ['backup', join(s.dir, 'locked.db')]);
     writer.exec('rollback');

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
+import { rawWrite } from '../raw-writes.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
 
@@ -49,7 +50,7 @@ describe('file modes', () => {
     expect(mode(join(s.dir, 'deep', 'er'))).toBe(0o700);
     // SQLite gives the -wal and -shm the mode of the database file.
     const open = new Database(db);
-    open.prepare("insert into settings (key, value) values ('x', 'y')").run();
+    rawWrite(open, "insert into settings (key, value) values ('x', 'y')");
     expect(mode(`${db}-wal`)).toBe(0o600);
     expect(mode(`${db}-shm`)).toBe(0o600);
     open.close();

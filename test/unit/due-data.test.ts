@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { activeOutreach, contactFacts, conversationFacts, followupsDue } from '../../src/db/due-data.js';
 import { insertFollowup, insertInteraction } from '../../src/db/interactions.js';
+import { allowRawWrites } from '../raw-writes.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 
 const TODAY = '2026-03-14';
@@ -14,6 +15,7 @@ let opened: OpenDatabase;
 
 beforeEach(async () => {
   opened = await openDatabase(':memory:');
+  allowRawWrites(opened.sqlite);
 });
 afterEach(async () => {
   await opened.close();
@@ -144,6 +146,7 @@ describe('the relevance filter', () => {
       const path = join(dir, 'net.db');
       await generateNetwork(path, { contacts: 600, interactions: 4000, seed: 7 });
       const network = await openDatabase(path);
+      allowRawWrites(network.sqlite);
       try {
         const settingsList = [
           settingsFrom([]),

@@ -8,6 +8,7 @@ import { localDay } from '../../src/core/dates.js';
 import { dayNumber, touchStatsFrom, type TouchStats } from '../../src/core/review/gaps.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { insertInteraction } from '../../src/db/interactions.js';
+import { allowRawWrites } from '../raw-writes.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { contactFacts } from '../../src/db/due-data.js';
 import { activityCounts, periodReplies, weeklyCounts } from '../../src/db/review-data.js';
@@ -30,6 +31,7 @@ describe('queries', () => {
   async function setUp(): Promise<void> {
     dir = mkdtempSync(join(tmpdir(), 'net-review-data-'));
     opened = await openDatabase(join(dir, 'net.db'));
+    allowRawWrites(opened.sqlite);
   }
 
   afterEach(async () => {

@@ -12,6 +12,7 @@ import { buildReview, type ReviewInput } from '../../src/core/review/report.js';
 import { settingsFrom, type Settings } from '../../src/core/settings.js';
 import { insertContact } from '../../src/db/contacts.js';
 import { insertInteraction } from '../../src/db/interactions.js';
+import { allowRawWrites } from '../raw-writes.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { loadReviewInput } from '../../src/db/review-data.js';
 import { reviewContacts } from '../../src/db/review-touches.js';
@@ -31,6 +32,7 @@ describe('the review filter', () => {
       const path = join(dir, 'net.db');
       await generateNetwork(path, { contacts: 600, interactions: 4000, seed: 7 });
       const network = await openDatabase(path);
+      allowRawWrites(network.sqlite);
       try {
         let leftOut = 0;
         for (const settings of [settingsFrom([]), settingsFrom([{ key: 'cadence.acquaintance', value: '200' }, { key: 'cadence.network', value: 'none' }])]) {
@@ -53,6 +55,7 @@ describe('the review filter', () => {
     let opened: OpenDatabase;
     beforeEach(async () => {
       opened = await openDatabase(':memory:');
+      allowRawWrites(opened.sqlite);
     });
     afterEach(async () => {
       await opened.close();

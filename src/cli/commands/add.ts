@@ -1,9 +1,8 @@
 // net add: a person joins the network.
-import { ConflictError, UsageError } from '../../core/errors.js';
+import { addContact } from '../../app/add-contact.js';
+import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { check, nameSchema } from '../../core/validate.js';
-import { findDuplicates, insertContact, loadContactRecord } from '../../db/contacts.js';
-import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
 import { readContactOptions, type ContactOptions } from '../contact-input.js';
 import { toJson } from '../render.js';
@@ -46,23 +45,11 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
   }
   const name = check(nameSchema, rawName, 'NAME');
   const input = await readContactOptions(ctx, opts);
-  const at = ctx.now.toISOString();
-
-  const { db } = await ctx.database();
-  const settings = await loadSettings(db);
-  const id = await db.transaction().execute(async (trx) => {
-    if (!opts.force) {
-      const duplicates = await findDuplicates(trx, name, input.emails);
-      if (duplicates.length > 0) {
-        const list = duplicates.map((d) => `#${d.id} ${d.name} (${d.reason})`).join(', ');
-        throw new ConflictError(`${name} may already be in your network: ${list}`, 'use `net edit` to change them, or `--force` to add anyway');
-      }
-    }
-    return insertContact(trx, { ...input.fields, name }, input, at);
+  const contact = await addContact(await ctx.database(), ctx, {
+    fields: { ...input.fields, name },
+    lists: { emails: input.emails, tags: input.tags, interests: input.interests },
+    force: opts.force,
   });
-
-  const contact = await loadContactRecord(db, settings, id);
-  if (!contact) throw new Error(`contact #${id} vanished after insert`);
   if (opts.json) {
     ctx.io.write(toJson(contact));
     return;

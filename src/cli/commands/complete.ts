@@ -22,6 +22,7 @@ import { formatInterval } from '../../core/intervals.js';
 import { STAGES } from '../../core/outreach.js';
 import { CHANNELS, CIRCLES, DEFAULT_CADENCE } from '../../core/vocabulary.js';
 import { resolveDbPath } from '../../db/path.js';
+import { completionNames } from '../../db/completion-names.js';
 
 
 const CIRCLE_CHOICES: ValueSource = {
@@ -102,12 +103,7 @@ async function contactCandidates(dbPath: string): Promise<Array<{ name: string; 
   let sqlite: InstanceType<typeof Database> | undefined;
   try {
     sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 1000 });
-    const rows = sqlite.prepare('select name, circle, company, archived_at from contacts order by archived_at is not null, name_key').all() as Array<{
-      name: string;
-      circle: string;
-      company: string | null;
-      archived_at: string | null;
-    }>;
+    const rows = completionNames(sqlite);
     return rows.map((r) => ({ name: r.name, description: [r.archived_at ? 'archived' : r.circle, r.company].filter(Boolean).join(', ') }));
   } catch {
     // Not a database, or not net's: no names to offer.

@@ -3,7 +3,8 @@
 import { closest } from 'fastest-levenshtein';
 import { UsageError } from '../../core/errors.js';
 import { DEFAULT_SETTINGS, SETTING_KEYS, settingKey, settingsFrom, type SettingKey, type Settings } from '../../core/settings.js';
-import { deleteSetting, saveSetting, storedSettings } from '../../db/settings.js';
+import { setSetting, unsetSetting } from '../../app/config.js';
+import { storedSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
 import { toJson, writeTable } from '../render.js';
 
@@ -50,8 +51,7 @@ export async function set(ctx: Context, key: string, value: string): Promise<voi
   const spec = knownKey(key);
   const parsed = spec.parse(value);
   if (!parsed.ok) throw new UsageError(`${spec.key}: ${parsed.error}`);
-  const { db } = await ctx.database();
-  await db.transaction().execute((trx) => saveSetting(trx, spec.key, parsed.stored));
+  await setSetting(await ctx.database(), ctx, spec.key, parsed.stored);
   const settings = settingsFrom([{ key: spec.key, value: parsed.stored }]);
   ctx.io.write(`${spec.key} = ${spec.show(settings)}\n`);
 }
@@ -59,6 +59,6 @@ export async function set(ctx: Context, key: string, value: string): Promise<voi
 export async function unset(ctx: Context, key: string): Promise<void> {
   const spec = knownKey(key);
   const opened = await ctx.existingDatabase();
-  if (opened) await opened.db.transaction().execute((trx) => deleteSetting(trx, spec.key));
+  if (opened) await unsetSetting(opened, ctx, spec.key);
   ctx.io.write(`${spec.key} = ${spec.show(DEFAULT_SETTINGS)} (the default)\n`);
 }

@@ -1,10 +1,9 @@
-// net followup add | list | done: the promises made in conversations.
+// net followup add | list | edit | done | drop: the promises made in conversations.
+import { addFollowup, closeFollowups, editFollowup } from '../../app/followups.js';
 import { addDays, daysBetween } from '../../core/dates.js';
-import { NotFoundError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
-import { insertFollowup } from '../../db/interactions.js';
-import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
 
@@ -24,13 +23,7 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
     const { parseDate } = await import('../../core/natural-dates.js');
     dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
   }
-  const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
-  const entry = await db.transaction().execute(async (trx): Promise<FollowupEntry> => {
-    const person = await resolveContact(trx, ref);
-    const id = await insertFollowup(trx, { contact_id: person.id, interaction_id: null, text, due_on: dueOn }, at);
-    return { id, contact_id: person.id, name: person.name, text, due_on: dueOn, done_on: null };
-  });
+  const entry = await addFollowup(await ctx.database(), ctx, ref, text, dueOn);
   if (options.json) {
     ctx.io.write(toJson(entry));
     return;
@@ -43,7 +36,7 @@ interface ListOptions extends FormatOptions {
 }
 
 function dueText(entry: FollowupEntry, today: string): string {
-  if (entry.done_on !== null) return entry.due_on;
+  if (entry.done_on !== null || entry.dropped_on !== null) return entry.due_on;
   const days = daysBetween(today, entry.due_on);
   const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days > 1 ? `in ${days} days` : days === -1 ? '1 day late' : `${-days} days late`;
   return `${entry.due_on} (${when})`;
@@ -66,41 +59,64 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     return;
   }
   const columns = [{ header: 'ID', align: 'right' as const }, { header: 'Who', max: 24 }, { header: 'Promise', max: 50 }, { header: 'Due' }];
-  if (options.all) columns.push({ header: 'Done' });
+  if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,
     columns,
     entries.map((e) => {
       const row = [e.id, e.name, e.text, dueText(e, ctx.today)];
-      return options.all ? [...row, e.done_on ?? ''] : row;
+      return options.all ? [...row, e.done_on ? `kept ${e.done_on}` : e.dropped_on ? `dropped ${e.dropped_on}` : ''] : row;
     }),
   );
 }
 
+/** Follow-up ids as typed: `4`, `#4`. */
+function readIds(args: readonly string[]): number[] {
+  return args.map((arg) => check(positiveIntSchema, arg.trim().replace(/^#/, ''), 'ID'));
+}
+
 export async function done(ctx: Context, idArgs: string[]): Promise<void> {
-  const ids = idArgs.map((idArg) => check(positiveIntSchema, idArg.trim().replace(/^#/, ''), 'ID'));
-  const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
-  // All or nothing: one unknown id keeps none of them.
-  const messages = await db.transaction().execute(async (trx) => {
-    const lines: string[] = [];
-    for (const id of ids) {
-      const row = await trx
-        .selectFrom('followups as f')
-        .innerJoin('contacts as c', 'c.id', 'f.contact_id')
-        .select(['f.id', 'f.text', 'f.done_on', 'c.name'])
-        .where('f.id', '=', id)
-        .executeTakeFirst();
-      if (!row) throw new NotFoundError(`no follow-up #${id}`, 'see the open ones with `net followup list`');
-      if (row.done_on !== null) {
-        lines.push(`Follow-up #${id} was already kept on ${row.done_on}.`);
-        continue;
-      }
-      await trx.updateTable('followups').set({ done_on: ctx.today, updated_at: at }).where('id', '=', id).execute();
-      lines.push(`Kept: ${row.text} (${row.name}, #${id}).`);
-    }
-    return lines;
-  });
-  const message = messages.join('\n');
-  ctx.io.write(`${message}\n`);
+  const closed = await closeFollowups(await ctx.database(), ctx, readIds(idArgs), 'done');
+  const lines = closed.map(({ entry, already }) =>
+    already
+      ? entry.done_on
+        ? `Follow-up #${entry.id} was already kept on ${entry.done_on}.`
+        : `Follow-up #${entry.id} was dropped on ${entry.dropped_on}.`
+      : `Kept: ${entry.text} (${entry.name}, #${entry.id}).`,
+  );
+  ctx.io.write(`${lines.join('\n')}\n`);
+}
+
+export async function drop(ctx: Context, idArgs: string[]): Promise<void> {
+  const closed = await closeFollowups(await ctx.database(), ctx, readIds(idArgs), 'dropped');
+  const lines = closed.map(({ entry, already }) =>
+    already
+      ? `Follow-up #${entry.id} was already ${entry.done_on ? `kept on ${entry.done_on}` : `dropped on ${entry.dropped_on}`}.`
+      : `Dropped: ${entry.text} (${entry.name}, #${entry.id}): no longer needed, not counted as kept.`,
+  );
+  ctx.io.write(`${lines.join('\n')}\n`);
+}
+
+interface EditOptions {
+  by?: string;
+  text?: string;
+  contact?: string;
+  json?: boolean;
+}
+
+export async function edit(ctx: Context, idArg: string, options: EditOptions): Promise<void> {
+  const [id] = readIds([idArg]);
+  const text = options.text === undefined ? undefined : check(lineSchema, options.text, '--text');
+  if (text === '') throw new UsageError('--text: the promise is empty');
+  let dueOn: string | undefined;
+  if (options.by !== undefined) {
+    const { parseDate } = await import('../../core/natural-dates.js');
+    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+  }
+  const entry = await editFollowup(await ctx.database(), ctx, id, { text, dueOn, contact: options.contact });
+  if (options.json) {
+    ctx.io.write(toJson(entry));
+    return;
+  }
+  ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${entry.text} (by ${entry.due_on}).\n`);
 }

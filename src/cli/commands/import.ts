@@ -5,10 +5,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { UsageError } from '../../core/errors.js';
 import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
-import { ContactImporter, ContactStore, inImportTransaction, loadSettingsRaw } from '../../db/import-contacts.js';
-import { InteractionImporter } from '../../db/import-interactions.js';
-import { RecordImporter } from '../../db/import-records.js';
-import { withSummariesDeferred } from '../../db/summaries.js';
+import { applyImport } from '../../app/import-apply.js';
 import type { Context } from '../context.js';
 import * as sources from '../import-sources.js';
 
@@ -76,7 +73,6 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const placement = { circle, tags: splitList(options.tag, '--tag') };
   const dryRun = Boolean(options.dryRun);
   const summary = emptySummary(source, file === '-' ? 'standard input' : file, 'rows', dryRun);
-  const at = ctx.now.toISOString();
 
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
   let text: string | undefined;
@@ -90,24 +86,18 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     }
   }
 
-  const { sqlite } = await ctx.database();
+  const store = await ctx.database();
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
-  await inImportTransaction(sqlite, dryRun, () => withSummariesDeferred(sqlite, async () => {
-    const store = new ContactStore(sqlite);
-    const index = store.index();
-    const contacts = new ContactImporter({ store, index, settings: loadSettingsRaw(sqlite), placement, summary, at, today: ctx.today });
-    let interactions: InteractionImporter | undefined;
-    let records: RecordImporter | undefined;
-    await IMPORT_SOURCES[source].run({
+  const request = { name: `import ${source}`, summary, placement, strict: Boolean(options.strict), dryRun };
+  await applyImport(store, ctx, request, (sinks) =>
+    IMPORT_SOURCES[source].run({
       file: summary.file,
       input: () => (file === '-' ? process.stdin : createReadStream(file)),
       text: async () => text ?? (await sources.readWhole(file)),
       summary,
       placement,
-      contacts,
-      interactions: () => (interactions ??= new InteractionImporter({ sqlite, store, index, summary, placement, at, strict: Boolean(options.strict) })),
-      records: () => (records ??= new RecordImporter({ sqlite, index, summary, at })),
+      ...sinks,
       now: ctx.now,
       tick: () => {
         rowsRead += 1;
@@ -116,9 +106,8 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
       me: options.me,
       forceInteractions: Boolean(options.interactions),
       raw: Boolean(options.raw),
-    });
-    contacts.finish();
-  })).finally(() => {
+    }),
+  ).finally(() => {
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
   ctx.io.write(formatSummary(summary, IMPORT_SOURCES[source].what));

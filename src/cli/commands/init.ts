@@ -12,9 +12,10 @@ import { DEFAULT_SETTINGS, settingKey, type Settings } from '../../core/settings
 import { check, nameSchema } from '../../core/validate.js';
 import { CIRCLE_MEANING } from '../../core/help-topics.js';
 import { CIRCLES, DEFAULT_CADENCE, NATURAL_SIZE, type Circle } from '../../core/vocabulary.js';
-import { findDuplicates, insertContact } from '../../db/contacts.js';
+import { countPeople, startNetwork } from '../../app/start-network.js';
+import { findDuplicates } from '../../db/contacts.js';
 import { openDatabase, type OpenDatabase } from '../../db/open.js';
-import { loadSettings, saveSetting } from '../../db/settings.js';
+import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
 
 function rhythmText(days: number | null): string {
@@ -58,8 +59,7 @@ export default async function init(ctx: Context): Promise<void> {
     let path = ctx.dbPath;
     let existing = await openIfExists(path);
     if (existing) opened.push(existing);
-    const count = async (db: OpenDatabase | null) =>
-      db ? Number((await db.db.selectFrom('contacts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : 0;
+    const count = async (db: OpenDatabase | null) => (db ? countPeople(db) : 0);
     say('', c.bold('1. Where your network lives'));
     say(`   ${path}`);
     const already = await count(existing);
@@ -154,14 +154,10 @@ export default async function init(ctx: Context): Promise<void> {
       people.push({ name: check(nameSchema, name, 'name'), circle });
     }
 
-    // Everything at once, in one transaction.
+    // Everything at once, in one command.
     const target = existing ?? (path === ctx.dbPath ? await ctx.database() : await openDatabase(path));
     if (!existing && path !== ctx.dbPath) opened.push(target);
-    const at = ctx.now.toISOString();
-    await target.db.transaction().execute(async (trx) => {
-      for (const [circle, stored] of rhythms) await saveSetting(trx, `cadence.${circle}`, stored);
-      for (const person of people) await insertContact(trx, { name: person.name, circle: person.circle }, {}, at);
-    });
+    await startNetwork(target, ctx, rhythms, people);
 
     say('', c.bold('Done.'));
     const changed = rhythms.size ? `, ${rhythms.size} rhythm${rhythms.size === 1 ? '' : 's'} changed` : '';

@@ -1,12 +1,12 @@
 // net list: the people in the network, filtered and sorted.
-import { sql } from 'kysely';
 import type { ContactRecord } from '../../core/contact.js';
 import { LIST_KEYS } from '../../core/contact.js';
 import { daysBetween } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
-import { compareNames, nameKey } from '../../core/names.js';
+import { compareNames } from '../../core/names.js';
 import { check, circleSchema } from '../../core/validate.js';
+import { findContactIds } from '../../db/contact-search.js';
 import { loadContactRecords } from '../../db/contacts.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
@@ -22,11 +22,6 @@ interface ListOptions extends FormatOptions {
 }
 
 const SORTS = ['name', 'last', 'added'] as const;
-
-/** LIKE pattern for "contains", with the wildcard characters escaped. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function sortRecords(records: ContactRecord[], sort: string): ContactRecord[] {
   const byName = (a: ContactRecord, b: ContactRecord) => compareNames(a.name, b.name) || a.id - b.id;
@@ -48,36 +43,7 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
   let records: ContactRecord[] = [];
   if (opened) {
     const { db } = opened;
-    let query = db.selectFrom('contacts as c').select('c.id');
-    query = options.archived ? query.where('c.archived_at', 'is not', null) : query.where('c.archived_at', 'is', null);
-    if (circle) query = query.where('c.circle', '=', circle);
-    if (options.tag !== undefined) {
-      const tag = options.tag.trim();
-      query = query.where((eb) =>
-        eb.exists(eb.selectFrom('contact_tags as t').select('t.contact_id').whereRef('t.contact_id', '=', 'c.id').where(sql<string>`lower(t.tag)`, '=', tag.toLowerCase())),
-      );
-    }
-    if (options.company !== undefined) {
-      query = query.where(sql<string>`c.company`, 'like', sql<string>`${containsPattern(options.company.trim())} escape '\\'`);
-    }
-    if (options.search !== undefined) {
-      const pattern = containsPattern(options.search.trim());
-      const keyPattern = containsPattern(nameKey(options.search));
-      const like = (column: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
-      query = query.where((eb) =>
-        eb.or([
-          sql<boolean>`c.name_key like ${keyPattern} escape '\\'`,
-          like('c.company'),
-          like('c.role'),
-          like('c.notes'),
-          like('c.location'),
-          like('c.how_met'),
-          eb.exists(eb.selectFrom('contact_tags as t').select('t.contact_id').whereRef('t.contact_id', '=', 'c.id').where(sql<boolean>`t.tag like ${pattern} escape '\\'`)),
-          eb.exists(eb.selectFrom('contact_interests as x').select('x.contact_id').whereRef('x.contact_id', '=', 'c.id').where(sql<boolean>`x.interest like ${pattern} escape '\\'`)),
-        ]),
-      );
-    }
-    const ids = (await query.execute()).map((r) => r.id);
+    const ids = await findContactIds(db, { circle, tag: options.tag, company: options.company, search: options.search, archived: options.archived });
     records = sortRecords(await loadContactRecords(db, await loadSettings(db), ids), options.sort);
   }
 

@@ -1,11 +1,11 @@
 // net log: what happened, with whom, when, and what was promised or given.
-import { addDays, localDay } from '../../core/dates.js';
+import { joinNames, logTouch } from '../../app/log-touch.js';
+import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { parseDate } from '../../core/natural-dates.js';
 import { channelSchema, check, lineSchema, textSchema } from '../../core/validate.js';
 import { defaultDirection, type Direction } from '../../core/vocabulary.js';
-import { insertFavour, insertFollowup, insertInteraction, listHistory } from '../../db/interactions.js';
-import { resolveContacts } from '../../db/resolve.js';
+import { listHistory } from '../../db/interactions.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 
@@ -24,11 +24,6 @@ interface LogOptions {
 
 function favourTexts(values: readonly string[] | undefined, field: string): string[] {
   return (values ?? []).map((v) => check(lineSchema, v, field)).filter((v) => v !== '');
-}
-
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 export default async function log(ctx: Context, refs: string[], options: LogOptions): Promise<void> {
@@ -54,29 +49,19 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
     dueOn = options.by === undefined ? addDays(when.day, 7) : parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
   }
 
-  const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
-  const { people, interactionId } = await db.transaction().execute(async (trx) => {
-    const people = await resolveContacts(trx, refs);
-    const interactionId = await insertInteraction(
-      trx,
-      { occurred_at: instant.toISOString(), occurred_on: localDay(instant), channel, direction, note },
-      people.map((p) => p.id),
-      at,
-    );
-    for (const person of people) {
-      for (const text of gave) await insertFavour(trx, { contact_id: person.id, interaction_id: interactionId, direction: 'given', text, occurred_on: when.day }, at);
-      for (const text of got) await insertFavour(trx, { contact_id: person.id, interaction_id: interactionId, direction: 'received', text, occurred_on: when.day }, at);
-    }
-    if (followUp !== undefined && dueOn !== undefined) {
-      // A promise is owed to one person: the first one named.
-      await insertFollowup(trx, { contact_id: people[0].id, interaction_id: interactionId, text: followUp, due_on: dueOn }, at);
-    }
-    return { people, interactionId };
+  const store = await ctx.database();
+  const { people, interactionId } = await logTouch(store, ctx, refs, {
+    channel,
+    direction,
+    instant,
+    note,
+    gave,
+    got,
+    followUp: followUp !== undefined && dueOn !== undefined ? { text: followUp, dueOn } : undefined,
   });
 
   if (options.json) {
-    const [entry] = await listHistory(db, { interactionId });
+    const [entry] = await listHistory(store.db, { interactionId });
     ctx.io.write(toJson(entry));
     return;
   }

@@ -2,9 +2,14 @@
 // fading, one at a time, and for each a choice: log a touch now, snooze,
 // change circle or rhythm, archive, or skip. Each choice is saved in its own
 // transaction as it is made, so quitting halfway keeps what was done.
-import type { Kysely } from 'kysely';
-import { addDays, daysBetween, localDay } from '../../core/dates.js';
-import { UsageError } from '../../core/errors.js';
+import { setArchived } from '../../app/archive-contact.js';
+import { editContact, emptyContactChange } from '../../app/edit-contact.js';
+import { logTouch } from '../../app/log-touch.js';
+import { snoozeContact } from '../../app/snooze-contact.js';
+import type { Store } from '../../app/store.js';
+import type { ContactFields } from '../../db/contacts.js';
+import { addDays, daysBetween } from '../../core/dates.js';
+import { NotFoundError, UsageError } from '../../core/errors.js';
 import { formatInterval, parseInterval } from '../../core/intervals.js';
 import { circleGroupsOf, circlesSection } from '../../core/review/circles.js';
 import { FADING_MIN_TOUCHES, fadingSection } from '../../core/review/fading.js';
@@ -12,11 +17,8 @@ import { rhythmRule, scheduleContext } from '../../core/review/rhythm-status.js'
 import { effectiveCadence, type Settings } from '../../core/settings.js';
 import { check, textSchema } from '../../core/validate.js';
 import { CHANNELS, CIRCLES, defaultDirection } from '../../core/vocabulary.js';
-import { getStoredContact, updateContact } from '../../db/contacts.js';
-import { insertInteraction } from '../../db/interactions.js';
 import { activeOutreach, type DueSource } from '../../db/due-data.js';
 import { reviewContacts } from '../../db/review-touches.js';
-import type { Database } from '../../db/schema.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
 
@@ -57,7 +59,7 @@ export interface SessionSummary {
 }
 
 export interface SessionDeps {
-  db: Kysely<Database>;
+  store: Store;
   prompts: ReviewPrompts;
   write: (text: string) => void;
   now: Date;
@@ -117,24 +119,26 @@ function validNote(value: string): true | string {
 
 /** Runs one person's choice; returns what to count, or null to stop. */
 async function act(deps: SessionDeps, person: SessionPerson): Promise<keyof SessionSummary | null> {
-  const { db, prompts, write, now, today, settings } = deps;
+  const { store, prompts, write, now, today, settings } = deps;
+  const clock = { now, today };
+  const ref = `#${person.contact_id}`;
   const action = await prompts.select(`${person.name}: what now?`, ACTIONS, 'log');
   if (action === 'quit') return null;
   if (action === 'skip') return 'skipped';
-  const at = now.toISOString();
 
-  // Read every answer first, then save in one short transaction.
+  // Read every answer first, then save in one short command.
   if (action === 'log') {
     const channels = CHANNELS.map((ch) => ({ name: ch, value: ch }));
     const channel = await prompts.select('How?', channels, (person.channel ?? 'call') as (typeof CHANNELS)[number]);
     const noteText = (await prompts.input('A note (optional):', { validate: validNote })).trim();
     const note = noteText === '' ? null : check(textSchema, noteText, 'note');
-    const saved = await db.transaction().execute(async (trx) => {
-      if (!(await getStoredContact(trx, person.contact_id))) return false;
-      const direction = defaultDirection(channel);
-      await insertInteraction(trx, { occurred_at: at, occurred_on: localDay(now), channel, direction, note }, [person.contact_id], at);
-      return true;
-    });
+    let saved = true;
+    try {
+      await logTouch(store, clock, [ref], { channel, direction: defaultDirection(channel), instant: now, note });
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      saved = false;
+    }
     write(saved ? `  Logged ${channel} with ${person.name} today.\n` : `  ${person.name} is no longer in the network; nothing saved.\n`);
     return saved ? 'logged' : 'skipped';
   }
@@ -145,7 +149,7 @@ async function act(deps: SessionDeps, person: SessionPerson): Promise<keyof Sess
     const days = parseInterval(text);
     if (days === undefined || days === null) throw new UsageError(`snooze: "${text}" is not an interval`);
     const until = addDays(today, days);
-    await saveContact(db, person.contact_id, { snoozed_until: until }, at);
+    await snoozeContact(store, clock, ref, until);
     write(`  Snoozed ${person.name} until ${until}.\n`);
     return 'snoozed';
   }
@@ -156,7 +160,7 @@ async function act(deps: SessionDeps, person: SessionPerson): Promise<keyof Sess
       CIRCLES.map((c) => ({ name: `${c} (${formatInterval(settings.cadence[c])})`, value: c })),
       person.circle as (typeof CIRCLES)[number],
     );
-    await saveContact(db, person.contact_id, { circle }, at);
+    await saveContact(store, clock, ref, { circle });
     const rhythm = effectiveCadence(settings, circle, person.cadence_days);
     write(`  ${person.name} is now in ${circle} (${rhythm === null ? 'no rhythm' : `every ${formatInterval(rhythm)}`}).\n`);
     return 'changed';
@@ -171,23 +175,18 @@ async function act(deps: SessionDeps, person: SessionPerson): Promise<keyof Sess
     const days = parseInterval(text);
     if (days === undefined) throw new UsageError(`rhythm: "${text}" is not an interval`);
     // 0 stores "no rhythm" for this person, whatever their circle's.
-    await saveContact(db, person.contact_id, { cadence_days: days ?? 0 }, at);
+    await saveContact(store, clock, ref, { cadence_days: days ?? 0 });
     write(`  ${person.name}: ${days === null ? 'no rhythm' : `every ${formatInterval(days)}`} from now on.\n`);
     return 'changed';
   }
 
-  await saveContact(db, person.contact_id, { archived_at: at }, at);
+  await setArchived(store, clock, ref, true);
   write(`  Archived ${person.name}: \`net unarchive ${person.contact_id}\` brings them back.\n`);
   return 'archived';
 }
 
-async function saveContact(
-  db: Kysely<Database>,
-  id: number,
-  fields: Parameters<typeof updateContact>[2],
-  at: string,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => updateContact(trx, id, fields, at));
+async function saveContact(store: Store, clock: { now: Date; today: string }, ref: string, fields: Partial<ContactFields>): Promise<void> {
+  await editContact(store, clock, ref, { ...emptyContactChange(), fields });
 }
 
 /** Goes through the people one at a time; every choice is saved before the next question. */
@@ -229,7 +228,7 @@ export default async function reviewInteractive(ctx: Context, prompts?: ReviewPr
   }
   ctx.io.write(c.bold(`${people.length} ${people.length === 1 ? 'person' : 'people'} to go through: due for a touch, then fading.\n`));
   const summary = await runReviewSession(
-    { db, prompts: prompts ?? (await inquirerPrompts()), write: (text) => ctx.io.write(text), now: ctx.now, today: ctx.today, settings },
+    { store: opened, prompts: prompts ?? (await inquirerPrompts()), write: (text) => ctx.io.write(text), now: ctx.now, today: ctx.today, settings },
     people,
   );
   const parts = [`${summary.logged} logged`, `${summary.snoozed} snoozed`, `${summary.changed} changed`, `${summary.archived} archived`, `${summary.skipped} skipped`];

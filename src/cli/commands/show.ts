@@ -25,7 +25,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   if (!contact) throw new Error(`contact #${id} vanished`);
   const [interactions, favours, followups] = await Promise.all([
     listHistory(db, { contactId: id, limit }),
-    listFavours(db, id),
+    listFavours(db, { contactId: id }),
     listFollowups(db, { contactId: id }),
   ]);
   const given = favours.filter((f) => f.direction === 'given');

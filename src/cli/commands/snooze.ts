@@ -3,8 +3,7 @@
 import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { check, intervalSchema } from '../../core/validate.js';
-import { getStoredContact, updateContact } from '../../db/contacts.js';
-import { resolveContact } from '../../db/resolve.js';
+import { snoozeContact } from '../../app/snooze-contact.js';
 import type { Context } from '../context.js';
 
 interface SnoozeOptions {
@@ -35,18 +34,13 @@ export default async function snooze(ctx: Context, ref: string, options: SnoozeO
     );
   }
   const until = options.clear ? null : await snoozeEnd(ctx, options);
-  const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
-  const message = await db.transaction().execute(async (trx) => {
-    const { id, name } = await resolveContact(trx, ref);
-    const stored = await getStoredContact(trx, id);
-    if (until === null) {
-      const wasSnoozed = stored?.snoozed_until != null && stored.snoozed_until > ctx.today;
-      await updateContact(trx, id, { snoozed_until: null }, at);
-      return wasSnoozed ? `${name} (#${id}) is back in your reminders.` : `${name} (#${id}) was not snoozed.`;
-    }
-    await updateContact(trx, id, { snoozed_until: until }, at);
-    return `Snoozed ${name} (#${id}) until ${until}: no rhythm, new-contact or birthday reminders before then. Replies and follow-ups still show.`;
-  });
+  const result = await snoozeContact(await ctx.database(), ctx, ref, until);
+  const who = `${result.name} (#${result.id})`;
+  const message =
+    until === null
+      ? result.wasSnoozed
+        ? `${who} is back in your reminders.`
+        : `${who} was not snoozed.`
+      : `Snoozed ${who} until ${until}: no rhythm, new-contact or birthday reminders before then. Replies and follow-ups still show.`;
   ctx.io.write(`${message}\n`);
 }

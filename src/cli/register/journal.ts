@@ -136,6 +136,55 @@ Examples:
     )
     .action(lazy(() => import('../commands/history.js')));
 
+  const history = program.commands.find((c) => c.name() === 'history');
+  if (history) {
+    history
+      .command('edit')
+      .argument('<id>', 'an interaction id (the first column of `net history`)')
+      .summary('correct an interaction: its day, channel, direction, note or people')
+      .option('--date <date>', 'when it really happened')
+      .option('--via <channel>', 'the channel')
+      .option('--in', 'they reached out')
+      .option('--out', 'you reached out')
+      .option('--mutual', 'neither: you met')
+      .option('-m, --note <text>', 'the note (empty clears it)')
+      .option('--add <contact>', 'someone who was there too (repeatable)', collect)
+      .option('--remove <contact>', 'someone who was not there (repeatable)', collect)
+      .option('--json', 'print the interaction as JSON')
+      .addHelpText('after', '\nExamples:\n  $ net history edit 42 --date "last tuesday"\n  $ net history edit 42 --add marco --remove anna\n  $ net history edit 42 -m "the real note"')
+      .action(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.edit }))));
+    history
+      .command('rm')
+      .argument('<id>', 'an interaction id (the first column of `net history`)')
+      .summary('delete an interaction logged by mistake, with its favours and promises')
+      .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
+      .addHelpText('after', '\nExamples:\n  $ net history rm 42\n  $ net history rm 42 --yes\n  $ net undo                # it was not a mistake after all')
+      .action(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.rm }))));
+  }
+
+  const favour = program.command('favour').summary('favours given and received: add, list, rm');
+  favour
+    .command('add')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .summary('record a favour given to or received from one person')
+    .option('--gave <text>', 'a favour you gave: an introduction, a referral, advice')
+    .option('--got <text>', 'a favour you received')
+    .option('--date <date>', 'when (default: today)')
+    .option('--json', 'print the favour as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net favour add anna --gave "intro to Sara"\n  $ net favour add marco --got "a referral to Nexi" --date "last week"')
+    .action(lazy(() => import('../commands/favour.js').then((m) => ({ default: m.add }))));
+  withListFormats(
+    favour.command('list').alias('ls').summary('favours, newest first').option('--contact <contact>', "only this person's"),
+  )
+    .addHelpText('after', '\nExamples:\n  $ net favour list\n  $ net favour list --contact anna --csv')
+    .action(lazy(() => import('../commands/favour.js').then((m) => ({ default: m.list }))));
+  favour
+    .command('rm')
+    .argument('<id>', 'a favour id (see `net favour list`)')
+    .summary('delete a favour recorded by mistake')
+    .addHelpText('after', '\nExamples:\n  $ net favour rm 7\n  $ net favour rm 7 && net undo    # changed your mind')
+    .action(lazy(() => import('../commands/favour.js').then((m) => ({ default: m.rm }))));
+
   contactOptions(
     program
       .command('edit')
@@ -145,6 +194,7 @@ Examples:
     .option('--rename <name>', 'a new name')
     .option('--untag <tag>', 'remove a tag (repeatable)', collect)
     .addOption(new RemoveInterestOption())
+    .option('--append-note <text>', 'add a dated line to the notes')
     .option('--json', 'print the updated contact as JSON')
     .addHelpText(
       'after',

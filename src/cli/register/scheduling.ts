@@ -33,8 +33,8 @@ Examples:
 
   const followup = program
     .command('followup')
-    .summary('promises made in conversations: add, list, done')
-    .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup list\n  $ net followup done 3');
+    .summary('promises made in conversations: add, list, edit, done, drop')
+    .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup list\n  $ net followup done 3\n  $ net followup drop 4');
 
   followup
     .command('add')
@@ -51,7 +51,7 @@ Examples:
       .command('list')
       .alias('ls')
       .summary('open follow-ups, by due day')
-      .option('--all', 'kept ones too'),
+      .option('--all', 'kept and dropped ones too'),
   )
     .addHelpText('after', '\nExamples:\n  $ net followup list\n  $ net followup list --all --csv > promises.csv')
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.list }))));
@@ -62,6 +62,24 @@ Examples:
     .summary('mark a promise as kept')
     .addHelpText('after', '\nExamples:\n  $ net followup done 3\n  $ net followup done 3 4 7')
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.done }))));
+
+  followup
+    .command('edit')
+    .argument('<id>', 'a follow-up id (see `net followup list`)')
+    .summary('move a promise to another day, reword it, or give it to another person')
+    .option('--by <date>', 'the new due day ("next friday", 2026-04-01)')
+    .option('--text <text>', 'the promise in new words')
+    .option('--contact <contact>', 'the person it is owed to')
+    .option('--json', 'print the follow-up as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net followup edit 3 --by "next friday"\n  $ net followup edit 3 --text "send the new deck"')
+    .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.edit }))));
+
+  followup
+    .command('drop')
+    .argument('<ids...>', 'follow-up ids (see `net followup list`)')
+    .summary('close a promise that is no longer needed (not counted as kept)')
+    .addHelpText('after', '\nExamples:\n  $ net followup drop 3\n  $ net followup drop 3 4')
+    .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.drop }))));
 
   program
     .command('snooze')

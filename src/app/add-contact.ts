@@ -1,0 +1,32 @@
+// Adding a person to the network.
+import type { ContactRecord } from '../core/contact.js';
+import { ConflictError } from '../core/errors.js';
+import { findDuplicates, insertContact, loadContactRecord, type ContactFields, type ContactLists } from '../db/contacts.js';
+import { loadSettings } from '../db/settings.js';
+import { inCommand, type Clock, type Store } from './store.js';
+
+export interface NewContactInput {
+  fields: Partial<ContactFields> & { name: string };
+  lists: ContactLists;
+  /** Add even when the same name or email is already there. */
+  force?: boolean;
+}
+
+export async function addContact(store: Store, clock: Clock, input: NewContactInput): Promise<ContactRecord> {
+  const { name } = input.fields;
+  const id = await inCommand(store, clock, 'add', async (w) => {
+    if (!input.force) {
+      const duplicates = await findDuplicates(w.db, name, input.lists.emails);
+      if (duplicates.length > 0) {
+        const list = duplicates.map((d) => `#${d.id} ${d.name} (${d.reason})`).join(', ');
+        throw new ConflictError(`${name} may already be in your network: ${list}`, 'use `net edit` to change them, or `--force` to add anyway');
+      }
+    }
+    const id = await insertContact(w.db, input.fields, input.lists, clock.now.toISOString());
+    w.summary = `added ${name} (#${id})`;
+    return id;
+  });
+  const contact = await loadContactRecord(store.db, await loadSettings(store.db), id);
+  if (!contact) throw new Error(`contact #${id} vanished after insert`);
+  return contact;
+}

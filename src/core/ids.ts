@@ -1,0 +1,44 @@
+// Identities of records and commands: UUIDv7 (RFC 9562), time-ordered, so
+// that uids sort by creation and index well.
+import { randomBytes } from 'node:crypto';
+
+/** A UUIDv7 whose time part is `ms` (milliseconds since 1970). */
+export function uuidv7(ms: number): string {
+  const bytes = randomBytes(16);
+  let time = Math.max(0, Math.floor(ms));
+  for (let k = 5; k >= 0; k -= 1) {
+    bytes[k] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  bytes[6] = 0x70 | (bytes[6] & 0x0f);
+  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** A new record's uid. */
+export function newUid(): string {
+  return uuidv7(Date.now());
+}
+
+/**
+ * A hybrid logical clock reading: the physical milliseconds and a counter,
+ * fixed-width so that the text sorts as the clock does. A command's reading
+ * is later than every reading this database has seen, local or from another
+ * device, even when the machine's clock is behind.
+ */
+export function nextHlc(last: string | null | undefined, physicalMs: number): string {
+  const previous = last ? parseHlc(last) : { ms: 0, count: 0 };
+  const ms = Math.max(0, Math.floor(physicalMs));
+  return ms > previous.ms ? formatHlc(ms, 0) : formatHlc(previous.ms, previous.count + 1);
+}
+
+export function formatHlc(ms: number, count: number): string {
+  return `${String(ms).padStart(15, '0')}.${String(count).padStart(6, '0')}`;
+}
+
+export function parseHlc(text: string): { ms: number; count: number } {
+  const match = /^(\d{15})\.(\d{6})$/.exec(text);
+  if (!match) throw new Error(`not a clock reading: ${text}`);
+  return { ms: Number(match[1]), count: Number(match[2]) };
+}
