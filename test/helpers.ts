@@ -1,11 +1,30 @@
-// Running the built `net` binary against a temporary database with a fixed clock.
+// Running net against a temporary database with a fixed clock: in process
+// (the built bundle in a worker, see in-process-worker.cjs) for the
+// behaviour of commands, or as the built binary for what only a process
+// shows (the reliability suite: crashes, concurrency, file modes, start-up).
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { createSyncFn } from 'synckit';
+import { expect } from 'vitest';
 
 export const BIN = resolve(import.meta.dirname, '..', 'bin', 'net');
+
+type InProcess = (args: readonly string[], env: NodeJS.ProcessEnv, input: string, terminal: boolean) => RunResult;
+let inProcess: InProcess | undefined;
+
+/** Runs `net ARGS` in this process's worker; the same result as the binary gives. */
+export function runInProcess(args: readonly string[], env: NodeJS.ProcessEnv, input = '', terminal = false): RunResult {
+  inProcess ??= createSyncFn(resolve(import.meta.dirname, 'in-process-worker.cjs')) as InProcess;
+  return inProcess(args, env, input, terminal);
+}
+
+/** The reliability suite runs the binary itself; every other test runs commands in process. */
+function spawnsByDefault(): boolean {
+  return /[\\/]reliability[\\/]/.test(expect.getState().testPath ?? '');
+}
 
 export interface RunResult {
   code: number;
@@ -13,12 +32,21 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface NetOptions {
+  env?: NodeJS.ProcessEnv;
+  input?: string;
+  /** Run the built binary in its own process (the default in the reliability suite). */
+  spawn?: boolean;
+  /** In process only: stdout and stderr taken for a terminal (colours, tables). */
+  terminal?: boolean;
+}
+
 export interface Sandbox {
   dir: string;
   db: string;
   env: NodeJS.ProcessEnv;
-  /** Runs `net ARGS` with NET_DB and NET_NOW set; no TTY. */
-  net(args: readonly string[], options?: { env?: NodeJS.ProcessEnv; input?: string }): RunResult;
+  /** Runs `net ARGS` with NET_DB and NET_NOW set; no TTY unless `terminal`. */
+  net(args: readonly string[], options?: NetOptions): RunResult;
   /** Runs `net ARGS --json` and parses stdout. */
   json<T = unknown>(args: readonly string[], options?: { env?: NodeJS.ProcessEnv }): T;
   /** A read-only handle on the database, for checking what was written. */
@@ -39,7 +67,9 @@ export function sandbox(now: string = DEFAULT_NOW): Sandbox {
     NET_NOW: now,
     LANG: 'C.UTF-8',
   };
-  const net = (args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): RunResult => {
+  const spawns = spawnsByDefault();
+  const net = (args: readonly string[], options: NetOptions = {}): RunResult => {
+    if (!(options.spawn ?? spawns)) return runInProcess(args, { ...env, ...options.env }, options.input ?? '', options.terminal ?? false);
     const spawnOptions: SpawnSyncOptions = {
       env: { ...env, ...options.env },
       input: options.input ?? '',

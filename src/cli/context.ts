@@ -1,6 +1,7 @@
 // The context handed to every command: I/O, the clock, colour, and the
 // database, opened lazily so that usage errors and --help never touch SQLite.
 import { existsSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { localDay } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -9,6 +10,8 @@ import type { OpenDatabase } from '../db/open.js';
 export interface Io {
   write(text: string): void;
   error(text: string): void;
+  /** What was piped in (`net import csv -`). */
+  stdin(): Readable;
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
   stderrIsTTY: boolean;

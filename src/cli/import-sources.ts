@@ -266,11 +266,11 @@ export async function importJson(p: PipelineContext): Promise<void> {
   await importOwnRecords(p, entity, [objects.map((values, i) => ({ values, i }))], ({ values, i }) => new OwnRecord(`record ${i + 1}`, values, false));
 }
 
-export async function readWhole(path: string): Promise<string> {
+export async function readWhole(path: string, stdin: () => Readable = () => process.stdin): Promise<string> {
   try {
     if (path === '-') {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of stdin()) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     }
     return await readFile(path, 'utf8');

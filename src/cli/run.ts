@@ -6,12 +6,10 @@ import { NetError, showControls } from '../core/errors.js';
 import { buildProgram } from './program.js';
 import type { Io } from './context.js';
 
-// The database, its -wal/-shm side files, backups and exports hold personal data.
-process.umask(0o077);
-
-const io: Io = {
+const processIo: Io = {
   write: (text) => void process.stdout.write(text),
   error: (text) => void process.stderr.write(text),
+  stdin: () => process.stdin,
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -54,11 +52,21 @@ export function describeError(error: unknown, debug: boolean): { message: string
 }
 
 /** Runs net with `argv` (as process.argv: node, script, arguments…); resolves to the exit code. */
-export async function run(argv: string[]): Promise<number> {
-  const { program, closeContext } = buildProgram(io, process.env, argv.slice(2));
+export function run(argv: string[]): Promise<number> {
+  // The database, its -wal/-shm side files, backups and exports hold personal data.
+  process.umask(0o077);
+  return runWith(processIo, process.env, argv);
+}
+
+/**
+ * Runs net with the given I/O and environment: the terminal's in `run`, a
+ * captured one in the tests that run commands in process.
+ */
+export async function runWith(io: Io, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
+  const { program, closeContext } = buildProgram(io, env, argv.slice(2));
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message through configureOutput.
@@ -66,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
       if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       return 2;
     }
-    const debug = process.env.NET_DEBUG === '1';
+    const debug = env.NET_DEBUG === '1';
     if (debug && error instanceof NetError) io.error(`${error.stack}\n`);
     const { message, exitCode } = describeError(error, debug);
     io.error(message);

@@ -5,6 +5,6 @@ import { join, resolve } from 'node:path';
 export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv): string {
   if (option) return resolve(option);
   if (env.NET_DB) return resolve(env.NET_DB);
-  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || homedir(), '.local', 'share');
   return join(dataHome, 'net', 'net.db');
 }

@@ -42,11 +42,11 @@ export default async function history(ctx: Context, ref: string | undefined, opt
   }
   await writeTable(
     ctx,
-    [{ header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', max: 50 }],
+    [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', max: 50 }],
     entries.map((e) => {
       const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
       const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
-      return [e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.join(', '), note];
+      return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.join(', '), note];
     }),
   );
 }

@@ -76,7 +76,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
 
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
   let text: string | undefined;
-  if (source === 'vcf' || source === 'json') text = await sources.readWhole(file);
+  if (source === 'vcf' || source === 'json') text = await sources.readWhole(file, ctx.io.stdin);
   else if (file !== '-') {
     try {
       if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
@@ -93,8 +93,8 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   await applyImport(store, ctx, request, (sinks) =>
     IMPORT_SOURCES[source].run({
       file: summary.file,
-      input: () => (file === '-' ? process.stdin : createReadStream(file)),
-      text: async () => text ?? (await sources.readWhole(file)),
+      input: () => (file === '-' ? ctx.io.stdin() : createReadStream(file)),
+      text: async () => text ?? (await sources.readWhole(file, ctx.io.stdin)),
       summary,
       placement,
       ...sinks,
