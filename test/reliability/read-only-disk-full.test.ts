@@ -3,13 +3,21 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
-import { integrity, queryFile, sha1, STACK_FRAME } from './support.js';
+import { integrity, portableBin, queryFile, sha1, STACK_FRAME } from './support.js';
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+
+// As nobody, net runs from a copy in a folder anyone can read: the checkout
+// may sit where other users cannot enter.
+let runtime: { bin: string; cleanup(): void } | undefined;
+beforeAll(() => {
+  if (isRoot && hasSetpriv) runtime = portableBin();
+});
+afterAll(() => runtime?.cleanup());
 
 /**
  * Runs net as a user that file permissions apply to: root ignores them, so as
@@ -17,7 +25,7 @@ const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
  */
 function unprivileged(s: Sandbox, args: readonly string[], owned: readonly string[]): RunResult {
   let command = process.execPath;
-  let argv = [BIN, ...args];
+  let argv = [runtime?.bin ?? BIN, ...args];
   if (isRoot) {
     for (const path of owned) chownSync(path, NOBODY, NOBODY);
     chmodSync(s.dir, 0o711);
