@@ -5,6 +5,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, 
 import { basename, dirname, extname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DataError, UsageError } from '../core/errors.js';
+import { kindOf, prepareSideFiles } from './file-access.js';
 import { BUSY_TIMEOUT_MS } from './open.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
 
@@ -153,6 +154,7 @@ export interface BackupInfo {
 }
 
 function openReadOnly(path: string): BetterSqlite3.Database {
+  prepareSideFiles(path);
   try {
     return new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
@@ -166,8 +168,10 @@ function openReadOnly(path: string): BetterSqlite3.Database {
  * read-only: checking a file never changes it.
  */
 export function inspectBackup(path: string): BackupInfo {
-  if (!existsSync(path)) throw new DataError(`no file at ${path}`, 'name a backup made by `net backup`');
-  if (statSync(path).isDirectory()) throw new UsageError(`${path} is a folder, not a backup file`);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new DataError(`no file at ${path}`, 'name a backup made by `net backup`');
+  // A FIFO would block the open for ever.
+  if (!stat.isFile()) throw new UsageError(`${path} is ${kindOf(stat)}, not a backup file`);
   const sqlite = openReadOnly(path);
   try {
     let appId: number;

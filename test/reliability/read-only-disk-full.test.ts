@@ -1,7 +1,7 @@
 // A read-only database, a read-only folder, a full disk: a clear message,
 // exit 1, and nothing half-written.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
@@ -91,6 +91,40 @@ describe('a read-only database', () => {
     chmodSync(folder, 0o700);
     expect(sha1(s.db)).toBe(before);
     expect(readdirSync(folder)).toEqual(['net.db']);
+  });
+});
+
+describe('a read-only database leaves nothing broken behind', () => {
+  const modeOf = (path: string): number => statSync(path).mode & 0o777;
+
+  it('after a read of a 0400 database, its side files are writable, and writes work once it is writable again', (ctx) => {
+    ctx.skip(!permissionsApply, noPermissions);
+    const folder = join(s.dir, 'data');
+    chmodSync(s.db, 0o400);
+    const list = unprivileged(s, ['list', '--json'], [folder, s.db]);
+    expect(list.code, list.stderr).toBe(0);
+    for (const side of ['-wal', '-shm']) {
+      if (existsSync(`${s.db}${side}`)) expect(modeOf(`${s.db}${side}`), side).toBe(0o600);
+    }
+    chmodSync(s.db, 0o600);
+    const log = unprivileged(s, ['log', 'giulia', '-m', 'once writable again'], []);
+    expect(log.code, log.stderr).toBe(0);
+    expect(queryFile(s.db, 'select note from interactions')).toEqual([{ note: 'once writable again' }]);
+  });
+
+  it('net doctor finds a read-only -shm beside a writable database; the next command makes it writable', (ctx) => {
+    ctx.skip(!permissionsApply, noPermissions);
+    const folder = join(s.dir, 'data');
+    // What a read of a read-only database used to leave behind.
+    writeFileSync(`${s.db}-shm`, '');
+    chmodSync(`${s.db}-shm`, 0o400);
+    const doctor = unprivileged(s, ['doctor'], [folder, s.db, `${s.db}-shm`]);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/FAIL {2}writable +.*net\.db-shm is read-only: every write to the database fails/);
+    expect(doctor.stderr).toContain(`writable: chmod 600 '${s.db}-shm'`);
+    const log = unprivileged(s, ['log', 'giulia', '-m', 'a note'], []);
+    expect(log.code, log.stderr).toBe(0);
+    expect(unprivileged(s, ['doctor'], []).stdout).toMatch(/ok {4}writable/);
   });
 });
 

@@ -1,0 +1,46 @@
+// Values that are special to the file system get the errors of ordinary bad
+// input: a FIFO or a folder as the database.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+describe('--db that is not a file', () => {
+  it('a FIFO or a folder is refused with a message (exit 2), without waiting for ever', () => {
+    const fifo = join(s.dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const folder = join(s.dir, 'folder');
+    mkdirSync(folder);
+    const kinds: [string, string][] = [
+      [fifo, 'a named pipe'],
+      [folder, 'a folder'],
+    ];
+    for (const [path, kind] of kinds) {
+      for (const args of [['list'], ['add', 'Giulia Rossi'], ['due'], ['export', 'contacts'], ['backup'], ['doctor'], ['log', 'giulia']]) {
+        const result = spawnSync(process.execPath, [BIN, '--db', path, ...args], { env: s.env, encoding: 'utf8', input: '', timeout: 15_000 });
+        const label = `${kind}: ${args.join(' ')}`;
+        expect(result.error, label).toBeUndefined();
+        if (args[0] === 'doctor') {
+          expect(result.status, label).toBe(1);
+          expect(result.stdout, label).toContain(`${path} is ${kind}, not a database file`);
+          continue;
+        }
+        expect(result.status, `${label}: ${result.stderr}`).toBe(2);
+        expect(result.stderr, label).toBe(`net: the database ${path} is ${kind}, not a database file\n  point --db or NET_DB at a file (a new name creates one)\n`);
+      }
+    }
+    // A FIFO as the backup to restore from is refused the same way.
+    ok(s.net(['add', 'Giulia Rossi']));
+    const restore = spawnSync(process.execPath, [BIN, 'restore', fifo, '--yes'], { env: s.env, encoding: 'utf8', input: '', timeout: 15_000 });
+    expect(restore.error).toBeUndefined();
+    expect(restore.status).toBe(2);
+    expect(restore.stderr).toBe(`net: ${fifo} is a named pipe, not a backup file\n`);
+  });
+});
