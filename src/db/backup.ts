@@ -1,7 +1,7 @@
 // Copies of the database: `net backup` through SQLite's online backup API (a
 // consistent snapshot even while other net processes write), and `net restore`,
 // which checks a copy before it replaces the live database in place.
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { DataError, UsageError } from '../core/errors.js';
@@ -209,15 +209,6 @@ export function inspectBackup(path: string): BackupInfo {
     return { path, version, contacts: count('contacts'), interactions: count('interactions') };
   } finally {
     sqlite.close();
-  }
-}
-
-/** The same file, even through a symlink or another spelling of the path. */
-export function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
   }
 }
 

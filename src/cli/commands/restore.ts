@@ -3,8 +3,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CancelledError, UsageError } from '../../core/errors.js';
-import { defaultBackupPath, inspectBackup, keepCurrent, replaceDatabase, sameFile } from '../../db/backup.js';
+import { defaultBackupPath, inspectBackup, keepCurrent, replaceDatabase } from '../../db/backup.js';
 import { openDatabase } from '../../db/open.js';
+import { databaseFileAt } from '../../db/output-guard.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 
@@ -16,7 +17,8 @@ interface RestoreOptions {
 export default async function restore(ctx: Context, file: string, options: RestoreOptions): Promise<void> {
   if (file.trim() === '') throw new UsageError('FILE is empty', 'name a backup, e.g. net restore net-backup-2026-03-14-120000.db');
   const source = resolve(file);
-  if (sameFile(source, ctx.dbPath)) throw new UsageError(`${source} is the database itself`, 'name a backup file');
+  const which = databaseFileAt(source, ctx.dbPath);
+  if (which) throw new UsageError(`${source} is ${which}`, 'name a backup file');
   const info = inspectBackup(source);
   const exists = existsSync(ctx.dbPath);
   const what = `${info.contacts} contact(s) and ${info.interactions} interaction(s)`;
