@@ -7,6 +7,7 @@ import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { listBackups } from './backup.js';
 import { foreignOwner, kindOf, prepareSideFiles, SIDE_FILES } from './file-access.js';
+import { findLeftovers } from './leftovers.js';
 import { hasOlderSummaries, hasSummaries, summaryMismatches } from './summaries.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './open.js';
@@ -226,6 +227,18 @@ function summariesCheck(sqlite: BetterSqlite3.Database): HealthCheck | null {
   };
 }
 
+function leftoversCheck(dbPath: string): HealthCheck | null {
+  const found = findLeftovers(dbPath);
+  if (!found.length) return null;
+  const bytes = found.reduce((sum, f) => sum + f.bytes, 0);
+  return {
+    check: 'leftovers',
+    status: 'warn',
+    detail: `${found.length} temporary file(s) of a backup, restore or export that did not finish (${formatBytes(bytes)}): ${found.map((f) => f.path).join(', ')}`,
+    fix: 'run `net doctor --repair` to remove them',
+  };
+}
+
 /** Every check on the database at `dbPath`; `now` dates the newest backup. */
 export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
   if (!existsSync(dbPath)) {
@@ -236,7 +249,8 @@ export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
     return [{ check: 'database', status: 'fail', detail: `${dbPath} is ${kindOf(stat)}, not a database file`, fix: 'point --db or NET_DB at your net database' }];
   }
   const checks: HealthCheck[] = [fileCheck(dbPath), modeCheck(dbPath), writableCheck(dbPath)];
-  const tail = (): HealthCheck[] => [backupCheck(dbPath, now)];
+  const leftovers = leftoversCheck(dbPath);
+  const tail = (): HealthCheck[] => [...(leftovers ? [leftovers] : []), backupCheck(dbPath, now)];
   const [newest] = listBackups(dbPath);
   const restoreHint = newest
     ? `restore the newest backup: net restore '${newest.path}'`

@@ -1,10 +1,13 @@
-// Writing an export to a file atomically: a temporary file in the same
-// folder (mode 0600: personal data), flushed to disk, then renamed over the
-// target, so a reader never sees half a file and a failure leaves the old one.
+// Writing an export to a file atomically: a temporary file in the same folder
+// (mode 0600: personal data; named as in core/temporary-name.ts, so that a
+// killed export's leftover can be found), flushed to disk, then renamed over
+// the target, so a reader never sees half a file and a failure leaves the old
+// one. What may be written over is checked before (db/output-guard.ts).
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { DataError } from '../core/errors.js';
+import { temporaryName } from '../core/temporary-name.js';
 
 export interface TextSink {
   write(text: string): void;
@@ -15,7 +18,7 @@ export interface TextSink {
 }
 
 export function atomicFile(path: string): TextSink {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(path), temporaryName(basename(path), process.pid, randomBytes(4).toString('hex')));
   let fd: number;
   try {
     fd = openSync(temp, 'wx', 0o600);

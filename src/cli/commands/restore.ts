@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CancelledError, UsageError } from '../../core/errors.js';
-import { defaultBackupPath, inspectBackup, keepCurrent, replaceDatabase } from '../../db/backup.js';
+import { inspectBackup, keepCurrent, replaceDatabase } from '../../db/backup.js';
 import { openDatabase } from '../../db/open.js';
 import { databaseFileAt } from '../../db/output-guard.js';
 import type { Context } from '../context.js';
@@ -33,7 +33,7 @@ export default async function restore(ctx: Context, file: string, options: Resto
     });
     if (!ok) throw new CancelledError();
   }
-  const kept = exists ? await keepCurrent(ctx.dbPath, defaultBackupPath(ctx.dbPath, ctx.now, '-before-restore')) : null;
+  const kept = exists ? await keepCurrent(ctx.dbPath, ctx.now) : null;
   if (!exists) mkdirSync(dirname(ctx.dbPath), { recursive: true, mode: 0o700 });
   await replaceDatabase(source, ctx.dbPath);
   // Opening applies the connection settings and upgrades an older backup now,

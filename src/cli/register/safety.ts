@@ -51,10 +51,11 @@ Examples:
       "Check the database without changing it: SQLite's integrity and foreign-key checks, the schema " +
         'version, that the file (0600) and its folder (0700) are private and writable, the size of the ' +
         "write-ahead log, what it holds, that each person's summary (latest interactions) agrees with the " +
-        'interactions, and the newest backup. Exits 1 when something is wrong, saying what to do.',
+        'interactions, temporary files a killed backup or restore left behind, and the newest backup. Exits 1 ' +
+        'when something is wrong, saying what to do.',
     )
     .option('--json', 'print the checks as a JSON array (check, status, detail, fix)')
-    .option('--repair', 'first write the per-person summaries again from the interactions (the one fix it can make)')
+    .option('--repair', 'first write the per-person summaries again from the interactions, and remove temporary files left by a killed backup, restore or export')
     .addHelpText(
       'after',
       `
