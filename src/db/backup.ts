@@ -4,7 +4,7 @@
 // written under a temporary name, checked, and only then given a name no other
 // file has; and the check that a file can be restored.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, copyFileSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { ConflictError, DataError, UsageError } from '../core/errors.js';
@@ -264,69 +264,5 @@ export function inspectBackup(path: string): BackupInfo {
     return { path, version, contacts: count('contacts'), interactions: count('interactions') };
   } finally {
     sqlite.close();
-  }
-}
-
-/**
- * Keeps the database that is about to be replaced. A readable database is
- * copied through the backup API (which includes what is still in its -wal);
- * one too damaged for that is copied file by file, -wal included, so that
- * nothing is lost even then.
- */
-export async function keepCurrent(dbPath: string, now: Date): Promise<string> {
-  let sqlite: BetterSqlite3.Database | undefined;
-  try {
-    sqlite = new BetterSqlite3(dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    return (await backupNextTo(sqlite, dbPath, now, '-before-restore')).path;
-  } catch {
-    const temp = temporaryPath(dbPath);
-    try {
-      copyFileSync(dbPath, temp, constants.COPYFILE_EXCL);
-      for (let n = 1; ; n += 1) {
-        const target = backupName(dbPath, now, '-before-restore', n);
-        if (!claimName(temp, target)) continue;
-        if (existsSync(`${dbPath}-wal`)) copyFileSync(`${dbPath}-wal`, `${target}-wal`, constants.COPYFILE_EXCL);
-        return target;
-      }
-    } finally {
-      rmSync(temp, { force: true });
-    }
-  } finally {
-    sqlite?.close();
-  }
-}
-
-/**
- * Replaces the database at `dbPath` with the contents of `source`.
- *
- * The copy goes through the backup API *into* the live file: SQLite takes the
- * write lock, writes every page in one transaction, and other net processes
- * (which wait on the lock) then see either the old or the new database, never
- * a mix; the -wal and -shm files stay consistent because SQLite itself
- * updates them. Only when the live file is too damaged for SQLite to write
- * into is it replaced by renaming a checked copy over it, its stale -wal and
- * -shm removed first.
- */
-export async function replaceDatabase(source: string, dbPath: string): Promise<void> {
-  const reader = openReadOnly(source);
-  try {
-    if (!existsSync(dbPath)) {
-      await backupDatabase(reader, dbPath);
-      return;
-    }
-    try {
-      await onlineBackup(reader, dbPath);
-      return;
-    } catch (error) {
-      const code = String((error as { code?: unknown }).code ?? '');
-      if (!code.startsWith('SQLITE_NOTADB') && !code.startsWith('SQLITE_CORRUPT')) throw error;
-    }
-    const { temp } = await checkedCopy(reader, dbPath);
-    rmSync(`${dbPath}-wal`, { force: true });
-    rmSync(`${dbPath}-shm`, { force: true });
-    renameSync(temp, dbPath);
-    fsyncFolder(dirname(dbPath));
-  } finally {
-    reader.close();
   }
 }

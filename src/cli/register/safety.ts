@@ -30,8 +30,9 @@ Examples:
     .description(
       'Replace the database with FILE. FILE is checked first (a net database, a schema this net ' +
         "understands, SQLite's integrity and foreign-key checks); nothing changes if it fails. The " +
-        'current database is kept as net-backup-…-before-restore.db next to it. An older backup is ' +
-        'upgraded to the current schema. Asks for confirmation on a terminal; needs --yes elsewhere.',
+        'current database is kept as net-backup-…-before-restore.db next to it, copied under the same write ' +
+        'lock as the replacement, so no write of another net command falls between the two. An older backup ' +
+        'is upgraded to the current schema. Asks for confirmation on a terminal; needs --yes elsewhere.',
     )
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--json', 'print what was restored and where the replaced database was kept, as JSON')
