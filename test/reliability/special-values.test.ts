@@ -1,16 +1,51 @@
-// Values that are special to the file system get the errors of ordinary bad
-// input: a FIFO or a folder as the database.
+// Values that are special to JavaScript or to the file system get the errors
+// of ordinary bad input: `__proto__` as an interval, a FIFO or a folder as the
+// database.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
+import { queryFile } from './support.js';
 
 let s: Sandbox;
 beforeEach(() => {
   s = sandbox();
 });
 afterEach(() => s.cleanup());
+
+const SPECIAL = ['__proto__', 'constructor'];
+
+describe('__proto__ and friends', () => {
+  it('as an interval or a setting: a usage error (exit 2), and nothing stored', () => {
+    ok(s.net(['add', 'Giulia Rossi']));
+    const stored = () => ({
+      settings: queryFile(s.db, 'select * from settings'),
+      contacts: queryFile(s.db, 'select cadence_days, snoozed_until from contacts'),
+    });
+    const before = stored();
+    for (const word of SPECIAL) {
+      for (const args of [
+        ['add', `Someone ${word}`, '--every', word],
+        ['edit', 'giulia', '--every', word],
+        ['snooze', 'giulia', '--for', word],
+        ['snooze', 'giulia', '--for', `2 ${word}`],
+        ['config', 'set', 'cadence.close', word],
+        ['config', 'set', word, '5'],
+        ['config', 'get', word],
+        ['config', 'unset', word],
+      ]) {
+        const result = s.net(args);
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toMatch(/^net: /);
+        expect(result.stderr).not.toMatch(/unexpected error|NaN|\[object Object\]/);
+      }
+    }
+    expect(stored()).toEqual(before);
+    expect(queryFile(s.db, 'select name from contacts')).toEqual([{ name: 'Giulia Rossi' }]);
+  });
+});
 
 describe('--db that is not a file', () => {
   it('a FIFO or a folder is refused with a message (exit 2), without waiting for ever', () => {
