@@ -146,7 +146,7 @@ describe('a full disk', () => {
     return status === 0 ? null : `cannot mount a tmpfs here (${stderr.trim() || `unshare exit ${status}`})`;
   };
 
-  it('fails a write with "disk is full", exit 1, and keeps the database whole', (ctx) => {
+  it('fails a write, a backup and an export with "disk is full", exit 1, and keeps the database whole', (ctx) => {
     const cannot = probe();
     ctx.skip(cannot !== null, cannot ?? '');
     const out = join(s.dir, 'out');
@@ -163,6 +163,11 @@ describe('a full disk', () => {
       NOTE=$(head -c 100000 /dev/zero | tr '\\0' 'x')
       "$NODE" "$BIN" log giulia -m "$NOTE" > "$O/log.out" 2> "$O/log.err"; echo $? > "$O/log.code"
       "$NODE" "$BIN" backup > "$O/backup.out" 2> "$O/backup.err"; echo $? > "$O/backup.code"
+      E='${join(s.dir, 'full-exports')}'
+      mkdir -p "$E" && mount -t tmpfs -o size=64k,mode=0700 tmpfs "$E" || exit 91
+      cat /dev/zero > "$E/filler" 2>/dev/null
+      "$NODE" "$BIN" export contacts --out "$E/contacts.csv" > "$O/export.out" 2> "$O/export.err"; echo $? > "$O/export.code"
+      ls -a "$E" > "$O/export-files"
       ls -a "$D" > "$O/files"
       rm "$D/filler"
       "$NODE" "$BIN" log giulia -m 'after freeing space' > /dev/null 2> "$O/after.err"; echo $? > "$O/after.code"
@@ -176,7 +181,11 @@ describe('a full disk', () => {
     expect(read('log.err')).toBe('net: database error: database or disk is full\n  the disk is full; nothing was written\n');
     expect(read('backup.code')).toBe('1\n');
     expect(read('backup.err')).toMatch(/^net: database error: database or disk is full\n {2}the disk is full; nothing was written\n$/);
-    // No half-written backup or temporary file is left on the full disk.
+    // An export names the full disk too, instead of an "unexpected error".
+    expect(read('export.code')).toBe('1\n');
+    expect(read('export.err')).toBe(`net: cannot write ${join(s.dir, 'full-exports', 'contacts.csv')}: the disk is full\n  free some space; the file was not changed\n`);
+    expect(read('export-files').split('\n').filter(Boolean).sort()).toEqual(['.', '..', 'filler']);
+    // No half-written backup, export or temporary file is left on the full disk.
     expect(read('files').split('\n').filter(Boolean).sort()).toEqual(['.', '..', 'filler', 'net.db']);
     expect(read('after.code'), read('after.err')).toBe('0\n');
     const copy = join(out, 'net.db');

@@ -1,12 +1,12 @@
 // Values that are special to JavaScript or to the file system get the errors
 // of ordinary bad input: `__proto__` as an interval, a FIFO or a folder as the
-// database.
+// database, a path through a file.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
-import { queryFile } from './support.js';
+import { queryFile, STACK_FRAME } from './support.js';
 
 let s: Sandbox;
 beforeEach(() => {
@@ -77,5 +77,26 @@ describe('--db that is not a file', () => {
     expect(restore.error).toBeUndefined();
     expect(restore.status).toBe(2);
     expect(restore.stderr).toBe(`net: ${fifo} is a named pipe, not a backup file\n`);
+  });
+});
+
+describe('ordinary failures of the file system', () => {
+  it('are named, not "unexpected error"', () => {
+    ok(s.net(['add', 'Giulia Rossi']));
+    const file = join(s.dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const backup = s.net(['backup', join(file, 'copy.db')]);
+    expect(backup).toMatchObject({ code: 1, stdout: '' });
+    expect(backup.stderr).toBe(`net: cannot create the folder ${file}: it is a file, not a folder\n  check the path and its permissions\n`);
+    const exported = s.net(['export', 'contacts', '--out', join(file, 'contacts.csv')]);
+    expect(exported).toMatchObject({ code: 1, stdout: '' });
+    expect(exported.stderr).toBe(`net: cannot write ${join(file, 'contacts.csv')}: a part of the path is not a folder\n`);
+    const database = s.net(['add', 'Anna Meyer'], { env: { NET_DB: join(file, 'net.db') } });
+    expect(database.code).toBe(1);
+    expect(database.stderr).toBe(`net: cannot read ${join(file, 'net.db')}: a part of the path is not a folder\n  check the path and its permissions\n`);
+    for (const result of [backup, exported, database]) {
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      expect(result.stderr).not.toMatch(STACK_FRAME);
+    }
   });
 });
