@@ -1,8 +1,9 @@
 // Values that are special to JavaScript or to the file system get the errors
 // of ordinary bad input: `__proto__` as an interval, a FIFO or a folder as the
-// database, a path through a file.
+// database, a path through a file; and a command that fails on its arguments
+// leaves no database behind.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
@@ -44,6 +45,39 @@ describe('__proto__ and friends', () => {
     }
     expect(stored()).toEqual(before);
     expect(queryFile(s.db, 'select name from contacts')).toEqual([{ name: 'Giulia Rossi' }]);
+  });
+});
+
+describe('a command that fails on its arguments', () => {
+  it('does not create the database or its folder', () => {
+    const people = join(s.dir, 'people.csv');
+    writeFileSync(people, 'name\nAnna Meyer\n');
+    const db = join(s.dir, 'none', 'net.db');
+    for (const args of [
+      ['log', 'giulia', '-m', 'x'],
+      ['show', 'giulia'],
+      ['rm', 'giulia', '--yes'],
+      ['edit', 'giulia', '--company', 'Acme'],
+      ['archive', 'giulia'],
+      ['unarchive', 'giulia'],
+      ['snooze', 'giulia', '--for', '2 weeks'],
+      ['followup', 'add', 'giulia', 'send the deck'],
+      ['followup', 'done', '99'],
+      ['outreach', 'step', 'giulia', 'replied'],
+      ['outreach', 'nudge', 'giulia'],
+      ['outreach', 'draft', 'giulia'],
+      ['history', 'giulia'],
+      ['add', 'Giulia', '--every', '__proto__'],
+    ]) {
+      const result = s.net(args, { env: { NET_DB: db } });
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBeGreaterThan(0);
+      expect(existsSync(join(s.dir, 'none')), args.join(' ')).toBe(false);
+    }
+    // A dry run writes nothing either, and reports as on an empty network.
+    const dry = s.net(['import', 'csv', people, '--dry-run'], { env: { NET_DB: db } });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('added 1');
+    expect(existsSync(join(s.dir, 'none'))).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 
 async function setArchived(ctx: Context, ref: string, archived: boolean): Promise<void> {
   const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const { message } = await db.transaction().execute(async (trx) => {
     const { id, name } = await resolveContact(trx, ref);
     const stored = await getStoredContact(trx, id);

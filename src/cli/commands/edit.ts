@@ -35,7 +35,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
   if (changes === 0) throw new UsageError('nothing to change', 'give at least one option, e.g. `net edit NAME --circle close` (see `net edit --help`)');
 
   const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const settings = await loadSettings(db);
   const id = await db.transaction().execute(async (trx) => {
     const { id } = await resolveContact(trx, ref);

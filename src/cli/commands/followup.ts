@@ -25,7 +25,7 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
     dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
   }
   const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const entry = await db.transaction().execute(async (trx): Promise<FollowupEntry> => {
     const person = await resolveContact(trx, ref);
     const id = await insertFollowup(trx, { contact_id: person.id, interaction_id: null, text, due_on: dueOn }, at);
@@ -80,7 +80,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
 export async function done(ctx: Context, idArgs: string[]): Promise<void> {
   const ids = idArgs.map((idArg) => check(positiveIntSchema, idArg.trim().replace(/^#/, ''), 'ID'));
   const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   // All or nothing: one unknown id keeps none of them.
   const messages = await db.transaction().execute(async (trx) => {
     const lines: string[] = [];

@@ -90,7 +90,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     }
   }
 
-  const { sqlite } = await ctx.database();
+  const { sqlite } = await ctx.database({ create: !dryRun });
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
   await inImportTransaction(sqlite, dryRun, () => withSummariesDeferred(sqlite, async () => {

@@ -55,7 +55,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   }
 
   const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const { people, interactionId } = await db.transaction().execute(async (trx) => {
     const people = await resolveContacts(trx, refs);
     const interactionId = await insertInteraction(

@@ -31,7 +31,7 @@ export default async function outreachNudge(ctx: Context, ref: string, options: 
   }
   const at = ctx.now.toISOString();
 
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const result = await db.transaction().execute(async (trx) => {
     const contact = await resolveContact(trx, ref);
     const outreach = await openOutreachOf(trx, contact, 'nudge NAME');

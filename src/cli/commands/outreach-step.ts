@@ -63,7 +63,7 @@ export default async function outreachStep(ctx: Context, ref: string, stageArg: 
   const nextOption = await readNextDay(ctx, options.next);
   const at = ctx.now.toISOString();
 
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const result = await db.transaction().execute(async (trx) => {
     const contact = await resolveContact(trx, ref);
     const outreach = await openOutreachOf(trx, contact, `move NAME to ${stage}`);

@@ -9,7 +9,7 @@ interface RmOptions {
 }
 
 export default async function rm(ctx: Context, ref: string, options: RmOptions): Promise<void> {
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const person = await resolveContact(db, ref);
   const { n: interactions } = await db
     .selectFrom('interaction_contacts')

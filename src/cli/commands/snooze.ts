@@ -36,7 +36,7 @@ export default async function snooze(ctx: Context, ref: string, options: SnoozeO
   }
   const until = options.clear ? null : await snoozeEnd(ctx, options);
   const at = ctx.now.toISOString();
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const message = await db.transaction().execute(async (trx) => {
     const { id, name } = await resolveContact(trx, ref);
     const stored = await getStoredContact(trx, id);
