@@ -9,10 +9,11 @@ export function allowRawWrites(sqlite: BetterSqlite3.Database): void {
 }
 
 /** Runs raw SQL as another program's connection would, in one transaction, with writes allowed and not recorded. */
-export function rawWrite(sqlite: BetterSqlite3.Database, sql: string): void {
+export function rawWrite(sqlite: BetterSqlite3.Database, sql: string | (() => void)): void {
   sqlite.transaction(() => {
     sqlite.prepare('insert or ignore into current_command (id, ms, recording) values (0, 0, 0)').run();
-    sqlite.exec(sql);
+    if (typeof sql === 'string') sqlite.exec(sql);
+    else sql();
     sqlite.prepare('delete from current_command where id = 0').run();
   })();
 }

@@ -35,8 +35,14 @@ export interface Context {
   /** Prompts allowed: stdin and stdout are TTYs and --no-input was not given. */
   interactive: boolean;
   dbPath: string;
-  /** Opens the database on first use (creating it when missing). */
-  database(): Promise<OpenDatabase>;
+  /**
+   * Opens the database on first use, creating it when missing. With
+   * `create: false` (commands that change only records that must already
+   * exist, and dry runs) an empty database in memory stands in for a missing
+   * one: the command then fails, or shows, as on an empty network, and a
+   * command that fails on its arguments leaves no file behind.
+   */
+  database(options?: { create?: boolean }): Promise<OpenDatabase>;
   /** Opens the database only if it exists; null when there is none yet. */
   existingDatabase(): Promise<OpenDatabase | null>;
   chalk(): Promise<ChalkInstance>;
@@ -84,8 +90,9 @@ export function createContext(parts: ContextParts): Context {
     color,
     interactive: options.input !== false && io.stdinIsTTY && io.stdoutIsTTY,
     dbPath,
-    async database() {
-      opened ??= await parts.open(dbPath, false);
+    async database(options = {}) {
+      const standIn = options.create === false && !opened && dbPath !== ':memory:' && !existsSync(dbPath);
+      opened ??= await parts.open(standIn ? ':memory:' : dbPath, false);
       return opened;
     },
     async existingDatabase() {

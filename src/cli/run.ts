@@ -2,7 +2,7 @@
 // errors become a message on stderr and an exit code. The entry points are
 // src/main.ts (the tsc build) and bin/net with the bundle (scripts/bundle.mjs).
 import { CommanderError } from 'commander';
-import { NetError, showControls } from '../core/errors.js';
+import { NetError, showControls, systemErrorText } from '../core/errors.js';
 import { buildProgram } from './program.js';
 import type { Io } from './context.js';
 
@@ -44,6 +44,21 @@ export function describeError(error: unknown, debug: boolean): { message: string
     const base = code.split('_').slice(0, 2).join('_');
     const hint = advice[base] ?? 'nothing was written';
     return { message: `net: database error: ${text}\n  ${hint}\n${debug ? `${(error as Error).stack}\n` : ''}`, exitCode: 1 };
+  }
+  let meaning = systemErrorText(error);
+  if (meaning !== undefined) {
+    // An ordinary failure of the system (a full disk, a missing folder), said as such.
+    const { path, syscall } = error as NodeJS.ErrnoException;
+    // mkdir -p meeting a file where a folder should be.
+    if (syscall === 'mkdir' && code === 'EEXIST') meaning = 'it is a file, not a folder';
+    const verbs: Record<string, string> = {
+      mkdir: 'create the folder', open: 'open', unlink: 'remove', rmdir: 'remove', chmod: 'change the mode of',
+      read: 'read', scandir: 'read', stat: 'read', lstat: 'read',
+    };
+    const verb = syscall === undefined ? 'write' : Object.hasOwn(verbs, syscall) ? verbs[syscall] : 'write';
+    const where = path ? `cannot ${verb} ${showControls(path)}: ` : '';
+    const hint = code === 'ENOSPC' || code === 'EDQUOT' ? 'free some space and try again' : 'check the path and its permissions';
+    return { message: `net: ${where}${meaning}\n  ${hint}\n${debug && error instanceof Error ? `${error.stack}\n` : ''}`, exitCode: 1 };
   }
   return {
     message: `net: unexpected error: ${text}\n${debug && error instanceof Error ? `${error.stack}\n` : '  run again with NET_DEBUG=1 for details\n'}`,

@@ -53,3 +53,35 @@ const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u20
 export function showControls(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
 }
+
+// What the ordinary failures of a file operation mean, in words: a full disk
+// or a missing folder is not an "unexpected error".
+const SYSTEM_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['ENOSPC', 'the disk is full'],
+  ['EDQUOT', 'the disk quota is used up'],
+  ['EFBIG', 'the file is too large for the file system'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EROFS', 'the file system is read-only'],
+  ['ENOENT', 'no such file or folder'],
+  ['ENOTDIR', 'a part of the path is not a folder'],
+  ['EISDIR', 'it is a folder'],
+  ['EEXIST', 'it already exists'],
+  ['ENAMETOOLONG', 'the name is too long'],
+  ['ELOOP', 'too many symbolic links'],
+  ['EIO', 'an input/output error: check the disk'],
+  ['EMFILE', 'too many open files'],
+  ['ENFILE', 'too many open files'],
+  ['ENOMEM', 'not enough memory'],
+  ['EBUSY', 'the file is busy'],
+  ['ETXTBSY', 'the file is busy'],
+  ['EXDEV', 'it is on another file system'],
+  ['ENXIO', 'no such device'],
+  ['ENODEV', 'no such device'],
+]);
+
+/** The meaning of a Node.js system error (ENOSPC, EACCES …), or undefined for other errors. */
+export function systemErrorText(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? SYSTEM_ERRORS.get(code) : undefined;
+}

@@ -1,10 +1,15 @@
-// Copies of the database: `net backup` through SQLite's online backup API (a
-// consistent snapshot even while other net processes write), and `net restore`,
-// which checks a copy before it replaces the live database in place.
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+// Copies of the database through SQLite's online backup API (a consistent
+// snapshot even while other net processes write): `net backup`, and the copy
+// `net restore` keeps of the database it replaces (src/db/restore.ts). Each is
+// written under a temporary name, checked, and only then given a name no other
+// file has; and the check that a file can be restored.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { DataError, UsageError } from '../core/errors.js';
+import { ConflictError, DataError, UsageError } from '../core/errors.js';
+import { temporaryName } from '../core/temporary-name.js';
+import { kindOf, prepareSideFiles } from './file-access.js';
 import { BUSY_TIMEOUT_MS } from './open.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
 
@@ -37,16 +42,10 @@ export function backupPrefix(dbPath: string): string {
   return `${stemOf(dbPath)}-backup-`;
 }
 
-/**
- * A free file name next to the database: `net-backup-2026-03-14-120000.db`,
- * then `…-2.db`, `…-3.db` when several backups are taken within a second.
- */
-export function defaultBackupPath(dbPath: string, now: Date, tag = ''): string {
+/** `net-backup-2026-03-14-120000.db` (n = 1), then `…-2.db`, `…-3.db`: the names a backup next to the database may take. */
+export function backupName(dbPath: string, now: Date, tag: string, n: number): string {
   const base = join(dirname(dbPath), `${backupPrefix(dbPath)}${backupStamp(now)}${tag}`);
-  for (let n = 1; ; n += 1) {
-    const candidate = n === 1 ? `${base}.db` : `${base}-${n}.db`;
-    if (!existsSync(candidate)) return candidate;
-  }
+  return n === 1 ? `${base}.db` : `${base}-${n}.db`;
 }
 
 /** Backups found next to the database, newest first. */
@@ -61,15 +60,16 @@ export function listBackups(dbPath: string): { path: string; bytes: number; modi
   }
   return names
     .filter((name) => name.startsWith(prefix) && name.endsWith('.db'))
-    .map((name) => {
+    .flatMap((name) => {
       const path = join(folder, name);
-      const stat = statSync(path);
-      return { path, bytes: stat.size, modified: stat.mtime };
+      // Another process may remove a file between the listing and this look at it.
+      const stat = statSync(path, { throwIfNoEntry: false });
+      return stat?.isFile() ? [{ path, bytes: stat.size, modified: stat.mtime }] : [];
     })
     .sort((a, b) => b.modified.getTime() - a.modified.getTime() || b.path.localeCompare(a.path));
 }
 
-function fsyncFolder(folder: string): void {
+export function fsyncFolder(folder: string): void {
   // Makes the rename itself durable; not every file system allows it, and the
   // copy is already complete without it.
   try {
@@ -88,41 +88,57 @@ function fsyncFolder(folder: string): void {
  * Runs SQLite's online backup from an open connection into `destination`.
  * Everything is copied in one step, inside one read transaction of the source:
  * a writer in another process cannot make the copy restart or mix two states.
- * When the destination is locked by a writer, better-sqlite3 retries; this
- * gives up after the busy timeout instead of spinning for ever.
  */
 async function onlineBackup(source: BetterSqlite3.Database, destination: string): Promise<number> {
-  const started = Date.now();
-  const { totalPages } = await source.backup(destination, {
-    progress: () => {
-      if (Date.now() - started > BUSY_TIMEOUT_MS) {
-        throw new DataError(`${destination} stayed locked by another process for ${BUSY_TIMEOUT_MS / 1000} s`, 'try again when other net commands have finished');
-      }
-      return 0x7fffffff;
-    },
-  });
+  const { totalPages } = await source.backup(destination, { progress: () => 0x7fffffff });
   return totalPages;
 }
 
-/** A temporary name in the same folder, so that the final rename is atomic. */
-function temporaryPath(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+/** A new temporary name beside `target` (see core/temporary-name.ts), so that the final rename is atomic. */
+export function temporaryPath(target: string): string {
+  return join(dirname(target), temporaryName(basename(target), process.pid, randomBytes(4).toString('hex')));
 }
 
 /** Removes a file and the -wal/-shm/-journal files SQLite may have left next to it. */
-function removeWithSideFiles(path: string): void {
+export function removeWithSideFiles(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
 }
 
 /**
- * Writes a consistent copy of the open database to `target` (mode 0600). The
- * copy is made under a temporary name, switched to a single self-contained
- * file (rollback journal, no -wal), checked, and only then renamed into place:
- * a crash never leaves a half-written backup under the final name.
+ * Gives `temp` the name `target` only if no file has it: a hard link fails
+ * when the name is taken, so two processes can never both take it. Where the
+ * file system has no hard links, the name is reserved by creating it
+ * exclusively, then the copy is renamed over the reservation.
  */
-export async function backupDatabase(source: BetterSqlite3.Database, target: string): Promise<BackupResult> {
+export function claimName(temp: string, target: string): boolean {
+  try {
+    linkSync(temp, target);
+    rmSync(temp, { force: true });
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+  }
+  try {
+    closeSync(openSync(target, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  renameSync(temp, target);
+  return true;
+}
+
+/**
+ * Copies the open database into a new temporary file beside `target` (mode
+ * 0600), as one self-contained file (rollback journal, no -wal), and checks
+ * the copy: SQLite's quick check, and as many pages as the backup reported.
+ * The backup API reads a locked destination or a source busy writing as "done"
+ * with nothing copied; this is where that would show.
+ */
+export async function checkedCopy(source: BetterSqlite3.Database, target: string): Promise<{ temp: string; pages: number }> {
   const temp = temporaryPath(target);
-  removeWithSideFiles(temp);
   // Created empty with mode 0600 first: SQLite then writes into a private file
   // whatever the umask of the process that calls this.
   closeSync(openSync(temp, 'wx', 0o600));
@@ -131,17 +147,57 @@ export async function backupDatabase(source: BetterSqlite3.Database, target: str
     const copy = new BetterSqlite3(temp, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
+      const copied = copy.pragma('page_count', { simple: true }) as number;
+      if (pages === 0 || copied !== pages) {
+        throw new DataError(`the copy holds ${copied} of ${pages} page(s): SQLite did not copy the database`, 'try again when other net commands have finished');
+      }
       const check = copy.pragma('quick_check', { simple: true });
-      if (check !== 'ok') throw new DataError(`the copy in ${temp} failed its check: ${String(check)}`, 'run `net doctor` on the database');
+      if (check !== 'ok') throw new DataError(`the copy failed its check: ${String(check)}`, 'run `net doctor` on the database');
     } finally {
       copy.close();
     }
-    renameSync(temp, target);
-    fsyncFolder(dirname(target));
-    return { path: target, bytes: statSync(target).size, pages };
+    return { temp, pages };
   } catch (error) {
     removeWithSideFiles(temp);
     throw error;
+  }
+}
+
+/**
+ * Writes a consistent, checked copy of the open database to `target` (mode
+ * 0600), made under a temporary name and only then put in place: a crash never
+ * leaves a half-written backup under the final name. Without `replace`, a file
+ * already at `target` (even one made a moment ago by another process) is never
+ * overwritten.
+ */
+export async function backupDatabase(source: BetterSqlite3.Database, target: string, options: { replace?: boolean } = {}): Promise<BackupResult> {
+  const { temp, pages } = await checkedCopy(source, target);
+  try {
+    if (options.replace) renameSync(temp, target);
+    else if (!claimName(temp, target)) throw new ConflictError(`${target} already exists`, 'name another file, or add --force to replace it');
+  } finally {
+    removeWithSideFiles(temp);
+  }
+  fsyncFolder(dirname(target));
+  return { path: target, bytes: statSync(target).size, pages };
+}
+
+/**
+ * A backup next to the database under the first free dated name: each of
+ * several backups taken in the same second gets a name of its own.
+ */
+export async function backupNextTo(source: BetterSqlite3.Database, dbPath: string, now: Date, tag = ''): Promise<BackupResult> {
+  const { temp, pages } = await checkedCopy(source, backupName(dbPath, now, tag, 1));
+  try {
+    for (let n = 1; ; n += 1) {
+      const target = backupName(dbPath, now, tag, n);
+      if (claimName(temp, target)) {
+        fsyncFolder(dirname(target));
+        return { path: target, bytes: statSync(target).size, pages };
+      }
+    }
+  } finally {
+    removeWithSideFiles(temp);
   }
 }
 
@@ -152,7 +208,8 @@ export interface BackupInfo {
   interactions: number;
 }
 
-function openReadOnly(path: string): BetterSqlite3.Database {
+export function openReadOnly(path: string): BetterSqlite3.Database {
+  prepareSideFiles(path);
   try {
     return new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
@@ -166,8 +223,10 @@ function openReadOnly(path: string): BetterSqlite3.Database {
  * read-only: checking a file never changes it.
  */
 export function inspectBackup(path: string): BackupInfo {
-  if (!existsSync(path)) throw new DataError(`no file at ${path}`, 'name a backup made by `net backup`');
-  if (statSync(path).isDirectory()) throw new UsageError(`${path} is a folder, not a backup file`);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new DataError(`no file at ${path}`, 'name a backup made by `net backup`');
+  // A FIFO would block the open for ever.
+  if (!stat.isFile()) throw new UsageError(`${path} is ${kindOf(stat)}, not a backup file`);
   const sqlite = openReadOnly(path);
   try {
     let appId: number;
@@ -205,73 +264,5 @@ export function inspectBackup(path: string): BackupInfo {
     return { path, version, contacts: count('contacts'), interactions: count('interactions') };
   } finally {
     sqlite.close();
-  }
-}
-
-/** The same file, even through a symlink or another spelling of the path. */
-export function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Keeps the database that is about to be replaced. A readable database is
- * copied through the backup API (which includes what is still in its -wal);
- * one too damaged for that is copied file by file, -wal included, so that
- * nothing is lost even then.
- */
-export async function keepCurrent(dbPath: string, target: string): Promise<string> {
-  let sqlite: BetterSqlite3.Database | undefined;
-  try {
-    sqlite = new BetterSqlite3(dbPath, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    await backupDatabase(sqlite, target);
-    return target;
-  } catch {
-    for (const suffix of ['', '-wal']) {
-      if (existsSync(`${dbPath}${suffix}`)) copyFileSync(`${dbPath}${suffix}`, `${target}${suffix}`);
-    }
-    return target;
-  } finally {
-    sqlite?.close();
-  }
-}
-
-/**
- * Replaces the database at `dbPath` with the contents of `source`.
- *
- * The copy goes through the backup API *into* the live file: SQLite takes the
- * write lock, writes every page in one transaction, and other net processes
- * (which wait on the lock) then see either the old or the new database, never
- * a mix; the -wal and -shm files stay consistent because SQLite itself
- * updates them. Only when the live file is too damaged for SQLite to write
- * into is it replaced by renaming a checked copy over it, its stale -wal and
- * -shm removed first.
- */
-export async function replaceDatabase(source: string, dbPath: string): Promise<void> {
-  const reader = openReadOnly(source);
-  try {
-    if (!existsSync(dbPath)) {
-      await backupDatabase(reader, dbPath);
-      return;
-    }
-    try {
-      await onlineBackup(reader, dbPath);
-      return;
-    } catch (error) {
-      const code = String((error as { code?: unknown }).code ?? '');
-      if (!code.startsWith('SQLITE_NOTADB') && !code.startsWith('SQLITE_CORRUPT')) throw error;
-    }
-    const temp = `${dbPath}.restore`;
-    removeWithSideFiles(temp);
-    await backupDatabase(reader, temp);
-    rmSync(`${dbPath}-wal`, { force: true });
-    rmSync(`${dbPath}-shm`, { force: true });
-    renameSync(temp, dbPath);
-    fsyncFolder(dirname(dbPath));
-  } finally {
-    reader.close();
   }
 }

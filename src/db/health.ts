@@ -6,6 +6,8 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { listBackups } from './backup.js';
+import { foreignOwner, kindOf, prepareSideFiles, SIDE_FILES } from './file-access.js';
+import { findLeftovers } from './leftovers.js';
 import { hasOlderSummaries, hasSummaries, summaryMismatches } from './summaries.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from './migrate.js';
 import { BUSY_TIMEOUT_MS } from './open.js';
@@ -50,9 +52,14 @@ function modeCheck(dbPath: string): HealthCheck {
   for (const suffix of ['', '-wal', '-shm']) {
     const path = `${dbPath}${suffix}`;
     if (!existsSync(path)) continue;
-    const mode = statSync(path).mode;
+    const stat = statSync(path);
+    const mode = stat.mode;
     modes.push(`${suffix ? suffix.slice(1) : 'file'} ${octal(mode)}`);
-    if (mode & 0o077) {
+    const owner = foreignOwner(stat);
+    if (owner !== null) {
+      problems.push(`${path} belongs to another user (uid ${owner})`);
+      fixes.push(suffix ? `ask its owner to remove '${path}'` : `run net as its owner, or copy the database to a file of yours`);
+    } else if (mode & 0o077) {
       problems.push(`${path} is readable by others (${octal(mode)})`);
       fixes.push(`chmod 600 '${path}'`);
     }
@@ -91,6 +98,21 @@ function writableCheck(dbPath: string): HealthCheck {
   }
   if (!canWrite(dbPath)) {
     return { check: 'writable', status: 'fail', detail: `${dbPath} is read-only: net can read it but not write to it`, fix: `chmod u+w '${dbPath}'` };
+  }
+  // A read-only -wal or -shm (left by a read of a read-only database) makes
+  // every write fail, while the file itself looks writable. The mode bits are
+  // read, not access(): root may write anyway, the owner cannot.
+  const stuck = SIDE_FILES.map((suffix) => `${dbPath}${suffix}`).filter((path) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat !== undefined && ((stat.mode & 0o200) === 0 || !canWrite(path));
+  });
+  if (stuck.length) {
+    return {
+      check: 'writable',
+      status: 'fail',
+      detail: `${stuck.join(' and ')} ${stuck.length > 1 ? 'are' : 'is'} read-only: every write to the database fails`,
+      fix: stuck.map((path) => `chmod 600 '${path}'`).join(' && '),
+    };
   }
   return { check: 'writable', status: 'ok', detail: 'file and folder', fix: null };
 }
@@ -214,18 +236,46 @@ function summariesCheck(sqlite: BetterSqlite3.Database): HealthCheck | null {
   };
 }
 
+function leftoversCheck(dbPath: string): HealthCheck | null {
+  const found = findLeftovers(dbPath);
+  if (!found.length) return null;
+  const bytes = found.reduce((sum, f) => sum + f.bytes, 0);
+  return {
+    check: 'leftovers',
+    status: 'warn',
+    detail: `${found.length} temporary file(s) of a backup, restore or export that did not finish (${formatBytes(bytes)}): ${found.map((f) => f.path).join(', ')}`,
+    fix: 'run `net doctor --repair` to remove them',
+  };
+}
+
 /** Every check on the database at `dbPath`; `now` dates the newest backup. */
 export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
   if (!existsSync(dbPath)) {
     return [{ check: 'database', status: 'ok', detail: `no database yet at ${dbPath}`, fix: null }];
   }
+  const stat = statSync(dbPath);
+  if (!stat.isFile()) {
+    return [{ check: 'database', status: 'fail', detail: `${dbPath} is ${kindOf(stat)}, not a database file`, fix: 'point --db or NET_DB at your net database' }];
+  }
   const checks: HealthCheck[] = [fileCheck(dbPath), modeCheck(dbPath), writableCheck(dbPath)];
+  const leftovers = leftoversCheck(dbPath);
+  const tail = (): HealthCheck[] => [...(leftovers ? [leftovers] : []), backupCheck(dbPath, now)];
   const [newest] = listBackups(dbPath);
   const restoreHint = newest
     ? `restore the newest backup: net restore '${newest.path}'`
     : 'restore a backup with `net restore FILE`; make copies with `net backup` from now on';
+  const foreign = ['', ...SIDE_FILES].find((suffix) => {
+    const side = statSync(`${dbPath}${suffix}`, { throwIfNoEntry: false });
+    return side !== undefined && foreignOwner(side) !== null;
+  });
+  if (foreign !== undefined) {
+    // Reading would leave side files of ours beside another user's database.
+    checks.push({ check: 'open', status: 'fail', detail: `not opened: ${dbPath}${foreign} belongs to another user`, fix: 'run net doctor as its owner' });
+    return [...checks, ...tail()];
+  }
   let sqlite: BetterSqlite3.Database;
   try {
+    prepareSideFiles(dbPath);
     sqlite = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     checks.push({ check: 'open', status: 'fail', detail: (error as Error).message, fix: 'check that the file and its folder are readable' });
@@ -254,6 +304,5 @@ export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
   } finally {
     sqlite.close();
   }
-  checks.push(backupCheck(dbPath, now));
-  return checks;
+  return [...checks, ...tail()];
 }

@@ -6,6 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { DataError } from '../core/errors.js';
 import { NetSqliteDialect } from './dialect.js';
+import { secureDatabaseFiles } from './file-access.js';
 import { APPLICATION_ID, SCHEMA_VERSION, migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 
@@ -105,6 +106,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   if (isNew && options.mustExist) {
     throw new DataError(`no database at ${path}`, 'add someone with `net add NAME`, or try `net demo`');
   }
+  // Before any SQLite connection: a FIFO would block it, another user's file is refused.
+  secureDatabaseFiles(path);
   if (isNew) mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   if (!isNew && !isMemory) refuseIncompatible(path);
 
@@ -138,6 +141,9 @@ async function openOnce(path: string, isNew: boolean): Promise<OpenDatabase> {
     if (isNew) chmodSync(path, 0o600);
     const { version } = checkCompatible(sqlite, path);
     applyConnectionPragmas(sqlite);
+    // Again now that SQLite has made the -wal and -shm: one slipped in by
+    // another user since the first check is refused before anything is written.
+    secureDatabaseFiles(path);
     const db = new Kysely<Database>({ dialect: new NetSqliteDialect({ database: sqlite }) });
     if (version < SCHEMA_VERSION) await migrateToLatest(db, sqlite);
     return { db, sqlite, path, close: () => db.destroy() };

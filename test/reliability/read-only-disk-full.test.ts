@@ -1,15 +1,23 @@
 // A read-only database, a read-only folder, a full disk: a clear message,
 // exit 1, and nothing half-written.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
-import { integrity, queryFile, sha1, STACK_FRAME } from './support.js';
+import { integrity, portableBin, queryFile, sha1, STACK_FRAME } from './support.js';
 
 const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
 const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
+
+// As nobody, net runs from a copy in a folder anyone can read: the checkout
+// may sit where other users cannot enter.
+let runtime: { bin: string; cleanup(): void } | undefined;
+beforeAll(() => {
+  if (isRoot && hasSetpriv) runtime = portableBin();
+});
+afterAll(() => runtime?.cleanup());
 
 /**
  * Runs net as a user that file permissions apply to: root ignores them, so as
@@ -17,7 +25,7 @@ const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
  */
 function unprivileged(s: Sandbox, args: readonly string[], owned: readonly string[]): RunResult {
   let command = process.execPath;
-  let argv = [BIN, ...args];
+  let argv = [runtime?.bin ?? BIN, ...args];
   if (isRoot) {
     for (const path of owned) chownSync(path, NOBODY, NOBODY);
     chmodSync(s.dir, 0o711);
@@ -86,6 +94,40 @@ describe('a read-only database', () => {
   });
 });
 
+describe('a read-only database leaves nothing broken behind', () => {
+  const modeOf = (path: string): number => statSync(path).mode & 0o777;
+
+  it('after a read of a 0400 database, its side files are writable, and writes work once it is writable again', (ctx) => {
+    ctx.skip(!permissionsApply, noPermissions);
+    const folder = join(s.dir, 'data');
+    chmodSync(s.db, 0o400);
+    const list = unprivileged(s, ['list', '--json'], [folder, s.db]);
+    expect(list.code, list.stderr).toBe(0);
+    for (const side of ['-wal', '-shm']) {
+      if (existsSync(`${s.db}${side}`)) expect(modeOf(`${s.db}${side}`), side).toBe(0o600);
+    }
+    chmodSync(s.db, 0o600);
+    const log = unprivileged(s, ['log', 'giulia', '-m', 'once writable again'], []);
+    expect(log.code, log.stderr).toBe(0);
+    expect(queryFile(s.db, 'select note from interactions')).toEqual([{ note: 'once writable again' }]);
+  });
+
+  it('net doctor finds a read-only -shm beside a writable database; the next command makes it writable', (ctx) => {
+    ctx.skip(!permissionsApply, noPermissions);
+    const folder = join(s.dir, 'data');
+    // What a read of a read-only database used to leave behind.
+    writeFileSync(`${s.db}-shm`, '');
+    chmodSync(`${s.db}-shm`, 0o400);
+    const doctor = unprivileged(s, ['doctor'], [folder, s.db, `${s.db}-shm`]);
+    expect(doctor.code).toBe(1);
+    expect(doctor.stdout).toMatch(/FAIL {2}writable +.*net\.db-shm is read-only: every write to the database fails/);
+    expect(doctor.stderr).toContain(`writable: chmod 600 '${s.db}-shm'`);
+    const log = unprivileged(s, ['log', 'giulia', '-m', 'a note'], []);
+    expect(log.code, log.stderr).toBe(0);
+    expect(unprivileged(s, ['doctor'], []).stdout).toMatch(/ok {4}writable/);
+  });
+});
+
 describe('a full disk', () => {
   /** Runs a shell script in a new user and mount namespace, where a tiny tmpfs can be mounted. */
   function inNamespace(script: string): { status: number | null; stderr: string } {
@@ -104,7 +146,7 @@ describe('a full disk', () => {
     return status === 0 ? null : `cannot mount a tmpfs here (${stderr.trim() || `unshare exit ${status}`})`;
   };
 
-  it('fails a write with "disk is full", exit 1, and keeps the database whole', (ctx) => {
+  it('fails a write, a backup and an export with "disk is full", exit 1, and keeps the database whole', (ctx) => {
     const cannot = probe();
     ctx.skip(cannot !== null, cannot ?? '');
     const out = join(s.dir, 'out');
@@ -121,6 +163,11 @@ describe('a full disk', () => {
       NOTE=$(head -c 100000 /dev/zero | tr '\\0' 'x')
       "$NODE" "$BIN" log giulia -m "$NOTE" > "$O/log.out" 2> "$O/log.err"; echo $? > "$O/log.code"
       "$NODE" "$BIN" backup > "$O/backup.out" 2> "$O/backup.err"; echo $? > "$O/backup.code"
+      E='${join(s.dir, 'full-exports')}'
+      mkdir -p "$E" && mount -t tmpfs -o size=64k,mode=0700 tmpfs "$E" || exit 91
+      cat /dev/zero > "$E/filler" 2>/dev/null
+      "$NODE" "$BIN" export contacts --out "$E/contacts.csv" > "$O/export.out" 2> "$O/export.err"; echo $? > "$O/export.code"
+      ls -a "$E" > "$O/export-files"
       ls -a "$D" > "$O/files"
       rm "$D/filler"
       "$NODE" "$BIN" log giulia -m 'after freeing space' > /dev/null 2> "$O/after.err"; echo $? > "$O/after.code"
@@ -134,7 +181,11 @@ describe('a full disk', () => {
     expect(read('log.err')).toBe('net: database error: database or disk is full\n  the disk is full; nothing was written\n');
     expect(read('backup.code')).toBe('1\n');
     expect(read('backup.err')).toMatch(/^net: database error: database or disk is full\n {2}the disk is full; nothing was written\n$/);
-    // No half-written backup or temporary file is left on the full disk.
+    // An export names the full disk too, instead of an "unexpected error".
+    expect(read('export.code')).toBe('1\n');
+    expect(read('export.err')).toBe(`net: cannot write ${join(s.dir, 'full-exports', 'contacts.csv')}: the disk is full\n  free some space; the file was not changed\n`);
+    expect(read('export-files').split('\n').filter(Boolean).sort()).toEqual(['.', '..', 'filler']);
+    // No half-written backup, export or temporary file is left on the full disk.
     expect(read('files').split('\n').filter(Boolean).sort()).toEqual(['.', '..', 'filler', 'net.db']);
     expect(read('after.code'), read('after.err')).toBe('0\n');
     const copy = join(out, 'net.db');

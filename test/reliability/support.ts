@@ -2,7 +2,10 @@
 // at once), checking a database file directly, and hashing files.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BIN, type RunResult, type Sandbox } from '../helpers.js';
 import { seededRandom } from '../../src/core/random.js';
@@ -53,3 +56,37 @@ export function sha1(path: string): string | null {
 /** A Node stack frame as printed in a stack trace. */
 export const STACK_FRAME = /^\s{4}at /m;
 
+
+/**
+ * A copy of what `bin/net` needs to run (bin/, the bundle and its code cache,
+ * better-sqlite3's native addon) in a new folder that every user can read: a
+ * test that drops privileges cannot run bin/net from a checkout in a folder
+ * other users cannot enter (a `mktemp -d` folder, a 0700 home).
+ */
+export function portableBin(): { bin: string; cleanup(): void } {
+  const root = resolve(import.meta.dirname, '..', '..');
+  const dir = mkdtempSync(join(tmpdir(), 'net-bin-'));
+  const copy = (from: string, to = from): void => {
+    mkdirSync(dirname(join(dir, to)), { recursive: true, mode: 0o755 });
+    copyFileSync(join(root, from), join(dir, to));
+  };
+  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', 'dist/cli/net.cjs', 'dist/cli/net.cache']) {
+    if (existsSync(join(root, file))) copy(file);
+  }
+  const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
+  for (const file of ['package.json', 'build/Release/better_sqlite3.node']) {
+    mkdirSync(dirname(join(dir, 'node_modules', 'better-sqlite3', file)), { recursive: true, mode: 0o755 });
+    copyFileSync(join(sqlite, file), join(dir, 'node_modules', 'better-sqlite3', file));
+  }
+  // Folders 0755 and files 0644 whatever the umask: readable, and bin/net runnable, by anyone.
+  const open = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      chmodSync(child, entry.isDirectory() ? 0o755 : 0o644);
+      if (entry.isDirectory()) open(child);
+    }
+  };
+  chmodSync(dir, 0o755);
+  open(dir);
+  return { bin: join(dir, 'bin', 'net'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}

@@ -3,7 +3,7 @@ import { setArchived } from '../../app/archive-contact.js';
 import type { Context } from '../context.js';
 
 async function archiveCommand(ctx: Context, ref: string, archived: boolean): Promise<void> {
-  const { id, name, already } = await setArchived(await ctx.database(), ctx, ref, archived);
+  const { id, name, already } = await setArchived(await ctx.database({ create: false }), ctx, ref, archived);
   const message = already
     ? `${name} (#${id}) is ${archived ? 'already archived' : 'not archived'}.`
     : archived

@@ -1,6 +1,7 @@
 // net doctor: is the database sound, private and backed up? Exit 1 when not.
 import { DataError } from '../../core/errors.js';
-import { checkHealth, type HealthCheck } from '../../db/health.js';
+import { checkHealth, formatBytes, type HealthCheck } from '../../db/health.js';
+import { removeLeftovers } from '../../db/leftovers.js';
 import { hasSummaries, rebuildSummaries } from '../../db/summaries.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
@@ -12,7 +13,13 @@ interface DoctorOptions {
 
 export default async function doctor(ctx: Context, options: DoctorOptions): Promise<void> {
   if (options.repair) {
-    // The one repair that needs no backup: the summaries are derived from the interactions.
+    // The repairs that need no backup: the summaries are derived from the
+    // interactions, and a leftover temporary file is a copy nobody will finish.
+    const removed = removeLeftovers(ctx.dbPath);
+    if (removed.length) {
+      const bytes = formatBytes(removed.reduce((sum, f) => sum + f.bytes, 0));
+      ctx.io.error(`Removed ${removed.length} leftover temporary file(s) (${bytes}): ${removed.map((f) => f.path).join(', ')}\n`);
+    }
     const opened = await ctx.existingDatabase();
     if (opened && hasSummaries(opened.sqlite)) rebuildSummaries(opened.sqlite);
   }

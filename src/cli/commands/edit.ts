@@ -26,7 +26,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
     Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
   if (changes === 0) throw new UsageError('nothing to change', 'give at least one option, e.g. `net edit NAME --circle close` (see `net edit --help`)');
 
-  const contact = await editContact(await ctx.database(), ctx, ref, {
+  const contact = await editContact(await ctx.database({ create: false }), ctx, ref, {
     fields: { ...input.fields, ...(rename ? { name: rename } : {}) },
     addEmails: input.emails,
     addTags: input.tags,

@@ -19,6 +19,7 @@ interface ExportOptions {
   out?: string;
   raw?: boolean;
   vcardVersion?: string;
+  force?: boolean;
 }
 
 function pickExportFormat(entity: ExportEntity, options: ExportOptions): ExportFormat {
@@ -148,11 +149,14 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
     throw new UsageError(`"${entityArg}" is not something to export`, `choose one of: ${EXPORT_ENTITIES.join(', ')}`);
   }
   const format = pickExportFormat(entity, options);
+  if (options.force && options.out === undefined) throw new UsageError('--force goes with --out', 'it lets --out replace an existing SQLite file');
   const version = format === 'vcf' ? vcardVersion(options.vcardVersion) : 3;
 
   let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
   if (options.out !== undefined) {
     if (options.out.trim() === '') throw new UsageError('--out: the file name is empty');
+    const { checkOutputPath } = await import('../../db/output-guard.js');
+    checkOutputPath(options.out, { dbPath: ctx.dbPath, force: options.force });
     const { atomicFile } = await import('../../formats/atomic-file.js');
     sink = atomicFile(options.out);
   }

@@ -27,7 +27,7 @@ export async function add(ctx: Context, ref: string, options: AddOptions): Promi
     day = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' }).day;
     if (day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${day})`);
   }
-  const entry = await addFavour(await ctx.database(), ctx, ref, { direction, text, day });
+  const entry = await addFavour(await ctx.database({ create: false }), ctx, ref, { direction, text, day });
   if (options.json) {
     ctx.io.write(toJson(entry));
     return;
@@ -61,6 +61,6 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
 
 export async function rm(ctx: Context, idArg: string): Promise<void> {
   const id = check(positiveIntSchema, idArg.trim().replace(/^#/, ''), 'ID');
-  const entry = await removeFavour(await ctx.database(), ctx, id);
+  const entry = await removeFavour(await ctx.database({ create: false }), ctx, id);
   ctx.io.write(`Deleted favour #${entry.id} (${entry.text}, ${entry.name}). \`net undo\` brings it back.\n`);
 }

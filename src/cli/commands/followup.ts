@@ -23,7 +23,7 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
     const { parseDate } = await import('../../core/natural-dates.js');
     dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
   }
-  const entry = await addFollowup(await ctx.database(), ctx, ref, text, dueOn);
+  const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn);
   if (options.json) {
     ctx.io.write(toJson(entry));
     return;
@@ -76,7 +76,7 @@ function readIds(args: readonly string[]): number[] {
 }
 
 export async function done(ctx: Context, idArgs: string[]): Promise<void> {
-  const closed = await closeFollowups(await ctx.database(), ctx, readIds(idArgs), 'done');
+  const closed = await closeFollowups(await ctx.database({ create: false }), ctx, readIds(idArgs), 'done');
   const lines = closed.map(({ entry, already }) =>
     already
       ? entry.done_on
@@ -88,7 +88,7 @@ export async function done(ctx: Context, idArgs: string[]): Promise<void> {
 }
 
 export async function drop(ctx: Context, idArgs: string[]): Promise<void> {
-  const closed = await closeFollowups(await ctx.database(), ctx, readIds(idArgs), 'dropped');
+  const closed = await closeFollowups(await ctx.database({ create: false }), ctx, readIds(idArgs), 'dropped');
   const lines = closed.map(({ entry, already }) =>
     already
       ? `Follow-up #${entry.id} was already ${entry.done_on ? `kept on ${entry.done_on}` : `dropped on ${entry.dropped_on}`}.`
@@ -113,7 +113,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
     const { parseDate } = await import('../../core/natural-dates.js');
     dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
   }
-  const entry = await editFollowup(await ctx.database(), ctx, id, { text, dueOn, contact: options.contact });
+  const entry = await editFollowup(await ctx.database({ create: false }), ctx, id, { text, dueOn, contact: options.contact });
   if (options.json) {
     ctx.io.write(toJson(entry));
     return;

@@ -34,7 +34,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
     if (when.day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`);
     change.instant = when.instant;
   }
-  const entry = await editInteraction(await ctx.database(), ctx, id, change);
+  const entry = await editInteraction(await ctx.database({ create: false }), ctx, id, change);
   if (options.json) {
     ctx.io.write(toJson(entry));
     return;
@@ -49,6 +49,6 @@ export async function rm(ctx: Context, idArg: string, options: { yes?: boolean }
     const { default: confirm } = await import('@inquirer/confirm');
     if (!(await confirm({ message: `Delete interaction #${id}? \`net undo\` can bring it back.`, default: false }))) throw new CancelledError();
   }
-  const entry = await removeInteraction(await ctx.database(), ctx, id);
+  const entry = await removeInteraction(await ctx.database({ create: false }), ctx, id);
   ctx.io.write(`Deleted #${entry.id}: ${entry.via} with ${entry.contacts.join(', ')} on ${entry.date}. \`net undo\` brings it back.\n`);
 }

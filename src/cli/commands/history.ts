@@ -22,7 +22,7 @@ export default async function history(ctx: Context, ref: string | undefined, opt
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const via = options.via === undefined ? undefined : check(channelSchema, options.via.trim().toLowerCase(), '--via');
 
-  const opened = ref === undefined ? await ctx.existingDatabase() : await ctx.database();
+  const opened = ref === undefined ? await ctx.existingDatabase() : await ctx.database({ create: false });
   const entries = opened
     ? await listHistory(opened.db, {
         contactId: ref === undefined ? undefined : (await resolveContact(opened.db, ref)).id,

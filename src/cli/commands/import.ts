@@ -86,7 +86,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     }
   }
 
-  const store = await ctx.database();
+  const store = await ctx.database({ create: !dryRun });
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
   const request = { name: `import ${source}`, summary, placement, strict: Boolean(options.strict), dryRun };

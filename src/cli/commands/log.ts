@@ -49,7 +49,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
     dueOn = options.by === undefined ? addDays(when.day, 7) : parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
   }
 
-  const store = await ctx.database();
+  const store = await ctx.database({ create: false });
   const { people, interactionId } = await logTouch(store, ctx, refs, {
     channel,
     direction,

@@ -34,7 +34,7 @@ export default async function outreachDraft(ctx: Context, ref: string, options: 
   const channelOption = readChannel(options.channel);
   const template = options.template === undefined ? undefined : await readTemplate(options.template);
 
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const { facts, channel, contactId } = await db.transaction().execute(async (trx) => {
     const contact = await resolveContact(trx, ref);
     const outreach = (await findActiveOutreach(trx, contact.id)) ?? (await findLatestOutreach(trx, contact.id));

@@ -27,7 +27,7 @@ export default async function outreachNudge(ctx: Context, ref: string, options: 
       `respect their time: no nudge within ${NUDGE_SPACING_DAYS} days`,
     );
   }
-  const store = await ctx.database();
+  const store = await ctx.database({ create: false });
   const result = await nudgeOutreach(store, ctx, ref, { note, when, next: nextOption, channel: channelOption, force: options.force });
 
   if (options.json) {

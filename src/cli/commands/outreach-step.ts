@@ -42,7 +42,7 @@ export default async function outreachStep(ctx: Context, ref: string, stageArg: 
   }
   const when = await readStepDate(ctx, options.date);
   const nextOption = await readNextDay(ctx, options.next);
-  const store = await ctx.database();
+  const store = await ctx.database({ create: false });
   const result = await stepOutreach(store, ctx, ref, { stage, note, when, next: nextOption, channel: channelOption, circle });
 
   if (options.json) {

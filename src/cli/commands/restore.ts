@@ -1,10 +1,11 @@
 // net restore: put a backup in place of the database, after checking it, and
 // keep the database it replaces as one more backup.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { CancelledError, UsageError } from '../../core/errors.js';
-import { defaultBackupPath, inspectBackup, keepCurrent, replaceDatabase, sameFile } from '../../db/backup.js';
+import { inspectBackup } from '../../db/backup.js';
 import { openDatabase } from '../../db/open.js';
+import { databaseFileAt } from '../../db/output-guard.js';
+import { restoreDatabase } from '../../db/restore.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 
@@ -16,9 +17,9 @@ interface RestoreOptions {
 export default async function restore(ctx: Context, file: string, options: RestoreOptions): Promise<void> {
   if (file.trim() === '') throw new UsageError('FILE is empty', 'name a backup, e.g. net restore net-backup-2026-03-14-120000.db');
   const source = resolve(file);
-  if (sameFile(source, ctx.dbPath)) throw new UsageError(`${source} is the database itself`, 'name a backup file');
+  const which = databaseFileAt(source, ctx.dbPath);
+  if (which) throw new UsageError(`${source} is ${which}`, 'name a backup file');
   const info = inspectBackup(source);
-  const exists = existsSync(ctx.dbPath);
   const what = `${info.contacts} contact(s) and ${info.interactions} interaction(s)`;
   if (!options.yes) {
     if (!ctx.interactive) {
@@ -31,17 +32,18 @@ export default async function restore(ctx: Context, file: string, options: Resto
     });
     if (!ok) throw new CancelledError();
   }
-  const kept = exists ? await keepCurrent(ctx.dbPath, defaultBackupPath(ctx.dbPath, ctx.now, '-before-restore')) : null;
-  if (!exists) mkdirSync(dirname(ctx.dbPath), { recursive: true, mode: 0o700 });
-  await replaceDatabase(source, ctx.dbPath);
-  // Opening applies the connection settings and upgrades an older backup now,
-  // in one transaction, rather than at some later command.
+  const restored = await restoreDatabase(source, ctx.dbPath, { now: ctx.now });
+  // Opening applies the connection settings (WAL) now rather than at some later command.
   const opened = await openDatabase(ctx.dbPath);
   await opened.close();
+  const { kept } = restored;
+  const counts = `${restored.contacts} contact(s) and ${restored.interactions} interaction(s)`;
   if (options.json) {
-    ctx.io.write(toJson({ path: ctx.dbPath, restored_from: source, kept, schema_version: info.version, contacts: info.contacts, interactions: info.interactions }));
+    ctx.io.write(
+      toJson({ path: ctx.dbPath, restored_from: source, kept, schema_version: info.version, contacts: restored.contacts, interactions: restored.interactions }),
+    );
     return;
   }
-  ctx.io.write(`Restored ${ctx.dbPath} from ${source}: ${what}.\n`);
+  ctx.io.write(`Restored ${ctx.dbPath} from ${source}: ${counts}.\n`);
   if (kept) ctx.io.write(`The database it replaced is kept as ${kept}.\n`);
 }

@@ -217,7 +217,7 @@ export default async function reviewInteractive(ctx: Context, prompts?: ReviewPr
   if (!prompts && !ctx.interactive) {
     throw new UsageError('net review --interactive needs a terminal (stdin and stdout), and no --no-input', 'run `net review` for the report, or `net due` for the list');
   }
-  const opened = await ctx.database();
+  const opened = await ctx.database({ create: false });
   const { db } = opened;
   const settings = await loadSettings(db);
   const people = await sessionPeople(opened, settings, ctx.today);

@@ -8,7 +8,7 @@ interface RmOptions {
 }
 
 export default async function rm(ctx: Context, ref: string, options: RmOptions): Promise<void> {
-  const store = await ctx.database();
+  const store = await ctx.database({ create: false });
   const person = await previewRemoval(store, ref);
   if (!options.yes) {
     if (!ctx.interactive) {

@@ -18,7 +18,7 @@ interface ShowOptions {
 
 export default async function show(ctx: Context, ref: string, options: ShowOptions): Promise<void> {
   const limit = check(positiveIntSchema, options.limit, '--limit');
-  const { db } = await ctx.database();
+  const { db } = await ctx.database({ create: false });
   const { id } = await resolveContact(db, ref);
   const settings = await loadSettings(db);
   const contact = await loadContactRecord(db, settings, id);

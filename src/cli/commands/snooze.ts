@@ -34,7 +34,7 @@ export default async function snooze(ctx: Context, ref: string, options: SnoozeO
     );
   }
   const until = options.clear ? null : await snoozeEnd(ctx, options);
-  const result = await snoozeContact(await ctx.database(), ctx, ref, until);
+  const result = await snoozeContact(await ctx.database({ create: false }), ctx, ref, until);
   const who = `${result.name} (#${result.id})`;
   const message =
     until === null

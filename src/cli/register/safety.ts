@@ -30,8 +30,9 @@ Examples:
     .description(
       'Replace the database with FILE. FILE is checked first (a net database, a schema this net ' +
         "understands, SQLite's integrity and foreign-key checks); nothing changes if it fails. The " +
-        'current database is kept as net-backup-…-before-restore.db next to it. An older backup is ' +
-        'upgraded to the current schema. Asks for confirmation on a terminal; needs --yes elsewhere.',
+        'current database is kept as net-backup-…-before-restore.db next to it, copied under the same write ' +
+        'lock as the replacement, so no write of another net command falls between the two. An older backup ' +
+        'is upgraded to the current schema. Asks for confirmation on a terminal; needs --yes elsewhere.',
     )
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--json', 'print what was restored and where the replaced database was kept, as JSON')
@@ -51,10 +52,11 @@ Examples:
       "Check the database without changing it: SQLite's integrity and foreign-key checks, the schema " +
         'version, that the file (0600) and its folder (0700) are private and writable, the size of the ' +
         "write-ahead log, what it holds, that each person's summary (latest interactions) agrees with the " +
-        'interactions, and the newest backup. Exits 1 when something is wrong, saying what to do.',
+        'interactions, temporary files a killed backup or restore left behind, and the newest backup. Exits 1 ' +
+        'when something is wrong, saying what to do.',
     )
     .option('--json', 'print the checks as a JSON array (check, status, detail, fix)')
-    .option('--repair', 'first write the per-person summaries again from the interactions (the one fix it can make)')
+    .option('--repair', 'first write the per-person summaries again from the interactions, and remove temporary files left by a killed backup, restore or export')
     .addHelpText(
       'after',
       `
