@@ -7,18 +7,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { createSyncFn } from 'synckit';
 import { expect } from 'vitest';
+import { runInWorker } from './in-process.js';
 
 export const BIN = resolve(import.meta.dirname, '..', 'bin', 'net');
 
-type InProcess = (args: readonly string[], env: NodeJS.ProcessEnv, input: string, terminal: boolean) => RunResult;
-let inProcess: InProcess | undefined;
-
 /** Runs `net ARGS` in this process's worker; the same result as the binary gives. */
 export function runInProcess(args: readonly string[], env: NodeJS.ProcessEnv, input = '', terminal = false): RunResult {
-  inProcess ??= createSyncFn(resolve(import.meta.dirname, 'in-process-worker.cjs')) as InProcess;
-  return inProcess(args, env, input, terminal);
+  return runInWorker({ args, env, input, terminal });
 }
 
 /** The reliability suite runs the binary itself; every other test runs commands in process. */

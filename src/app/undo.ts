@@ -54,15 +54,34 @@ function referencedUids(op: StoredOp): string[] {
 }
 
 /**
+ * The later commands whose changes no longer stand: each one undone by a
+ * later undo that stands, and that undo. Taking back the last few commands
+ * one after the other, newest first, meets no conflict with them.
+ */
+function settledSince(store: Store, target: CommandRow): Set<number> {
+  const later = store.sqlite.prepare('select id, undoes from commands where id > ? order by id desc').all(target.id) as Array<{ id: number; undoes: number | null }>;
+  const settled = new Set<number>();
+  for (const command of later) {
+    // Newest first: whether this undo was itself undone is already known.
+    if (command.undoes === null || settled.has(command.id) || command.undoes <= target.id) continue;
+    settled.add(command.id);
+    settled.add(command.undoes);
+  }
+  return settled;
+}
+
+/**
  * The first later command that changed something the target changed, or
  * pointed to a record the target created or brought back.
  */
 function firstConflict(store: Store, target: CommandRow, ops: readonly StoredOp[]): number | undefined {
+  const settled = settledSince(store, target);
   const keys = new Set(ops.map(touchKey));
   const records = new Set(ops.map(recordKey));
   const wholeRecords = new Set(ops.filter((op) => RECORD_LEVEL.has(op.kind)).map(recordKey));
   const madeHere = new Set(ops.filter((op) => op.kind === 'create' || op.kind === 'restore').map((op) => op.record));
   for (const later of opsAfter(store.sqlite, target.last_op)) {
+    if (settled.has(later.command_id)) continue;
     if (madeHere.size > 0 && referencedUids(later).some((uid) => madeHere.has(uid))) return later.command_id;
     const record = recordKey(later);
     if (!records.has(record)) continue;

@@ -18,6 +18,24 @@ class RemoveInterestOption extends Option {
   }
 }
 
+/**
+ * `history edit --via/--json`: commander gives an option that the parent
+ * command also declares (history's --via filter, --json) to the parent. The
+ * subcommand takes it back when it did not get it itself.
+ */
+function withParentOptions(action: (...args: unknown[]) => Promise<void>): (...args: unknown[]) => Promise<void> {
+  return (...args) => {
+    const command = args[args.length - 1] as Command;
+    const options = args[args.length - 2] as Record<string, unknown>;
+    const parent = command.parent?.opts() ?? {};
+    for (const option of command.options) {
+      const key = option.attributeName();
+      if (options[key] === undefined && parent[key] !== undefined) options[key] = parent[key];
+    }
+    return action(...args);
+  };
+}
+
 /** The contact fields shared by `add` and `edit`. */
 function contactOptions(command: Command): Command {
   return command
@@ -152,7 +170,7 @@ Examples:
       .option('--remove <contact>', 'someone who was not there (repeatable)', collect)
       .option('--json', 'print the interaction as JSON')
       .addHelpText('after', '\nExamples:\n  $ net history edit 42 --date "last tuesday"\n  $ net history edit 42 --add marco --remove anna\n  $ net history edit 42 -m "the real note"')
-      .action(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.edit }))));
+      .action(withParentOptions(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.edit })))));
     history
       .command('rm')
       .argument('<id>', 'an interaction id (the first column of `net history`)')
