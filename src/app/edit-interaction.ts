@@ -65,6 +65,14 @@ export async function editInteraction(store: Store, clock: Clock, id: number, ch
     }
     for (const person of removing) {
       await w.db.deleteFrom('interaction_contacts').where('interaction_id', '=', id).where('contact_id', '=', person.id).execute();
+      // A favour recorded with them in it was not theirs after all.
+      await w.db
+        .updateTable('favours')
+        .set({ deleted_at: at, updated_at: at })
+        .where('interaction_id', '=', id)
+        .where('contact_id', '=', person.id)
+        .where('deleted_at', 'is', null)
+        .execute();
     }
     w.summary = `corrected interaction #${id} (${before.via} on ${before.date} with ${before.contacts.join(', ')})`;
     return liveInteraction(w.db, id);

@@ -56,6 +56,7 @@ export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // A database already in WAL mode reopens with synchronous=NORMAL in this build.
   sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 export interface OpenOptions {
