@@ -1,13 +1,10 @@
 // net outreach draft: a personal first message, built from what is known, or
 // from a template; checked before it is printed.
 import { readFile } from 'node:fs/promises';
-import { buildDraft, sharedInterests, type DraftFacts } from '../../core/drafts.js';
+import { draftFacts } from '../../app/outreach-draft.js';
+import { buildDraft } from '../../core/drafts.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
-import { isDerivedHowMet } from '../../core/outreach.js';
 import { check, textSchema } from '../../core/validate.js';
-import { getStoredContact } from '../../db/contacts.js';
-import { findActiveOutreach, findLatestOutreach, interestLists, networkInterestCounts } from '../../db/outreach.js';
-import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { readChannel } from '../outreach-input.js';
 import { toJson } from '../render.js';
@@ -34,34 +31,8 @@ export default async function outreachDraft(ctx: Context, ref: string, options: 
   const channelOption = readChannel(options.channel);
   const template = options.template === undefined ? undefined : await readTemplate(options.template);
 
-  const { db } = await ctx.database({ create: false });
-  const { facts, channel, contactId } = await db.transaction().execute(async (trx) => {
-    const contact = await resolveContact(trx, ref);
-    const outreach = (await findActiveOutreach(trx, contact.id)) ?? (await findLatestOutreach(trx, contact.id));
-    if (!outreach) {
-      throw new NotFoundError(`${contact.name} is not on your outreach list`, `add them with \`net outreach add "${contact.name}" --why …\``);
-    }
-    const stored = await getStoredContact(trx, contact.id);
-    const via = outreach.via_contact_id === null ? undefined : await getStoredContact(trx, outreach.via_contact_id);
-    const own = await interestLists(trx, contact.id);
-    const shared = sharedInterests({
-      target: own,
-      introducer: via ? await interestLists(trx, via.id) : null,
-      networkInterests: await networkInterestCounts(trx, contact.id),
-    });
-    const howMet = stored?.how_met ?? null;
-    const facts: DraftFacts = {
-      name: contact.name,
-      via: via?.name ?? null,
-      sharedInterests: shared,
-      knownFrom: howMet && !isDerivedHowMet(howMet, via?.name ?? null, outreach.why) ? howMet : null,
-      company: stored?.company ?? null,
-      role: stored?.role ?? null,
-      why: outreach.why,
-      interests: own.interests,
-    };
-    return { facts, channel: channelOption ?? outreach.channel, contactId: contact.id };
-  });
+  const { facts, channel: chosen, contactId } = await draftFacts(await ctx.database({ create: false }), ref);
+  const channel = channelOption ?? chosen;
 
   if (channel === null) ctx.io.error('net: no channel is chosen for this outreach: drafted as an email (choose one with --channel)\n');
   const draft = buildDraft(facts, channel, template);
