@@ -46,7 +46,8 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     const { id, name } = await resolveContact(w.db, ref);
     const rename = change.fields.name;
     if (rename !== undefined) {
-      const clash = await findDuplicates(w.db, rename, [], id);
+      const company = change.fields.company !== undefined ? change.fields.company : ((await getStoredContact(w.db, id))?.company ?? null);
+      const clash = await findDuplicates(w.db, rename, [], id, company);
       if (clash.length > 0) throw new ConflictError(`${rename} is already the name of #${clash[0].id}`, 'choose another name');
     }
     if (change.addEmails.length > 0) {

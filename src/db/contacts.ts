@@ -3,6 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import { newUid } from '../core/ids.js';
 import { toContactRecord, type ContactRecord, type StoredContact } from '../core/contact.js';
+import { companyKey } from '../core/companies.js';
 import { nameKey } from '../core/names.js';
 import type { ContactValues } from '../core/import-types.js';
 import type { Settings } from '../core/settings.js';
@@ -208,26 +209,38 @@ export async function loadContactRecord(db: Kysely<Database>, settings: Settings
   return (await loadContactRecords(db, settings, [id]))[0];
 }
 
-/** Contacts with the same name key or one of the emails: the duplicates `add` warns about. */
+/**
+ * Contacts that may be this person: the same name at a company that may be
+ * the same (either unknown, or equal as companies compare), or one of the
+ * emails. A namesake at another company is another person.
+ */
 export async function findDuplicates(
   db: Kysely<Database>,
   name: string | null,
   emails: readonly string[],
   exceptId?: number,
-): Promise<Array<{ id: number; name: string; reason: string }>> {
-  const found = new Map<number, { id: number; name: string; reason: string }>();
+  company?: string | null,
+): Promise<Array<{ id: number; name: string; company: string | null; reason: string }>> {
+  const found = new Map<number, { id: number; name: string; company: string | null; reason: string }>();
   const byName =
-    name === null ? [] : await db.selectFrom('contacts').select(['id', 'name']).where('name_key', '=', nameKey(name)).where('deleted_at', 'is', null).execute();
-  for (const r of byName) found.set(r.id, { ...r, reason: 'same name' });
+    name === null
+      ? []
+      : await db.selectFrom('contacts').select(['id', 'name', 'company']).where('name_key', '=', nameKey(name)).where('deleted_at', 'is', null).execute();
+  const wanted = companyKey(company);
+  for (const r of byName) {
+    const theirs = companyKey(r.company);
+    if (wanted !== '' && theirs !== '' && theirs !== wanted) continue;
+    found.set(r.id, { ...r, reason: wanted !== '' && theirs === wanted ? 'same name and company' : 'same name' });
+  }
   if (emails.length > 0) {
     const byEmail = await db
       .selectFrom('contact_emails as e')
       .innerJoin('contacts as c', 'c.id', 'e.contact_id')
-      .select(['c.id', 'c.name', 'e.email'])
+      .select(['c.id', 'c.name', 'c.company', 'e.email'])
       .where(sql<string>`lower(e.email)`, 'in', emails.map((e) => e.toLowerCase()))
       .where('c.deleted_at', 'is', null)
       .execute();
-    for (const r of byEmail) if (!found.has(r.id)) found.set(r.id, { id: r.id, name: r.name, reason: `same email ${r.email}` });
+    for (const r of byEmail) if (!found.has(r.id)) found.set(r.id, { id: r.id, name: r.name, company: r.company, reason: `same email ${r.email}` });
   }
   if (exceptId !== undefined) found.delete(exceptId);
   return [...found.values()];

@@ -9,6 +9,8 @@ import type { Database } from './schema.js';
 export interface ResolvedContact {
   id: number;
   name: string;
+  /** How the reference found them, when it was typed as a name. */
+  how?: 'exact' | 'prefix' | 'near';
 }
 
 /**
@@ -47,11 +49,15 @@ export async function resolveContact(db: Kysely<Database>, ref: string): Promise
   const candidates: NameCandidate[] =
     exact.length > 1 ? exact : await db.selectFrom('contacts').select(['id', 'name', 'name_key']).where('deleted_at', 'is', null).execute();
   const result = matchName(text, candidates);
-  if (result.kind === 'one') return { id: result.candidate.id, name: result.candidate.name };
+  if (result.kind === 'one') return { id: result.candidate.id, name: result.candidate.name, how: result.how };
   if (result.kind === 'many') {
     const list = result.candidates.slice(0, 10).map((c) => `#${c.id} ${c.name}`).join(', ');
     const more = result.candidates.length > 10 ? ` and ${result.candidates.length - 10} more` : '';
-    throw new AmbiguousError(`"${ref}" matches several people: ${list}${more}`, 'use the id (e.g. `#12`) or more of the name');
+    throw new AmbiguousError(
+      `"${ref}" matches several people: ${list}${more}`,
+      'use the id (e.g. `#12`) or more of the name',
+      result.candidates.map((c) => ({ id: c.id, name: c.name })),
+    );
   }
   const hint = result.suggestions.length
     ? `did you mean ${result.suggestions.map((c) => `"${c.name}" (#${c.id})`).join(', ')}?`
