@@ -105,9 +105,10 @@ export async function importLinkedinMessages(p: PipelineContext): Promise<void> 
       p.summary.skipped.push({ at: row.at, message: `no contact matches ${who} (import Connections.csv first)` });
       continue;
     }
-    writer.write(
+    writer.writeRow(
       { ...draft, uid: null, channel: 'linkedin', participants: [], created_at: null, updated_at: null },
       ids,
+      draft.others.map((o) => o.name || o.url || '').join(', '),
     );
   }
 }

@@ -1,5 +1,6 @@
 // What an imported record does to a contact: a new contact, an update (and
 // which fields change), or nothing at all.
+import { sameCompany } from './companies.js';
 import { CONTACT_FIELDS, type ContactDraft, type ContactField, type ContactValues } from './import-types.js';
 
 export interface ContactState extends ContactValues {
@@ -85,6 +86,8 @@ export function mergeContact(stored: ContactState, draft: ContactDraft, at: stri
   const next: ContactState = { ...stored };
   const changed: string[] = [];
   const set = (field: ContactField, value: ContactValues[ContactField]) => {
+    // "Mediobanca" for a stored "Mediobanca S.p.A." is the same company, written shorter: keep what is stored.
+    if (field === 'company' && typeof value === 'string' && sameCompany(stored.company, value)) return;
     if (stored[field] !== value) {
       (next as unknown as Record<ContactField, unknown>)[field] = value;
       changed.push(field);

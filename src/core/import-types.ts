@@ -111,6 +111,22 @@ export interface RowNote {
 
 export type Outcome = 'added' | 'updated' | 'unchanged';
 
+/** What an import did, or would do, with one row: kept for --dry-run and --json, so a bad match is caught before writing. */
+export interface RowFate {
+  at: string;
+  outcome: Outcome | 'skipped' | 'attached';
+  /** Who the row is about (a contact's name; an interaction's people). */
+  name: string;
+  /** The record it became or matched; null when nothing was written. */
+  id: number | null;
+  /** For a match: the contact it was taken for, and by which rule. */
+  matched: { id: number; name: string; by: string } | null;
+  /** For an update: the fields that change. */
+  fields: string[];
+  /** Why, in words, when the outcome alone does not say. */
+  reason: string | null;
+}
+
 export interface ImportSummary {
   source: string;
   file: string;
@@ -128,10 +144,12 @@ export interface ImportSummary {
   spread: Array<{ circle: string; people: number; days: number }>;
   /** Extra lines for the reader (e.g. who was taken as "you" in messages). */
   notes: string[];
+  /** Every row's fate, when asked for (dry runs, --json); null otherwise, to keep a large import light. */
+  rows: RowFate[] | null;
 }
 
 export function emptySummary(source: string, file: string, entity: string, dryRun: boolean): ImportSummary {
-  return { source, file, entity, dryRun, added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], createdContacts: 0, spread: [], notes: [] };
+  return { source, file, entity, dryRun, added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], createdContacts: 0, spread: [], notes: [], rows: dryRun ? [] : null };
 }
 
 /** What the person asked for on the command line, applied to every contact the import touches. */

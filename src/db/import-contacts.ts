@@ -188,20 +188,18 @@ export class ContactImporter {
       const restored = store.restoreIfDeleted(found.id, at);
       const stored = store.load(found.id);
       const { next, changed, listsChanged } = mergeContact(stored, draft, at);
-      if (restored) {
-        if (changed.length > 0) store.update(next, listsChanged);
+      const matched = { id: found.id, name: stored.name, by: found.how };
+      const outcome: Outcome = restored ? 'added' : changed.length === 0 ? 'unchanged' : 'updated';
+      if (changed.length > 0) store.update(next, listsChanged);
+      if (outcome !== 'unchanged') {
         index.add({ id: next.id, uid: next.uid, name: next.name, company: next.company, linkedin: next.linkedin, emails: next.emails });
-        summary.added += 1;
-        return { outcome: 'added', id: found.id, how: found.how };
       }
-      if (changed.length === 0) {
-        summary.unchanged += 1;
-        return { outcome: 'unchanged', id: found.id, how: found.how };
-      }
-      store.update(next, listsChanged);
-      index.add({ id: next.id, uid: next.uid, name: next.name, company: next.company, linkedin: next.linkedin, emails: next.emails });
-      summary.updated += 1;
-      return { outcome: 'updated', id: found.id, how: found.how };
+      summary[outcome] += 1;
+      summary.rows?.push({
+        at: draft.at, outcome, name: draft.name, id: found.id, matched, fields: changed,
+        reason: restored ? 'deleted here, brought back by the file' : null,
+      });
+      return { outcome, id: found.id, how: found.how };
     }
     const state = newContact(draft, newUid(), at);
     if (placement.circle !== undefined) state.circle = placement.circle;
@@ -209,6 +207,7 @@ export class ContactImporter {
     this.#claimed.add(id);
     index.add({ id, uid: state.uid, name: state.name, company: state.company, linkedin: state.linkedin, emails: state.emails });
     summary.added += 1;
+    summary.rows?.push({ at: draft.at, outcome: 'added', name: draft.name, id, matched: null, fields: [], reason: null });
     // Only a source that says nothing of rhythm_from has its first touches spread; a restore keeps its own.
     if (draft.values.rhythm_from === undefined || placement.circle !== undefined) {
       const list = this.#spreadable.get(state.circle) ?? [];

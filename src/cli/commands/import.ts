@@ -2,11 +2,12 @@
 // spreadsheet or net's own export. One transaction for the whole file: a bad
 // row stops the import, names the row, and leaves the database as it was.
 import { createReadStream, statSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
-import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
+import { showControls, UsageError } from '../../core/errors.js';
+import { emptySummary, type ImportSummary, type RowFate, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
 import { applyImport } from '../../app/import-apply.js';
 import type { Context } from '../context.js';
+import { toJson } from '../render.js';
 import * as sources from '../import-sources.js';
 
 export const IMPORT_SOURCES = {
@@ -27,6 +28,7 @@ interface ImportOptions {
   strict?: boolean;
   interactions?: boolean;
   raw?: boolean;
+  json?: boolean;
 }
 
 function checkOptions(source: Source, options: ImportOptions): void {
@@ -43,6 +45,18 @@ function noteLines(title: string, notes: readonly RowNote[]): string[] {
   const shown = notes.slice(0, 20).map((note) => `  ${note.at}: ${note.message}`);
   if (notes.length > 20) shown.push(`  … and ${n(notes.length - 20)} more`);
   return [`${title}:`, ...shown];
+}
+
+/** One line per row: what the import did or would do with it, and why. */
+export function formatFates(rows: readonly RowFate[]): string {
+  const width = Math.max(0, ...rows.map((r) => r.at.length));
+  const lines = rows.map((r) => {
+    const match = r.matched ? ` → #${r.matched.id} ${r.matched.name} (same ${r.matched.by})` : '';
+    const fields = r.fields.length > 0 ? `: ${r.fields.join(', ')}` : '';
+    const reason = r.reason ? ` — ${r.reason}` : '';
+    return showControls(`${r.at.padEnd(width)}  ${r.outcome.padEnd(9)}  ${r.name}${match}${fields}${reason}`);
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 export function formatSummary(summary: ImportSummary, what: string): string {
@@ -73,6 +87,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const placement = { circle, tags: splitList(options.tag, '--tag') };
   const dryRun = Boolean(options.dryRun);
   const summary = emptySummary(source, file === '-' ? 'standard input' : file, 'rows', dryRun);
+  if (options.json) summary.rows = [];
 
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
   let text: string | undefined;
@@ -110,5 +125,10 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   ).finally(() => {
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
+  if (options.json) {
+    ctx.io.write(toJson(summary));
+    return;
+  }
+  if (summary.rows) ctx.io.write(formatFates(summary.rows));
   ctx.io.write(formatSummary(summary, IMPORT_SOURCES[source].what));
 }
