@@ -81,6 +81,7 @@ const LABEL_QUERIES: Readonly<Record<string, string>> = {
   favour: `select 'favour #' || f.id || ' (' || f.text || ', ' || c.name || ')' from favours f join contacts c on c.id = f.contact_id where f.uid = ?`,
   followup: `select 'follow-up #' || f.id || ' (' || f.text || ', ' || c.name || ')' from followups f join contacts c on c.id = f.contact_id where f.uid = ?`,
   outreach: `select 'outreach of ' || c.name from outreach o join contacts c on c.id = o.contact_id where o.uid = ?`,
+  distinct_pair: `select 'not the same: ' || a.name || ' (#' || a.id || ') and ' || b.name || ' (#' || b.id || ')' from distinct_pairs p join contacts a on a.id = p.contact_a join contacts b on b.id = p.contact_b where p.uid = ?`,
   outreach_event: `select 'outreach ' || e.kind || coalesce(' to ' || e.to_stage, '') || ' of ' || c.name from outreach_events e join outreach o on o.id = e.outreach_id join contacts c on c.id = o.contact_id where e.uid = ?`,
 };
 

@@ -30,6 +30,7 @@ export const RECORD_TABLES: Readonly<Record<string, RecordTable>> = {
   followup: { table: 'followups', refs: { contact_id: 'contact', interaction_id: 'interaction' } },
   outreach: { table: 'outreach', refs: { contact_id: 'contact', via_contact_id: 'contact' } },
   outreach_event: { table: 'outreach_events', refs: { outreach_id: 'outreach', interaction_id: 'interaction' } },
+  distinct_pair: { table: 'distinct_pairs', refs: { contact_a: 'contact', contact_b: 'contact' } },
 };
 
 interface SetTable {

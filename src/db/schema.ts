@@ -205,6 +205,17 @@ export interface CurrentCommandTable {
   recording: number;
 }
 
+/** Two people said not to be the same person (migration 006); contact_a < contact_b. */
+export interface DistinctPairsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_a: number;
+  contact_b: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
 export interface Database {
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
@@ -223,6 +234,7 @@ export interface Database {
   commands: CommandsTable;
   ops: OpsTable;
   current_command: CurrentCommandTable;
+  distinct_pairs: DistinctPairsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

@@ -73,6 +73,9 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     insert into contact_tags (contact_id, tag) values (5, 'leadership');
     delete from current_command where id = 1;
     update commands set last_op = (select max(id) from ops) where id = 1;`,
+  '006-distinct-pairs': `
+    insert into distinct_pairs (id, uid, contact_a, contact_b, created_at, updated_at) values
+      (1, 'd-1', 1, 5, '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
