@@ -39,7 +39,7 @@ export class FieldReader {
 
   /** A one-line field (company, role): line breaks inside the cell become spaces first. */
   line<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
-    return this.optional(schema, typeof value === 'string' ? value.replace(/\s*[\r\n]+\s*/g, ' ') : value, field);
+    return this.optional(schema, typeof value === 'string' ? value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : value, field);
   }
 
   /** A value the row cannot do without: an invalid or missing one always stops the import. */

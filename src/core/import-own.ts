@@ -110,8 +110,20 @@ function checkedChannel(read: FieldReader, via: string): string {
 /** A day or a date-time as people write them; loaded only for rows that are not ISO. */
 export type LooseDateParser = (text: string, field: string) => { day: string; instant: Date };
 
-function participantsOf(record: OwnRecord): ParticipantRef[] {
-  const names = record.list('contacts') ?? [];
+/** Names checked once per distinct text: a 500,000-row file names the same few thousand people again and again. */
+const checkedNames = new Map<string, string>();
+function checkedName(read: FieldReader, ref: string, field: string): string {
+  const known = checkedNames.get(ref);
+  if (known !== undefined) return known;
+  const name = read.required(nameSchema, ref, field);
+  if (checkedNames.size >= 100_000) checkedNames.clear();
+  checkedNames.set(ref, name);
+  return name;
+}
+
+/** Who took part, as the record names them; a name is checked as `net add` checks one, since it may become a new contact. */
+function participantsOf(record: OwnRecord, read: FieldReader): ParticipantRef[] {
+  const names = (record.list('contacts') ?? []).map((ref) => (/^#?\d+$/.test(ref) ? ref : checkedName(read, ref, 'contacts')));
   const uids = record.list('contact_uids');
   if (uids && uids.length > 0) {
     return uids.map((uid, i) => ({ kind: 'uid', uid, name: uids.length === names.length ? names[i] : null }));
@@ -154,13 +166,15 @@ export function ownInteractionDraft(
   if (!(DIRECTIONS as readonly string[]).includes(direction)) {
     throw rowError(record.at, `direction "${dir}" is not one of ${DIRECTIONS.join(', ')}`);
   }
-  const participants = participantsOf(record);
+  const participants = participantsOf(record, read);
   if (participants.length === 0) throw rowError(record.at, 'contacts is empty: name who took part (names or ids separated by ";")');
-  const note = read.optional(textSchema, record.text('note'), 'note') ?? null;
+  const noteText = record.text('note');
+  const note = read.optional(textSchema, noteText, 'note') ?? null;
   let source_key = record.text('source_key')?.trim() || null;
   if (uid === null && source_key === null) {
     const people = participants.map((p) => (p.kind === 'id' ? `#${p.id}` : p.kind === 'uid' ? p.uid : p.name.toLowerCase())).sort();
-    const content = [occurred_on, channel, direction, people.join(';'), note ?? ''].join('\u0000');
+    // The note as the file has it (before CRLF becomes LF): files imported by earlier versions keep their keys.
+    const content = [occurred_on, channel, direction, people.join(';'), noteText ?? ''].join('\u0000');
     const hash = createHash('sha256').update(content).digest('hex');
     // The count of identical rows so far, keyed by 48 bits of the hash: small in memory for 500,000 rows.
     const slot = Number.parseInt(hash.slice(0, 12), 16);

@@ -1,0 +1,92 @@
+// Text from outside that tried to reach the terminal or another program:
+// names in the contacts field of interaction imports, and controls and
+// bidi overrides in any field.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, sandbox, type Sandbox } from '../helpers.js';
+import { UNSAFE_FOR_TERMINAL } from './hostile.js';
+
+const HOSTILE_NAMES: Array<[string, string]> = [
+  ['an OSC 52 clipboard write', 'Eve\u001b]52;c;ZWNobyBwd25lZA==\u0007'],
+  ['a colour escape', '\u001b[31mEve\u001b[0m'],
+  ['a bell', 'Eve\u0007'],
+  ['a carriage return', 'Eve\rMallory'],
+  ['a line break', 'Eve\nMallory'],
+  ['a C1 CSI', 'Eve\u009b31m'],
+  ['a bidi override', 'Eve \u202eyrollaM'],
+  ['a bidi isolate', 'Eve \u2067Mallory\u2069'],
+  ['5,000 characters', 'E'.repeat(5000)],
+];
+
+let s: Sandbox;
+const count = (table: string) => s.query<{ n: number }>(`select count(*) as n from ${table}`)[0].n;
+const file = (name: string, content: string | Buffer) => {
+  const path = join(s.dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+beforeAll(() => {
+  s = sandbox();
+  ok(s.net(['add', 'Giulia Rossi', '--email', 'giulia@example.com']));
+});
+afterAll(() => s.cleanup());
+
+describe('names in the contacts field of interaction imports', () => {
+  it.each(HOSTILE_NAMES)('refuses %s in import json, and creates nobody', (_, name) => {
+    const contacts = count('contacts');
+    const path = file('touches.json', JSON.stringify([{ date: '2026-03-01', contacts: ['Giulia Rossi', name], via: 'call' }]));
+    const result = s.net(['import', 'json', path]);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toMatch(/^net: record 1: contacts .*(control character|line break|bidirectional control|longer than 200)/);
+    expect(result.stderr).not.toMatch(UNSAFE_FOR_TERMINAL);
+    expect(count('contacts')).toBe(contacts);
+    expect(count('interactions')).toBe(0);
+  });
+
+  it.each(HOSTILE_NAMES)('refuses %s in import csv --interactions, and in a uid reference', (_, name) => {
+    const contacts = count('contacts');
+    const cell = `"${name.replace(/"/g, '""')}"`;
+    const csv = s.net(['import', 'csv', '--interactions', file('touches.csv', `date,contacts,via\n2026-03-01,${cell},call\n`)]);
+    expect(csv.code, csv.stderr).toBe(1);
+    expect(csv.stderr).toMatch(/^net: row 2: contacts /);
+    expect(csv.stderr).not.toMatch(UNSAFE_FOR_TERMINAL);
+    const byUid = [{ occurred_at: '2026-03-01T10:00:00.000Z', contacts: [name], contact_uids: ['0190a5b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b'], via: 'call', direction: 'out' }];
+    expect(s.net(['import', 'json', file('uids.json', JSON.stringify(byUid))]).code).toBe(1);
+    const followup = [{ name, text: 'send the deck', due_on: '2026-03-20' }];
+    expect(s.net(['import', 'json', file('followups.json', JSON.stringify(followup))]).code).toBe(1);
+    expect(count('contacts')).toBe(contacts);
+  });
+
+  it('still adds the people a file names with accents, apostrophes and emoji', () => {
+    const path = file('touches.json', JSON.stringify([{ date: '2026-03-01', contacts: ['Niccolò D’Amico', 'Zoë 🎉'], via: 'call' }]));
+    expect(ok(s.net(['import', 'json', path]))).toContain('2 new contacts');
+    expect(s.query('select name from contacts where id > 1 order by id')).toEqual([{ name: 'Niccolò D’Amico' }, { name: 'Zoë 🎉' }]);
+  });
+});
+
+describe('controls and bidi overrides in any field', () => {
+  it.each([
+    [['add', 'Eve\u009b31m'], 'NAME: "Eve\\u{9b}31m" has a control character (U+009B)'],
+    [['add', 'Eve \u202eyrollaM'], 'has a bidirectional control (U+202E)'],
+    [['add', 'Eve', '--company', 'Acme\u2066'], '--company: "Acme\\u{2066}" has a bidirectional control (U+2066)'],
+    [['add', 'Eve', '--note', 'hi\u0085there'], '--note: "hi\\u{85}there" has a control character (U+0085)'],
+    [['add', 'Eve', '--note', 'hi \u202e there'], 'has a bidirectional control (U+202E)'],
+    [['edit', 'giulia', '--rename', 'Giulia\u0090'], '--rename: "Giulia\\u{90}" has a control character (U+0090)'],
+    [['outreach', 'add', 'Eve\u202d'], 'has a bidirectional control (U+202D)'],
+    [['log', 'giulia', '--follow-up', 'send\u009d'], 'has a control character (U+009D)'],
+  ])('%j is refused, the character named', (args, message) => {
+    const result = s.net(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(UNSAFE_FOR_TERMINAL);
+  });
+
+  it('keeps line breaks and tabs in a note, with CRLF and a lone CR stored as LF', () => {
+    const { id } = s.json<{ id: number }>(['add', 'Anna Meyer', '--note', 'one\r\ntwo\rthree\n\tfour']);
+    expect(s.query('select notes from contacts where id = ?', id)).toEqual([{ notes: 'one\ntwo\nthree\n\tfour' }]);
+    ok(s.net(['log', 'anna', '-m', 'a\rb']));
+    expect(s.query("select note from interactions where note like 'a%b'")).toEqual([{ note: 'a\nb' }]);
+  });
+});
