@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textProblem } from '../../src/core/validate.js';
 import { unprotectCell } from '../../src/formats/csv.js';
 import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
-import { hostile } from './hostile.js';
+import { hostile, UNSAFE_FOR_TERMINAL } from './hostile.js';
 import { integrity, queryFile } from './support.js';
 
 // CI runs one fixed seed, so that a green run stays green; NET_FC_SEED=random
@@ -201,6 +201,8 @@ describe('import files with hostile content', () => {
         writeFileSync(file, `${text}${eol}`);
         const result = s.net(['import', 'csv', file], { env: { NET_DB: db } });
         expectClean(result, text.slice(0, 500));
+        // The summary quotes values of the file: shown, never sent.
+        expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
         if (result.code !== 0) return;
         expect(integrity(db)).toBe('ok');
         const stored = queryFile<{ name: string; company: string | null }>(db, 'select name, company from contacts');
@@ -224,7 +226,7 @@ describe('import files with hostile content', () => {
     );
   }, 300_000);
 
-  it('the contacts field of every import that names people: only valid names stored', () => {
+  it('the contacts field of every import that names people: only valid names stored, nothing sent to the terminal', () => {
     const json = (value: unknown) => JSON.stringify(value);
     const files: ReadonlyArray<(names: string[], note: string) => [source: string, name: string, content: string, extra?: string[]]> = [
       (names, note) => ['json', 'touches.json', json([{ date: '2026-03-01', contacts: names, via: 'call', note }])],
@@ -245,6 +247,7 @@ describe('import files with hostile content', () => {
         writeFileSync(path, content);
         const result = s.net(['import', source, path, ...extra, ...(dryRun ? ['--dry-run'] : [])], { env: { NET_DB: db } });
         expectClean(result, `${source}: ${content.slice(0, 400)}`);
+        expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
         if (result.code !== 0 || dryRun) return;
         // Whoever the import added is named as `net add` would accept, as the file wrote it (a CSV cell
         // is a list split at ";", its formula protection taken off; UTF-8 has no lone surrogates).

@@ -1,6 +1,6 @@
 // Text from outside that tried to reach the terminal or another program:
-// names in the contacts field of interaction imports, and controls and
-// bidi overrides in any field.
+// names in the contacts field of interaction imports, controls and bidi
+// overrides in any field, and hostile values quoted by import warnings.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,35 @@ describe('controls and bidi overrides in any field', () => {
     expect(s.query('select notes from contacts where id = ?', id)).toEqual([{ notes: 'one\ntwo\nthree\n\tfour' }]);
     ok(s.net(['log', 'anna', '-m', 'a\rb']));
     expect(s.query("select note from interactions where note like 'a%b'")).toEqual([{ note: 'a\nb' }]);
+  });
+});
+
+describe('import warnings and skipped lines', () => {
+  const OSC52 = '\u001b]52;c;ZWNobyBwd25lZA==\u0007';
+
+  it.each([false, true])('show a hostile value instead of sending it (dry run: %s)', (dryRun) => {
+    const google = file(
+      'google.csv',
+      `First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Notes\nMarco,Bianchi,"m${OSC52}@x","+39${OSC52}","hi \u202e there"\n`,
+    );
+    const result = s.net(['import', 'google', google, ...(dryRun ? ['--dry-run'] : [])]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Warnings:$/m);
+    expect(result.stdout).toContain('email "m\\u{1b}]52;c;ZWNobyBwd25lZA==\\u{7}@x" is not an email address; left out');
+    expect(result.stdout).toContain('phone "+39\\u{1b}]52;c;ZWNobyBwd25lZA==\\u{7}" has a control character (U+001B); left out');
+    expect(result.stdout).toContain('note "hi \\u{202e} there" has a bidirectional control (U+202E); left out');
+    expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
+  });
+
+  it('show the names of skipped messages, and the file name, the same way', () => {
+    const messages = file(
+      `messages\u001b[2J.csv`,
+      `FROM,TO,DATE,CONTENT,DIRECTION\n"Eve${OSC52}",Me,2026-03-01 10:00:00 UTC,hello,INCOMING\n`,
+    );
+    const result = s.net(['import', 'linkedin-messages', messages, '--dry-run']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('no contact matches "Eve\\u{1b}]52;c;ZWNobyBwd25lZA==\\u{7}"');
+    expect(result.stdout).toContain('messages\\u{1b}[2J.csv');
+    expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
   });
 });

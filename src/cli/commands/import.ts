@@ -2,7 +2,7 @@
 // spreadsheet or net's own export. One transaction for the whole file: a bad
 // row stops the import, names the row, and leaves the database as it was.
 import { createReadStream, statSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
+import { showControls, UsageError } from '../../core/errors.js';
 import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
 import { ContactImporter, ContactStore, inImportTransaction, loadSettingsRaw } from '../../db/import-contacts.js';
@@ -41,9 +41,12 @@ function checkOptions(source: Source, options: ImportOptions): void {
 
 const n = (count: number) => count.toLocaleString('en-US');
 
+/** Text from the file (a name, a value quoted in a warning) on one line, its controls shown, never sent to the terminal. */
+const safe = (text: string): string => showControls(text.replace(/[\n\t]/g, ' '));
+
 function noteLines(title: string, notes: readonly RowNote[]): string[] {
   if (notes.length === 0) return [];
-  const shown = notes.slice(0, 20).map((note) => `  ${note.at}: ${note.message}`);
+  const shown = notes.slice(0, 20).map((note) => `  ${safe(note.at)}: ${safe(note.message)}`);
   if (notes.length > 20) shown.push(`  … and ${n(notes.length - 20)} more`);
   return [`${title}:`, ...shown];
 }
@@ -51,7 +54,7 @@ function noteLines(title: string, notes: readonly RowNote[]): string[] {
 export function formatSummary(summary: ImportSummary, what: string): string {
   const rows = summary.added + summary.updated + summary.unchanged + summary.skipped.length;
   const lines = [
-    `${summary.dryRun ? 'Dry run, nothing written: ' : ''}${n(rows)} ${rows === 1 ? summary.entity.replace(/s$/, '') : summary.entity} from ${summary.file} (${what}).`,
+    `${summary.dryRun ? 'Dry run, nothing written: ' : ''}${n(rows)} ${rows === 1 ? summary.entity.replace(/s$/, '') : summary.entity} from ${safe(summary.file)} (${what}).`,
     `  added ${n(summary.added)}, updated ${n(summary.updated)}, unchanged ${n(summary.unchanged)}, skipped ${n(summary.skipped.length)}`,
   ];
   if (summary.createdContacts > 0) {
@@ -62,7 +65,7 @@ export function formatSummary(summary: ImportSummary, what: string): string {
     const perDay = Math.max(1, Math.ceil(s.people / s.days));
     lines.push(`First touches of ${n(s.people)} new people in ${s.circle} spread over the next ${s.days} days (about ${perDay} a day).`);
   }
-  lines.push(...summary.notes);
+  lines.push(...summary.notes.map(safe));
   return `${lines.join('\n')}\n`;
 }
 
