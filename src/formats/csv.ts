@@ -7,6 +7,10 @@ export type Cell = string | number | boolean | null | readonly string[] | readon
 export type CsvRecord = Record<string, Cell>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Quoted besides what csv-stringify quotes (the delimiter, quotes, \n): a CR
+// anywhere, which spreadsheets read as the end of a row (an unquoted
+// "a\r=cmd" would become a row starting with a formula), and edge spaces.
+const QUOTED_MATCH = /^\s|\s$|[\r\n]/;
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/;
 
 /** Prefixes a cell that a spreadsheet would take for a formula with "'". */
@@ -37,7 +41,7 @@ export function toCsv(records: readonly CsvRecord[], columns: readonly string[],
       return options.raw ? text : protectCell(text);
     }),
   );
-  return stringify([columns as string[], ...rows], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+  return stringify([columns as string[], ...rows], { record_delimiter: '\n', quoted_match: QUOTED_MATCH });
 }
 
 /**
@@ -56,7 +60,7 @@ export function csvChunk(
       return options.raw ? text : protectCell(text);
     }),
   );
-  return stringify(options.header ? [columns as string[], ...rows] : rows, { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+  return stringify(options.header ? [columns as string[], ...rows] : rows, { record_delimiter: '\n', quoted_match: QUOTED_MATCH });
 }
 
 /** A cell's text as CSV writes it: lists joined with "; ", protected against formulas unless raw. */
@@ -67,5 +71,5 @@ export function csvCellText(value: Cell, raw = false): string {
 
 /** Rows of cell texts (already protected) as CSV lines, quoted as toCsv quotes them. */
 export function csvLines(rows: readonly string[][]): string {
-  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: QUOTED_MATCH });
 }

@@ -249,6 +249,16 @@ function nameParts(name: string): [family: string, given: string] {
 }
 
 /**
+ * CR as LF: ical.js escapes LF as \\n but writes a CR as it is, which readers
+ * take as a line end (a note's "\rEMAIL:…" became a property of its own).
+ * net stores no CR since notes are normalised; a database from before may.
+ */
+function lf(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  return Array.isArray(value) ? value.map(lf) : value;
+}
+
+/**
  * One contact as a vCard: 3.0 (what Google Contacts and iCloud read) or 4.0.
  * Interests, circle and rhythm have no place in a vCard and are left out.
  */
@@ -257,8 +267,8 @@ export function writeVcard(contact: VcardContact, version: 3 | 4): string {
   const add = (name: string, value: unknown, params: Record<string, string | string[]> = {}) => {
     const property = new ICAL.Property(name, card);
     for (const [key, v] of Object.entries(params)) property.setParameter(key, v);
-    if (Array.isArray(value) && name === 'categories') property.setValues(value);
-    else property.setValue(value as string);
+    if (Array.isArray(value) && name === 'categories') property.setValues(lf(value) as string[]);
+    else property.setValue(lf(value) as string);
     card.addProperty(property);
   };
   add('version', version === 3 ? '3.0' : '4.0');

@@ -1,8 +1,12 @@
 // Text from outside that tried to reach the terminal or another program:
 // names in the contacts field of interaction imports, controls and bidi
-// overrides in any field, and hostile values quoted by import warnings.
+// overrides in any field, hostile values quoted by import warnings, and a
+// bare CR in stored text, which broke vCard, iCalendar and protected CSV.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 import { UNSAFE_FOR_TERMINAL } from './hostile.js';
@@ -118,5 +122,55 @@ describe('import warnings and skipped lines', () => {
     expect(result.stdout).toContain('no contact matches "Eve\\u{1b}]52;c;ZWNobyBwd25lZA==\\u{7}"');
     expect(result.stdout).toContain('messages\\u{1b}[2J.csv');
     expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
+  });
+});
+
+describe('a bare CR in stored text, as a database from before may hold', () => {
+  let d: Sandbox;
+  const NOTE = 'hi\rEMAIL:evil@example.com\rEND:VCARD\rBEGIN:VCARD\rFN:Mallory';
+  beforeAll(() => {
+    d = sandbox();
+    ok(d.net(['add', 'Giulia Rossi', '--email', 'giulia@example.com']));
+    ok(d.net(['followup', 'add', 'giulia', 'send the deck', '--by', '2026-03-10']));
+    const db = new Database(d.db);
+    db.prepare('update contacts set notes = ?, company = ?').run(NOTE, "Acme\r=cmd|' /C calc'!A0");
+    db.prepare('update followups set text = ?').run('send\rthe deck');
+    db.close();
+  });
+  afterAll(() => d.cleanup());
+
+  it('vCard: one card, one NOTE, no EMAIL of the note; imported again, the note has LF', () => {
+    const vcf = ok(d.net(['export', 'contacts', '--vcf']));
+    expect(vcf.replace(/\r\n/g, '')).not.toContain('\r');
+    expect(vcf.match(/^BEGIN:VCARD/gm)).toHaveLength(1);
+    expect(vcf.match(/^EMAIL/gm)).toHaveLength(1);
+    const again = sandbox();
+    try {
+      ok(again.net(['import', 'vcf', file('cr.vcf', vcf)]));
+      expect(again.query('select name, notes from contacts')).toEqual([{ name: 'Giulia Rossi', notes: NOTE.replace(/\r/g, '\n') }]);
+      expect(again.query('select email from contact_emails')).toEqual([{ email: 'giulia@example.com' }]);
+    } finally {
+      again.cleanup();
+    }
+  });
+
+  it('CSV: every cell with a CR quoted, no row split, no formula; imported again, the same contact', () => {
+    const csv = ok(d.net(['export', 'contacts']));
+    const rows = parse(csv) as string[][];
+    expect(rows).toHaveLength(2);
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(ok(d.net(['import', 'csv', file('cr.csv', csv)]))).toContain('updated 1');
+    expect(d.query('select company, notes from contacts')).toEqual([{ company: "Acme =cmd|' /C calc'!A0", notes: NOTE.replace(/\r/g, '\n') }]);
+  });
+
+  it('iCalendar: no CR but in line ends; the title comes back whole', () => {
+    // Due items flatten the text of a promise; a name is as stored.
+    const db = new Database(d.db);
+    db.prepare('update contacts set name = ?').run('Giulia\rROSSI');
+    db.close();
+    const ics = ok(d.net(['export', 'due', '--ics']));
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const events = new ICAL.Component(ICAL.parse(ics) as unknown[]).getAllSubcomponents('vevent');
+    expect(events.map((e) => e.getFirstPropertyValue('summary'))).toContain('Promise to Giulia\nROSSI: send the deck');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { protectCell, toCsv, unprotectCell } from '../../src/formats/csv.js';
+import { csvCellText, csvLines, protectCell, toCsv, unprotectCell } from '../../src/formats/csv.js';
 
 describe('formula protection', () => {
   it.each([
@@ -28,5 +28,13 @@ describe('formula protection', () => {
   it('leaves cells as stored with raw', () => {
     expect(toCsv([{ a: '=1+1' }], ['a'], { raw: true })).toBe('a\n=1+1\n');
     expect(toCsv([{ a: '=1+1' }], ['a'])).toBe("a\n'=1+1\n");
+  });
+});
+
+describe('cells with line breaks', () => {
+  it('quotes every cell holding a CR or an LF, so that no row splits', () => {
+    const csv = toCsv([{ a: 'x\r=cmd|calc', b: 'y\nz', c: 'p\r\nq' }], ['a', 'b', 'c']);
+    expect(csv).toBe('a,b,c\n"x\r=cmd|calc","y\nz","p\r\nq"\n');
+    expect(csvLines([[csvCellText('a\rb')]])).toBe('"a\rb"\n');
   });
 });
