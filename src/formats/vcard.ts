@@ -6,10 +6,12 @@
 // (`TEL;CELL:`) and quoted-printable values with soft line breaks. So each
 // 2.1 card is first rewritten as 3.0, line by line: bare parameters become
 // TYPE=, quoted-printable values are decoded with libqp in their CHARSET.
+import { TextDecoder } from 'node:util';
 import ICAL from 'ical.js';
 import libqp from 'libqp';
 import { DataError } from '../core/errors.js';
 import type { AddressCard } from '../core/import-types.js';
+import { Utf8Converter } from './text-encoding.js';
 
 interface RawCard {
   number: number;
@@ -72,12 +74,19 @@ function splitParams(head: string): string[] {
 const BINARY_PROPERTIES = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 const LIST_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
 
-function decodeQuotedPrintable(value: string, charset: string): string {
+/** A quoted-printable value in its CHARSET (UTF-8 when unknown); bytes that are not text there stop the import. */
+function decodeQuotedPrintable(value: string, charset: string, where: string): string {
   const bytes = libqp.decode(Buffer.from(value, 'utf8'));
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(charset).decode(bytes);
+    decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    decoder = new TextDecoder('utf-8', { fatal: true });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new DataError(`${where}: a quoted-printable value is not valid ${decoder.encoding.toUpperCase()}`, 'nothing was imported; correct the CHARSET of that line');
   }
 }
 
@@ -94,7 +103,7 @@ function escapeValue(name: string, text: string): string {
  * parameters, quoted-printable values, 2.1's VERSION. Photos and other binary
  * values are dropped (net keeps no pictures).
  */
-function normaliseCard(raw: RawCard): string {
+function normaliseCard(raw: RawCard, file: string): string {
   const logical: string[] = [];
   let qpOpen = false;
   for (const line of raw.lines) {
@@ -140,7 +149,7 @@ function normaliseCard(raw: RawCard): string {
       else kept.push(param);
     }
     if (name === 'VERSION') value = value.trim() === '2.1' ? '3.0' : value;
-    if (quotedPrintable) value = escapeValue(name, decodeQuotedPrintable(value, charset));
+    if (quotedPrintable) value = escapeValue(name, decodeQuotedPrintable(value, charset, `${file}: card ${raw.number} (line ${raw.line}): ${name}`));
     out.push(`${[nameWithGroup, ...kept].join(';')}:${value}`);
   }
   return ['BEGIN:VCARD', ...out, 'END:VCARD'].join('\r\n');
@@ -213,14 +222,15 @@ function cardFromComponent(card: ICAL.Component, at: string): AddressCard {
   };
 }
 
-/** Every card of a vCard file, in order; a card that cannot be read stops with its number and line. */
-export function readVcards(content: string, file: string): AddressCard[] {
-  return splitCards(content, file).map((raw) => {
+/** Every card of a vCard file (in any encoding the converter reads), in order; a card that cannot be read stops with its number and line. */
+export function readVcards(bytes: Buffer, file: string, converter = new Utf8Converter(file)): AddressCard[] {
+  return splitCards(converter.all(bytes).toString('utf8'), file).map((raw) => {
     const at = `card ${raw.number} (line ${raw.line})`;
     let parsed: unknown;
     try {
-      parsed = ICAL.parse(normaliseCard(raw));
+      parsed = ICAL.parse(normaliseCard(raw, file));
     } catch (error) {
+      if (error instanceof DataError) throw error;
       throw new DataError(`${file}: ${at}: not a valid vCard: ${(error as Error).message}`, 'nothing was imported');
     }
     return cardFromComponent(new ICAL.Component(parsed as unknown[]), at);

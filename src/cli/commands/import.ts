@@ -2,6 +2,7 @@
 // spreadsheet or net's own export. One transaction for the whole file: a bad
 // row stops the import, names the row, and leaves the database as it was.
 import { createReadStream, statSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { showControls, UsageError } from '../../core/errors.js';
 import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
@@ -9,6 +10,7 @@ import { ContactImporter, ContactStore, inImportTransaction, loadSettingsRaw } f
 import { InteractionImporter } from '../../db/import-interactions.js';
 import { RecordImporter } from '../../db/import-records.js';
 import { withSummariesDeferred } from '../../db/summaries.js';
+import { encodingNotes, utf8Chunks, Utf8Converter } from '../../formats/text-encoding.js';
 import type { Context } from '../context.js';
 import * as sources from '../import-sources.js';
 
@@ -82,8 +84,8 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const at = ctx.now.toISOString();
 
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
-  let text: string | undefined;
-  if (source === 'vcf' || source === 'json') text = await sources.readWhole(file);
+  let bytes: Buffer | undefined;
+  if (source === 'vcf' || source === 'json') bytes = await sources.readBytes(file);
   else if (file !== '-') {
     try {
       if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
@@ -94,6 +96,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   }
 
   const { sqlite } = await ctx.database();
+  const converter = new Utf8Converter(summary.file, source !== 'vcf' && source !== 'json');
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
   await inImportTransaction(sqlite, dryRun, () => withSummariesDeferred(sqlite, async () => {
@@ -104,8 +107,9 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     let records: RecordImporter | undefined;
     await IMPORT_SOURCES[source].run({
       file: summary.file,
-      input: () => (file === '-' ? process.stdin : createReadStream(file)),
-      text: async () => text ?? (await sources.readWhole(file)),
+      input: () => Readable.from(utf8Chunks(file === '-' ? process.stdin : createReadStream(file), converter)),
+      bytes: async () => bytes ?? (await sources.readBytes(file)),
+      converter,
       summary,
       placement,
       contacts,
@@ -121,6 +125,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
       raw: Boolean(options.raw),
     });
     contacts.finish();
+    summary.notes.push(...encodingNotes(converter));
   })).finally(() => {
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
