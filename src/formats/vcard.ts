@@ -12,6 +12,7 @@ import libqp from 'libqp';
 import { DataError } from '../core/errors.js';
 import type { AddressCard } from '../core/import-types.js';
 import { Utf8Converter } from './text-encoding.js';
+import { unfold, withoutBinaryValues } from './vcard-lines.js';
 
 interface RawCard {
   number: number;
@@ -101,23 +102,10 @@ function escapeValue(name: string, text: string): string {
 /**
  * Unfolds a card's lines and rewrites what ical.js cannot read: bare
  * parameters, quoted-printable values, 2.1's VERSION. Photos and other binary
- * values are dropped (net keeps no pictures).
+ * values are dropped (net keeps no pictures; most are gone before this).
  */
 function normaliseCard(raw: RawCard, file: string): string {
-  const logical: string[] = [];
-  let qpOpen = false;
-  for (const line of raw.lines) {
-    if (qpOpen && logical.length > 0) {
-      // A quoted-printable soft line break: the value goes on, whatever the line starts with.
-      logical[logical.length - 1] += `\n${line}`;
-    } else if ((line.startsWith(' ') || line.startsWith('\t')) && logical.length > 0) {
-      logical[logical.length - 1] += line.slice(1);
-    } else {
-      logical.push(line);
-    }
-    const last = logical[logical.length - 1] ?? '';
-    qpOpen = /ENCODING=QUOTED-PRINTABLE/i.test(last.slice(0, Math.max(0, valueStart(last)))) && last.endsWith('=');
-  }
+  const logical = unfold(raw.lines);
   const out: string[] = [];
   for (const line of logical) {
     if (line.trim() === '') continue;
@@ -222,9 +210,15 @@ function cardFromComponent(card: ICAL.Component, at: string): AddressCard {
   };
 }
 
-/** Every card of a vCard file (in any encoding the converter reads), in order; a card that cannot be read stops with its number and line. */
+/**
+ * Every card of a vCard file, in order; a card that cannot be read stops with
+ * its number and line. Binary values are dropped from the bytes before they
+ * are decoded (UTF-16, whose line ends are two bytes, is made UTF-8 first).
+ */
 export function readVcards(bytes: Buffer, file: string, converter = new Utf8Converter(file)): AddressCard[] {
-  return splitCards(converter.all(bytes).toString('utf8'), file).map((raw) => {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const utf8 = utf16 ? withoutBinaryValues(converter.all(bytes)) : converter.all(withoutBinaryValues(bytes));
+  return splitCards(utf8.toString('utf8'), file).map((raw) => {
     const at = `card ${raw.number} (line ${raw.line})`;
     let parsed: unknown;
     try {
