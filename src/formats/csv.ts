@@ -13,19 +13,27 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const QUOTED_MATCH = /^\s|\s$|[\r\n]/;
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/;
 
-/** Prefixes a cell that a spreadsheet would take for a formula with "'". */
+/**
+ * A cell a spreadsheet would run as a formula, or one that only looks
+ * protected already ("'=x" as stored): the "'"s aside, it starts a formula.
+ */
+function needsPrefix(text: string): boolean {
+  const bare = text.replace(/^'+/, '');
+  return FORMULA_START.test(bare) && !PLAIN_NUMBER_OR_PHONE.test(bare);
+}
+
+/**
+ * Prefixes a cell that a spreadsheet would take for a formula with "'"; so
+ * also a stored "'=x" (as "''=x"), which the import would otherwise read as
+ * the protected "=x".
+ */
 export function protectCell(text: string): string {
-  if (!FORMULA_START.test(text)) return text;
-  if (PLAIN_NUMBER_OR_PHONE.test(text)) return text;
-  return `'${text}`;
+  return needsPrefix(text) ? `'${text}` : text;
 }
 
 /** Undoes protectCell, for importing net's own CSV. */
 export function unprotectCell(text: string): string {
-  if (text.startsWith("'") && FORMULA_START.test(text.slice(1)) && !PLAIN_NUMBER_OR_PHONE.test(text.slice(1))) {
-    return text.slice(1);
-  }
-  return text;
+  return text.startsWith("'") && needsPrefix(text.slice(1)) ? text.slice(1) : text;
 }
 
 export function cellText(value: Cell): string {
