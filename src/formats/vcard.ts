@@ -74,6 +74,7 @@ function splitParams(head: string): string[] {
 
 const BINARY_PROPERTIES = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 const LIST_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
+const STRUCTURED = new Set(['N', 'ADR', 'ORG']);
 
 /** A quoted-printable value in its CHARSET (UTF-8 when unknown); bytes that are not text there stop the import. */
 function decodeQuotedPrintable(value: string, charset: string, where: string): string {
@@ -91,9 +92,27 @@ function decodeQuotedPrintable(value: string, charset: string, where: string): s
   }
 }
 
-/** Escapes decoded text as vCard 3.0 wants it; lists keep their `,` separators. */
-function escapeValue(name: string, text: string): string {
-  let out = text.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n');
+/**
+ * ical.js tells an escaped separator by the character before it, so "a\\\\;b"
+ * (a backslash, then a separator) splits wrongly. Escaped backslashes go
+ * through it as a character the card does not hold, and come back after.
+ */
+function backslashStandIn(raw: RawCard, at: string): string {
+  const used = new Set<string>();
+  for (const line of raw.lines) for (const [c] of line.matchAll(/[\ue000-\uf8ff]/g)) used.add(c);
+  for (let code = 0xe000; code <= 0xf8ff; code++) if (!used.has(String.fromCharCode(code))) return String.fromCharCode(code);
+  throw new DataError(`${at}: holds every private-use character, which net cannot read`);
+}
+
+/** The jCal of a card with every stand-in turned back into a backslash. */
+function restoreBackslashes(value: unknown, standIn: string): unknown {
+  if (typeof value === 'string') return value.includes(standIn) ? value.split(standIn).join('\\') : value;
+  return Array.isArray(value) ? value.map((v) => restoreBackslashes(v, standIn)) : value;
+}
+
+/** Escapes decoded text as vCard 3.0 wants it (a backslash as the stand-in); lists keep their `,` separators. */
+function escapeValue(name: string, text: string, standIn: string): string {
+  let out = text.replace(/\\/g, standIn).replace(/\r\n|\r|\n/g, '\\n');
   if (!LIST_VALUED.has(name)) out = out.replace(/,/g, '\\,');
   // A `;` in a structured value (N, ADR, ORG) separates its parts; elsewhere it is kept as it is.
   return out;
@@ -104,7 +123,7 @@ function escapeValue(name: string, text: string): string {
  * parameters, quoted-printable values, 2.1's VERSION. Photos and other binary
  * values are dropped (net keeps no pictures; most are gone before this).
  */
-function normaliseCard(raw: RawCard, file: string): string {
+function normaliseCard(raw: RawCard, file: string, standIn: string): string {
   const logical = unfold(raw.lines);
   const out: string[] = [];
   for (const line of logical) {
@@ -137,16 +156,21 @@ function normaliseCard(raw: RawCard, file: string): string {
       else kept.push(param);
     }
     if (name === 'VERSION') value = value.trim() === '2.1' ? '3.0' : value;
-    if (quotedPrintable) value = escapeValue(name, decodeQuotedPrintable(value, charset, `${file}: card ${raw.number} (line ${raw.line}): ${name}`));
+    if (quotedPrintable) {
+      value = escapeValue(name, decodeQuotedPrintable(value, charset, `${file}: card ${raw.number} (line ${raw.line}): ${name}`), standIn);
+    } else {
+      // ical.js decodes "\\;" in N, ADR and ORG only, and leaves it elsewhere: there it is unescaped first.
+      value = value.replace(/\\([\s\S])/g, (escape, c: string) => (c === '\\' ? standIn : c === ';' && !STRUCTURED.has(name) ? ';' : escape));
+    }
     out.push(`${[nameWithGroup, ...kept].join(';')}:${value}`);
   }
   return ['BEGIN:VCARD', ...out, 'END:VCARD'].join('\r\n');
 }
 
-/** A value as text; ical.js leaves an escaped semicolon ("\\;") in text values, so it is undone here. */
+/** A value as text, trimmed; null when empty. */
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const s = (Array.isArray(value) ? value.join(' ') : String(value)).replace(/\\;/g, ';').trim();
+  const s = (Array.isArray(value) ? value.join(' ') : String(value)).trim();
   return s === '' ? null : s;
 }
 
@@ -221,8 +245,9 @@ export function readVcards(bytes: Buffer, file: string, converter = new Utf8Conv
   return splitCards(utf8.toString('utf8'), file).map((raw) => {
     const at = `card ${raw.number} (line ${raw.line})`;
     let parsed: unknown;
+    const standIn = backslashStandIn(raw, `${file}: ${at}`);
     try {
-      parsed = ICAL.parse(normaliseCard(raw, file));
+      parsed = restoreBackslashes(ICAL.parse(normaliseCard(raw, file, standIn)), standIn);
     } catch (error) {
       if (error instanceof DataError) throw error;
       throw new DataError(`${file}: ${at}: not a valid vCard: ${(error as Error).message}`, 'nothing was imported');

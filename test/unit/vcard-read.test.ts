@@ -1,5 +1,6 @@
 // Reading vCards: binary values dropped before they are decoded, lines
-// unfolded in time linear in the file, and the file's encoding honoured.
+// unfolded in time linear in the file, escapes read as RFC 6350 writes them,
+// and the file's encoding honoured.
 import { describe, expect, it } from 'vitest';
 import { readVcards, writeVcard } from '../../src/formats/vcard.js';
 import { unfold, withoutBinaryValues } from '../../src/formats/vcard-lines.js';
@@ -66,6 +67,18 @@ describe('readVcards', () => {
     const [person] = readVcards(card('FN:Anna', ...folded), 'note.vcf');
     expect(performance.now() - started).toBeLessThan(6000);
     expect(person.note).toHaveLength(3_000_000);
+  });
+
+  it.each([
+    ['a backslash before a separator', 'Rossi\\; Bianchi, \\ Partners', 'A;B\\'],
+    ['escapes as text', '\\n, \\, and \\;', '\\\\;'],
+  ])('gives back what net wrote: %s', (_, company, name) => {
+    const written = writeVcard(
+      { uid: '0190a5b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b', name, company, role: 'a\\;b', emails: [], phone: null, linkedin: null, location: 'x\\', notes: 'n\\;1\r\n2\r3', tags: ['t\\', 'u;v'], birthday: null },
+      3,
+    );
+    const [read] = readVcards(Buffer.from(written), 'net.vcf');
+    expect(read).toMatchObject({ formattedName: name, organization: company, title: 'a\\;b', city: 'x\\', note: 'n\\;1\n2\n3', categories: ['t\\', 'u;v'] });
   });
 
   it('writes a note with a bare CR as one property of one card', () => {
