@@ -13,6 +13,7 @@ import {
   circleSchema,
   emailSchema,
   lineSchema,
+  listItems,
   nameSchema,
   phoneSchema,
   textSchema,
@@ -72,7 +73,7 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
     const items = record.list(key);
     if (items === undefined) return undefined;
     const out: string[] = [];
-    for (const item of items) {
+    for (const item of listItems(items)) {
       const v = read.optional(schema, item, field);
       if (v && !out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
     }

@@ -137,11 +137,20 @@ export function check<T extends z.ZodType>(schema: T, value: unknown, field: str
   throw new UsageError(`${field}: ${shown} ${issue?.message ?? 'is not valid'}`);
 }
 
-/** "a, b" and repeated flags -> ["a", "b"], trimmed, empty ones and duplicates dropped. */
+/**
+ * The items of list values (tags, interests): commas and semicolons both
+ * separate them, on the command line and in every import, since net's CSV
+ * joins a list with "; " and reads it back so. An item never holds either.
+ */
+export function listItems(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(/[,;]/)).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** "a, b", "a; b" and repeated flags -> ["a", "b"], trimmed, empty ones and duplicates dropped. */
 export function splitList(values: readonly string[] | undefined, field: string): string[] {
   const out: string[] = [];
   for (const value of values ?? []) {
-    for (const part of value.split(',')) {
+    for (const part of value.split(/[,;]/)) {
       const item = check(lineSchema, part, field);
       if (item !== '' && !out.includes(item)) out.push(item);
     }

@@ -53,7 +53,7 @@ const line = (v: string): string | null => (throughArgv(v).trim() === '' ? null 
 /** A note as stored: CRLF and a lone CR become LF. */
 const multiline = (v: string): string => throughArgv(v).replace(/\r\n?/g, '\n');
 const list = (values: readonly string[]): string[] =>
-  [...new Set(values.flatMap((v) => throughArgv(v).split(',')).map((p) => p.trim()).filter((p) => p !== ''))].sort();
+  [...new Set(values.flatMap((v) => throughArgv(v).split(/[,;]/)).map((p) => p.trim()).filter((p) => p !== ''))].sort();
 
 describe('net add with hostile values', () => {
   it('exits 0, 1 or 2 without a stack trace, and stores accepted values exactly', () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { showControls } from '../../src/core/errors.js';
-import { lineSchema, nameSchema, phoneSchema, textProblem, textSchema, urlSchema } from '../../src/core/validate.js';
+import { lineSchema, listItems, nameSchema, phoneSchema, splitList, textProblem, textSchema, urlSchema } from '../../src/core/validate.js';
 
 const C1 = ['\u0080', '\u0085', '\u008d', '\u0090', '\u009b', '\u009d', '\u009f'];
 const BIDI = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
@@ -66,6 +66,13 @@ describe('notes and other free text', () => {
         expect(result.data).toBe(text.replace(/\r\n?/g, '\n'));
       }),
     );
+  });
+});
+
+describe('list values', () => {
+  it('split on commas and semicolons alike, as net\'s CSV reads a list back', () => {
+    expect(listItems(['ai; fintech', 'a,b ;; c', ' '])).toEqual(['ai', 'fintech', 'a', 'b', 'c']);
+    expect(splitList(['ai, fintech', 'rust;go', 'ai'], '--tag')).toEqual(['ai', 'fintech', 'rust', 'go']);
   });
 });
 
