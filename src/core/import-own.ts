@@ -16,7 +16,6 @@ import {
   listItems,
   nameSchema,
   phoneSchema,
-  textSchema,
   urlSchema,
 } from './validate.js';
 import { DIRECTIONS, defaultDirection } from './vocabulary.js';
@@ -64,7 +63,7 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
   put('rhythm_from', record.day('rhythm_from'));
   const channel = record.text('channel');
   put('channel', channel === undefined || channel === null ? channel : read.optional(channelSchema, lower(channel), 'channel'));
-  put('notes', read.optional(textSchema, record.text('notes'), 'notes'));
+  put('notes', record.freeText('notes', read));
   put('birthday', read.optional(birthdaySchema, record.text('birthday'), 'birthday'));
   put('snoozed_until', record.day('snoozed_until'));
   put('archived_at', record.instant('archived_at'));
@@ -170,7 +169,7 @@ export function ownInteractionDraft(
   const participants = participantsOf(record, read);
   if (participants.length === 0) throw rowError(record.at, 'contacts is empty: name who took part (names or ids separated by ";")');
   const noteText = record.text('note');
-  const note = read.optional(textSchema, noteText, 'note') ?? null;
+  const note = record.freeText('note', read) ?? null;
   let source_key = record.text('source_key')?.trim() || null;
   if (uid === null && source_key === null) {
     const people = participants.map((p) => (p.kind === 'id' ? `#${p.id}` : p.kind === 'uid' ? p.uid : p.name.toLowerCase())).sort();

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isIsoDay } from './dates.js';
 import { FieldReader, rowError, splitCell } from './import-fields.js';
-import { nameSchema } from './validate.js';
+import { nameSchema, textSchema } from './validate.js';
 
 // JSON can spell a lone UTF-16 surrogate ("\ud800"): not text, and SQLite would keep it as invalid UTF-8.
 const LONE_SURROGATE = /\p{Cs}/u;
@@ -19,17 +19,32 @@ export class OwnRecord {
     return Object.hasOwn(this.values, key);
   }
 
-  /** Text: undefined when the key is absent, null when empty or null. */
+  /** Text: undefined when the key is absent, null when empty, blank or null. */
   text(key: string): string | null | undefined {
+    const t = this.exactText(key);
+    if (t === undefined) return undefined;
+    return t === null || t.trim() === '' ? null : t;
+  }
+
+  /** Text as written, blank or not: undefined when the key is absent, null when null. */
+  exactText(key: string): string | null | undefined {
     if (!this.has(key)) return undefined;
     const v = this.values[key];
     if (v === null || v === undefined) return null;
     if (typeof v === 'string') {
       if (!this.fromCsv && LONE_SURROGATE.test(v)) throw rowError(this.at, `${key} is not valid text (a lone UTF-16 surrogate)`);
-      return v.trim() === '' ? null : v;
+      return v;
     }
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     throw rowError(this.at, `${key} should be text, not ${Array.isArray(v) ? 'a list' : typeof v}`);
+  }
+
+  /**
+   * Free text (a note): exactly as written in a record of net's own (it has a
+   * uid), a note of blank lines included; blank in a hand-made one is none.
+   */
+  freeText(key: string, read: FieldReader): string | null | undefined {
+    return this.text('uid') ? read.exact(textSchema, this.exactText(key), key) : read.optional(textSchema, this.text(key), key);
   }
 
   /** A list: a JSON array, or a CSV cell with items separated by ";". */

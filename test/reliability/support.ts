@@ -4,6 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { CommanderError } from 'commander';
+import { buildProgram } from '../../src/cli/program.js';
+import { NetError, showControls } from '../../src/core/errors.js';
 import { BIN, type RunResult, type Sandbox } from '../helpers.js';
 import { seededRandom } from '../../src/core/random.js';
 export { seededRandom };
@@ -53,3 +56,35 @@ export function sha1(path: string): string | null {
 /** A Node stack frame as printed in a stack trace. */
 export const STACK_FRAME = /^\s{4}at /m;
 
+
+/**
+ * Runs `net ARGS` inside this process, piped (no TTY), with `env` as its
+ * environment: no Node start-up, for property tests that run many commands.
+ * Errors become an exit code and a message as src/cli/run.ts makes them.
+ */
+export async function netInProcess(args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    write: (text: string) => void (stdout += text),
+    error: (text: string) => void (stderr += text),
+    stdoutIsTTY: false,
+    stdinIsTTY: false,
+    stderrIsTTY: false,
+    columns: 80,
+  };
+  const { program, closeContext } = buildProgram(io, env, args);
+  let code = 0;
+  try {
+    await program.parseAsync(['node', 'net', ...args]);
+  } catch (error) {
+    if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
+    else if (error instanceof NetError) {
+      code = error.exitCode;
+      stderr += `net: ${showControls(error.message)}\n`;
+    } else throw error;
+  } finally {
+    await closeContext();
+  }
+  return { code, stdout, stderr };
+}
