@@ -49,7 +49,8 @@ describe('names in the contacts field of interaction imports', () => {
     expect(count('interactions')).toBe(0);
   });
 
-  it.each(HOSTILE_NAMES)('refuses %s in import csv --interactions, and in a uid reference', (_, name) => {
+  // The same check: a few of the names are enough for the other ways in (each case starts net three times).
+  it.each(HOSTILE_NAMES.filter(([what]) => /OSC 52|carriage|override|5,000/.test(what)))('refuses %s in import csv --interactions, a uid reference and a follow-up', (_, name) => {
     const contacts = count('contacts');
     const cell = `"${name.replace(/"/g, '""')}"`;
     const csv = s.net(['import', 'csv', '--interactions', file('touches.csv', `date,contacts,via\n2026-03-01,${cell},call\n`)]);
