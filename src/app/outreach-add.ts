@@ -1,5 +1,6 @@
 // Adding a person to the outreach list: someone to reach, why, through whom.
 import { ConflictError, NotFoundError, UsageError } from '../core/errors.js';
+import { isLikelyTypo } from '../core/matching.js';
 import { derivedHowMet, TARGET_CIRCLE } from '../core/outreach.js';
 import { addEmails, addInterests, addTags, getStoredContact, insertContact, updateContact, type ContactFields } from '../db/contacts.js';
 import { findActiveOutreach, findLatestOutreach, insertOutreach, insertOutreachEvent } from '../db/outreach.js';
@@ -44,8 +45,8 @@ export async function addOutreach(store: Store, clock: Clock, target: OutreachTa
     if (!target.createNew) {
       try {
         const found = await resolveContact(db, target.name);
-        // One word a letter away from another ("Later", "Late") is more likely a new name than a typo.
-        if (found.how !== 'near' || /\s/.test(target.name.trim())) contactId = found.id;
+        // A near match must look like a typo of that name: "Pia Target" is not Olga Target, "Later" not Late.
+        if (found.how !== 'near' || (/\s/.test(target.name.trim()) && isLikelyTypo(target.name, found.name))) contactId = found.id;
       } catch (error) {
         if (!(error instanceof NotFoundError) || /^#?\d+$/.test(target.name)) throw error;
       }

@@ -2,7 +2,7 @@
 import { FieldReader } from './import-fields.js';
 import { isLinkedinProfile } from './import-match.js';
 import type { AddressCard, ContactDraft, PlacementOptions, RowNote } from './import-types.js';
-import { birthdaySchema, emailSchema, lineSchema, nameSchema, phoneSchema, textSchema, urlSchema } from './validate.js';
+import { birthdaySchema, emailSchema, lineSchema, listItems, nameSchema, phoneSchema, textSchema, urlSchema } from './validate.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,7 +40,7 @@ export function cardToDraft(card: AddressCard, placement: PlacementOptions, warn
     if (email && !emails.some((e) => e.toLowerCase() === email.toLowerCase())) emails.push(email);
   }
   const tags: string[] = [];
-  for (const raw of [...card.categories, ...placement.tags]) {
+  for (const raw of listItems([...card.categories, ...placement.tags])) {
     const tag = read.line(lineSchema, raw, 'tag');
     if (tag && !tags.includes(tag)) tags.push(tag);
   }

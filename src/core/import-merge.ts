@@ -87,7 +87,7 @@ export function mergeContact(stored: ContactState, draft: ContactDraft, at: stri
   const changed: string[] = [];
   const set = (field: ContactField, value: ContactValues[ContactField]) => {
     // "Mediobanca" for a stored "Mediobanca S.p.A." is the same company, written shorter: keep what is stored.
-    if (field === 'company' && typeof value === 'string' && sameCompany(stored.company, value)) return;
+    if (field === 'company' && typeof value === 'string' && value.length < (stored.company ?? '').length && sameCompany(stored.company, value)) return;
     if (stored[field] !== value) {
       (next as unknown as Record<ContactField, unknown>)[field] = value;
       changed.push(field);

@@ -23,6 +23,9 @@ export function dayArray(day: string): DateArray {
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 
+/** CR as LF: the library escapes LF as \\n but writes a CR raw, which readers take as a line end. */
+const lf = (text: string): string => text.replace(/\r\n?/g, '\n');
+
 /** DTSTAMP in UTC basic form: 20260314T110000Z. */
 function stamp(now: Date): string {
   return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -35,9 +38,9 @@ export function dayEntriesToIcs(entries: readonly DayEntry[], options: { now: Da
       uid: e.uid,
       start: dayArray(e.day),
       end: dayArray(addDays(e.day, 1)),
-      title: e.title,
-      description: e.description,
-      categories: e.categories,
+      title: lf(e.title),
+      description: e.description === undefined ? undefined : lf(e.description),
+      categories: e.categories?.map(lf),
       transp: 'TRANSPARENT' as const,
       productId: 'net',
       calName: options.name,

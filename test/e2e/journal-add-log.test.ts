@@ -91,7 +91,8 @@ describe('net add', () => {
     const [c] = s.json<Array<{ name: string; notes: string; tags: string[] }>>(['list']);
     expect(c.name).toBe(name);
     expect(c.notes).toBe(note);
-    expect(c.tags).toEqual(['a;b']);
+    // A semicolon separates tags, as a comma does (net's CSV joins a list with "; ").
+    expect(c.tags).toEqual(['a', 'b']);
   });
 });
 

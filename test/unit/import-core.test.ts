@@ -8,6 +8,8 @@ import { connectionToDraft, inferMe, linkedinDay, linkedinInstant, messageToDraf
 import { companyKey } from '../../src/core/companies.js';
 import { ContactIndex, profileKey } from '../../src/core/import-match.js';
 import { mergeContact, newContact, type ContactState } from '../../src/core/import-merge.js';
+import { ownContactDraft, ownInteractionDraft } from '../../src/core/import-own.js';
+import { OwnRecord } from '../../src/core/import-record.js';
 import { firstDueDay, spreadFirstTouches } from '../../src/core/import-spread.js';
 import type { AddressCard, ContactDraft, RowNote } from '../../src/core/import-types.js';
 
@@ -287,5 +289,20 @@ describe('splitCell', () => {
     expect(splitCell('a; b;;a ')).toEqual(['a', 'b']);
     expect(splitCell('x ::: y', /\s*:::\s*/)).toEqual(['x', 'y']);
     expect(splitCell(null)).toEqual([]);
+  });
+});
+
+describe('notes of net\'s own records', () => {
+  const uid = '0190a5b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b';
+  const noDates = () => ({ day: '2026-03-01', instant: new Date('2026-03-01T12:00:00Z') });
+
+  it('come back as written when the record has a uid, blank ones included; a hand-made blank note is none', () => {
+    const own = ownContactDraft(new OwnRecord('record 1', { uid, name: 'Anna', notes: '\n  ' }, false), placement, []);
+    const handMade = ownContactDraft(new OwnRecord('row 2', { name: 'Anna', notes: '  ' }, true), placement, []);
+    expect('values' in own && own.values.notes).toBe('\n  ');
+    expect('values' in handMade && handMade.values.notes).toBeNull();
+    const touch = (values: Record<string, unknown>) => ownInteractionDraft(new OwnRecord('record 1', { date: '2026-03-01', contacts: ['Anna'], ...values }, false), noDates, new Map());
+    expect(touch({ uid, note: ' \r\n' }).note).toBe(' \n');
+    expect(touch({ note: ' \r\n' }).note).toBeNull();
   });
 });
