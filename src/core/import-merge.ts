@@ -86,8 +86,9 @@ export function mergeContact(stored: ContactState, draft: ContactDraft, at: stri
   const next: ContactState = { ...stored };
   const changed: string[] = [];
   const set = (field: ContactField, value: ContactValues[ContactField]) => {
-    // "Mediobanca" for a stored "Mediobanca S.p.A." is the same company, written shorter: keep what is stored.
-    if (field === 'company' && typeof value === 'string' && value.length < (stored.company ?? '').length && sameCompany(stored.company, value)) return;
+    // "Mediobanca S.p.A." for a stored "Mediobanca" (or the other way) is the same company: keep what is
+    // stored, unless it holds a line break that input no longer lets in (an older database's).
+    if (field === 'company' && typeof value === 'string' && sameCompany(stored.company, value) && !/[\r\n]/.test(stored.company ?? '')) return;
     if (stored[field] !== value) {
       (next as unknown as Record<ContactField, unknown>)[field] = value;
       changed.push(field);
