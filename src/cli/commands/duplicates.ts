@@ -1,9 +1,9 @@
 // net duplicates: the people who may be the same person, strongest first;
 // --not A B says they are not.
 import { DUPLICATE_KEYS, listDuplicates, markDistinct } from '../../app/duplicates.js';
-import { UsageError } from '../../core/errors.js';
+import { showControls, UsageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
-import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { pickFormat, writeMachine, type FormatOptions } from '../render.js';
 
 interface DuplicatesOptions extends FormatOptions {
   not?: string[];
@@ -28,12 +28,14 @@ export default async function duplicates(ctx: Context, options: DuplicatesOption
     ctx.io.error('No likely duplicates: no two people share an email, profile or phone, or a name at the same company.\n');
     return;
   }
-  const who = (id: number, name: string, company: string | null) => `#${id} ${name}${company ? ` (${company})` : ''}`;
-  await writeTable(
-    ctx,
-    [{ header: 'Score', align: 'right' as const }, { header: 'One', max: 34 }, { header: 'Other', max: 34 }, { header: 'Why', max: 40 }],
-    entries.map((e) => [e.score, who(e.a_id, e.a_name, e.a_company), who(e.b_id, e.b_name, e.b_company), e.reasons.join('; ')]),
-  );
+  // A block per pair: two people and the reasons rarely fit one line of 80 columns.
+  const c = await ctx.chalk();
+  const who = (id: number, name: string, company: string | null) => `${c.bold(`#${id}`)} ${name}${company ? `, ${company}` : ''}`;
+  const lines: string[] = [];
+  for (const e of entries) {
+    lines.push(`${String(e.score).padStart(3)}  ${who(e.a_id, e.a_name, e.a_company)}`, `     ${who(e.b_id, e.b_name, e.b_company)}`, c.dim(`     ${e.reasons.join('; ')}`));
+  }
+  ctx.io.write(`${showControls(lines.join('\n'))}\n`);
   const [first] = entries;
   ctx.io.error(`Merge one into the other with \`net merge ${first.a_id} ${first.b_id}\`, or say they differ with \`net duplicates --not ${first.a_id} ${first.b_id}\`.\n`);
 }
