@@ -180,6 +180,8 @@ export interface CommandsTable {
   undoes: number | null;
   first_op: number;
   last_op: number;
+  /** The batch the command travelled in (migration 008): null for a command of this device not yet pushed. */
+  batch: Generated<number | null>;
 }
 
 export type OpKind = 'create' | 'set' | 'add' | 'remove' | 'delete' | 'restore' | 'merge';
@@ -216,6 +218,42 @@ export interface DistinctPairsTable {
   deleted_at: Generated<string | null>;
 }
 
+/** Every batch of operations known here, this device's and the others' (migration 008). */
+export interface SyncBatchesTable {
+  device: string;
+  idx: number;
+  /** JSON: the last batch index of each other device that the batch's commands knew. */
+  seen: string;
+  at: string;
+  host: string | null;
+  /** The highest command id once the batch was applied here: a later local command knew it. */
+  applied_cmd: number;
+  /** This device's batches: 1 once written to the transport. */
+  published: number;
+}
+
+/** A note that lost to a concurrent edit, kept (derived from the operations, migration 008). */
+export interface SyncConflictsTable {
+  id: Generated<number>;
+  entity: string;
+  record: string;
+  field: string;
+  value: string;
+  op_uid: string;
+  device: string;
+  at: string;
+}
+
+/** A record a deletion won over a concurrent edit (derived from the operations, migration 008). */
+export interface SyncTrashTable {
+  id: Generated<number>;
+  entity: string;
+  record: string;
+  deleted_by: string;
+  edited_by: string;
+  at: string;
+}
+
 export interface Database {
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
@@ -235,6 +273,9 @@ export interface Database {
   ops: OpsTable;
   current_command: CurrentCommandTable;
   distinct_pairs: DistinctPairsTable;
+  sync_batches: SyncBatchesTable;
+  sync_conflicts: SyncConflictsTable;
+  sync_trash: SyncTrashTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

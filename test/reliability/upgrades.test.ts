@@ -76,6 +76,14 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
   '006-distinct-pairs': `
     insert into distinct_pairs (id, uid, contact_a, contact_b, created_at, updated_at) values
       (1, 'd-1', 1, 5, '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
+  // Sync's own bookkeeping: a batch of another device, a note kept from a conflict, a record in the trash.
+  '008-sync': `
+    insert into sync_batches (device, idx, seen, at, host, applied_cmd, published) values
+      ('0190f1c2-0000-7000-8000-00000000beef', 1, '{"fixture":0}', '2026-03-14T11:00:00.000Z', null, 1, 1);
+    insert into sync_conflicts (id, entity, record, field, value, op_uid, device, at) values
+      (1, 'contact', 'c-1', 'notes', 'likes espresso; the longer note from the laptop', 'op-1', '0190f1c2-0000-7000-8000-00000000beef', '2026-03-14T11:00:00.000Z');
+    insert into sync_trash (id, entity, record, deleted_by, edited_by, at) values
+      (1, 'contact', 'c-3', 'cmd-1', 'cmd-2', '2026-03-14T11:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
