@@ -4,7 +4,8 @@
 // to KEEP from then on). One command: `net undo` takes it back whole.
 import type { Kysely } from 'kysely';
 import { ConflictError, UsageError } from '../core/errors.js';
-import { furtherOutreach, MERGED_FIELDS, mergeFieldChoices, unitedList, type FieldChoice, type MergeValues } from '../core/merge-rules.js';
+import { MERGED_FIELDS, mergeFieldChoices, unitedList, type FieldChoice, type MergeValues } from '../core/merge-rules.js';
+import { moveReferences } from '../db/merge-moves.js';
 import { addEmails, addInterests, addTags, contactLists, getStoredContact, updateContact, type ContactFields } from '../db/contacts.js';
 import { resolveContact, type ResolvedContact } from '../db/resolve.js';
 import type { Database } from '../db/schema.js';
@@ -72,20 +73,6 @@ export async function planMerge(store: Store, keepRef: string, otherRef: string)
   return planWith(store.db, keepRef, otherRef);
 }
 
-/** Moves OTHER's open outreach onto KEEP; of two open ones, the further goes on and the other's steps join it. */
-async function mergeOutreach(db: Kysely<Database>, keepId: number, otherId: number, at: string): Promise<void> {
-  const open = (contactId: number) =>
-    db.selectFrom('outreach').select(['id', 'stage']).where('contact_id', '=', contactId).where('ended_on', 'is', null).where('deleted_at', 'is', null).executeTakeFirst();
-  const [mine, theirs] = [await open(keepId), await open(otherId)];
-  if (mine && theirs) {
-    const [stays, goes] = furtherOutreach(mine.stage, theirs.stage) === 'keep' ? [mine, theirs] : [theirs, mine];
-    await db.updateTable('outreach_events').set({ outreach_id: stays.id }).where('outreach_id', '=', goes.id).where('deleted_at', 'is', null).execute();
-    await db.updateTable('outreach').set({ deleted_at: at, updated_at: at }).where('id', '=', goes.id).execute();
-  }
-  await db.updateTable('outreach').set({ contact_id: keepId, updated_at: at }).where('contact_id', '=', otherId).where('deleted_at', 'is', null).execute();
-  await db.updateTable('outreach').set({ via_contact_id: keepId, updated_at: at }).where('via_contact_id', '=', otherId).where('deleted_at', 'is', null).execute();
-}
-
 export async function mergeContacts(store: Store, clock: Clock, keepRef: string, otherRef: string): Promise<MergePlan> {
   const at = clock.now.toISOString();
   return inCommand(store, clock, 'merge', async (w) => {
@@ -95,22 +82,7 @@ export async function mergeContacts(store: Store, clock: Clock, keepRef: string,
     const otherRow = await getStoredContact(w.db, other.id);
     if (!keepRow || !otherRow) throw new ConflictError('one of the two was deleted meanwhile');
 
-    // Their interactions: one participant where both were there, KEEP where OTHER was.
-    const theirs = await w.db.selectFrom('interaction_contacts').select('interaction_id').where('contact_id', '=', other.id).execute();
-    const ours = new Set(
-      (await w.db.selectFrom('interaction_contacts').select('interaction_id').where('contact_id', '=', keep.id).execute()).map((r) => r.interaction_id),
-    );
-    for (const { interaction_id } of theirs) {
-      if (ours.has(interaction_id)) {
-        await w.db.deleteFrom('interaction_contacts').where('interaction_id', '=', interaction_id).where('contact_id', '=', other.id).execute();
-      } else {
-        await w.db.updateTable('interaction_contacts').set({ contact_id: keep.id }).where('interaction_id', '=', interaction_id).where('contact_id', '=', other.id).execute();
-      }
-    }
-    for (const table of ['favours', 'followups'] as const) {
-      await w.db.updateTable(table).set({ contact_id: keep.id, updated_at: at }).where('contact_id', '=', other.id).where('deleted_at', 'is', null).execute();
-    }
-    await mergeOutreach(w.db, keep.id, other.id, at);
+    await moveReferences(w.db, keep.id, other.id, at);
 
     const { set } = mergeFieldChoices(values(keepRow), values(otherRow));
     if (Object.keys(set).length > 0) await updateContact(w.db, keep.id, set as Partial<ContactFields>, at);
