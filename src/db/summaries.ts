@@ -72,8 +72,8 @@ export function summaryMismatches(sqlite: BetterSqlite3.Database): number {
   return differ + missing;
 }
 
-/** Writes the summaries of the people `among` (an SQL list of ids, or all) again from the interactions. */
-function refresh(sqlite: BetterSqlite3.Database, among = ''): void {
+/** Writes the summaries of the people `among` (an SQL list of ids, or all) again from the interactions, in the caller's transaction. */
+export function refreshSummaries(sqlite: BetterSqlite3.Database, among = ''): void {
   const where = among && `where contact_id in (${among})`;
   sqlite.exec(`delete from contact_activity ${where}`);
   sqlite.exec(`insert into contact_activity (contact_id, interactions) select contact_id, count(*) from interaction_contacts ${where} group by contact_id`);
@@ -84,7 +84,7 @@ function refresh(sqlite: BetterSqlite3.Database, among = ''): void {
 
 /** Writes the summaries again from the interactions, in one transaction. */
 export function rebuildSummaries(sqlite: BetterSqlite3.Database): void {
-  sqlite.transaction(() => refresh(sqlite)).immediate();
+  sqlite.transaction(() => refreshSummaries(sqlite)).immediate();
 }
 
 /**
@@ -113,7 +113,7 @@ export async function withSummariesDeferred<T>(sqlite: BetterSqlite3.Database, w
       insert or ignore into touched_contacts select contact_id from main.interaction_contacts where interaction_id = new.id; end;`);
   const result = await work();
   sqlite.exec('drop trigger temp.touched_added; drop trigger temp.touched_removed; drop trigger temp.touched_moved; drop trigger temp.touched_edited;');
-  refresh(sqlite, 'select id from temp.touched_contacts');
+  refreshSummaries(sqlite, 'select id from temp.touched_contacts');
   sqlite.exec('drop table temp.touched_contacts');
   for (const { sql } of triggers) sqlite.exec(sql);
   return result;
