@@ -2,6 +2,7 @@
 // when it runs, so `net due` loads no prompt library, no chrono-node, no CSV.
 import { Command, Option } from 'commander';
 import { showControls } from '../core/errors.js';
+import { takeCommitted } from '../db/committed.js';
 import { resolveDbPath } from '../db/path.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
 import { registerJournal } from './register/journal.js';
@@ -13,6 +14,7 @@ import { registerSafety } from './register/safety.js';
 import { registerOnboarding } from './register/onboarding.js';
 import { registerChanges } from './register/changes.js';
 import { registerDuplicates } from './register/duplicates.js';
+import { registerSync } from './register/sync.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -40,6 +42,7 @@ export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register:
   { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
   { names: ['undo', 'changes'], register: registerChanges, alone: true },
   { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
+  { names: ['sync', 'trash'], register: registerSync, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 
@@ -92,8 +95,11 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
       open: async (path, mustExist) => (await import('../db/open.js')).openDatabase(path, { mustExist }),
     });
     const module = await load();
+    takeCommitted();
     // commander has checked the arity; each command module types its own arguments.
     await (module.default as (ctx: Context, ...rest: unknown[]) => Promise<void>)(context, ...positional, options);
+    // sync.auto: a command that changed data may start a sync in the background; the read path never gets here.
+    if (takeCommitted() > 0 && command.name() !== 'sync') await (await import('./auto-sync.js')).maybeStartSync(context);
   };
 
   const registration: Registration = { program, lazy, io, env };

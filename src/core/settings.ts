@@ -29,6 +29,8 @@ export interface Settings {
   reply_window: number;
   due_limit: number;
   weights: Weights;
+  /** Minutes: after a command that changed data, a background `net sync` if the last was longer ago (0: never). This device's own. */
+  sync_auto: number;
 }
 
 // With these, a cadence item scores below 6 + 4 × 1 = 10: under any follow-up
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reply_window: 7,
   due_limit: 7,
   weights: { ...DEFAULT_WEIGHTS },
+  sync_auto: 0,
 };
 
 export interface SettingKey {
@@ -130,6 +133,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
+  // sync.* settings are this device's own: recorded and undoable like the others, never synced.
+  integerKey('sync.auto', 'minutes: after a change, sync in the background if the last sync is older (0: off; this device only)', 0, 10_080, (s) => s.sync_auto, (s, n) => (s.sync_auto = n), ' min'),
 ];
 
 export function settingKey(key: string): SettingKey | undefined {

@@ -6,6 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { nextHlc, uuidv7 } from '../core/ids.js';
+import { countCommitted } from './committed.js';
 import type { Database } from './schema.js';
 
 export interface CommandStart {
@@ -83,14 +84,17 @@ export interface RunOptions {
  */
 export async function runCommand<T>(store: WriteStore, start: CommandStart, work: (writer: Writer) => Promise<T>, options: RunOptions = {}): Promise<T> {
   try {
-    return await store.db.transaction().execute(async (trx) => {
+    let changed = false;
+    const result = await store.db.transaction().execute(async (trx) => {
       const command = openCommand(store.sqlite, start);
       const writer: Writer = { db: trx, sqlite: store.sqlite, command, summary: start.name };
       const result = await work(writer);
-      closeCommand(store.sqlite, command, writer.summary);
+      changed = closeCommand(store.sqlite, command, writer.summary) > 0;
       if (options.dryRun) throw new DryRun(result);
       return result;
     });
+    if (changed) countCommitted();
+    return result;
   } catch (error) {
     if (error instanceof DryRun) return error.result as T;
     throw error;
