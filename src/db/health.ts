@@ -236,6 +236,39 @@ function summariesCheck(sqlite: BetterSqlite3.Database): HealthCheck | null {
   };
 }
 
+/** A sync older than this is worth a word. */
+export const SYNC_WARN_DAYS = 7;
+
+/** Sync's health, from what the last `net sync` left in meta (no network needed). */
+function syncCheck(sqlite: BetterSqlite3.Database, now: Date): HealthCheck | null {
+  const hasMeta = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'meta'").get() !== undefined;
+  const hasBatches = sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'sync_batches'").get() !== undefined;
+  if (!hasMeta || !hasBatches) return null;
+  const meta = (key: string) => sqlite.prepare('select value from meta where key = ?').pluck().get(key) as string | undefined;
+  const space = meta('sync.space');
+  if (!space) return null;
+  if (!meta('sync.key')) {
+    return { check: 'sync', status: 'fail', detail: 'this device syncs but its key is missing', fix: 'join the space again: `net sync join … --replace`' };
+  }
+  const device = meta('device');
+  const unpushed = sqlite.prepare('select coalesce(sum(last_op - first_op + 1), 0) from commands where device = ? and batch is null').pluck().get(device) as number;
+  const kept = sqlite.prepare('select count(*) from sync_conflicts').pluck().get() as number;
+  const last = meta('sync.last');
+  const days = last ? Math.floor((now.getTime() - new Date(last).getTime()) / 86_400_000) : undefined;
+  const parts = [
+    `through ${meta('sync.kind')} ${meta('sync.location')}`,
+    last ? `last sync ${days !== undefined && days <= 0 ? 'today' : `${days} day(s) ago`}` : 'never synced',
+    `${unpushed} operation(s) not pushed`,
+  ];
+  const waiting = Number(meta('sync.waiting') ?? 0);
+  if (waiting > 0) parts.push(`${waiting} batch(es) waiting for files still on their way`);
+  if (kept > 0) parts.push(`${kept} note(s) kept from conflicts (\`net sync status\`)`);
+  const error = meta('sync.error');
+  if (error) return { check: 'sync', status: 'warn', detail: `${parts.join('; ')}; the last sync failed: ${error}`, fix: 'run `net sync` and read what it says' };
+  if (days === undefined || days > SYNC_WARN_DAYS) return { check: 'sync', status: 'warn', detail: parts.join('; '), fix: 'run `net sync`' };
+  return { check: 'sync', status: 'ok', detail: parts.join('; '), fix: null };
+}
+
 function leftoversCheck(dbPath: string): HealthCheck | null {
   const found = findLeftovers(dbPath);
   if (!found.length) return null;
@@ -291,6 +324,8 @@ export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
       checks.push(countsCheck(sqlite));
       const summaries = summariesCheck(sqlite);
       if (summaries) checks.push(summaries);
+      const sync = syncCheck(sqlite, now);
+      if (sync) checks.push(sync);
     }
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');

@@ -49,11 +49,19 @@ export async function checkSpace(transport: Transport, config: SpaceConfig): Pro
   descriptor.check();
 }
 
-async function push(store: ApplyStore, transport: Transport, config: SpaceConfig, self: string, now: Date): Promise<{ batches: number[]; commands: number }> {
+async function push(
+  store: ApplyStore,
+  transport: Transport,
+  config: SpaceConfig,
+  self: string,
+  now: Date,
+  done: readonly number[] = [],
+): Promise<{ batches: number[]; commands: number }> {
   assignBatches(store.sqlite, self, now.toISOString(), deviceName());
   const written: number[] = [];
   let commands = 0;
   for (const idx of unpublished(store.sqlite, self)) {
+    if (done.includes(idx)) continue;
     const batch = buildBatch(store.sqlite, config.space, self, idx);
     const file = sealBatch(config.key, batch);
     if (!(await transport.create(file.name, file.bytes))) {
@@ -178,7 +186,7 @@ export async function runSync(store: ApplyStore, transport: Transport, config: S
   const first = await push(store, transport, config, self, options.now);
   const applied = await pull(store, transport, config, self, options);
   // What settling the merge wrote here goes out at once.
-  const second = applied.batches > 0 ? await push(store, transport, config, self, options.now) : { batches: [], commands: 0 };
+  const second = applied.batches > 0 ? await push(store, transport, config, self, options.now, first.batches) : { batches: [], commands: 0 };
   await transport.publish();
   markPublished(store.sqlite, self, [...first.batches, ...second.batches]);
   const snapshot = await maybeSnapshot(store.sqlite, transport, config, self, options.now, options.snapshotEvery ?? SNAPSHOT_EVERY);

@@ -67,19 +67,6 @@ async function scenario(actions: readonly Action[]): Promise<void> {
     }
     for (const d of devices) expect(unpushedOps(d.store.sqlite, d.store.sqlite.prepare("select value from meta where key = 'device'").pluck().get() as string), d.name).toBe(0);
     const expected = syncedData(devices[0]);
-    {
-      const { Knowledge, opsOfRecord } = await import('../../src/sync/knowledge.js');
-      const sq = devices[0].store.sqlite;
-      const self = sq.prepare("select value from meta where key = 'device'").pluck().get() as string;
-      const k = new Knowledge(sq, self);
-      const recs = sq.prepare('select distinct entity, record from ops').all() as Array<{ entity: string; record: string }>;
-      let conc = 0;
-      for (const r of recs) {
-        const ops = opsOfRecord(sq)(r.entity, r.record);
-        for (const x of ops) for (const y of ops) if (x.id < y.id && x.device !== y.device && (x.field ?? '') === (y.field ?? '') && k.concurrent(x, y)) conc++;
-      }
-      console.log('STATS concurrent', conc > 0, 'commands', sq.prepare('select count(*) > 10 from commands').pluck().get(), 'sync cmds', sq.prepare("select count(*) from commands where name = 'sync'").pluck().get(), 'trash', sq.prepare('select count(*) from sync_trash').pluck().get(), 'conflicts', sq.prepare('select count(*) from sync_conflicts').pluck().get());
-    }
     for (const d of devices.slice(1)) expect(syncedData(d), d.name).toEqual(expected);
     for (const d of devices) expect(summaryMismatches(d.store.sqlite), d.name).toBe(0);
 

@@ -8,6 +8,7 @@ import { listFavours, listFollowups } from '../../db/followups.js';
 import { listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import { loadSettings } from '../../db/settings.js';
+import { keptNotes } from '../../db/sync-kept.js';
 import type { Context } from '../context.js';
 import { daysAgo, pluralDays, toJson, truncate } from '../render.js';
 
@@ -18,7 +19,7 @@ interface ShowOptions {
 
 export default async function show(ctx: Context, ref: string, options: ShowOptions): Promise<void> {
   const limit = check(positiveIntSchema, options.limit, '--limit');
-  const { db } = await ctx.database({ create: false });
+  const { db, sqlite } = await ctx.database({ create: false });
   const { id } = await resolveContact(db, ref);
   const settings = await loadSettings(db);
   const contact = await loadContactRecord(db, settings, id);
@@ -28,6 +29,8 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
     listFavours(db, { contactId: id }),
     listFollowups(db, { contactId: id }),
   ]);
+  // Notes that lost to an edit made at the same time on another device (net sync).
+  const kept = keptNotes(sqlite, id).map((k) => ({ id: k.id, of: k.label, field: k.field, text: k.value, at: k.at }));
   const given = favours.filter((f) => f.direction === 'given');
   const received = favours.filter((f) => f.direction === 'received');
 
@@ -40,6 +43,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
         favours_received: received.length,
         favours,
         followups,
+        conflicts: kept,
       }),
     );
     return;
@@ -76,6 +80,15 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
     for (const f of followups) {
       const late = f.due_on < ctx.today ? c.yellow(` (${pluralDays(daysBetween(f.due_on, ctx.today))} late)`) : '';
       lines.push(`  [${f.id}] ${f.text} — by ${f.due_on}${late}`);
+    }
+  }
+  if (kept.length) {
+    lines.push('', c.bold('Kept from a conflict'), c.dim('  written at the same time on another device, and replaced there:'));
+    for (const k of kept) {
+      lines.push(`  ${k.of}, ${k.field} (${k.at.slice(0, 10)}):`);
+      // The whole text: it is what the person would otherwise have lost.
+      const text = ctx.io.stdoutIsTTY ? wrapLines(k.text, Math.max(30, ctx.io.columns - 4)) : k.text.split('\n');
+      lines.push(...text.map((line) => `    ${line}`));
     }
   }
   lines.push('', c.bold('Timeline'));
