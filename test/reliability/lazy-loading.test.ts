@@ -52,12 +52,15 @@ function packagesLoaded(args: readonly string[], entry = TSC_BUILD): Set<string>
       continue;
     }
     if (!line.startsWith('file:')) continue;
+    // net's own sync code counts as a package of its own: only `net sync` may load it.
+    if (/[\\/]dist[\\/]src[\\/]sync[\\/]/.test(fileURLToPath(line))) packages.add('net:sync');
     const direct = packageOf(fileURLToPath(line));
     if (direct) packages.add(direct);
   }
   return packages;
 }
 
+const SYNC = ['net:sync', '@scure/bip39', '@noble/hashes'];
 const HEAVY = ['@inquirer/core', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3'];
 
 describe('lazy loading', () => {
@@ -79,10 +82,20 @@ describe('lazy loading', () => {
     for (const name of ['better-sqlite3', 'kysely', 'zod', 'chalk', ...HEAVY]) expect(loaded, name).not.toContain(name);
   });
 
-  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod', () => {
+  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod, no sync', () => {
     const loaded = packagesLoaded(['due']);
     expect(loaded).toContain('better-sqlite3');
-    for (const name of [...HEAVY, 'zod', 'fastest-levenshtein']) expect(loaded, name).not.toContain(name);
+    for (const name of [...HEAVY, ...SYNC, 'zod', 'fastest-levenshtein']) expect(loaded, name).not.toContain(name);
+  });
+
+  it('only `net sync` loads the sync code and its recovery-phrase library', () => {
+    const loaded = packagesLoaded(['sync', 'status']);
+    expect(loaded).toContain('net:sync');
+    expect(loaded).toContain('@scure/bip39');
+    for (const args of [['log', 'giulia', '-m', 'after the sync check'], ['show', 'giulia'], ['doctor']]) {
+      const other = packagesLoaded(args);
+      for (const name of SYNC) expect(other, `${args[0]}: ${name}`).not.toContain(name);
+    }
   });
 
   it.each([
