@@ -36,8 +36,11 @@ export function getCommand(sqlite: BetterSqlite3.Database, id: number): CommandR
   return sqlite.prepare(`select ${COMMAND_COLUMNS} from commands c where c.id = ?`).get(id) as CommandRow | undefined;
 }
 
+/** This device's latest command: after a sync, the newest row may be another device's, which `net undo` alone should not take back. */
 export function latestCommand(sqlite: BetterSqlite3.Database): CommandRow | undefined {
-  return sqlite.prepare(`select ${COMMAND_COLUMNS} from commands c order by c.id desc limit 1`).get() as CommandRow | undefined;
+  return sqlite
+    .prepare(`select ${COMMAND_COLUMNS} from commands c where c.device = coalesce((select value from meta where key = 'device'), c.device) order by c.id desc limit 1`)
+    .get() as CommandRow | undefined;
 }
 
 /** Commands newest first; with `touching`, only those whose operations name one of these uids. */
