@@ -121,3 +121,25 @@ describe('net sync through git', () => {
     for (const secret of SECRETS) expect(log, secret).not.toContain(secret);
   });
 });
+
+describe('sync.auto', () => {
+  it('a change starts a sync in the background when the last one is older than the setting; reading never does', async () => {
+    const place = join(a.dir, 'space');
+    execFileSync('mkdir', ['-p', place]);
+    ok(a.net(['add', 'Giulia Rossi']));
+    ok(a.net(['sync', 'init', 'folder', place]));
+    ok(a.net(['config', 'set', 'sync.auto', '30']));
+    const batches = () => files(place).filter((f) => /batch-\d+$/.test(f)).length;
+    const later = { env: { NET_NOW: '2026-03-15' }, spawn: true };
+    ok(a.net(['due'], later));
+    expect(a.query("select value from meta where key = 'sync.auto_started'")).toEqual([]);
+    ok(a.net(['log', 'giulia', '-m', 'a call'], later));
+    for (let waited = 0; batches() === 0 && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(batches()).toBe(1);
+    // Within the next 30 minutes, another change waits for a sync of its own.
+    ok(a.net(['log', 'giulia', '-m', 'another call'], { env: { NET_NOW: '2026-03-15T12:10:00' }, spawn: true }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(batches()).toBe(1);
+    expect(a.json<{ unpushed_operations: number }>(['sync', 'status']).unpushed_operations).toBeGreaterThan(0);
+  });
+});
