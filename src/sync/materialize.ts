@@ -23,12 +23,20 @@ export class Materializer {
   readonly #touched = new Map<string, Set<string>>();
   readonly #settings = new Set<string>();
   readonly #ids = new Map<string, BetterSqlite3.Statement>();
+  readonly #statements = new Map<string, BetterSqlite3.Statement>();
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
     readonly knowledge: Knowledge,
   ) {
     this.#ops = opsOfRecord(sqlite);
+  }
+
+  /** A statement prepared once per text: a batch writes thousands of records with the same few. */
+  #sql(text: string): BetterSqlite3.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) this.#statements.set(text, (statement = this.sqlite.prepare(text)));
+    return statement;
   }
 
   touch(entity: string, record: string): void {
@@ -87,12 +95,12 @@ export class Materializer {
     if (spec.table !== 'outreach_events') row.updated_at = state.latest?.at ?? state.create.at;
     if (spec.table === 'contacts') row.name_key = nameKey(String(row.name));
     const columns = Object.keys(row);
-    this.sqlite.prepare(`insert into ${spec.table} (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    this.#sql(`insert into ${spec.table} (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
   }
 
   #write(entity: string, uid: string, state: RecordState): void {
     const spec = RECORD_TABLES[entity];
-    const current = this.sqlite.prepare(`select * from ${spec.table} where uid = ?`).get(uid) as Row & { id: number };
+    const current = this.#sql(`select * from ${spec.table} where uid = ?`).get(uid) as Row & { id: number };
     const changes: Row = {};
     for (const [field, { value }] of state.fields) {
       let local = this.#localValue(entity, field, parse(value));
@@ -109,7 +117,7 @@ export class Materializer {
     const update = (values: Row) => {
       const all: Row = { ...values, ...stamp };
       const sets = Object.keys(all).map((c) => `"${c}" = @${c}`);
-      this.sqlite.prepare(`update ${spec.table} set ${sets.join(', ')} where id = @id`).run({ ...all, id: current.id });
+      this.#sql(`update ${spec.table} set ${sets.join(', ')} where id = @id`).run({ ...all, id: current.id });
     };
     if (Object.keys(fields).length > 0) {
       if (spec.table === 'contacts' && 'name' in fields) fields.name_key = nameKey(String(fields.name));
@@ -122,34 +130,34 @@ export class Materializer {
 
   /** Two devices imported the same message: the interaction with the smaller uid keeps its key, the other none. */
   #claimSourceKey(uid: string, key: string): string | null {
-    const holder = this.sqlite.prepare('select id, uid from interactions where source_key = ? and uid <> ?').get(key, uid) as { id: number; uid: string } | undefined;
+    const holder = this.#sql('select id, uid from interactions where source_key = ? and uid <> ?').get(key, uid) as { id: number; uid: string } | undefined;
     if (!holder) return key;
     if (holder.uid < uid) return null;
-    this.sqlite.prepare('update interactions set source_key = null where id = ?').run(holder.id);
+    this.#sql('update interactions set source_key = null where id = ?').run(holder.id);
     return key;
   }
 
   #writeSet(entity: string, owner: number, field: string, members: Map<string, { present: boolean; since: KnownOp | undefined }>): void {
     const set = SET_TABLES[`${entity}.${field}`];
     if (!set) throw new Error(`unknown set ${entity}.${field}`);
-    const parked = set.table === 'interaction_contacts' && this.sqlite.prepare('select deleted_at is not null from interactions where id = ?').pluck().get(owner) === 1;
+    const parked = set.table === 'interaction_contacts' && this.#sql('select deleted_at is not null from interactions where id = ?').pluck().get(owner) === 1;
     const table = parked ? 'interaction_contacts_parked' : set.table;
     for (const [json, member] of members) {
       const raw = parse(json);
       const value = set.memberEntity ? this.idOf(set.memberEntity, String(raw)) : raw;
       if (value === undefined) throw new Error(`${entity}.${field}: no ${set.memberEntity} with uid ${raw} here`);
-      const has = this.sqlite.prepare(`select 1 from ${table} where ${set.owner} = ? and ${set.column} = ?`).get(owner, value) !== undefined;
+      const has = this.#sql(`select 1 from ${table} where ${set.owner} = ? and ${set.column} = ?`).get(owner, value) !== undefined;
       if (member.present && !has) {
         if (set.table === 'interaction_contacts') {
-          const at = this.sqlite.prepare('select occurred_at from interactions where id = ?').pluck().get(owner);
-          this.sqlite.prepare(`insert into ${table} (interaction_id, contact_id, occurred_at) values (?, ?, ?)`).run(owner, value, at);
+          const at = this.#sql('select occurred_at from interactions where id = ?').pluck().get(owner);
+          this.#sql(`insert into ${table} (interaction_id, contact_id, occurred_at) values (?, ?, ?)`).run(owner, value, at);
         } else if (set.table === 'contact_emails') {
-          this.sqlite.prepare('insert into contact_emails (contact_id, email, position) values (?, ?, -1)').run(owner, value);
+          this.#sql('insert into contact_emails (contact_id, email, position) values (?, ?, -1)').run(owner, value);
         } else {
-          this.sqlite.prepare(`insert into ${set.table} (${set.owner}, ${set.column}) values (?, ?)`).run(owner, value);
+          this.#sql(`insert into ${set.table} (${set.owner}, ${set.column}) values (?, ?)`).run(owner, value);
         }
       } else if (!member.present && has) {
-        this.sqlite.prepare(`delete from ${table} where ${set.owner} = ? and ${set.column} = ?`).run(owner, value);
+        this.#sql(`delete from ${table} where ${set.owner} = ? and ${set.column} = ?`).run(owner, value);
       }
     }
     if (set.table === 'contact_emails') this.#orderEmails(owner, members);
@@ -157,14 +165,14 @@ export class Materializer {
 
   /** Emails in the order they were added (those from before operations were recorded first, as they were). */
   #orderEmails(owner: number, members: Map<string, { present: boolean; since: KnownOp | undefined }>): void {
-    const rows = this.sqlite.prepare('select email, position from contact_emails where contact_id = ? order by position').all(owner) as Array<{ email: string; position: number }>;
+    const rows = this.#sql('select email, position from contact_emails where contact_id = ? order by position').all(owner) as Array<{ email: string; position: number }>;
     const since = (email: string) => members.get(JSON.stringify(email))?.since;
     const ordered = [...rows].sort((a, b) => {
       const [x, y] = [since(a.email), since(b.email)];
       if (!x || !y) return x ? 1 : y ? -1 : a.position - b.position;
       return x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : x.device < y.device ? -1 : x.device > y.device ? 1 : x.id - y.id;
     });
-    const update = this.sqlite.prepare('update contact_emails set position = ? where contact_id = ? and email = ?');
+    const update = this.#sql('update contact_emails set position = ? where contact_id = ? and email = ?');
     ordered.forEach((row, position) => {
       if (row.position !== position) update.run(position, owner, row.email);
     });
@@ -172,13 +180,12 @@ export class Materializer {
 
   /** Conflict copies and the trash are worked out again with the record. */
   #keepWhatWasLost(entity: string, uid: string, state: RecordState): void {
-    this.sqlite.prepare('delete from sync_conflicts where record = ? and entity = ?').run(uid, entity);
-    const keep = this.sqlite.prepare('insert or ignore into sync_conflicts (entity, record, field, value, op_uid, device, at) values (?, ?, ?, ?, ?, ?, ?)');
+    this.#sql('delete from sync_conflicts where record = ? and entity = ?').run(uid, entity);
+    const keep = this.#sql('insert or ignore into sync_conflicts (entity, record, field, value, op_uid, device, at) values (?, ?, ?, ?, ?, ?, ?)');
     for (const c of state.conflicts) keep.run(entity, uid, c.field, c.value, c.op.uid, c.op.device, c.op.at);
-    this.sqlite.prepare('delete from sync_trash where record = ?').run(uid);
+    this.#sql('delete from sync_trash where record = ?').run(uid);
     if (state.trash) {
-      this.sqlite
-        .prepare('insert into sync_trash (entity, record, deleted_by, edited_by, at) values (?, ?, ?, ?, ?)')
+      this.#sql('insert into sync_trash (entity, record, deleted_by, edited_by, at) values (?, ?, ?, ?, ?)')
         .run(entity, uid, state.trash.deletedBy.cmd_uid, state.trash.editedBy.cmd_uid, state.trash.deletedBy.at);
     }
   }
@@ -188,7 +195,7 @@ export class Materializer {
     if (ops.length === 0) return;
     const last = ops.reduce((a, b) => (b.hlc > a.hlc || (b.hlc === a.hlc && (b.device > a.device || (b.device === a.device && b.id > a.id))) ? b : a));
     const value = parse(last.new);
-    if (value === null) this.sqlite.prepare('delete from settings where key = ?').run(key);
-    else this.sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, String(value));
+    if (value === null) this.#sql('delete from settings where key = ?').run(key);
+    else this.#sql('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, String(value));
   }
 }
