@@ -3,19 +3,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { OpForWords, RecordLabel } from '../core/change-words.js';
 import type { Op } from './op-apply.js';
-import type { OpKind } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { CommandsTable, OpKind } from './schema.js';
 
-export interface CommandRow {
-  id: number;
-  uid: string;
-  hlc: string;
-  device: string;
-  at: string;
-  name: string;
-  summary: string;
-  undoes: number | null;
-  first_op: number;
-  last_op: number;
+export interface CommandRow extends Selectable<CommandsTable> {
   /** The newest command that undid this one, if any. */
   undone_by: number | null;
 }

@@ -5,17 +5,10 @@
 // are identified by their content.
 import type BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../core/names.js';
-import type { OpKind } from './schema.js';
+import type { OpsTable } from './schema.js';
 
-export interface Op {
-  kind: OpKind;
-  entity: string;
-  record: string;
-  field: string | null;
-  /** JSON values, as recorded. */
-  old: string | null;
-  new: string | null;
-}
+/** An operation as recorded (the values as JSON), without its identity. */
+export type Op = Pick<OpsTable, 'kind' | 'entity' | 'record' | 'field' | 'old' | 'new'>;
 
 interface RecordTable {
   table: string;
