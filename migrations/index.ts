@@ -8,6 +8,7 @@ import * as m003 from './003-contact-activity.js';
 import * as m004 from './004-contact-rhythm.js';
 import * as m005 from './005-operations.js';
 import * as m006 from './006-distinct-pairs.js';
+import * as m009 from './009-address-book.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['004-contact-rhythm', m004],
   ['005-operations', m005],
   ['006-distinct-pairs', m006],
+  ['009-address-book', m009],
 ];

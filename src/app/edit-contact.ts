@@ -4,6 +4,7 @@ import { ConflictError } from '../core/errors.js';
 import {
   addEmails,
   addInterests,
+  addNicknames,
   addTags,
   findDuplicates,
   getStoredContact,
@@ -24,6 +25,7 @@ export interface ContactChange {
   addEmails: readonly string[];
   addTags: readonly string[];
   addInterests: readonly string[];
+  addNicknames?: readonly string[];
   removeTags: readonly string[];
   removeInterests: readonly string[];
   /** A line added to the notes, dated today. */
@@ -64,6 +66,7 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     await addEmails(w.db, id, change.addEmails);
     await addTags(w.db, id, change.addTags);
     await addInterests(w.db, id, change.addInterests);
+    await addNicknames(w.db, id, change.addNicknames ?? []);
     await removeTags(w.db, id, change.removeTags);
     await removeInterests(w.db, id, change.removeInterests);
     await touchContact(w.db, id, at);

@@ -38,6 +38,8 @@ export const SET_TABLES: Readonly<Record<string, SetTable>> = {
   'contact.emails': { table: 'contact_emails', owner: 'contact_id', column: 'email' },
   'contact.tags': { table: 'contact_tags', owner: 'contact_id', column: 'tag' },
   'contact.interests': { table: 'contact_interests', owner: 'contact_id', column: 'interest' },
+  'contact.phones': { table: 'contact_phones', owner: 'contact_id', column: 'phone' },
+  'contact.nicknames': { table: 'contact_nicknames', owner: 'contact_id', column: 'nickname' },
   'interaction.participants': { table: 'interaction_contacts', owner: 'interaction_id', column: 'contact_id', memberEntity: 'contact' },
 };
 
@@ -123,7 +125,9 @@ export class OpApplier {
     if (!set) throw new Error(`unknown set ${op.entity}.${op.field}`);
     const owner = this.idOf(op.entity, op.record);
     if (owner === undefined) throw new Error(`no ${op.entity} with uid ${op.record}`);
-    const raw = parse(op.kind === 'add' ? op.new : op.old);
+    // A labelled member (an email or phone with its label) is recorded as {"value", "label"}.
+    const recorded = JSON.parse((op.kind === 'add' ? op.new : op.old) ?? 'null') as Value | { value: string; label: string | null };
+    const [raw, label] = recorded !== null && typeof recorded === 'object' ? [recorded.value, recorded.label] : [recorded, null];
     const member = set.memberEntity ? this.idOf(set.memberEntity, String(raw)) : raw;
     if (member === undefined) throw new Error(`no ${set.memberEntity} with uid ${raw}`);
     if (op.kind === 'remove') {
@@ -137,9 +141,9 @@ export class OpApplier {
       // A participant of a deleted interaction waits with the others for its restore.
       const table = deleted ? 'interaction_contacts_parked' : 'interaction_contacts';
       this.sqlite.prepare(`insert or ignore into ${table} (interaction_id, contact_id, occurred_at) values (?, ?, ?)`).run(owner, member, occurred_at);
-    } else if (set.table === 'contact_emails') {
-      const position = (this.sqlite.prepare('select coalesce(max(position), -1) + 1 from contact_emails where contact_id = ?').pluck().get(owner) as number) ?? 0;
-      this.sqlite.prepare('insert or ignore into contact_emails (contact_id, email, position) values (?, ?, ?)').run(owner, member, position);
+    } else if (set.table === 'contact_emails' || set.table === 'contact_phones') {
+      const position = (this.sqlite.prepare(`select coalesce(max(position), -1) + 1 from ${set.table} where contact_id = ?`).pluck().get(owner) as number) ?? 0;
+      this.sqlite.prepare(`insert or ignore into ${set.table} (contact_id, ${set.column}, label, position) values (?, ?, ?, ?)`).run(owner, member, label, position);
     } else {
       this.sqlite.prepare(`insert or ignore into ${set.table} (${set.owner}, ${set.column}) values (?, ?)`).run(owner, member);
     }

@@ -29,12 +29,31 @@ export interface ContactsTable {
   deleted_at: Generated<string | null>;
   /** The contact this one was merged into (a tombstone with merged_into resolves to it). */
   merged_into: Generated<number | null>;
+  /** "Dott.ssa", "Prof."; kept apart from the name (migration 009). */
+  name_prefix: Generated<string | null>;
+  /** "Jr.", "PhD". */
+  name_suffix: Generated<string | null>;
 }
 
 export interface ContactEmailsTable {
   contact_id: number;
   email: string;
   position: number;
+  /** "work", "home" (migration 009). */
+  label: Generated<string | null>;
+}
+
+/** Every phone of a contact (migration 009); contacts.phone is a copy of the first, kept by triggers. */
+export interface ContactPhonesTable {
+  contact_id: number;
+  phone: string;
+  label: string | null;
+  position: number;
+}
+
+export interface ContactNicknamesTable {
+  contact_id: number;
+  nickname: string;
 }
 
 export interface ContactTagsTable {
@@ -219,6 +238,8 @@ export interface DistinctPairsTable {
 export interface Database {
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
+  contact_phones: ContactPhonesTable;
+  contact_nicknames: ContactNicknamesTable;
   contact_tags: ContactTagsTable;
   contact_interests: ContactInterestsTable;
   interactions: InteractionsTable;

@@ -26,6 +26,7 @@ describe('net add', () => {
       circle: 'close', cadence_days: 30, channel: 'coffee', tags: ['fintech', 'mentor', 'milan'], interests: ['AI'],
       how_met: 'PyCon Italia', met_on: '2025-05-30', last_contact: null, archived: false,
       notes: "likes espresso; won't do calls",
+      phones: ['+39 333 123 4567'], phone_labels: [null], email_labels: [null], nicknames: [], name_prefix: null, name_suffix: null,
     });
     const [row] = s.query<{ uid: string; created_at: string; name_key: string }>('select uid, created_at, name_key from contacts');
     expect(row.uid).toMatch(/^[0-9a-f-]{36}$/);

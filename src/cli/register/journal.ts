@@ -53,7 +53,10 @@ function contactOptions(command: Command): Command {
     .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
     .option('--channel <channel>', 'the channel you prefer with this person')
     .option('--birthday <date>', 'birthday: 1985-04-12, or --04-12 without the year')
-    .option('--note <text>', 'notes about the person');
+    .option('--note <text>', 'notes about the person')
+    .option('--nickname <names>', 'what they are called besides their name, comma-separated (repeatable); names find them too', collect)
+    .option('--name-prefix <title>', 'a title before the name, kept apart from it ("Dott.ssa", "Prof.")')
+    .option('--name-suffix <text>', 'after the name, kept apart from it ("Jr.", "PhD")');
 }
 
 export function registerJournal({ program, lazy }: Registration): void {
