@@ -9,6 +9,7 @@ import * as m004 from './004-contact-rhythm.js';
 import * as m005 from './005-operations.js';
 import * as m006 from './006-distinct-pairs.js';
 import * as m009 from './009-address-book.js';
+import * as m010 from './010-search.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['005-operations', m005],
   ['006-distinct-pairs', m006],
   ['009-address-book', m009],
+  ['010-search', m010],
 ];

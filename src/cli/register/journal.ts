@@ -149,7 +149,8 @@ Examples:
       .summary('interactions, newest first')
       .option('--since <date>', 'from this day on')
       .option('--until <date>', 'up to this day')
-      .option('--via <channel>', 'only this channel'),
+      .option('--via <channel>', 'only this channel')
+      .option('--grep <text>', 'only interactions whose note has these words (accents and case aside)'),
   )
     .addHelpText(
       'after',
@@ -242,4 +243,17 @@ Examples:
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .addHelpText('after', '\nExamples:\n  $ net rm "Marco Bianchi"\n  $ net rm "#12" --yes')
     .action(lazy(() => import('../commands/rm.js')));
+
+  withListFormats(
+    program
+      .command('search')
+      .argument('<text>', 'words to find; each word also finds the words it begins ("meet" finds "meetup")')
+      .summary('find notes, favours, promises and outreach reasons, ranked')
+      .description('Search everything written in words: interaction notes, notes about people, favours, follow-ups and outreach reasons. Case and accents do not matter ("citta" finds "città"); every word must be there.')
+      .option('--contact <contact>', 'only what belongs to this person')
+      .option('--since <date>', 'only from this day on')
+      .option('--limit <n>', 'how many (default on a terminal: 20)'),
+  )
+    .addHelpText('after', '\nExamples:\n  $ net search "pricing deck"\n  $ net search citta --contact giulia\n  $ net search intro --since "last month" --json')
+    .action(lazy(() => import('../commands/search.js')));
 }
