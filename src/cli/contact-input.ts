@@ -15,6 +15,7 @@ import {
   urlSchema,
 } from '../core/validate.js';
 import type { Context } from './context.js';
+import { readDate } from './dates.js';
 
 export interface ContactOptions {
   company?: string;
@@ -71,8 +72,7 @@ export async function readContactOptions(ctx: Context, options: ContactOptions):
   if (options.metOn !== undefined) {
     if (options.metOn.trim() === '') set('met_on', null);
     else {
-      const { parseDate } = await import('../core/natural-dates.js');
-      const met = parseDate(options.metOn, ctx.now, { field: '--met-on', direction: 'past' });
+      const met = await readDate(ctx, options.metOn, { field: '--met-on', direction: 'past' });
       if (met.day > ctx.today) throw new UsageError(`--met-on: "${options.metOn}" is in the future`);
       set('met_on', met.day);
     }

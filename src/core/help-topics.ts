@@ -21,6 +21,8 @@ export const PAST_DATE_EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['ieri', 'yesterday, in Italian'],
   ['martedì scorso', 'last Tuesday'],
   ['3 giorni fa', '3 days ago'],
+  ["l'altro ieri", 'the day before yesterday (also "avantieri")'],
+  ['stamattina', 'this morning ("stasera": this evening)'],
   ['2026-03-10', 'an ISO date: always understood'],
 ];
 
@@ -117,10 +119,20 @@ ${list(PAST_DATE_EXAMPLES)}
 When something is due (--by, --until of a snooze, due --on):
 ${list(FUTURE_DATE_EXAMPLES)}
 
-A weekday alone means the last one for things that happened, the next one for
-things that are due. "now", "today", "oggi" are today. Text that is not a date
-is an error (exit 2) that quotes it; a --date in the future is refused.
-Birthdays are 1985-04-12, or --04-12 without the year.
+A weekday alone means the last one for things that happened (on a Sunday,
+"monday" is six days ago), the next one for things that are due; today counts
+as either. "now", "today", "oggi" are today. Text that is not a date is an
+error (exit 2) that quotes it; a --date in the future is refused. Birthdays
+are 1985-04-12, or --04-12 without the year.
+
+Numeric dates are read in your order: 3/12/2026 is 3 December where the day
+comes first (it_IT, en_GB, de_DE, fr_FR … most locales) and 12 March in the
+United States (en_US). The order comes from LC_ALL, LC_TIME or LANG, or say it
+once: \`net config set dates.order dmy\` (or mdy, ymd). 3.12.2026 is always
+day first, 2026-03-12 always ISO. Without a year, 3/12 is the last such day
+for what happened and the next one for what is due. An imported file follows
+--date-order, else the setting, else the locale; when none says and a date
+reads both ways, the import stops and names it.
 
 Scripts: NET_NOW=2026-03-14 (or a date-time) replaces the clock everywhere, and
 the time zone is the process's (TZ). Machine output writes dates as YYYY-MM-DD

@@ -1,5 +1,7 @@
 // Settings a person can change with `net config`: circle rhythms, the reply
-// window, how many items the morning list shows, and the scheduler's weights.
+// window, how many items the morning list shows, the scheduler's weights, and
+// how numeric dates are written.
+import { DATE_ORDERS, isDateOrder, type DateOrder } from './date-order.js';
 import { parseInterval } from './intervals.js';
 import { CIRCLES, DEFAULT_CADENCE, type Circle } from './vocabulary.js';
 
@@ -29,6 +31,8 @@ export interface Settings {
   reply_window: number;
   due_limit: number;
   weights: Weights;
+  /** How numeric dates are written (3/12/2026); null = as the locale says (LC_ALL, LC_TIME, LANG). */
+  date_order: DateOrder | null;
 }
 
 // With these, a cadence item scores below 6 + 4 × 1 = 10: under any follow-up
@@ -48,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reply_window: 7,
   due_limit: 7,
   weights: { ...DEFAULT_WEIGHTS },
+  date_order: null,
 };
 
 export interface SettingKey {
@@ -119,6 +124,19 @@ function weightKey(name: keyof Weights, description: string): SettingKey {
   };
 }
 
+const dateOrderKey: SettingKey = {
+  key: 'dates.order',
+  description: 'how numeric dates are written: dmy (3/12 = 3 December), mdy (12 March) or ymd; default: from the locale',
+  parse(value) {
+    const order = value.trim().toLowerCase();
+    return isDateOrder(order) ? { ok: true, stored: order } : { ok: false, error: `"${value}" is not an order of dates (${DATE_ORDERS.join(', ')})` };
+  },
+  apply: (settings, stored) => {
+    settings.date_order = stored as DateOrder;
+  },
+  show: (settings) => settings.date_order ?? 'from the locale',
+};
+
 export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
@@ -130,6 +148,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
+  dateOrderKey,
 ];
 
 export function settingKey(key: string): SettingKey | undefined {

@@ -6,6 +6,7 @@ import { FAVOUR_KEYS, listFavours } from '../../db/followups.js';
 import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { readDate } from '../dates.js';
 
 interface AddOptions {
   gave?: string;
@@ -23,8 +24,7 @@ export async function add(ctx: Context, ref: string, options: AddOptions): Promi
   if (text === '') throw new UsageError(`${direction === 'given' ? '--gave' : '--got'}: the favour is empty`);
   let day = ctx.today;
   if (options.date !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    day = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' }).day;
+    day = (await readDate(ctx, options.date, { field: '--date', direction: 'past' })).day;
     if (day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${day})`);
   }
   const entry = await addFavour(await ctx.database({ create: false }), ctx, ref, { direction, text, day });

@@ -6,6 +6,7 @@ import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { readDate } from '../dates.js';
 
 /** A follow-up is due a week later unless --by says when. */
 export const DEFAULT_FOLLOWUP_DAYS = 7;
@@ -20,8 +21,7 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
   if (text === '') throw new UsageError('TEXT: the promise is empty', 'e.g. net followup add anna "send the deck" --by friday');
   let dueOn = addDays(ctx.today, DEFAULT_FOLLOWUP_DAYS);
   if (options.by !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
   const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn);
   if (options.json) {
@@ -110,8 +110,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   if (text === '') throw new UsageError('--text: the promise is empty');
   let dueOn: string | undefined;
   if (options.by !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
   const entry = await editFollowup(await ctx.database({ create: false }), ctx, id, { text, dueOn, contact: options.contact });
   if (options.json) {

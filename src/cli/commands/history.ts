@@ -1,11 +1,11 @@
 // net history: interactions, newest first.
 import { UsageError } from '../../core/errors.js';
-import { parseDate } from '../../core/natural-dates.js';
 import { channelSchema, check } from '../../core/validate.js';
 import { HISTORY_KEYS, listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { readDate } from '../dates.js';
 
 interface HistoryOptions extends FormatOptions {
   since?: string;
@@ -17,8 +17,8 @@ const DIRECTION_MARK: Record<string, string> = { in: '←', out: '→', mutual: 
 
 export default async function history(ctx: Context, ref: string | undefined, options: HistoryOptions): Promise<void> {
   const format = pickFormat(options);
-  const since = options.since === undefined ? undefined : parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
-  const until = options.until === undefined ? undefined : parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
+  const since = options.since === undefined ? undefined : (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
+  const until = options.until === undefined ? undefined : (await readDate(ctx, options.until, { field: '--until', direction: 'past' })).day;
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const via = options.via === undefined ? undefined : check(channelSchema, options.via.trim().toLowerCase(), '--via');
 

@@ -2,12 +2,12 @@
 import { joinNames, logTouch } from '../../app/log-touch.js';
 import { addDays } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
-import { parseDate } from '../../core/natural-dates.js';
 import { channelSchema, check, lineSchema, textSchema } from '../../core/validate.js';
 import { defaultDirection, type Direction } from '../../core/vocabulary.js';
 import { listHistory } from '../../db/interactions.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { readDate } from '../dates.js';
 
 interface LogOptions {
   note?: string;
@@ -31,7 +31,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   if (options.in && options.out) throw new UsageError('--in and --out cannot be used together', 'choose who reached out');
   const direction: Direction = options.in ? 'in' : options.out ? 'out' : defaultDirection(channel);
   const note = options.note === undefined || options.note === '' ? null : check(textSchema, options.note, '--note');
-  const when = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' });
+  const when = await readDate(ctx, options.date, { field: '--date', direction: 'past' });
   if (when.day > ctx.today) {
     throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`, 'log what has happened; plan what will with `net followup add`');
   }
@@ -46,7 +46,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   if (followUp === '') throw new UsageError('--follow-up: the promise is empty');
   let dueOn: string | undefined;
   if (followUp !== undefined) {
-    dueOn = options.by === undefined ? addDays(when.day, 7) : parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = options.by === undefined ? addDays(when.day, 7) : (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
 
   const store = await ctx.database({ create: false });

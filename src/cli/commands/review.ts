@@ -9,6 +9,7 @@ import { buildReview, type Review, type ReviewInput } from '../../core/review/re
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import type { Context } from '../context.js';
 import { toJson, truncate } from '../render.js';
+import { readDate } from '../dates.js';
 
 export interface ReviewOptions {
   week?: boolean;
@@ -30,13 +31,12 @@ export async function resolvePeriod(ctx: Context, options: ReviewOptions): Promi
   let from: string | undefined;
   if (options.since !== undefined || options.until !== undefined) {
     // chrono-node is heavy: loaded only when a date was typed.
-    const { parseDate } = await import('../../core/natural-dates.js');
     if (options.until !== undefined) {
-      to = parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
+      to = (await readDate(ctx, options.until, { field: '--until', direction: 'past' })).day;
       if (to > ctx.today) throw new UsageError(`--until: "${options.until}" is in the future (${to})`, 'a review looks back: use a day up to today');
     }
     if (options.since !== undefined) {
-      from = parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
+      from = (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
       if (from > to) throw new UsageError(`--since ${from} is after the end of the period (${to})`, 'give an earlier --since or a later --until');
     }
   }
