@@ -186,9 +186,12 @@ const CONTACTS = `Naming a person (every CONTACT argument)
 A person can be named by:
   12 or #12          the id (shown by \`net list\`)
   "Giulia Rossi"     the exact name
-  giulia, rossi      a unique start of the name or of any word in it
+  giulia, rossi      a unique start of the name or of any word in it; a
+                     first name only one person has wins ("luca" is Luca
+                     Moretti, even with a Simone De Luca)
   nicolo             a near match: case and accents do not matter, and a small
-                     typo is forgiven ("nicolo" finds "Niccolò")
+                     typo is forgiven ("nicolo" finds "Niccolò"; "soren"
+                     finds Søren, "strasse" Straße)
 
 When several people match, nothing is done (exit 1) and they are listed with
 their ids: use the id or more of the name. When no one matches, the closest

@@ -27,6 +27,19 @@ describe('contact references', () => {
     expect(result.stderr).toBe('net: "giulia" matches several people: #3 Giulia Romano, #2 Giulia Rossi\n  use the id (e.g. `#12`) or more of the name\n');
   });
 
+  it('folds ø, æ, œ, ß, đ and þ like accents, and a first name one person has wins', () => {
+    ok(s.net(['add', 'Søren Kierkegaard']));
+    ok(s.net(['add', 'Anna Straße']));
+    ok(s.net(['add', 'Luca Moretti']));
+    ok(s.net(['add', 'Simone De Luca']));
+    expect(s.json<{ name: string }>(['show', 'soren']).name).toBe('Søren Kierkegaard');
+    expect(s.json<{ name: string }>(['show', 'strasse']).name).toBe('Anna Straße');
+    expect(s.json<{ name: string }>(['show', 'luca']).name).toBe('Luca Moretti');
+    expect(ok(s.net(['log', 'luca', '--via', 'call']))).toBe('Logged call with Luca Moretti on 2026-03-14.\n');
+    // A name key is the same however it is typed: the duplicate check sees Straße in STRASSE.
+    expect(s.net(['add', 'ANNA STRASSE']).code).toBe(1);
+  });
+
   it('suggests the closest names when nobody matches (exit 1)', () => {
     const result = s.net(['show', 'Giovanna Rossini']);
     expect(result.code).toBe(1);

@@ -73,6 +73,10 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     insert into contact_tags (contact_id, tag) values (5, 'leadership');
     delete from current_command where id = 1;
     update commands set last_op = (select max(id) from ops) where id = 1;`,
+  // Name keys that fold ø, æ, œ, ß, đ, þ (written again by the migration for older rows).
+  '007-trust': `
+    insert into contacts (id, uid, name, name_key, circle, created_at, updated_at) values
+      (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -194,6 +198,30 @@ describe('every earlier schema version upgrades with its records intact', () => 
     // And the upgraded database works for writing.
     ok(s.net(['log', 'giulia', '-m', 'after the upgrade']));
     ok(s.net(['doctor']));
+  });
+});
+
+describe('007 writes the name keys of older rows again', () => {
+  it('a Søren stored before is found as "soren", and down() gives the old key back', async () => {
+    const path = join(s.dir, 'data', 'names.db');
+    const { sqlite, db } = connect(path);
+    try {
+      await migrateTo(db, sqlite, '005-operations');
+      allowFixtureWrites(sqlite);
+      sqlite.exec(`insert into contacts (id, uid, name, name_key, circle, created_at, updated_at) values
+        (1, 'c-1', 'Søren Kierkegaard', 'søren kierkegaard', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z'),
+        (2, 'c-2', 'Anna Straße', 'anna straße', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z')`);
+      endFixtureWrites(sqlite);
+      await migrateTo(db, sqlite, '007-trust');
+      expect(sqlite.prepare('select name_key from contacts order by id').pluck().all()).toEqual(['soren kierkegaard', 'anna strasse']);
+      // Derived data: nothing recorded, and no command left open.
+      expect(sqlite.prepare('select count(*) from ops').pluck().get()).toBe(0);
+      expect(sqlite.prepare('select count(*) from current_command').pluck().get()).toBe(0);
+      await migrateTo(db, sqlite, '005-operations');
+      expect(sqlite.prepare('select name_key from contacts order by id').pluck().all()).toEqual(['søren kierkegaard', 'anna straße']);
+    } finally {
+      await db.destroy();
+    }
   });
 });
 
