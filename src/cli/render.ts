@@ -107,12 +107,8 @@ export function fitWidths(terminal: number, columns: readonly TableColumn[], row
   return widths;
 }
 
-/** "today", "yesterday", "3 days ago". */
-export function daysAgo(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
-}
+/** "today", "yesterday", "3 days ago": the one wording of the morning list. */
+export { ago as daysAgo } from '../core/scheduler/wording.js';
 
 /** "1 day", "3 days". */
 export function pluralDays(days: number): string {

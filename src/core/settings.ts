@@ -14,7 +14,7 @@ export interface Weights {
   overshoot: number;
   /** Every item: × closeness of the circle (inner 4, close 3, active 2, network 1, acquaintance 0). */
   circle: number;
-  /** A reply owed: × 1, or × 2 once the deadline is 2 days away or past. */
+  /** A reply owed: × 1, × 2 once the deadline is 2 days away, × 3 once late, growing to × 4 two weeks late. */
   reply: number;
   /** A follow-up whose day has come: × 1 on the day, growing to × 2 two weeks late. */
   promise: number;
@@ -143,7 +143,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   integerKey('due.limit', 'how many items `net due` shows by default', 1, 1000, (s) => s.due_limit, (s, n) => (s.due_limit = n)),
   weightKey('overshoot', 'score of a rhythm exceeded, x (days late / days since the last contact)'),
   weightKey('circle', 'score for a closer circle (x4 inner, x3 close, x2 active, x1 network)'),
-  weightKey('reply', 'score of a reply owed, doubled once the deadline is 2 days away'),
+  weightKey('reply', 'score of a reply owed: x2 once the deadline is 2 days away, x3 to x4 once late'),
   weightKey('promise', 'score of a follow-up whose day has come, up to x2 two weeks late'),
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),

@@ -49,6 +49,7 @@ function contactOptions(command: Command): Command {
     .option('--interest <topics>', 'interests, comma-separated (repeatable)', collect)
     .option('--met-at <text>', 'how or where you met')
     .option('--met-on <date>', 'when you met ("last spring" is not a date; "2024-03-10", "3 weeks ago" are)')
+    .option('--known-since <date>', 'when the relationship began, for people you have known for a while ("2015-09-01", "10 years ago"): kept as the day you met')
     .option('--circle <circle>', 'inner, close, active, network or acquaintance')
     .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
     .option('--channel <channel>', 'the channel you prefer with this person')
@@ -62,7 +63,15 @@ export function registerJournal({ program, lazy }: Registration): void {
       .command('add')
       .argument('[name]', 'full name (asked for on a terminal when missing)')
       .summary('add a person to your network')
-      .description('Add a person to your network. Default circle: network (every 120 days).'),
+      .description(
+        'Add a person to your network. Default circle: network (every 120 days).\n\n' +
+          'A person is new when you met them (--met-on, else the first interaction logged,\n' +
+          'else the day you add them) in the last 30 days: a new contact gets a "second\n' +
+          'touch" reminder a week after meeting. Entering a network you already have?\n' +
+          'Say how long you have known each person with --known-since (or a past\n' +
+          '--met-on, or log a past interaction), or import them (`net import`), which\n' +
+          'spreads their first touches over their rhythm: no flood of second touches.',
+      ),
   )
     .option('--force', 'add even when the same name or email already exists')
     .option('--json', 'print the new contact as JSON')
@@ -74,7 +83,8 @@ Examples:
       --interest "AI,fintech"
   $ net add "Niccolò Bianchi" --email nb@example.com --met-at "PyCon Italia" \\
       --met-on 2025-05-30
-  $ net add "Anna Meyer" --every "3 weeks" --tag mentor`,
+  $ net add "Anna Meyer" --every "3 weeks" --tag mentor
+  $ net add "Paolo Neri" --circle inner --known-since 2012-09-01`,
     )
     .action(lazy(() => import('../commands/add.js')));
 

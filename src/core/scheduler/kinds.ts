@@ -122,25 +122,50 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
   const fromDay = dayNumber(from);
   const since = day - fromDay;
   if (since < rhythm) return null;
+  // A first touch never logged ranks as at most one rhythm late: a person met
+  // in 2010 is a long-overdue first touch, not 5,899 days of urgency.
+  const late = since - rhythm;
+  const ranked = c.last === null ? Math.min(late, rhythm) : late;
   return {
     kind: 'cadence',
     contact_id: c.id,
     name: c.name,
     due_on: dayString(fromDay + rhythm),
-    days_overdue: since - rhythm,
+    days_overdue: late,
     followup_id: null,
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
-    terms: [overshootTerm(settings.weights, since - rhythm, rhythm)],
-    words: () => cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor),
+    terms: [overshootTerm(settings.weights, ranked, rhythm)],
+    words: () => cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor, from),
   };
 }
 
 /**
- * A person met or added in the last 30 days, touched at most once, needs a
- * second touch 7 days after the first. Meeting them (met_on) is a touch when
- * no interaction was logged that day: an email after the meeting is the second.
- * People without a rhythm (acquaintances, or "none") are not nurtured.
+ * The day a relationship began: the first meeting (met_on, which `net add
+ * --known-since` sets too), else the first interaction logged, else the day
+ * the person was added; without a meeting day, a first interaction after the
+ * day they were added does not make someone known for months new. Only asked
+ * of people with at most one interaction, whose first one is their last.
+ */
+export function relationshipStart(c: ContactFacts): string {
+  if (c.met_on !== null) return c.met_on;
+  const firstInteraction = c.interactions === 1 && c.last !== null ? c.last.on : null;
+  return firstInteraction !== null && firstInteraction < c.added_on ? firstInteraction : c.added_on;
+}
+
+/** New: the relationship began in the last NEW_CONTACT_DAYS days (not in the future). */
+export function isNewRelationship(c: ContactFacts, day: number): boolean {
+  const age = day - dayNumber(relationshipStart(c));
+  return age >= 0 && age <= NEW_CONTACT_DAYS;
+}
+
+/**
+ * A person whose relationship began in the last 30 days, touched at most
+ * once, needs a second touch 7 days after the first. Meeting them (met_on) is
+ * a touch when no interaction was logged that day: an email after the meeting
+ * is the second. People known for years are not new, however recently they
+ * were added: a past --met-on or --known-since, or a past interaction logged,
+ * says so. People without a rhythm (acquaintances, or "none") are not nurtured.
  */
 export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
   if (c.interactions >= 2 || isSnoozed(c, today) || inOutreach.has(c.id)) return null;
@@ -148,8 +173,7 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
   // follows that plan: a second-touch reminder a week later would bring back
   // the whole import at once.
   if (c.last === null && c.rhythm_from !== null) return null;
-  const age = day - dayNumber(c.met_on ?? c.added_on);
-  if (age < 0 || age > NEW_CONTACT_DAYS) return null;
+  if (!isNewRelationship(c, day)) return null;
   if (effectiveCadence(settings, c.circle, c.cadence_days) === null) return null;
   const metBefore = c.met_on !== null && (c.last === null || c.met_on < c.last.on);
   if (c.interactions + (metBefore ? 1 : 0) >= 2) return null;
@@ -175,11 +199,15 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
   };
 }
 
-/** A birthday today or in the next 3 days. */
+/**
+ * A birthday today or in the next 3 days, until acted on: an interaction
+ * logged in those days (the 3 before it, or on the day) closes it for the year.
+ */
 export function birthdayCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   if (c.birthday === null || isSnoozed(c, today)) return null;
   const nextDay = nextBirthdayNumber(c.birthday, day, Number(today.slice(0, 4)));
   if (nextDay === null || nextDay - day > UPCOMING_DAYS) return null;
+  if (c.last !== null && dayNumber(c.last.on) >= nextDay - UPCOMING_DAYS) return null;
   const daysLeft = nextDay - day;
   const next = dayString(nextDay);
   return {

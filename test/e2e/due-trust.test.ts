@@ -1,0 +1,90 @@
+// The morning list a person can trust, end to end: old relationships entered
+// by hand bring no flood of second touches, a long silence is said in words,
+// a birthday acted on closes, and a late reply outranks one not yet due.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ok, sandbox, type Sandbox } from '../helpers.js';
+
+interface DueItem {
+  kind: string;
+  name: string;
+  due_on: string;
+  days_overdue: number;
+  score: number;
+  reason: string;
+}
+
+let s: Sandbox;
+beforeEach(() => {
+  s = sandbox();
+});
+afterEach(() => s.cleanup());
+
+const at = (day: string) => ({ env: { NET_NOW: day } });
+const due = (day?: string) => s.json<DueItem[]>(['due'], day ? at(day) : undefined);
+
+describe('new and old relationships', () => {
+  it('people entered with --known-since, a past --met-on or a past interaction are not new', () => {
+    const entered = at('2026-03-06');
+    ok(s.net(['add', 'Paolo Neri', '--circle', 'inner', '--known-since', '2012-09-01'], entered));
+    ok(s.net(['add', 'Sara Conti', '--met-on', '2019-05-04'], entered));
+    ok(s.net(['add', 'Elena Galli', '--circle', 'close'], entered));
+    ok(s.net(['log', 'elena', '--via', 'call', '--date', '2025-12-01'], entered));
+    ok(s.net(['add', 'Nuovo Contatto'], entered));
+    // A week later: only the person met this month needs a second touch.
+    const nurture = due('2026-03-14').filter((i) => i.kind === 'nurture');
+    expect(nurture.map((i) => i.name)).toEqual(['Nuovo Contatto']);
+    expect(s.query('select met_on from contacts where name = ?', 'Paolo Neri')).toEqual([{ met_on: '2012-09-01' }]);
+  });
+
+  it('--known-since and --met-on cannot say two different days (exit 2)', () => {
+    const r = s.net(['add', 'Paolo Neri', '--known-since', '2012-09-01', '--met-on', '2013-01-01']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--met-on and --known-since say two different days');
+  });
+
+  it('add --help says how to enter an existing network without a flood of second touches', () => {
+    const help = ok(s.net(['add', '--help']));
+    expect(help).toContain('--known-since <date>');
+    expect(help).toContain('no flood of second touches');
+  });
+
+  it('a long silence is said in words and ranks as a long-overdue first touch', () => {
+    ok(s.net(['add', 'Old Colleague', '--known-since', '2010-09-15'], at('2026-03-01')));
+    ok(s.net(['add', 'Inner Friend', '--circle', 'inner'], at('2025-01-01')));
+    ok(s.net(['log', 'inner', '--via', 'call'], at('2026-02-21')));
+    const items = due();
+    expect(items.map((i) => i.name)).toEqual(['Inner Friend', 'Old Colleague']);
+    const old = items[1];
+    expect(old.reason).toBe('time for a first touch with Old Colleague (met in September 2010, nothing logged since, you meet every 120 days)');
+    expect(old.score).toBe(4);
+    const plain = ok(s.net(['due']));
+    expect(plain).toContain('first touch: met in September 2010, nothing logged since');
+    expect(plain).toContain('over 15 years ago');
+    expect(plain).not.toMatch(/\d{4,} days/);
+  });
+});
+
+describe('items that close', () => {
+  it('a birthday closes when an interaction is logged in its window', () => {
+    ok(s.net(['add', 'Anna Meyer', '--birthday', '--03-16', '--circle', 'acquaintance'], at('2025-01-01')));
+    expect(due().map((i) => i.kind)).toEqual(['birthday']);
+    ok(s.net(['log', 'anna', '--via', 'message', '-m', 'happy birthday!']));
+    expect(due()).toEqual([]);
+    expect(due('2026-03-16')).toEqual([]);
+    // Next year it comes back.
+    expect(due('2027-03-14').map((i) => i.kind)).toEqual(['birthday']);
+  });
+});
+
+describe('replies', () => {
+  it('a reply two days late ranks above one due tomorrow, whatever the circles', () => {
+    ok(s.net(['add', 'Inner Ida', '--circle', 'inner'], at('2025-01-01')));
+    ok(s.net(['add', 'Network Nick', '--circle', 'network'], at('2025-01-01')));
+    ok(s.net(['log', 'ida', '--via', 'email', '--in'], at('2026-03-08')));
+    ok(s.net(['log', 'nick', '--via', 'email', '--in'], at('2026-03-05')));
+    expect(due().map((i) => [i.name, i.days_overdue, i.score])).toEqual([
+      ['Network Nick', 2, 19.86],
+      ['Inner Ida', -1, 16],
+    ]);
+  });
+});
