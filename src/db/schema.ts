@@ -87,6 +87,8 @@ export interface ContactActivityTable {
   last_touch_on: string | null;
   /** The instant of the 50th latest interaction; null with fewer. */
   window_from: string | null;
+  /** The first of the days in touch (kept by a trigger of migrations/007-trust.ts). */
+  first_touch_on: string | null;
 }
 
 export interface FavoursTable {

@@ -88,3 +88,31 @@ describe('replies', () => {
     ]);
   });
 });
+
+describe('advice needs history', () => {
+  interface Review {
+    fading: Array<{ name: string }>;
+    rhythms: Array<{ name: string }>;
+    next: Array<{ kind: string; name: string | null }>;
+  }
+  const review = () => s.json<Review>(['review']);
+
+  it('three touches in one week give no fading and no rhythm advice; four spanning three usual gaps do', () => {
+    ok(s.net(['add', 'Week Friend', '--circle', 'close'], at('2025-01-01')));
+    for (const day of ['2026-01-05', '2026-01-07', '2026-01-09']) ok(s.net(['log', 'week', '--via', 'call', '--date', day]));
+    let r = review();
+    expect(r.fading).toEqual([]);
+    expect(r.rhythms).toEqual([]);
+    expect(r.next.filter((n) => n.kind === 'fading' || n.kind === 'rhythm')).toEqual([]);
+    // A fourth touch a week later: 4 days spanning 11 days, usual gap 2 (11 < 3 × 2 is false): advice now.
+    ok(s.net(['log', 'week', '--via', 'call', '--date', '2026-01-16']));
+    r = review();
+    expect(r.fading.map((f) => f.name)).toEqual(['Week Friend']);
+    expect(r.rhythms.map((f) => f.name)).toEqual(['Week Friend']);
+  });
+
+  it('review --help states the rule', () => {
+    const help = ok(s.net(['review', '--help'])).replace(/\s+/g, ' ');
+    expect(help).toContain('at least 4 days in touch spanning at least 3 usual gaps');
+  });
+});

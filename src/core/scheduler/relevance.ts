@@ -21,7 +21,7 @@ export interface RelevanceFilter {
   rhythmFrom: Array<{ circle: string; before: string }>;
   /** The same for a person's own rhythm of `n` days: this day plus two, minus n days. */
   today: string;
-  /** People met, first in touch or added on this day or later can be new (nurture); a day early, as above. */
+  /** People met or added on this day or later can be new (nurture); a day early, as above. */
   newSince: string;
   /** Channels whose inbound messages make a reply owed. */
   writtenChannels: string[];
