@@ -100,7 +100,8 @@ Besides the rhythm, \`net due\` keeps conversations alive:
     not answered is a reply owed, due \`reply_window\` days later (default 7);
   - a new contact needs a second touch a week after you met, or it fades;
   - a promise logged with --follow-up comes back on its day.
-\`net due --explain\` shows how each item was scored.
+\`net due --explain\` shows how each item was scored. \`net dismiss NAME\` closes
+an item for now without logging anything (\`net undo\` brings it back).
 
 See also: net help circles`;
 }

@@ -82,6 +82,7 @@ const LABEL_QUERIES: Readonly<Record<string, string>> = {
   followup: `select 'follow-up #' || f.id || ' (' || f.text || ', ' || c.name || ')' from followups f join contacts c on c.id = f.contact_id where f.uid = ?`,
   outreach: `select 'outreach of ' || c.name from outreach o join contacts c on c.id = o.contact_id where o.uid = ?`,
   outreach_event: `select 'outreach ' || e.kind || coalesce(' to ' || e.to_stage, '') || ' of ' || c.name from outreach_events e join outreach o on o.id = e.outreach_id join contacts c on c.id = o.contact_id where e.uid = ?`,
+  dismissal: `select 'dismissal of the ' || d.kind || ' item of ' || c.name || ' (' || d.dismissed_on || ')' from dismissals d join contacts c on c.id = d.contact_id where d.uid = ?`,
 };
 
 /** Names records as the words of a change do, reading each once. */

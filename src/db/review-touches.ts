@@ -100,10 +100,10 @@ export function reviewContacts(
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     const facts = (contacts[k] = toFacts(row));
-    const touches = row[14];
-    const last = row[16];
-    const first = row[18];
-    const stats = row[17] ? upToToday(facts.id) : touches > 0 && last !== null && first !== null ? { touches, usual: row[15], last, first } : null;
+    const touches = row[15];
+    const last = row[17];
+    const first = row[19];
+    const stats = row[18] ? upToToday(facts.id) : touches > 0 && last !== null && first !== null ? { touches, usual: row[16], last, first } : null;
     if (stats && stats.touches >= minTouches) touchStats.set(facts.id, stats);
   }
   return { contacts, touchStats };

@@ -156,6 +156,20 @@ export interface OutreachEventsTable {
   deleted_at: Generated<string | null>;
 }
 
+/** An item of `net due` closed for now (`net dismiss`, migration 007): recorded, undoable. */
+export interface DismissalsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  /** reply, birthday, nurture, outreach or cadence. */
+  kind: string;
+  /** The local day it was dismissed. */
+  dismissed_on: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
 /** The participants of a deleted interaction, kept aside until it is restored (migration 005). */
 export interface InteractionContactsParkedTable {
   interaction_id: number;
@@ -220,6 +234,7 @@ export interface Database {
   settings: SettingsTable;
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
+  dismissals: DismissalsTable;
   interaction_contacts_parked: InteractionContactsParkedTable;
   meta: MetaTable;
   commands: CommandsTable;

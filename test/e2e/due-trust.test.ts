@@ -116,3 +116,57 @@ describe('advice needs history', () => {
     expect(help).toContain('at least 4 days in touch spanning at least 3 usual gaps');
   });
 });
+
+describe('net dismiss', () => {
+  beforeEach(() => {
+    ok(s.net(['add', 'Marco Bianchi', '--circle', 'close'], at('2025-01-01')));
+    ok(s.net(['log', 'marco', '--via', 'email', '--in', '-m', 'Thanks!'], at('2026-03-10')));
+    ok(s.net(['add', 'Anna Meyer', '--circle', 'close', '--birthday', '--03-16'], at('2025-01-01')));
+    ok(s.net(['log', 'anna', '--via', 'coffee'], at('2026-01-20')));
+  });
+
+  it('closes the one item of a person, is listed in net changes, and undo brings it back', () => {
+    expect(due().filter((i) => i.name === 'Marco Bianchi').map((i) => i.kind)).toEqual(['reply']);
+    expect(ok(s.net(['dismiss', 'marco']))).toBe(
+      'Dismissed the reply owed to Marco Bianchi (#1): it comes back when they write again.\n  `net undo` brings it back.\n',
+    );
+    expect(due().filter((i) => i.name === 'Marco Bianchi')).toEqual([]);
+    const [change] = s.json<Array<{ command: string; summary: string; changes: string[] }>>(['changes', '--limit', '1']);
+    expect(change).toMatchObject({ command: 'dismiss', summary: 'dismissed the reply item of Marco Bianchi (#1)' });
+    expect(change.changes).toEqual(['new dismissal of the reply item of Marco Bianchi (2026-03-14)']);
+    expect(ok(s.net(['undo', '--yes']))).toContain('Took back');
+    expect(due().filter((i) => i.name === 'Marco Bianchi').map((i) => i.kind)).toEqual(['reply']);
+    // Their next message owes a reply again.
+    ok(s.net(['dismiss', 'marco']));
+    ok(s.net(['log', 'marco', '--via', 'email', '--in', '-m', 'one more question'], at('2026-03-15')));
+    expect(due('2026-03-15').filter((i) => i.name === 'Marco Bianchi').map((i) => i.kind)).toEqual(['reply']);
+  });
+
+  it('asks which item when a person has two (exit 2), and takes --kind', () => {
+    const r = s.net(['dismiss', 'anna']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Anna Meyer has 2 items today (birthday, cadence): say which to dismiss');
+    expect(ok(s.net(['dismiss', 'anna', '--kind', 'birthday']))).toContain('Dismissed the birthday of Anna Meyer (#2) (2026-03-16) for this year.');
+    expect(due().filter((i) => i.name === 'Anna Meyer').map((i) => i.kind)).toEqual(['cadence']);
+  });
+
+  it('a dismissed rhythm comes back a rhythm later, like a touch', () => {
+    expect(ok(s.net(['dismiss', 'anna', '--kind', 'cadence']))).toContain('back on 2026-04-13, a rhythm from today, as after a touch');
+    expect(due('2026-04-12').filter((i) => i.name === 'Anna Meyer')).toEqual([]);
+    expect(due('2026-04-13').filter((i) => i.name === 'Anna Meyer').map((i) => [i.kind, i.reason])).toEqual([
+      ['cadence', 'time to reach out to Anna Meyer (dismissed 30 days ago, you meet every 30 days)'],
+    ]);
+  });
+
+  it('refuses a kind the person has no item of (exit 1), an unknown kind (exit 2), and a person with nothing due (exit 1)', () => {
+    const none = s.net(['dismiss', 'anna', '--kind', 'reply']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Anna Meyer has no reply item today (only birthday and cadence)');
+    expect(s.net(['dismiss', 'anna', '--kind', 'promise']).code).toBe(2);
+    ok(s.net(['add', 'Calm Person', '--circle', 'acquaintance']));
+    const calm = s.net(['dismiss', 'calm']);
+    expect(calm.code).toBe(1);
+    expect(calm.stderr).toContain('nothing is due for Calm Person today');
+    expect(s.query('select id from dismissals')).toEqual([]);
+  });
+});

@@ -74,9 +74,12 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     delete from current_command where id = 1;
     update commands set last_op = (select max(id) from ops) where id = 1;`,
   // Name keys that fold ø, æ, œ, ß, đ, þ (written again by the migration for older rows).
+  // And an item of the morning list dismissed for now.
   '007-trust': `
     insert into contacts (id, uid, name, name_key, circle, created_at, updated_at) values
-      (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
+      (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');
+    insert into dismissals (id, uid, contact_id, kind, dismissed_on, created_at, updated_at) values
+      (1, 'd-1', 2, 'reply', '2026-03-06', '2026-03-06T08:00:00.000Z', '2026-03-06T08:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */

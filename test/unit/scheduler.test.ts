@@ -33,6 +33,7 @@ function person(overrides: Partial<ContactFacts> = {}): ContactFacts {
     channel: null,
     last: { on: ago(1), direction: 'mutual', channel: 'coffee' },
     interactions: 2,
+    dismissed: null,
     ...overrides,
   };
 }
@@ -504,6 +505,50 @@ describe('ranking', () => {
         expect(items[0].kind).toBe('followup');
       }),
     );
+  });
+});
+
+describe('dismissed items', () => {
+  const inbound = (days: number) => ({ on: ago(days), direction: 'in', channel: 'email' });
+  const kinds = (facts: Partial<ContactFacts>, extra: Partial<SchedulerInput> = {}) => only([person(facts)], extra);
+  const cases: Array<[string, Partial<ContactFacts>, Array<{ kind: string; due_on: string; days_overdue: number }>]> = [
+    // A reply: closed when dismissed on or after their message; their next message owes one again.
+    ['reply, dismissed today', { last: inbound(3), dismissed: { reply: TODAY } }, []],
+    ['reply, dismissed the day it came', { last: inbound(3), dismissed: { reply: ago(3) } }, []],
+    ['reply, dismissed before their newer message', { last: inbound(3), dismissed: { reply: ago(4) } }, [{ kind: 'reply', due_on: addDays(TODAY, 4), days_overdue: -4 }]],
+    ['reply, another kind dismissed', { last: inbound(3), dismissed: { birthday: TODAY } }, [{ kind: 'reply', due_on: addDays(TODAY, 4), days_overdue: -4 }]],
+    // A birthday: closed for the year when dismissed in its window.
+    ['birthday in 2 days, dismissed today', { birthday: '--03-16', last: { on: ago(10), direction: 'out', channel: 'call' }, dismissed: { birthday: TODAY } }, []],
+    ['birthday in 2 days, dismissed a day before the window', { birthday: '--03-16', last: { on: ago(10), direction: 'out', channel: 'call' }, dismissed: { birthday: ago(2) } }, [{ kind: 'birthday', due_on: '2026-03-16', days_overdue: -2 }]],
+    ['birthday today, dismissed last year', { birthday: '--03-14', last: { on: ago(10), direction: 'out', channel: 'call' }, dismissed: { birthday: '2025-03-14' } }, [{ kind: 'birthday', due_on: TODAY, days_overdue: 0 }]],
+    // A rhythm: counts again from the dismissal, as from a touch.
+    ['rhythm 43 days (close, 30), dismissed today', { last: { on: ago(43), direction: 'mutual', channel: 'coffee' }, dismissed: { cadence: TODAY } }, []],
+    ['rhythm, dismissed 29 days ago: not yet back', { last: { on: ago(80), direction: 'mutual', channel: 'coffee' }, dismissed: { cadence: ago(29) } }, []],
+    ['rhythm, dismissed 30 days ago: back today', { last: { on: ago(80), direction: 'mutual', channel: 'coffee' }, dismissed: { cadence: ago(30) } }, [{ kind: 'cadence', due_on: TODAY, days_overdue: 0 }]],
+    ['rhythm, dismissed before the last contact: the contact counts', { last: { on: ago(43), direction: 'mutual', channel: 'coffee' }, dismissed: { cadence: ago(50) } }, [{ kind: 'cadence', due_on: ago(13), days_overdue: 13 }]],
+    ['a first touch, dismissed 40 days ago', { last: null, interactions: 0, added_on: ago(400), dismissed: { cadence: ago(40) } }, [{ kind: 'cadence', due_on: ago(10), days_overdue: 10 }]],
+    // A second touch: closed for this new relationship.
+    ['nurture, dismissed', { circle: 'network', last: null, interactions: 0, added_on: ago(9), dismissed: { nurture: ago(1) } }, []],
+    ['nurture, dismissed before the relationship began', { circle: 'network', last: null, interactions: 0, met_on: ago(9), added_on: ago(9), dismissed: { nurture: ago(20) } }, [{ kind: 'nurture', due_on: ago(2), days_overdue: 2 }]],
+  ];
+  it.each(cases)('%s', (_, facts, expected) => {
+    expect(kinds(facts)).toEqual(expected);
+  });
+
+  it('a dismissed rhythm says so when it comes back', () => {
+    const [item] = schedule({ contacts: [person({ name: 'Anna', last: { on: ago(80), direction: 'mutual', channel: 'coffee' }, dismissed: { cadence: ago(31) } })] });
+    expect(item.reason).toBe('time to reach out to Anna (dismissed 31 days ago, you meet every 30 days)');
+  });
+
+  const step: OutreachStep = { contact_id: 1, name: 'Anna Meyer', stage: 'target', next_on: ago(2), nudges: 0, channel: 'email', why: null };
+  it.each<[string, string | undefined, number]>([
+    ['not dismissed', undefined, 1],
+    ['dismissed on the step day', ago(2), 0],
+    ['dismissed after it', TODAY, 0],
+    ['dismissed before the step day (an earlier step)', ago(3), 1],
+  ])('an outreach step %s', (_, day, count) => {
+    const items = kinds({ dismissed: day === undefined ? null : { outreach: day } }, { outreach: [step] }).filter((i) => i.kind === 'outreach');
+    expect(items).toHaveLength(count);
   });
 });
 

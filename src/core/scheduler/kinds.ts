@@ -86,10 +86,16 @@ export function fromContacts(rules: readonly ContactRule[]): AttentionSource {
   };
 }
 
-/** The latest interaction is an inbound written message with nothing after it: a reply is owed. */
+/**
+ * The latest interaction is an inbound written message with nothing after it:
+ * a reply is owed, unless it was dismissed on or after the day it came (a
+ * "Thanks!" that needs no answer); their next message owes one again.
+ */
 export function replyCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   const last = c.last;
   if (!last || last.direction !== 'in' || !WRITTEN_CHANNELS.has(last.channel) || last.on > today) return null;
+  const dismissed = c.dismissed?.reply;
+  if (dismissed !== undefined && dismissed >= last.on) return null;
   const lastDay = dayNumber(last.on);
   const dueOn = dayString(lastDay + settings.reply_window);
   const daysOverdue = day - lastDay - settings.reply_window;
@@ -107,7 +113,11 @@ export function replyCandidate(c: ContactFacts, { today, day, settings }: Source
   };
 }
 
-/** Last contact + rhythm is today or earlier; a never-contacted person counts from when met or added. */
+/**
+ * Last contact + rhythm is today or earlier; a never-contacted person counts
+ * from when met or added. A dismissal counts like a touch: the rhythm starts
+ * again from it.
+ */
 export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
   if (isSnoozed(c, today) || inOutreach.has(c.id)) return null;
   const rhythm = effectiveCadence(settings, c.circle, c.cadence_days);
@@ -119,6 +129,8 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
   else if (c.rhythm_from) [from, anchor] = [c.rhythm_from, 'planned'];
   else if (c.met_on) [from, anchor] = [c.met_on, 'met'];
   else [from, anchor] = [c.added_on, 'added'];
+  const dismissed = c.dismissed?.cadence;
+  if (dismissed !== undefined && dismissed > from) [from, anchor] = [dismissed, 'dismissed'];
   const fromDay = dayNumber(from);
   const since = day - fromDay;
   if (since < rhythm) return null;
@@ -126,6 +138,7 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
   // in 2010 is a long-overdue first touch, not 5,899 days of urgency.
   const late = since - rhythm;
   const ranked = c.last === null ? Math.min(late, rhythm) : late;
+  const lastChannel = anchor === 'dismissed' ? null : (c.last?.channel ?? null);
   return {
     kind: 'cadence',
     contact_id: c.id,
@@ -136,7 +149,7 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
     terms: [overshootTerm(settings.weights, ranked, rhythm)],
-    words: () => cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor, from),
+    words: () => cadenceWording(c.name, rhythm, since, lastChannel, anchor, from),
   };
 }
 
@@ -174,6 +187,9 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
   // the whole import at once.
   if (c.last === null && c.rhythm_from !== null) return null;
   if (!isNewRelationship(c, day)) return null;
+  // Dismissed since the relationship began: no second-touch reminder for it.
+  const dismissed = c.dismissed?.nurture;
+  if (dismissed !== undefined && dismissed >= relationshipStart(c)) return null;
   if (effectiveCadence(settings, c.circle, c.cadence_days) === null) return null;
   const metBefore = c.met_on !== null && (c.last === null || c.met_on < c.last.on);
   if (c.interactions + (metBefore ? 1 : 0) >= 2) return null;
@@ -208,6 +224,9 @@ export function birthdayCandidate(c: ContactFacts, { today, day, settings }: Sou
   const nextDay = nextBirthdayNumber(c.birthday, day, Number(today.slice(0, 4)));
   if (nextDay === null || nextDay - day > UPCOMING_DAYS) return null;
   if (c.last !== null && dayNumber(c.last.on) >= nextDay - UPCOMING_DAYS) return null;
+  // Dismissed in the same days (wished elsewhere): closed for the year, too.
+  const dismissed = c.dismissed?.birthday;
+  if (dismissed !== undefined && dayNumber(dismissed) >= nextDay - UPCOMING_DAYS) return null;
   const daysLeft = nextDay - day;
   const next = dayString(nextDay);
   return {
@@ -247,6 +266,8 @@ export const followupSource: AttentionSource = (input, { today, day, settings, c
 export const outreachSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.outreach
     .filter((o) => o.next_on !== null && o.next_on <= today && contacts.get(o.contact_id)?.archived !== true)
+    // Dismissed on or after the step's day: closed until the step is rescheduled (`net outreach next-on`).
+    .filter((o) => !((contacts.get(o.contact_id)?.dismissed?.outreach ?? '') >= (o.next_on as string)))
     .map((o) => {
       const contact = contacts.get(o.contact_id);
       const dueOn = o.next_on as string;

@@ -79,6 +79,14 @@ export function cadenceWording(name: string, rhythm: number, since: number, last
       title: `Reach out to ${name}`,
     };
   }
+  if (anchor === 'dismissed') {
+    const dismissed = `dismissed ${ago(since)}`;
+    return {
+      reason: `time to reach out to ${name} (${dismissed}, ${every})`,
+      summary: `${dismissed} (every ${formatInterval(rhythm)})`,
+      title: `Reach out to ${name}`,
+    };
+  }
   const start = long && anchor !== 'planned' ? `${anchor} in ${monthInWords(from)}, nothing logged since` : anchorText(anchor, since);
   return {
     reason: `time for a first touch with ${name} (${start}, ${every})`,
@@ -87,8 +95,8 @@ export function cadenceWording(name: string, rhythm: number, since: number, last
   };
 }
 
-/** What a never-contacted person's rhythm counts from. */
-export type Anchor = 'met' | 'planned' | 'added' | 'first contact';
+/** What a rhythm counts from when it is not the last contact. */
+export type Anchor = 'met' | 'planned' | 'added' | 'first contact' | 'dismissed';
 
 function anchorText(anchor: Anchor, days: number): string {
   if (anchor === 'planned') return 'no contact yet';
