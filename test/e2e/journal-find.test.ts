@@ -105,7 +105,7 @@ describe('net list', () => {
 describe('net show and history', () => {
   it('shows the profile, favours, follow-ups and timeline', () => {
     ok(s.net(['log', 'nicolo', '--via', 'coffee', '--date', '2026-03-01', '-m', 'first coffee', '--got', 'advice']));
-    ok(s.net(['log', 'nicolo', 'giulia rossi', '--via', 'meeting', '--date', '2026-03-10', '--gave', 'intro', '--follow-up', 'send slides', '--by', '2026-03-12']));
+    ok(s.net(['log', 'nicolo', 'giulia rossi', '--via', 'meeting', '--date', '2026-03-10', '--gave', 'nicolo: intro', '--follow-up', 'nicolo: send slides', '--by', '2026-03-12']));
     const out = ok(s.net(['show', 'nicolo']));
     expect(out).toContain('Niccolò Bianchi #1 — Satispay');
     expect(out).toContain('close, every 30 days');

@@ -48,6 +48,20 @@ describe.skipIf(!HAS_TMUX)('prompts on a terminal', () => {
     ]);
   });
 
+  it('net log with several people asks whose an unnamed favour or promise is', async () => {
+    ok(s.net(['add', 'Jürgen Schäfer']));
+    ok(s.net(['add', 'Anna Meyer']));
+    const t = open(['log', 'jurgen', 'anna', '--via', 'meeting', '--got', 'intro to Siemens', '--follow-up', 'anna: send the slides']);
+    await t.waitFor('Who gave you "intro to Siemens"');
+    t.keys('Enter'); // the first: Jürgen
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toContain('got from Jürgen Schäfer: intro to Siemens');
+    expect(s.query("select c.name, f.text from favours f join contacts c on c.id = f.contact_id where f.text = 'intro to Siemens'")).toEqual([
+      { name: 'Jürgen Schäfer', text: 'intro to Siemens' },
+    ]);
+    expect(s.query("select c.name from followups f join contacts c on c.id = f.contact_id where f.text = 'send the slides'")).toEqual([{ name: 'Anna Meyer' }]);
+  });
+
   it('Ctrl-C in a prompt exits 130 and writes nothing', async () => {
     const fresh = join(s.dir, 'fresh.db');
     const t = open(['add'], { NET_DB: fresh });

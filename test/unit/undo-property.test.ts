@@ -99,8 +99,9 @@ async function apply(store: Store, s: Step): Promise<void> {
         direction: s.channel === 'email' ? 'in' : 'mutual',
         instant: ago(s.daysAgo),
         note: `${s.channel} ${s.daysAgo}`,
-        gave: s.gave ? ['an intro'] : [],
-        followUp: s.promise ? { text: 'follow up', dueOn: '2026-03-20' } : undefined,
+        // A favour and a promise belong to one person: the first named.
+        gave: s.gave ? [`${name(s.who[0])}: an intro`] : [],
+        followUp: s.promise ? { text: `${name(s.who[0])}: follow up`, dueOn: '2026-03-20' } : undefined,
       });
       return;
     case 'archive':

@@ -94,16 +94,20 @@ Examples:
     .summary('record an interaction with one or more people')
     .description(
       'Record an interaction. Several people = one interaction with all of them.\n' +
-        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.',
+        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.\n\n' +
+        'A favour or a promise belongs to one person. With several people, name whose it\n' +
+        'is before a colon: --got "Jürgen: intro to Siemens", --follow-up "anna: send the\n' +
+        'slides" (a name, a unique part of one, or #id, among the people logged). Without\n' +
+        'a name, net asks on a terminal; elsewhere it is a usage error (exit 2).',
     )
     .option('-m, --note <text>', 'what you talked about')
     .option('--date <date>', 'when it happened, in English or Italian ("yesterday", "martedì scorso")', 'now')
     .option('--via <channel>', 'the channel', 'other')
     .option('--in', 'they reached out to you')
     .option('--out', 'you reached out to them')
-    .option('--gave <favour>', 'a favour you gave each of them (repeatable)', collect)
-    .option('--got <favour>', 'a favour you received (repeatable)', collect)
-    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"')
+    .option('--gave <favour>', 'a favour you gave (repeatable); in a group, "NAME: favour"', collect)
+    .option('--got <favour>', 'a favour you received (repeatable); in a group, "NAME: favour"', collect)
+    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"; in a group, "NAME: promise"')
     .option('--by <date>', 'when the follow-up is due (default: 7 days later)')
     .option('--json', 'print the interaction as JSON')
     .addHelpText(
@@ -113,7 +117,7 @@ Examples:
   $ net log "Giulia Rossi" --via coffee --date yesterday \\
       -m "talked about the AI meetup"
   $ net log anna marco --via meeting -m "roadmap review" \\
-      --follow-up "send the slides" --by friday
+      --follow-up "anna: send the slides" --by friday --got "marco: intro to Nexi"
   $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
     )
     .action(lazy(() => import('../commands/log.js')));
