@@ -194,9 +194,13 @@ A person can be named by:
                      typo is forgiven ("nicolo" finds "Niccolò"; "soren"
                      finds Søren, "strasse" Straße)
 
+  "Marco Rossi #12"   a name with its id, as completion inserts it for
+                     namesakes: the id decides, the name must be theirs
+
 When several people match, nothing is done (exit 1) and they are listed with
-their ids: use the id or more of the name. When no one matches, the closest
-names are suggested.`;
+their ids, company, role and last contact: use the id or more of the name.
+When no one matches, the closest names are suggested. Where two people share
+a name, listings show the company (or the #id) beside it.`;
 
 export const HELP_TOPICS: readonly HelpTopic[] = [
   { name: 'circles', aliases: ['circle'], summary: 'the five circles of closeness and their natural sizes', text: circlesText() },

@@ -24,7 +24,9 @@ describe('contact references', () => {
   it('lists the candidates with ids when a name is ambiguous (exit 1)', () => {
     const result = s.net(['show', 'giulia']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('net: "giulia" matches several people: #3 Giulia Romano, #2 Giulia Rossi\n  use the id (e.g. `#12`) or more of the name\n');
+    expect(result.stderr).toBe(
+      'net: "giulia" matches several people:\n  #3 Giulia Romano (Satispay; never in touch)\n  #2 Giulia Rossi (Prima; never in touch)\n  use the id (e.g. `#3`) or more of the name\n',
+    );
   });
 
   it('folds ø, æ, œ, ß, đ and þ like accents, and a first name one person has wins', () => {

@@ -5,6 +5,7 @@ import { showControls, UsageError } from '../../core/errors.js';
 import { DUE_KEYS, dueWhen, type AttentionItem, type ScoreTerm } from '../../core/scheduler.js';
 import type { Context } from '../context.js';
 import { addHints, dueReport } from '../due-report.js';
+import { nameLabelsOf } from '../labels.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
 
 interface DueOptions extends FormatOptions {
@@ -55,7 +56,8 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     return;
   }
 
-  const shown = await addHints(ctx, report.items);
+  const label = await nameLabelsOf(ctx);
+  const shown = (await addHints(ctx, report.items)).map((i) => ({ ...i, name: label(i.contact_id, i.name) }));
   const onDay = report.day === ctx.today ? 'today' : `on ${report.day}`;
   if (report.total === 0) {
     ctx.io.error(

@@ -7,6 +7,7 @@ import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
 import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 interface AddOptions {
   gave?: string;
@@ -52,10 +53,11 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     ctx.io.error('No favours yet. Record one with `net favour add NAME --gave "intro to Sara"` or `net log … --gave …`.\n');
     return;
   }
+  const label = await nameLabelsOf(ctx);
   await writeTable(
     ctx,
     [{ header: 'ID', align: 'right' as const }, { header: 'Date' }, { header: 'Who', max: 24 }, { header: '' }, { header: 'Favour', max: 50 }],
-    entries.map((e) => [e.id, e.occurred_on, e.name, e.direction === 'given' ? 'gave' : 'got', e.text]),
+    entries.map((e) => [e.id, e.occurred_on, label(e.contact_id, e.name), e.direction === 'given' ? 'gave' : 'got', e.text]),
   );
 }
 

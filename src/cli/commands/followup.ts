@@ -7,6 +7,7 @@ import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/follo
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
 import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 /** A follow-up is due a week later unless --by says when. */
 export const DEFAULT_FOLLOWUP_DAYS = 7;
@@ -58,13 +59,14 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     );
     return;
   }
+  const label = await nameLabelsOf(ctx);
   const columns = [{ header: 'ID', align: 'right' as const }, { header: 'Who', max: 24 }, { header: 'Promise', max: 50 }, { header: 'Due' }];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,
     columns,
     entries.map((e) => {
-      const row = [e.id, e.name, e.text, dueText(e, ctx.today)];
+      const row = [e.id, label(e.contact_id, e.name), e.text, dueText(e, ctx.today)];
       return options.all ? [...row, e.done_on ? `kept ${e.done_on}` : e.dropped_on ? `dropped ${e.dropped_on}` : ''] : row;
     }),
   );

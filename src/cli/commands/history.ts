@@ -6,6 +6,7 @@ import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
 import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 interface HistoryOptions extends FormatOptions {
   since?: string;
@@ -40,13 +41,14 @@ export default async function history(ctx: Context, ref: string | undefined, opt
     ctx.io.error('No interactions match. Record one with `net log NAME --via coffee -m "…"`.\n');
     return;
   }
+  const label = await nameLabelsOf(ctx);
   await writeTable(
     ctx,
     [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', max: 50 }],
     entries.map((e) => {
       const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
       const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
-      return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.join(', '), note];
+      return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.map((name, i) => label(e.contact_ids[i], name)).join(', '), note];
     }),
   );
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { periodBetween, periodEnding, previousPeriod, type Period, type PeriodLength } from '../../core/review/period.js';
 import { buildReview, type Review, type ReviewInput } from '../../core/review/report.js';
+import { plainNames, withLabel, type NameLabel } from '../../core/namesakes.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import type { Context } from '../context.js';
 import { toJson, truncate } from '../render.js';
@@ -88,7 +89,8 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
     ctx.io.write(toJson(result));
     return;
   }
-  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80))));
+  const { nameLabelsOf } = await import('../labels.js');
+  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80)), await nameLabelsOf(ctx)));
 }
 
 // ---------------------------------------------------------------- rendering
@@ -196,7 +198,7 @@ export function weeklyChart(c: ChalkInstance, weeks: Review['weekly'], width: nu
   ];
 }
 
-export function renderReview(r: Review, c: ChalkInstance, width: number): string {
+export function renderReview(r: Review, c: ChalkInstance, width: number, label: NameLabel = plainNames): string {
   const out: string[] = [];
   const section = (title: string) => out.push('', c.bold.cyan(title));
   /** A paragraph, two spaces in, wrapped to the width. */
@@ -276,7 +278,7 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
       ...table(
         c,
         [{ header: 'id', align: 'right' }, { header: 'promise', shrink: true }, { header: 'to', shrink: true }, { header: 'due' }, { header: 'late', align: 'right' }],
-        f.overdue_items.slice(0, SHOWN).map((o) => [String(o.id), o.text, o.name, o.due_on, days(o.days_overdue)]),
+        f.overdue_items.slice(0, SHOWN).map((o) => [String(o.id), o.text, label(o.contact_id, o.name), o.due_on, days(o.days_overdue)]),
         width,
       ),
       ...more(c, f.overdue_items.length),
@@ -308,7 +310,8 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
   section('Next week');
   r.next.forEach((step, i) => {
     const prefix = `  ${i + 1}. `;
-    out.push(...wrap(step.text, width - prefix.length).map((line, j) => (j === 0 ? prefix : ' '.repeat(prefix.length)) + line));
+    const text = step.contact_id === null || step.name === null ? step.text : withLabel(step.text, step.name, label(step.contact_id, step.name));
+    out.push(...wrap(text, width - prefix.length).map((line, j) => (j === 0 ? prefix : ' '.repeat(prefix.length)) + line));
   });
   return `${out.join('\n')}\n`;
 }

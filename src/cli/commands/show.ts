@@ -9,6 +9,7 @@ import { listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
+import { nameLabelsOf } from '../labels.js';
 import { daysAgo, pluralDays, toJson, truncate } from '../render.js';
 
 interface ShowOptions {
@@ -81,8 +82,9 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   lines.push('', c.bold('Timeline'));
   if (interactions.length === 0) lines.push(`  nothing yet — log one with \`net log "${contact.name}" --via coffee -m "…"\``);
   const width = Math.max(30, ctx.io.columns - 24);
+  const label = await nameLabelsOf(ctx);
   for (const i of interactions) {
-    const others = i.contacts.filter((n) => n !== contact.name);
+    const others = i.contacts.map((name, k) => ({ id: i.contact_ids[k], name })).filter((p) => p.id !== contact.id).map((p) => label(p.id, p.name));
     const withOthers = others.length ? ` with ${others.join(', ')}` : '';
     const dir = i.direction === 'in' ? '←' : i.direction === 'out' ? '→' : '↔';
     const extras = [...i.gave.map((g) => `gave: ${g}`), ...i.got.map((g) => `got: ${g}`)];
