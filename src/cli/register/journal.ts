@@ -117,7 +117,8 @@ Examples:
   $ net log "Giulia Rossi" --via coffee --date yesterday \\
       -m "talked about the AI meetup"
   $ net log anna marco --via meeting -m "roadmap review" \\
-      --follow-up "anna: send the slides" --by friday --got "marco: intro to Nexi"
+      --follow-up "anna: send the slides" --by friday \\
+      --got "marco: intro to Nexi"
   $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
     )
     .action(lazy(() => import('../commands/log.js')));
