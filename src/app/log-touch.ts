@@ -8,6 +8,7 @@ import { assignOwner, ownerHint, type Participant } from '../core/participants.j
 import type { Direction } from '../core/vocabulary.js';
 import { insertFavour, insertFollowup, insertInteraction } from '../db/interactions.js';
 import { resolveContacts, type ResolvedContact } from '../db/resolve.js';
+import { outreachAfterTouch, type OutreachMove } from './outreach-touch.js';
 import { inCommand, type Clock, type Store, type Writer } from './store.js';
 
 export interface OwnedFavour {
@@ -82,6 +83,8 @@ export interface LoggedTouch {
   interactionId: number;
   favours: Array<OwnedFavour & { name: string }>;
   followUp: { text: string; dueOn: string; contactId: number; name: string } | undefined;
+  /** Outreach the touch counted for. */
+  outreach: OutreachMove[];
 }
 
 /** Each typed favour and promise given to its person; a group log's that name nobody are a usage error. */
@@ -114,7 +117,9 @@ export async function logTouch(store: Store, clock: Clock, refs: readonly string
     const people = await resolveContacts(w.db, refs);
     const { favours, followUp } = owned(touch, people);
     const interactionId = await recordTouch(w, clock, people, { ...touch, favours, followUp });
+    const instant = touch.instant > clock.now ? clock.now : touch.instant;
+    const outreach = await outreachAfterTouch(w, clock, people, { direction: touch.direction, channel: touch.channel, day: localDay(instant), interactionId });
     w.summary = `logged ${touch.channel} with ${joinNames(people.map((p) => p.name))}`;
-    return { people, interactionId, favours, followUp };
+    return { people, interactionId, favours, followUp, outreach };
   });
 }

@@ -8,6 +8,7 @@ import { localDay } from '../core/dates.js';
 import { relevanceFilter, type ContactFacts, type ConversationFacts, type Dismissals, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
 import { rowsAsArrays } from './json-rows.js';
+import { ASKED_ON } from './outreach.js';
 import type { Database } from './schema.js';
 
 /** The query builder and the raw connection of an open database (see src/db/open.ts). */
@@ -205,7 +206,7 @@ export async function activeOutreach(db: Kysely<Database>, contactId?: number): 
     .selectFrom('outreach as o')
     .innerJoin('contacts as c', 'c.id', 'o.contact_id')
     .leftJoin('contacts as v', 'v.id', 'o.via_contact_id')
-    .select(['o.contact_id', 'c.name', 'o.stage', 'o.next_on', 'o.nudges', 'o.channel', 'o.why', 'v.name as via'])
+    .select(['o.contact_id', 'c.name', 'o.stage', 'o.next_on', 'o.nudges', 'o.channel', 'o.why', 'v.name as via', ASKED_ON.as('asked_on')])
     .where('o.ended_on', 'is', null)
     .where('o.deleted_at', 'is', null)
     .where('c.archived_at', 'is', null)

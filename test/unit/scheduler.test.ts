@@ -354,6 +354,12 @@ describe('outreach', () => {
     expect(item.channel).toBe('email');
   });
 
+  it('a target whose introducer was asked: no more "ask" every day', () => {
+    const [item] = schedule({ contacts: [target()], outreach: [step({ via: 'Giulia Rossi', asked_on: ago(7) })] });
+    expect(item.summary).toBe(`outreach: asked Giulia Rossi on ${ago(7)}; ask again or write`);
+    expect(item.reason).toContain('no introduction to Marco Bianchi yet (you asked Giulia Rossi on');
+  });
+
   it('a target with an introducer: ask for the introduction', () => {
     const [item] = schedule({ contacts: [target()], outreach: [step({ via: 'Giulia Rossi' })] });
     expect(item.reason).toMatch(/^ask Giulia Rossi to introduce you to Marco Bianchi/);

@@ -66,7 +66,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   if (refs.length > 1 && ctx.interactive && (gave.length > 0 || got.length > 0 || followUp !== undefined)) {
     await askOwners(store, refs, typed);
   }
-  const { people, interactionId, favours, followUp: promise } = await logTouch(store, ctx, refs, typed);
+  const { people, interactionId, favours, followUp: promise, outreach } = await logTouch(store, ctx, refs, typed);
 
   if (options.json) {
     const [entry] = await listHistory(store.db, { interactionId });
@@ -83,6 +83,16 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
     lines.push(`  ${how}: ${f.text}`);
   }
   if (promise !== undefined) lines.push(`  follow-up for ${promise.name}: ${promise.text} (by ${promise.dueOn})`);
+  for (const move of outreach) {
+    const next = move.nextOn === null ? '' : `; next step on ${move.nextOn}`;
+    const what =
+      move.kind === 'step'
+        ? `moved ${move.contact.name} from ${move.from} to ${move.to}`
+        : move.kind === 'nudge'
+          ? `a nudge to ${move.contact.name} (still ${move.from})`
+          : `your answer to ${move.contact.name} (still ${move.from})`;
+    lines.push(`  outreach: ${what}${next}`);
+  }
   ctx.io.write(`${lines.join('\n')}\n`);
 }
 

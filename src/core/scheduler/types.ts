@@ -70,6 +70,8 @@ export interface OutreachStep {
   why: string | null;
   /** Who can introduce you, when someone can. */
   via?: string | null;
+  /** The day the introducer was last asked (`net outreach ask`). */
+  asked_on?: string | null;
 }
 
 export interface SchedulerInput {

@@ -158,6 +158,12 @@ function outreachText(step: OutreachStep): Omit<Wording, 'title'> {
   const why = step.why ? ` (${step.why.replace(/\s+/g, ' ').trim()})` : '';
   switch (step.stage) {
     case 'target':
+      if (step.via && step.asked_on) {
+        return {
+          reason: `no introduction to ${name} yet (you asked ${step.via} on ${step.asked_on}): ask again, or write yourself mentioning them${why}`,
+          summary: `outreach: asked ${step.via} on ${step.asked_on}; ask again or write`,
+        };
+      }
       return step.via
         ? { reason: `ask ${step.via} to introduce you to ${name}${why}`, summary: `outreach: ask ${step.via} for an introduction` }
         : { reason: `time for a first, personal message to ${name}${why}`, summary: 'outreach: a first, personal message' };
