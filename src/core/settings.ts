@@ -33,6 +33,10 @@ export interface Settings {
   weights: Weights;
   /** How numeric dates are written (3/12/2026); null = as the locale says (LC_ALL, LC_TIME, LANG). */
   date_order: DateOrder | null;
+  /** Who writes the drafts: the name that signs them. */
+  me_name: string | null;
+  /** How a drafted email ends, as written (lines joined with newlines); null = "Best regards" and me.name. */
+  draft_signature: string | null;
 }
 
 // With these, a cadence item scores below 6 + 4 × 1 = 10: under any follow-up
@@ -53,6 +57,8 @@ export const DEFAULT_SETTINGS: Settings = {
   due_limit: 7,
   weights: { ...DEFAULT_WEIGHTS },
   date_order: null,
+  me_name: null,
+  draft_signature: null,
 };
 
 export interface SettingKey {
@@ -137,6 +143,29 @@ const dateOrderKey: SettingKey = {
   show: (settings) => settings.date_order ?? 'from the locale',
 };
 
+/** A setting of free text: one line, or lines written with "\n"; at most `max` characters. */
+function textKey(key: string, description: string, max: number, field: 'me_name' | 'draft_signature', lines: boolean): SettingKey {
+  return {
+    key,
+    description,
+    parse(value) {
+      const text = (lines ? value.replace(/\\n/g, '\n') : value).trim();
+      // Control characters (but line breaks in a signature) would reach a terminal or a mail client as they are.
+      if (text === '' || Array.from(text).length > max || /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text) || (!lines && text.includes('\n'))) {
+        return { ok: false, error: `"${value}" is not ${lines ? 'a text' : 'one line'} of 1 to ${max} characters${lines ? ' (write a line break as \\n)' : ''}` };
+      }
+      return { ok: true, stored: text };
+    },
+    apply: (settings, stored) => {
+      settings[field] = stored;
+    },
+    show: (settings) => {
+      const text = settings[field];
+      return text === null ? '(none)' : text.replace(/\n/g, '\\n');
+    },
+  };
+}
+
 export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
@@ -149,6 +178,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
   dateOrderKey,
+  textKey('me.name', 'your name: drafts sign with it ("Best regards, NAME")', 100, 'me_name', false),
+  textKey('draft.signature', 'how drafted emails end, replacing "Best regards" and me.name; \\n for a new line', 500, 'draft_signature', true),
 ];
 
 export function settingKey(key: string): SettingKey | undefined {

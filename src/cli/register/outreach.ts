@@ -176,7 +176,10 @@ Examples:
       'Print a first message built from what is known: the introducer, shared interests, how you know ' +
         'of them, their company and role, and why you write; it ends with an invitation to continue. ' +
         'Templates may use {{first_name}}, {{via}}, {{shared_interest}}, {{why}}, {{company}} ' +
-        '(and {{name}}, {{role}}, {{known_from}}). LinkedIn notes stay within 300 characters.\n\n' +
+        '(and {{name}}, {{role}}, {{known_from}}, {{why_you}}, {{my_name}}, {{signature}}). A template is kept ' +
+        'as written: {{why}} is the reason as typed, {{why_you}} addressed to them in English ("you run …"). ' +
+        'Emails are signed with `net config set draft.signature`, else "Best regards" and me.name. ' +
+        'LinkedIn notes stay within 300 characters.\n\n' +
         'Every draft is checked: a placeholder left unresolved, or nothing specific to the person, ' +
         'is reported on stderr and exits 1 unless --force.\n\n' +
         'Shared interests: their interests that the introducer also has, or that other people in ' +
