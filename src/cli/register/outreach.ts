@@ -156,7 +156,7 @@ Examples:
     .option('--next <date>', 'when to look again (default: 7 days later)')
     .option('-m, --note <text>', 'what you wrote')
     .option('--json', 'print the outreach as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net outreach ask marco\n  $ net outreach ask "Sara Conti" --via giulia --date yesterday --next "in 2 weeks"')
+    .addHelpText('after', '\nExamples:\n  $ net outreach ask marco\n  $ net outreach ask "Sara Conti" --via giulia --date yesterday --next monday')
     .action(lazy(() => import('../commands/outreach-plan.js').then((m) => ({ default: m.ask }))));
 
   outreach
