@@ -142,8 +142,9 @@ and times as ISO 8601.`;
 
 const FORMATS = `Output formats: for people and for scripts
 
-On a terminal, listings are tables that fit its width; long notes are cut with
-"…". Piped into another program, the same rows come as plain tab-separated
+On a terminal, listings are tables that fit its width: the free text (a note,
+a promise) wraps in its column, other cells are cut with "…". Piped into
+another program, the same rows come as plain tab-separated
 lines with no colour. The result goes to stdout; messages and warnings go to
 stderr, so a pipe only ever carries data.
 

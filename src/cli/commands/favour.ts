@@ -56,7 +56,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
   const label = await nameLabelsOf(ctx);
   await writeTable(
     ctx,
-    [{ header: 'ID', align: 'right' as const }, { header: 'Date' }, { header: 'Who', max: 24 }, { header: '' }, { header: 'Favour', max: 50 }],
+    [{ header: 'ID', align: 'right' as const }, { header: 'Date' }, { header: 'Who', max: 24, keep: true }, { header: '' }, { header: 'Favour', flex: true }],
     entries.map((e) => [e.id, e.occurred_on, label(e.contact_id, e.name), e.direction === 'given' ? 'gave' : 'got', e.text]),
   );
 }

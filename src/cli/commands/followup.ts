@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
-import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
 import { readDate } from '../dates.js';
 import { nameLabelsOf } from '../labels.js';
 
@@ -60,7 +60,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     return;
   }
   const label = await nameLabelsOf(ctx);
-  const columns = [{ header: 'ID', align: 'right' as const }, { header: 'Who', max: 24 }, { header: 'Promise', max: 50 }, { header: 'Due' }];
+  const columns: TableColumn[] = [{ header: 'ID', align: 'right' }, { header: 'Who', max: 24, keep: true }, { header: 'Promise', flex: true }, { header: 'Due', keep: true }];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,

@@ -44,7 +44,7 @@ export default async function history(ctx: Context, ref: string | undefined, opt
   const label = await nameLabelsOf(ctx);
   await writeTable(
     ctx,
-    [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', max: 50 }],
+    [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],
     entries.map((e) => {
       const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
       const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');

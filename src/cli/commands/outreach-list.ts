@@ -63,14 +63,14 @@ export default async function outreachList(ctx: Context, options: ListOptions): 
       ctx,
       [
         { header: 'ID', align: 'right' },
-        { header: 'Name', max: 24 },
+        { header: 'Name', max: 28, keep: true },
         { header: 'Company', max: 18 },
-        { header: 'Why', max: 36 },
-        { header: 'Channel' },
+        { header: 'Why', flex: true },
         { header: 'Via', max: 18 },
-        { header: 'Next' },
+        { header: 'Next', keep: true },
       ],
-      group.map((e) => [e.contact_id, e.name, e.company, e.why, e.channel, e.via === null || e.via_contact_id === null ? e.via : label(e.via_contact_id, e.via), next(e)]),
+      // The channel is in `outreach next` and the machine output: at 80 columns, the names and the reason come first.
+      group.map((e) => [e.contact_id, e.name, e.company, e.why, e.via === null || e.via_contact_id === null ? e.via : label(e.via_contact_id, e.via), next(e)]),
     );
   }
 }

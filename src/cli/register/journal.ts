@@ -150,8 +150,9 @@ Examples:
     .argument('<contact>', 'name, id or unique part of a name')
     .summary("a person's profile and timeline")
     .option('--limit <n>', 'how many interactions of the timeline to show', '20')
+    .option('--full', 'on a terminal, every line of long notes (they wrap; piped, they are always whole)')
     .option('--json', 'print the contact, interactions, favours and follow-ups as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5\n  $ net show nicolo --json')
+    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5 --full\n  $ net show nicolo --json')
     .action(lazy(() => import('../commands/show.js')));
 
   withListFormats(
