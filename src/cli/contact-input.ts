@@ -1,4 +1,5 @@
 // The contact options shared by `add` and `edit`, checked and turned into fields.
+import type { CircleLoad } from '../app/circle-load.js';
 import { UsageError } from '../core/errors.js';
 import type { ContactFields } from '../db/contacts.js';
 import {
@@ -102,4 +103,14 @@ async function readMetOn(ctx: Context, text: string | undefined, field: string):
   const { day } = await readDate(ctx, text, { field, direction: 'past' });
   if (day > ctx.today) throw new UsageError(`${field}: "${text}" is in the future`);
   return day;
+}
+
+/** On stderr, when `add` or `edit` took a circle past its natural size: a note, not an error. */
+export function warnOverloaded(ctx: Context, overloaded: CircleLoad | null): void {
+  if (overloaded === null) return;
+  const { circle, size, natural, wider } = overloaded;
+  ctx.io.error(
+    `net: note: the ${circle} circle now holds ${size} people, over its natural ${natural}: ` +
+      `consider moving someone to ${wider} (net edit NAME --circle ${wider}); \`net review\` shows every circle.\n`,
+  );
 }

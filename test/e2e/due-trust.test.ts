@@ -170,3 +170,28 @@ describe('net dismiss', () => {
     expect(s.query('select id from dismissals')).toEqual([]);
   });
 });
+
+describe('circles past their natural size', () => {
+  it('add and edit say so when they take a circle past it, on stderr', () => {
+    for (const name of ['Ada', 'Bea', 'Cai', 'Dan', 'Eva']) {
+      const r = s.net(['add', `${name} Inner`, '--circle', 'inner']);
+      expect(r.stderr, name).toBe('');
+    }
+    const sixth = s.net(['add', 'Fay Inner', '--circle', 'inner']);
+    expect(sixth.code).toBe(0);
+    expect(sixth.stdout).toBe('Added Fay Inner (#6) to inner, every 2 weeks.\n');
+    expect(sixth.stderr).toBe(
+      'net: note: the inner circle now holds 6 people, over its natural 5: consider moving someone to close (net edit NAME --circle close); `net review` shows every circle.\n',
+    );
+    ok(s.net(['edit', 'fay', '--circle', 'close']));
+    ok(s.net(['add', 'Gil Network']));
+    const moved = s.net(['edit', 'gil', '--circle', 'inner']);
+    expect(moved.stderr).toContain('the inner circle now holds 6 people, over its natural 5');
+    // An edit that does not move anyone into the circle says nothing.
+    expect(s.net(['edit', 'gil', '--role', 'CTO']).stderr).toBe('');
+    // Machine output stays clean: the note is on stderr.
+    const json = s.net(['add', 'Hal Inner', '--circle', 'inner', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ name: 'Hal Inner' });
+    expect(json.stderr).toContain('now holds 7 people');
+  });
+});

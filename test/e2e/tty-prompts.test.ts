@@ -37,15 +37,36 @@ describe.skipIf(!HAS_TMUX)('prompts on a terminal', () => {
     await t.waitFor('? How did you meet?');
     t.type('Erasmus in Lyon');
     t.keys('Enter');
+    await t.waitFor('? Known since?');
+    t.type('2012-09-01');
+    t.keys('Enter');
     await t.waitFor('? Circle');
     t.keys('Up'); // from the default, network, to active
     t.keys('Up'); // then close
     t.keys('Enter');
     expect(await t.exitCode()).toBe(0);
     expect(t.screen()).toContain('Added Niccolò Ferri (#1) to close, every 30 days.');
-    expect(s.query('select name, company, role, how_met, circle from contacts')).toEqual([
-      { name: 'Niccolò Ferri', company: 'Studio Ferri', role: null, how_met: 'Erasmus in Lyon', circle: 'close' },
+    expect(s.query('select name, company, role, how_met, met_on, circle from contacts')).toEqual([
+      { name: 'Niccolò Ferri', company: 'Studio Ferri', role: null, how_met: 'Erasmus in Lyon', met_on: '2012-09-01', circle: 'close' },
     ]);
+  });
+
+  it('net add on a terminal shows the rhythms as configured', async () => {
+    ok(s.net(['config', 'set', 'cadence.close', '3 weeks']));
+    const t = open(['add']);
+    await t.waitFor('? Name');
+    t.type('Bruna Neri');
+    t.keys('Enter');
+    for (const question of ['? Company', '? Role', '? How did you meet?', '? Known since?']) {
+      await t.waitFor(question);
+      t.keys('Enter');
+    }
+    await t.waitFor('? Circle');
+    await t.waitFor('close — trusted, regular (every 3 weeks)');
+    expect(t.screen()).toContain('acquaintance — met once, or know of them (no rhythm)');
+    t.keys('Enter');
+    expect(await t.exitCode()).toBe(0);
+    ok(s.net(['config', 'unset', 'cadence.close']));
   });
 
   it('net log with several people asks whose an unnamed favour or promise is', async () => {
