@@ -23,6 +23,7 @@ import { loadSchedulerInput } from '../../src/db/due-data.js';
 import { EXPORTERS } from '../../src/db/export-records.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { loadSettings } from '../../src/db/settings.js';
+import { dismissItem } from '../../src/app/dismiss.js';
 
 const NAMES = ['Giulia Rossi', 'Marco Bianchi', 'Anna Meyer', 'Niccolò Verdi'];
 const clock: Clock = { now: new Date('2026-03-14T11:00:00.000Z'), today: '2026-03-14' };
@@ -43,7 +44,8 @@ type Step =
   | { kind: 'forget'; nth: number }
   | { kind: 'config'; value: number | null }
   | { kind: 'outreach'; who: number }
-  | { kind: 'step'; who: number };
+  | { kind: 'step'; who: number }
+  | { kind: 'dismiss'; who: number };
 
 const who = fc.nat({ max: NAMES.length - 1 });
 const small = fc.constantFrom('Acme', 'Beta', null);
@@ -72,6 +74,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('config' as const), value: fc.constantFrom(10, 45, null) }),
   fc.record({ kind: fc.constant('outreach' as const), who }),
   fc.record({ kind: fc.constant('step' as const), who }),
+  fc.record({ kind: fc.constant('dismiss' as const), who }),
 );
 
 const ago = (days: number) => new Date(clock.now.getTime() - days * 86_400_000);
@@ -156,6 +159,9 @@ async function apply(store: Store, s: Step): Promise<void> {
     case 'step':
       await stepOutreach(store, clock, name(s.who), { stage: 'contacted', note: null, when: { day: clock.today, instant: clock.now } });
       return;
+    case 'dismiss':
+      await dismissItem(store, clock, name(s.who));
+      return;
   }
 }
 
@@ -169,6 +175,7 @@ function userData(store: Store): unknown {
   const data: Record<string, unknown> = {};
   for (const [entity, exporter] of Object.entries(EXPORTERS)) data[entity] = [...exporter(store.sqlite)].map(strip);
   data.settings = store.sqlite.prepare('select key, value from settings order by key').all();
+  data.dismissals = store.sqlite.prepare('select uid, contact_id, kind, dismissed_on from dismissals where deleted_at is null order by uid').all();
   return data;
 }
 
