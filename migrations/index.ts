@@ -10,6 +10,7 @@ import * as m005 from './005-operations.js';
 import * as m006 from './006-distinct-pairs.js';
 import * as m009 from './009-address-book.js';
 import * as m010 from './010-search.js';
+import * as m011 from './011-trust.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['006-distinct-pairs', m006],
   ['009-address-book', m009],
   ['010-search', m010],
+  ['011-trust', m011],
 ];

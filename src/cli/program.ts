@@ -33,7 +33,7 @@ export interface Registration {
  */
 export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register: (registration: Registration) => void; alone: boolean }> = [
   { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm', 'search'], register: registerJournal, alone: true },
-  { names: ['due', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
+  { names: ['due', 'dismiss', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
   { names: ['outreach', 'who'], register: registerOutreach, alone: true },
   { names: ['export', 'import'], register: registerTransfer, alone: true },
   { names: ['review'], register: registerReview, alone: true },

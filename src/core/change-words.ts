@@ -30,6 +30,7 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   contact_id: 'person',
   via_contact_id: 'introducer',
   rhythm_from: 'first touch from',
+  dismissed_on: 'dismissed on',
 };
 
 function shown(value: unknown, limit = 40): string {

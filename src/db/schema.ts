@@ -106,6 +106,8 @@ export interface ContactActivityTable {
   last_touch_on: string | null;
   /** The instant of the 50th latest interaction; null with fewer. */
   window_from: string | null;
+  /** The first of the days in touch (kept by a trigger of migrations/011-trust.ts). */
+  first_touch_on: string | null;
 }
 
 export interface FavoursTable {
@@ -170,6 +172,20 @@ export interface OutreachEventsTable {
   note: string | null;
   interaction_id: number | null;
   created_at: string;
+  deleted_at: Generated<string | null>;
+}
+
+/** An item of `net due` closed for now (`net dismiss`, migration 011): recorded, undoable. */
+export interface DismissalsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  /** reply, birthday, nurture, outreach or cadence. */
+  kind: string;
+  /** The local day it was dismissed. */
+  dismissed_on: string;
+  created_at: string;
+  updated_at: string;
   deleted_at: Generated<string | null>;
 }
 
@@ -250,6 +266,7 @@ export interface Database {
   settings: SettingsTable;
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
+  dismissals: DismissalsTable;
   interaction_contacts_parked: InteractionContactsParkedTable;
   meta: MetaTable;
   commands: CommandsTable;

@@ -83,6 +83,13 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     insert into contact_nicknames (contact_id, nickname) values (2, 'Nico');
     update contacts set name_prefix = 'Dott.ssa' where id = 1;
     update contact_emails set label = 'work' where contact_id = 1 and position = 0;`,
+  // Name keys that fold ø, æ, œ, ß, đ, þ (written again by the migration for older rows).
+  // And an item of the morning list dismissed for now.
+  '011-trust': `
+    insert into contacts (id, uid, name, name_key, circle, created_at, updated_at) values
+      (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');
+    insert into dismissals (id, uid, contact_id, kind, dismissed_on, created_at, updated_at) values
+      (1, 'd-1', 2, 'reply', '2026-03-06', '2026-03-06T08:00:00.000Z', '2026-03-06T08:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -207,6 +214,30 @@ describe('every earlier schema version upgrades with its records intact', () => 
     // And the upgraded database works for writing.
     ok(s.net(['log', 'giulia', '-m', 'after the upgrade']));
     ok(s.net(['doctor']));
+  });
+});
+
+describe('011 writes the name keys of older rows again', () => {
+  it('a Søren stored before is found as "soren", and down() gives the old key back', async () => {
+    const path = join(s.dir, 'data', 'names.db');
+    const { sqlite, db } = connect(path);
+    try {
+      await migrateTo(db, sqlite, '005-operations');
+      allowFixtureWrites(sqlite);
+      sqlite.exec(`insert into contacts (id, uid, name, name_key, circle, created_at, updated_at) values
+        (1, 'c-1', 'Søren Kierkegaard', 'søren kierkegaard', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z'),
+        (2, 'c-2', 'Anna Straße', 'anna straße', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z')`);
+      endFixtureWrites(sqlite);
+      await migrateTo(db, sqlite, '011-trust');
+      expect(sqlite.prepare('select name_key from contacts order by id').pluck().all()).toEqual(['soren kierkegaard', 'anna strasse']);
+      // Derived data: nothing recorded, and no command left open.
+      expect(sqlite.prepare('select count(*) from ops').pluck().get()).toBe(0);
+      expect(sqlite.prepare('select count(*) from current_command').pluck().get()).toBe(0);
+      await migrateTo(db, sqlite, '005-operations');
+      expect(sqlite.prepare('select name_key from contacts order by id').pluck().all()).toEqual(['søren kierkegaard', 'anna straße']);
+    } finally {
+      await db.destroy();
+    }
   });
 });
 

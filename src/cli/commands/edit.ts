@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { check, lineSchema, nameSchema, splitList } from '../../core/validate.js';
 import type { Context } from '../context.js';
-import { readContactOptions, type ContactOptions } from '../contact-input.js';
+import { readContactOptions, warnOverloaded, type ContactOptions } from '../contact-input.js';
 import { toJson } from '../render.js';
 
 interface EditOptions extends ContactOptions {
@@ -26,7 +26,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
     Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + input.nicknames.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
   if (changes === 0) throw new UsageError('nothing to change', 'give at least one option, e.g. `net edit NAME --circle close` (see `net edit --help`)');
 
-  const contact = await editContact(await ctx.database({ create: false }), ctx, ref, {
+  const { contact, overloaded } = await editContact(await ctx.database({ create: false }), ctx, ref, {
     fields: { ...input.fields, ...(rename ? { name: rename } : {}) },
     addEmails: input.emails,
     addTags: input.tags,
@@ -36,6 +36,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
     removeInterests: dropInterests,
     appendNote,
   });
+  warnOverloaded(ctx, overloaded);
   if (options.json) {
     ctx.io.write(toJson(contact));
     return;
