@@ -41,6 +41,7 @@ export const CLI_SCENARIOS: readonly CliScenario[] = [
   { name: 'export', args: () => ['export', 'contacts'] },
   // Target: under 2 s on the large network (a wall time, not a ratio).
   { name: 'duplicates', args: () => ['duplicates', '--json'] },
+  { name: 'search', args: () => ['search', 'meetup', '--limit', '20'], ratio: 2 },
 ];
 
 /** Peak memory target for every command on every size. */

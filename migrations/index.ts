@@ -8,7 +8,10 @@ import * as m003 from './003-contact-activity.js';
 import * as m004 from './004-contact-rhythm.js';
 import * as m005 from './005-operations.js';
 import * as m006 from './006-distinct-pairs.js';
-import * as m008 from './008-sync.js';
+import * as m009 from './009-address-book.js';
+import * as m010 from './010-search.js';
+import * as m011 from './011-trust.js';
+import * as m013 from './013-sync.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -17,6 +20,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['004-contact-rhythm', m004],
   ['005-operations', m005],
   ['006-distinct-pairs', m006],
-  // 007 is another change's, landing in parallel: the numbers are put in order when both are in.
-  ['008-sync', m008],
+  ['009-address-book', m009],
+  ['010-search', m010],
+  ['011-trust', m011],
+  // 012 is another change's, landing in parallel.
+  ['013-sync', m013],
 ];

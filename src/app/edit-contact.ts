@@ -4,6 +4,7 @@ import { ConflictError } from '../core/errors.js';
 import {
   addEmails,
   addInterests,
+  addNicknames,
   addTags,
   findDuplicates,
   getStoredContact,
@@ -16,6 +17,7 @@ import {
 } from '../db/contacts.js';
 import { resolveContact } from '../db/resolve.js';
 import { loadSettings } from '../db/settings.js';
+import { circleLoad, type CircleLoad } from './circle-load.js';
 import { inCommand, type Clock, type Store } from './store.js';
 
 export interface ContactChange {
@@ -24,6 +26,7 @@ export interface ContactChange {
   addEmails: readonly string[];
   addTags: readonly string[];
   addInterests: readonly string[];
+  addNicknames?: readonly string[];
   removeTags: readonly string[];
   removeInterests: readonly string[];
   /** A line added to the notes, dated today. */
@@ -40,10 +43,12 @@ export function notesWithLine(notes: string | null, day: string, line: string): 
   return notes === null || notes.trim() === '' ? entry : `${notes.replace(/\n+$/, '')}\n${entry}`;
 }
 
-export async function editContact(store: Store, clock: Clock, ref: string, change: ContactChange): Promise<ContactRecord> {
+export async function editContact(store: Store, clock: Clock, ref: string, change: ContactChange): Promise<{ contact: ContactRecord; overloaded: CircleLoad | null }> {
   const at = clock.now.toISOString();
+  let moved = false;
   const id = await inCommand(store, clock, 'edit', async (w) => {
     const { id, name } = await resolveContact(w.db, ref);
+    moved = change.fields.circle !== undefined && (await getStoredContact(w.db, id))?.circle !== change.fields.circle;
     const rename = change.fields.name;
     if (rename !== undefined) {
       const company = change.fields.company !== undefined ? change.fields.company : ((await getStoredContact(w.db, id))?.company ?? null);
@@ -64,6 +69,7 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     await addEmails(w.db, id, change.addEmails);
     await addTags(w.db, id, change.addTags);
     await addInterests(w.db, id, change.addInterests);
+    await addNicknames(w.db, id, change.addNicknames ?? []);
     await removeTags(w.db, id, change.removeTags);
     await removeInterests(w.db, id, change.removeInterests);
     await touchContact(w.db, id, at);
@@ -72,5 +78,5 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
   });
   const contact = await loadContactRecord(store.db, await loadSettings(store.db), id);
   if (!contact) throw new Error(`contact #${id} vanished`);
-  return contact;
+  return { contact, overloaded: moved ? await circleLoad(store.db, contact.circle) : null };
 }

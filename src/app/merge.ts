@@ -5,8 +5,10 @@
 import type { Kysely } from 'kysely';
 import { ConflictError, UsageError } from '../core/errors.js';
 import { MERGED_FIELDS, mergeFieldChoices, unitedList, type FieldChoice, type MergeValues } from '../core/merge-rules.js';
+import { emptyLists } from '../core/contact.js';
+import { phoneKey } from '../core/duplicates.js';
 import { moveReferences } from '../db/merge-moves.js';
-import { addEmails, addInterests, addTags, contactLists, getStoredContact, updateContact, type ContactFields } from '../db/contacts.js';
+import { addEmails, addInterests, addNicknames, addPhones, addTags, contactLists, getStoredContact, updateContact, type ContactFields } from '../db/contacts.js';
 import { resolveContact, type ResolvedContact } from '../db/resolve.js';
 import type { Database } from '../db/schema.js';
 import { inCommand, type Clock, type Store } from './store.js';
@@ -18,8 +20,8 @@ export interface MergePlan {
   fields: FieldChoice[];
   /** What moves from OTHER to KEEP. */
   moves: { interactions: number; shared: number; favours: number; followups: number; outreach: number };
-  /** Emails, tags and interests KEEP gains. */
-  gains: { emails: string[]; tags: string[]; interests: string[] };
+  /** Emails, phones, nicknames, tags and interests KEEP gains. */
+  gains: { emails: string[]; phones: string[]; nicknames: string[]; tags: string[]; interests: string[] };
 }
 
 function values(row: NonNullable<Awaited<ReturnType<typeof getStoredContact>>>): MergeValues {
@@ -43,10 +45,10 @@ async function planWith(db: Kysely<Database>, keepRef: string, otherRef: string)
   const [keepRow, otherRow] = [await getStoredContact(db, keep.id), await getStoredContact(db, other.id)];
   if (!keepRow || !otherRow) throw new ConflictError('one of the two was deleted meanwhile');
   const lists = await contactLists(db, [keep.id, other.id]);
-  const none = { emails: [], tags: [], interests: [] };
-  const [keepLists, otherLists] = [lists.get(keep.id) ?? none, lists.get(other.id) ?? none];
-  const gained = (list: 'emails' | 'tags' | 'interests') =>
+  const [keepLists, otherLists] = [lists.get(keep.id) ?? emptyLists(), lists.get(other.id) ?? emptyLists()];
+  const gained = (list: 'emails' | 'tags' | 'interests' | 'nicknames') =>
     unitedList(keepLists[list], otherLists[list], list === 'emails').slice(keepLists[list].length);
+  const keepPhones = new Set(keepLists.phones.map((p) => phoneKey(p) ?? p));
   const interactions = await db
     .selectFrom('interaction_contacts as o')
     .leftJoin('interaction_contacts as k', (join) => join.onRef('k.interaction_id', '=', 'o.interaction_id').on('k.contact_id', '=', keep.id))
@@ -64,7 +66,13 @@ async function planWith(db: Kysely<Database>, keepRef: string, otherRef: string)
       followups: await count(db, 'followups', other.id),
       outreach: await count(db, 'outreach', other.id),
     },
-    gains: { emails: gained('emails'), tags: gained('tags'), interests: gained('interests') },
+    gains: {
+      emails: gained('emails'),
+      phones: otherLists.phones.filter((p) => !keepPhones.has(phoneKey(p) ?? p)),
+      nicknames: gained('nicknames'),
+      tags: gained('tags'),
+      interests: gained('interests'),
+    },
   };
 }
 
@@ -87,6 +95,13 @@ export async function mergeContacts(store: Store, clock: Clock, keepRef: string,
     const { set } = mergeFieldChoices(values(keepRow), values(otherRow));
     if (Object.keys(set).length > 0) await updateContact(w.db, keep.id, set as Partial<ContactFields>, at);
     await addEmails(w.db, keep.id, plan.gains.emails);
+    const otherLists = (await contactLists(w.db, [other.id])).get(other.id) ?? emptyLists();
+    await addPhones(
+      w.db,
+      keep.id,
+      plan.gains.phones.map((phone) => ({ phone, label: otherLists.phone_labels[otherLists.phones.indexOf(phone)] ?? null })),
+    );
+    await addNicknames(w.db, keep.id, plan.gains.nicknames);
     await addTags(w.db, keep.id, plan.gains.tags);
     await addInterests(w.db, keep.id, plan.gains.interests);
     await w.db.updateTable('contacts').set({ merged_into: keep.id, deleted_at: at, updated_at: at }).where('id', '=', other.id).execute();

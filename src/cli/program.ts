@@ -34,8 +34,8 @@ export interface Registration {
  * whole tree.
  */
 export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register: (registration: Registration) => void; alone: boolean }> = [
-  { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm'], register: registerJournal, alone: true },
-  { names: ['due', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
+  { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm', 'search'], register: registerJournal, alone: true },
+  { names: ['due', 'dismiss', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
   { names: ['outreach', 'who'], register: registerOutreach, alone: true },
   { names: ['export', 'import'], register: registerTransfer, alone: true },
   { names: ['review'], register: registerReview, alone: true },

@@ -52,7 +52,6 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
   };
   put('company', read.line(lineSchema, record.text('company'), 'company'));
   put('role', read.line(lineSchema, record.text('role'), 'role'));
-  put('phone', read.optional(phoneSchema, record.text('phone'), 'phone'));
   put('linkedin', read.optional(urlSchema, record.text('linkedin'), 'linkedin'));
   put('location', read.line(lineSchema, record.text('location'), 'location'));
   put('how_met', read.line(lineSchema, record.text('how_met'), 'how_met'));
@@ -67,6 +66,8 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
   put('birthday', read.optional(birthdaySchema, record.text('birthday'), 'birthday'));
   put('snoozed_until', record.day('snoozed_until'));
   put('archived_at', record.instant('archived_at'));
+  put('name_prefix', read.line(lineSchema, record.text('name_prefix'), 'name_prefix'));
+  put('name_suffix', read.line(lineSchema, record.text('name_suffix'), 'name_suffix'));
 
   const list = (key: string, schema: typeof lineSchema | typeof emailSchema, field: string): string[] | undefined => {
     const items = record.list(key);
@@ -79,6 +80,15 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
     return out;
   };
   const emails = list('emails', emailSchema, 'emails') ?? list('email', emailSchema, 'email');
+  // Phones: net's export lists them all (`phones`, `phone_labels`); a hand-made sheet has one `phone`.
+  const labelsOf = (key: string): Array<string | null> => (record.list(key) ?? []).map((l) => (l.trim() === '' ? null : l.trim()));
+  const phoneLabels = labelsOf('phone_labels');
+  const phoneTexts = record.list('phones') ?? (record.text('phone') ? [record.text('phone') as string] : record.text('phone') === null ? [] : undefined);
+  const phones = phoneTexts?.flatMap((text, i) => {
+    const phone = read.optional(phoneSchema, text, 'phone');
+    return phone ? [{ phone, label: phoneLabels[i] ?? null }] : [];
+  });
+  const emailLabels = record.list('email_labels') === undefined ? undefined : labelsOf('email_labels');
   let tags = list('tags', lineSchema, 'tags') ?? list('tag', lineSchema, 'tag');
   if (placement.tags.length) tags = [...new Set([...(tags ?? []), ...placement.tags])];
   return {
@@ -87,6 +97,9 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
     name: read.required(nameSchema, nameText, 'name'),
     values,
     emails,
+    emailLabels,
+    phones,
+    nicknames: list('nicknames', lineSchema, 'nicknames'),
     tags,
     interests: list('interests', lineSchema, 'interests') ?? list('interest', lineSchema, 'interest'),
     mode: replace ? 'replace' : 'fill',

@@ -5,7 +5,6 @@
 export interface ContactValues {
   company: string | null;
   role: string | null;
-  phone: string | null;
   linkedin: string | null;
   location: string | null;
   how_met: string | null;
@@ -18,14 +17,23 @@ export interface ContactValues {
   birthday: string | null;
   snoozed_until: string | null;
   archived_at: string | null;
+  /** "Dott.ssa", "Prof." — apart from the name. */
+  name_prefix: string | null;
+  /** "Jr.", "PhD". */
+  name_suffix: string | null;
 }
 
 export type ContactField = keyof ContactValues;
 
+/** A phone as an address book gives it: the number and its label ("mobile", "work"). */
+export interface PhoneEntry {
+  phone: string;
+  label: string | null;
+}
+
 export const CONTACT_FIELDS: readonly ContactField[] = [
   'company',
   'role',
-  'phone',
   'linkedin',
   'location',
   'how_met',
@@ -38,6 +46,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   'birthday',
   'snoozed_until',
   'archived_at',
+  'name_prefix',
+  'name_suffix',
 ];
 
 /** A contact as one row, card or record of a file describes it. */
@@ -50,6 +60,10 @@ export interface ContactDraft {
   values: Partial<ContactValues>;
   /** undefined: the source says nothing about the list (a `replace` keeps what is stored). */
   emails: string[] | undefined;
+  /** Labels of the emails, in their order (null where none); undefined: the source has none. */
+  emailLabels?: Array<string | null>;
+  phones?: PhoneEntry[];
+  nicknames?: string[];
   tags: string[] | undefined;
   interests: string[] | undefined;
   /**
@@ -77,6 +91,8 @@ export interface AddressCard {
   organization: string | null;
   title: string | null;
   emails: string[];
+  /** The types of each email ("work", "home"), in the same order, where the format gives them. */
+  emailTypes?: string[][];
   phones: Array<{ value: string; types: string[] }>;
   urls: string[];
   note: string | null;

@@ -5,7 +5,7 @@ import { STAGES } from './outreach.js';
 
 /** The single-valued fields a merge weighs, in the order the preview shows them. */
 export const MERGED_FIELDS = [
-  'company', 'role', 'phone', 'linkedin', 'location', 'how_met', 'met_on', 'circle', 'cadence_days', 'channel', 'birthday', 'notes',
+  'company', 'role', 'linkedin', 'location', 'how_met', 'met_on', 'circle', 'cadence_days', 'channel', 'birthday', 'notes',
 ] as const;
 export type MergedField = (typeof MERGED_FIELDS)[number];
 

@@ -1,5 +1,7 @@
 // Settings a person can change with `net config`: circle rhythms, the reply
-// window, how many items the morning list shows, and the scheduler's weights.
+// window, how many items the morning list shows, the scheduler's weights, and
+// how numeric dates are written.
+import { DATE_ORDERS, isDateOrder, type DateOrder } from './date-order.js';
 import { parseInterval } from './intervals.js';
 import { CIRCLES, DEFAULT_CADENCE, type Circle } from './vocabulary.js';
 
@@ -12,7 +14,7 @@ export interface Weights {
   overshoot: number;
   /** Every item: × closeness of the circle (inner 4, close 3, active 2, network 1, acquaintance 0). */
   circle: number;
-  /** A reply owed: × 1, or × 2 once the deadline is 2 days away or past. */
+  /** A reply owed: × 1, × 2 once the deadline is 2 days away, × 3 once late, growing to × 4 two weeks late. */
   reply: number;
   /** A follow-up whose day has come: × 1 on the day, growing to × 2 two weeks late. */
   promise: number;
@@ -29,6 +31,12 @@ export interface Settings {
   reply_window: number;
   due_limit: number;
   weights: Weights;
+  /** How numeric dates are written (3/12/2026); null = as the locale says (LC_ALL, LC_TIME, LANG). */
+  date_order: DateOrder | null;
+  /** Who writes the drafts: the name that signs them. */
+  me_name: string | null;
+  /** How a drafted email ends, as written (lines joined with newlines); null = "Best regards" and me.name. */
+  draft_signature: string | null;
   /** Minutes: after a command that changed data, a background `net sync` if the last was longer ago (0: never). This device's own. */
   sync_auto: number;
 }
@@ -50,6 +58,9 @@ export const DEFAULT_SETTINGS: Settings = {
   reply_window: 7,
   due_limit: 7,
   weights: { ...DEFAULT_WEIGHTS },
+  date_order: null,
+  me_name: null,
+  draft_signature: null,
   sync_auto: 0,
 };
 
@@ -122,17 +133,56 @@ function weightKey(name: keyof Weights, description: string): SettingKey {
   };
 }
 
+const dateOrderKey: SettingKey = {
+  key: 'dates.order',
+  description: 'how numeric dates are written: dmy (3/12 = 3 December), mdy (12 March) or ymd; default: from the locale',
+  parse(value) {
+    const order = value.trim().toLowerCase();
+    return isDateOrder(order) ? { ok: true, stored: order } : { ok: false, error: `"${value}" is not an order of dates (${DATE_ORDERS.join(', ')})` };
+  },
+  apply: (settings, stored) => {
+    settings.date_order = stored as DateOrder;
+  },
+  show: (settings) => settings.date_order ?? 'from the locale',
+};
+
+/** A setting of free text: one line, or lines written with "\n"; at most `max` characters. */
+function textKey(key: string, description: string, max: number, field: 'me_name' | 'draft_signature', lines: boolean): SettingKey {
+  return {
+    key,
+    description,
+    parse(value) {
+      const text = (lines ? value.replace(/\\n/g, '\n') : value).trim();
+      // Control characters (but line breaks in a signature) would reach a terminal or a mail client as they are.
+      if (text === '' || Array.from(text).length > max || /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text) || (!lines && text.includes('\n'))) {
+        return { ok: false, error: `"${value}" is not ${lines ? 'a text' : 'one line'} of 1 to ${max} characters${lines ? ' (write a line break as \\n)' : ''}` };
+      }
+      return { ok: true, stored: text };
+    },
+    apply: (settings, stored) => {
+      settings[field] = stored;
+    },
+    show: (settings) => {
+      const text = settings[field];
+      return text === null ? '(none)' : text.replace(/\n/g, '\\n');
+    },
+  };
+}
+
 export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
   integerKey('due.limit', 'how many items `net due` shows by default', 1, 1000, (s) => s.due_limit, (s, n) => (s.due_limit = n)),
   weightKey('overshoot', 'score of a rhythm exceeded, x (days late / days since the last contact)'),
   weightKey('circle', 'score for a closer circle (x4 inner, x3 close, x2 active, x1 network)'),
-  weightKey('reply', 'score of a reply owed, doubled once the deadline is 2 days away'),
+  weightKey('reply', 'score of a reply owed: x2 once the deadline is 2 days away, x3 to x4 once late'),
   weightKey('promise', 'score of a follow-up whose day has come, up to x2 two weeks late'),
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
+  dateOrderKey,
+  textKey('me.name', 'your name: drafts sign with it ("Best regards, NAME")', 100, 'me_name', false),
+  textKey('draft.signature', 'how drafted emails end, replacing "Best regards" and me.name; \\n for a new line', 500, 'draft_signature', true),
   // sync.* settings are this device's own: recorded and undoable like the others, never synced.
   integerKey('sync.auto', 'minutes: after a change, sync in the background if the last sync is older (0: off; this device only)', 0, 10_080, (s) => s.sync_auto, (s, n) => (s.sync_auto = n), ' min'),
 ];

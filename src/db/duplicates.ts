@@ -14,17 +14,23 @@ export function duplicateCandidates(sqlite: BetterSqlite3.Database): DuplicateCa
     if (list) list.push(email);
     else emails.set(id, [email]);
   }
+  const phones = new Map<number, string[]>();
+  for (const [id, phone] of sqlite.prepare('select contact_id, phone from contact_phones').raw().iterate() as Iterable<[number, string]>) {
+    const list = phones.get(id);
+    if (list) list.push(phone);
+    else phones.set(id, [phone]);
+  }
   const people = sqlite
-    .prepare('select id, name, company, linkedin, phone from contacts where deleted_at is null order by id')
+    .prepare('select id, name, company, linkedin from contacts where deleted_at is null order by id')
     .raw()
-    .all() as Array<[number, string, string | null, string | null, string | null]>;
-  return people.map(([id, name, company, linkedin, phone]) => ({
+    .all() as Array<[number, string, string | null, string | null]>;
+  return people.map(([id, name, company, linkedin]) => ({
     id,
     name,
     company,
     linkedin,
     emails: emails.get(id) ?? [],
-    phones: phone ? [phone] : [],
+    phones: phones.get(id) ?? [],
   }));
 }
 

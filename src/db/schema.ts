@@ -29,12 +29,31 @@ export interface ContactsTable {
   deleted_at: Generated<string | null>;
   /** The contact this one was merged into (a tombstone with merged_into resolves to it). */
   merged_into: Generated<number | null>;
+  /** "Dott.ssa", "Prof."; kept apart from the name (migration 009). */
+  name_prefix: Generated<string | null>;
+  /** "Jr.", "PhD". */
+  name_suffix: Generated<string | null>;
 }
 
 export interface ContactEmailsTable {
   contact_id: number;
   email: string;
   position: number;
+  /** "work", "home" (migration 009). */
+  label: Generated<string | null>;
+}
+
+/** Every phone of a contact (migration 009); contacts.phone is a copy of the first, kept by triggers. */
+export interface ContactPhonesTable {
+  contact_id: number;
+  phone: string;
+  label: string | null;
+  position: number;
+}
+
+export interface ContactNicknamesTable {
+  contact_id: number;
+  nickname: string;
 }
 
 export interface ContactTagsTable {
@@ -87,6 +106,8 @@ export interface ContactActivityTable {
   last_touch_on: string | null;
   /** The instant of the 50th latest interaction; null with fewer. */
   window_from: string | null;
+  /** The first of the days in touch (kept by a trigger of migrations/011-trust.ts). */
+  first_touch_on: string | null;
 }
 
 export interface FavoursTable {
@@ -154,6 +175,20 @@ export interface OutreachEventsTable {
   deleted_at: Generated<string | null>;
 }
 
+/** An item of `net due` closed for now (`net dismiss`, migration 011): recorded, undoable. */
+export interface DismissalsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  /** reply, birthday, nurture, outreach or cadence. */
+  kind: string;
+  /** The local day it was dismissed. */
+  dismissed_on: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
 /** The participants of a deleted interaction, kept aside until it is restored (migration 005). */
 export interface InteractionContactsParkedTable {
   interaction_id: number;
@@ -180,7 +215,7 @@ export interface CommandsTable {
   undoes: number | null;
   first_op: number;
   last_op: number;
-  /** The batch the command travelled in (migration 008): null for a command of this device not yet pushed. */
+  /** The batch the command travelled in (migration 013): null for a command of this device not yet pushed. */
   batch: Generated<number | null>;
 }
 
@@ -218,7 +253,7 @@ export interface DistinctPairsTable {
   deleted_at: Generated<string | null>;
 }
 
-/** Every batch of operations known here, this device's and the others' (migration 008). */
+/** Every batch of operations known here, this device's and the others' (migration 013). */
 export interface SyncBatchesTable {
   device: string;
   idx: number;
@@ -232,7 +267,7 @@ export interface SyncBatchesTable {
   published: number;
 }
 
-/** A note that lost to a concurrent edit, kept (derived from the operations, migration 008). */
+/** A note that lost to a concurrent edit, kept (derived from the operations, migration 013). */
 export interface SyncConflictsTable {
   id: Generated<number>;
   entity: string;
@@ -244,7 +279,7 @@ export interface SyncConflictsTable {
   at: string;
 }
 
-/** A record a deletion won over a concurrent edit (derived from the operations, migration 008). */
+/** A record a deletion won over a concurrent edit (derived from the operations, migration 013). */
 export interface SyncTrashTable {
   id: Generated<number>;
   entity: string;
@@ -257,6 +292,8 @@ export interface SyncTrashTable {
 export interface Database {
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
+  contact_phones: ContactPhonesTable;
+  contact_nicknames: ContactNicknamesTable;
   contact_tags: ContactTagsTable;
   contact_interests: ContactInterestsTable;
   interactions: InteractionsTable;
@@ -267,6 +304,7 @@ export interface Database {
   settings: SettingsTable;
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
+  dismissals: DismissalsTable;
   interaction_contacts_parked: InteractionContactsParkedTable;
   meta: MetaTable;
   commands: CommandsTable;

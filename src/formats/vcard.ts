@@ -221,7 +221,13 @@ function cardFromComponent(card: ICAL.Component, at: string): AddressCard {
     nickname: first('nickname'),
     organization: Array.isArray(org) ? text(org[0]) : text(org),
     title: first('title'),
-    emails: all('email').map((p) => text(p.getFirstValue())).filter((e): e is string => e !== null),
+    ...(() => {
+      const emails = all('email').flatMap((p) => {
+        const value = text(p.getFirstValue());
+        return value === null ? [] : [{ value, types: typesOf(p) }];
+      });
+      return { emails: emails.map((e) => e.value), emailTypes: emails.map((e) => e.types) };
+    })(),
     phones: all('tel').flatMap((p) => {
       const value = text(p.getFirstValue())?.replace(/^tel:/i, '');
       return value ? [{ value, types: typesOf(p) }] : [];
@@ -262,12 +268,25 @@ export interface VcardContact {
   company: string | null;
   role: string | null;
   emails: readonly string[];
+  /** The label of each email, in the same order; null where none. */
+  emailLabels?: ReadonlyArray<string | null>;
   phone: string | null;
+  /** Every phone, with its label; `phone` alone when absent. */
+  phones?: ReadonlyArray<{ phone: string; label: string | null }>;
+  nicknames?: readonly string[];
+  namePrefix?: string | null;
+  nameSuffix?: string | null;
   linkedin: string | null;
   location: string | null;
   notes: string | null;
   tags: readonly string[];
   birthday: string | null;
+}
+
+/** A label as a vCard TYPE: "mobile" is CELL; others as they are. */
+function typeOf(label: string | null | undefined): string[] {
+  if (!label) return [];
+  return [label.toLowerCase() === 'mobile' ? 'cell' : label.toLowerCase()];
 }
 
 /** "Giulia Maria Rossi" -> family "Rossi", given "Giulia Maria": a guess, as every address book makes. */
@@ -304,16 +323,19 @@ export function writeVcard(contact: VcardContact, version: 3 | 4): string {
   add('prodid', '-//net//networking journal//EN');
   add('uid', version === 3 ? contact.uid : `urn:uuid:${contact.uid}`);
   add('fn', contact.name);
-  add('n', [...nameParts(contact.name), '', '', '']);
+  add('n', [...nameParts(contact.name), '', contact.namePrefix ?? '', contact.nameSuffix ?? '']);
+  if (contact.nicknames?.length) add('nickname', contact.nicknames.join(','));
   if (contact.company) add('org', [contact.company]);
   if (contact.role) add('title', contact.role);
   contact.emails.forEach((email, i) => {
-    const types = version === 3 ? ['INTERNET', ...(i === 0 ? ['pref'] : [])] : [];
+    const label = typeOf(contact.emailLabels?.[i]);
+    const types = version === 3 ? ['INTERNET', ...label, ...(i === 0 ? ['pref'] : [])] : label;
     const params: Record<string, string | string[]> = types.length ? { type: types } : {};
     if (version === 4 && i === 0) params.pref = '1';
     add('email', email, params);
   });
-  if (contact.phone) add('tel', contact.phone);
+  const phones = contact.phones ?? (contact.phone ? [{ phone: contact.phone, label: null }] : []);
+  for (const { phone, label } of phones) add('tel', phone, typeOf(label).length ? { type: typeOf(label) } : {});
   if (contact.linkedin) add('url', contact.linkedin);
   if (contact.location) add('adr', ['', '', '', contact.location, '', '', '']);
   if (contact.notes) add('note', contact.notes);

@@ -31,6 +31,9 @@ describe('net config', () => {
       'weight.new_contact',
       'weight.upcoming',
       'weight.outreach',
+      'dates.order',
+      'me.name',
+      'draft.signature',
       'sync.auto',
     ]);
     expect(list.find((r) => r.key === 'cadence.inner')).toMatchObject({ value: '14 days', default: '14 days', changed: false });

@@ -47,13 +47,12 @@ describe('net merge', () => {
 
   it("moves everything of OTHER's to KEEP, keeps KEEP's fields, takes the missing ones, unites the lists", () => {
     const out = ok(s.net(['merge', '1', '2', '--yes']));
-    expect(out.split('\n').slice(0, 6)).toEqual([
+    expect(out.split('\n').slice(0, 5)).toEqual([
       'Merged Federico Sala (#2) into Federico Sala (#1).',
       '  company       ✓ Mediobanca  |    Mediobanca S.p.A.',
       '  role            (none)  |  ✓ Analyst',
-      '  phone           (none)  |  ✓ +39 333 1234567',
       '  circle        ✓ close  |    network',
-      '  Federico Sala gains: tag milan',
+      '  Federico Sala gains: phone +39 333 1234567, tag milan',
     ]);
     const keep = s.json<{ company: string; role: string; phone: string; circle: string; tags: string[]; interactions: Array<{ contacts: string[] }>; followups: unknown[]; favours: unknown[] }>(['show', '1']);
     expect(keep).toMatchObject({ company: 'Mediobanca', role: 'Analyst', phone: '+39 333 1234567', circle: 'close', tags: ['finance', 'milan'] });

@@ -82,10 +82,10 @@ describe('lazy loading', () => {
     for (const name of ['better-sqlite3', 'kysely', 'zod', 'chalk', ...HEAVY]) expect(loaded, name).not.toContain(name);
   });
 
-  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod, no sync', () => {
+  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod, no string-width, no sync', () => {
     const loaded = packagesLoaded(['due']);
     expect(loaded).toContain('better-sqlite3');
-    for (const name of [...HEAVY, ...SYNC, 'zod', 'fastest-levenshtein']) expect(loaded, name).not.toContain(name);
+    for (const name of [...HEAVY, ...SYNC, 'zod', 'fastest-levenshtein', 'string-width']) expect(loaded, name).not.toContain(name);
   });
 
   it('only `net sync` loads the sync code and its recovery-phrase library', () => {

@@ -84,21 +84,21 @@ describe('findDuplicatePairs', () => {
 });
 
 describe('merge rules', () => {
-  const blank: MergeValues = { company: null, role: null, phone: null, linkedin: null, location: null, how_met: null, met_on: null, circle: 'network', cadence_days: null, channel: null, birthday: null, notes: null };
+  const blank: MergeValues = { company: null, role: null, linkedin: null, location: null, how_met: null, met_on: null, circle: 'network', cadence_days: null, channel: null, birthday: null, notes: null };
 
   it("keeps KEEP's value unless it is empty, and says which wins for every field that differs", () => {
     const { choices, set } = mergeFieldChoices(
       { ...blank, company: 'Mediobanca', role: '', circle: 'close' },
-      { ...blank, company: 'Mediobanca S.p.A.', role: 'Analyst', phone: '+39 333', circle: 'network', notes: '' },
+      { ...blank, company: 'Mediobanca S.p.A.', role: 'Analyst', linkedin: 'https://www.linkedin.com/in/fsala', circle: 'network', notes: '' },
     );
     expect(choices).toEqual([
       { field: 'company', keep: 'Mediobanca', other: 'Mediobanca S.p.A.', winner: 'keep' },
       { field: 'role', keep: '', other: 'Analyst', winner: 'other' },
-      { field: 'phone', keep: null, other: '+39 333', winner: 'other' },
+      { field: 'linkedin', keep: null, other: 'https://www.linkedin.com/in/fsala', winner: 'other' },
       { field: 'circle', keep: 'close', other: 'network', winner: 'keep' },
       { field: 'notes', keep: null, other: '', winner: 'keep' },
     ]);
-    expect(set).toEqual({ role: 'Analyst', phone: '+39 333' });
+    expect(set).toEqual({ role: 'Analyst', linkedin: 'https://www.linkedin.com/in/fsala' });
   });
 
   it('unites lists, case aside for emails', () => {

@@ -166,16 +166,27 @@ describe('address cards', () => {
     expect(cardName({ ...card, given: null, family: null, emails: [] })).toBe('Satispay');
   });
 
-  it('keeps the mobile phone, the LinkedIn URL and unique emails', () => {
+  it('keeps every phone with its label (the mobile first), the LinkedIn URL and unique emails; not Google\'s own groups', () => {
     const warnings: RowNote[] = [];
     const result = cardToDraft(card, { circle: undefined, tags: ['phone'] }, warnings);
     expect('draft' in result && result.draft).toMatchObject({
       name: 'Giulia Rossi',
       emails: ['giulia@satispay.example'],
-      tags: ['myContacts', 'fintech', 'phone'],
-      values: { phone: '+39 333 123 4567', linkedin: 'https://it.linkedin.com/in/giuliarossi/', birthday: '--04-12', location: 'Milano', circle: 'acquaintance' },
+      phones: [
+        { phone: '+39 333 123 4567', label: 'mobile' },
+        { phone: '02 1234', label: 'work' },
+      ],
+      tags: ['fintech', 'phone'],
+      values: { linkedin: 'https://it.linkedin.com/in/giuliarossi/', birthday: '--04-12', location: 'Milano', circle: 'acquaintance' },
     });
     expect(warnings).toEqual([{ at: 'card 1 (line 1)', message: 'email "nope" is not an email address; left out' }]);
+  });
+
+  it('keeps a name\'s prefix and suffix apart, and the nickname', () => {
+    const dott = { ...card, formattedName: 'Dott.ssa Giulia Rossi Jr.', prefix: 'Dott.ssa', suffix: 'Jr.', nickname: 'Giuli' };
+    expect(cardName(dott)).toBe('Giulia Rossi');
+    const result = cardToDraft(dott, placement, []);
+    expect('draft' in result && result.draft).toMatchObject({ name: 'Giulia Rossi', nicknames: ['Giuli'], values: { name_prefix: 'Dott.ssa', name_suffix: 'Jr.' } });
   });
 
   it('skips a card with nothing to call it by', () => {
@@ -238,9 +249,22 @@ describe('mergeContact', () => {
   const at = '2026-03-14T11:00:00.000Z';
 
   it('fills empty fields, adds emails and tags, and leaves name, circle and notes alone', () => {
-    const result = mergeContact(stored, draft({ values: { company: 'Nexi', phone: '+39 1', notes: 'theirs', circle: 'acquaintance' }, emails: ['G@X.example', 'new@x.example'], tags: ['mentor', 'fintech'] }), at);
-    expect(result.changed).toEqual(['phone', 'emails', 'tags']);
-    expect(result.next).toMatchObject({ name: 'Giulia Rossi', company: 'Satispay', phone: '+39 1', notes: 'mine', circle: 'close', emails: ['g@x.example', 'new@x.example'], tags: ['Mentor', 'fintech'], updated_at: at });
+    const result = mergeContact(
+      stored,
+      draft({ values: { company: 'Nexi', notes: 'theirs', circle: 'acquaintance' }, phones: [{ phone: '+39 1', label: null }], emails: ['G@X.example', 'new@x.example'], tags: ['mentor', 'fintech'] }),
+      at,
+    );
+    expect(result.changed).toEqual(['emails', 'tags', 'phones']);
+    expect(result.next).toMatchObject({ name: 'Giulia Rossi', company: 'Satispay', phones: [{ phone: '+39 1', label: null }], notes: 'mine', circle: 'close', emails: ['g@x.example', 'new@x.example'], tags: ['Mentor', 'fintech'], updated_at: at });
+  });
+
+  it('adds a second phone beside the first; the same number written otherwise is the same phone', () => {
+    const withPhone = { ...stored, phones: [{ phone: '+39 333 123 4567', label: null }] };
+    const result = mergeContact(withPhone, draft({ phones: [{ phone: '333 1234567', label: 'mobile' }, { phone: '02 555 0199', label: 'work' }] }), at);
+    expect(result.next.phones).toEqual([
+      { phone: '+39 333 123 4567', label: 'mobile' },
+      { phone: '02 555 0199', label: 'work' },
+    ]);
   });
 
   it('overwrites the fields the source is the authority on', () => {

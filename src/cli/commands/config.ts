@@ -36,7 +36,7 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
   }
   await writeTable(
     ctx,
-    [{ header: 'Key' }, { header: 'Value' }, { header: 'Default' }, { header: 'What it does', max: 60 }],
+    [{ header: 'Key' }, { header: 'Value' }, { header: 'Default' }, { header: 'What it does', flex: true }],
     rows.map((r) => [r.key, r.value, r.changed ? r.default : '', r.description]),
   );
 }

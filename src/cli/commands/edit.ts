@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { check, lineSchema, nameSchema, splitList } from '../../core/validate.js';
 import type { Context } from '../context.js';
-import { readContactOptions, type ContactOptions } from '../contact-input.js';
+import { readContactOptions, warnOverloaded, type ContactOptions } from '../contact-input.js';
 import { toJson } from '../render.js';
 
 interface EditOptions extends ContactOptions {
@@ -23,18 +23,20 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
   const appendNote = options.appendNote === undefined ? undefined : check(lineSchema, options.appendNote, '--append-note');
   if (appendNote === '') throw new UsageError('--append-note: the line is empty');
   const changes =
-    Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
+    Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + input.nicknames.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
   if (changes === 0) throw new UsageError('nothing to change', 'give at least one option, e.g. `net edit NAME --circle close` (see `net edit --help`)');
 
-  const contact = await editContact(await ctx.database({ create: false }), ctx, ref, {
+  const { contact, overloaded } = await editContact(await ctx.database({ create: false }), ctx, ref, {
     fields: { ...input.fields, ...(rename ? { name: rename } : {}) },
     addEmails: input.emails,
     addTags: input.tags,
     addInterests: input.interests,
+    addNicknames: input.nicknames,
     removeTags: untag,
     removeInterests: dropInterests,
     appendNote,
   });
+  warnOverloaded(ctx, overloaded);
   if (options.json) {
     ctx.io.write(toJson(contact));
     return;

@@ -5,7 +5,9 @@ import { UsageError } from '../../core/errors.js';
 import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
-import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
+import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 /** A follow-up is due a week later unless --by says when. */
 export const DEFAULT_FOLLOWUP_DAYS = 7;
@@ -20,8 +22,7 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
   if (text === '') throw new UsageError('TEXT: the promise is empty', 'e.g. net followup add anna "send the deck" --by friday');
   let dueOn = addDays(ctx.today, DEFAULT_FOLLOWUP_DAYS);
   if (options.by !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
   const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn);
   if (options.json) {
@@ -58,13 +59,14 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     );
     return;
   }
-  const columns = [{ header: 'ID', align: 'right' as const }, { header: 'Who', max: 24 }, { header: 'Promise', max: 50 }, { header: 'Due' }];
+  const label = await nameLabelsOf(ctx);
+  const columns: TableColumn[] = [{ header: 'ID', align: 'right' }, { header: 'Who', max: 24, keep: true }, { header: 'Promise', flex: true }, { header: 'Due', keep: true }];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,
     columns,
     entries.map((e) => {
-      const row = [e.id, e.name, e.text, dueText(e, ctx.today)];
+      const row = [e.id, label(e.contact_id, e.name), e.text, dueText(e, ctx.today)];
       return options.all ? [...row, e.done_on ? `kept ${e.done_on}` : e.dropped_on ? `dropped ${e.dropped_on}` : ''] : row;
     }),
   );
@@ -110,8 +112,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   if (text === '') throw new UsageError('--text: the promise is empty');
   let dueOn: string | undefined;
   if (options.by !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
   const entry = await editFollowup(await ctx.database({ create: false }), ctx, id, { text, dueOn, contact: options.contact });
   if (options.json) {

@@ -5,6 +5,7 @@ import { channelSchema, check, positiveIntSchema, textSchema } from '../../core/
 import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { readDate } from '../dates.js';
 
 interface EditOptions {
   date?: string;
@@ -29,8 +30,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   if (options.via !== undefined) change.channel = check(channelSchema, options.via.trim().toLowerCase(), '--via');
   if (options.note !== undefined) change.note = options.note === '' ? null : check(textSchema, options.note, '--note');
   if (options.date !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    const when = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' });
+    const when = await readDate(ctx, options.date, { field: '--date', direction: 'past' });
     if (when.day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`);
     change.instant = when.instant;
   }

@@ -19,7 +19,13 @@ export function describeMerge(plan: MergePlan): string[] {
     const mark = (side: 'keep' | 'other') => (f.winner === side ? '✓' : ' ');
     lines.push(`  ${f.field.padEnd(13)} ${mark('keep')} ${shown(f.keep)}  |  ${mark('other')} ${shown(f.other)}`);
   }
-  const gained = [...gains.emails.map((e) => `email ${e}`), ...gains.tags.map((t) => `tag ${t}`), ...gains.interests.map((i) => `interest ${i}`)];
+  const gained = [
+    ...gains.emails.map((e) => `email ${e}`),
+    ...gains.phones.map((p) => `phone ${p}`),
+    ...gains.nicknames.map((n) => `nickname ${n}`),
+    ...gains.tags.map((t) => `tag ${t}`),
+    ...gains.interests.map((i) => `interest ${i}`),
+  ];
   if (gained.length > 0) lines.push(`  ${keep.name} gains: ${gained.join(', ')}`);
   const shared = moves.shared > 0 ? ` (${moves.shared} they shared keep one participant)` : '';
   lines.push(

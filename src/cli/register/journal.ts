@@ -49,11 +49,15 @@ function contactOptions(command: Command): Command {
     .option('--interest <topics>', 'interests, comma-separated (repeatable)', collect)
     .option('--met-at <text>', 'how or where you met')
     .option('--met-on <date>', 'when you met ("last spring" is not a date; "2024-03-10", "3 weeks ago" are)')
+    .option('--known-since <date>', 'when the relationship began, for people you have known for a while ("2015-09-01", "10 years ago"): kept as the day you met')
     .option('--circle <circle>', 'inner, close, active, network or acquaintance')
     .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
     .option('--channel <channel>', 'the channel you prefer with this person')
     .option('--birthday <date>', 'birthday: 1985-04-12, or --04-12 without the year')
-    .option('--note <text>', 'notes about the person');
+    .option('--note <text>', 'notes about the person')
+    .option('--nickname <names>', 'what they are called besides their name, comma-separated (repeatable); names find them too', collect)
+    .option('--name-prefix <title>', 'a title before the name, kept apart from it ("Dott.ssa", "Prof.")')
+    .option('--name-suffix <text>', 'after the name, kept apart from it ("Jr.", "PhD")');
 }
 
 export function registerJournal({ program, lazy }: Registration): void {
@@ -62,7 +66,15 @@ export function registerJournal({ program, lazy }: Registration): void {
       .command('add')
       .argument('[name]', 'full name (asked for on a terminal when missing)')
       .summary('add a person to your network')
-      .description('Add a person to your network. Default circle: network (every 120 days).'),
+      .description(
+        'Add a person to your network. Default circle: network (every 120 days).\n\n' +
+          'A person is new when you met them (--met-on, else the first interaction logged,\n' +
+          'else the day you add them) in the last 30 days: a new contact gets a "second\n' +
+          'touch" reminder a week after meeting. Entering a network you already have?\n' +
+          'Say how long you have known each person with --known-since (or a past\n' +
+          '--met-on, or log a past interaction), or import them (`net import`), which\n' +
+          'spreads their first touches over their rhythm: no flood of second touches.',
+      ),
   )
     .option('--force', 'add even when the same name or email already exists')
     .option('--json', 'print the new contact as JSON')
@@ -74,7 +86,8 @@ Examples:
       --interest "AI,fintech"
   $ net add "Niccolò Bianchi" --email nb@example.com --met-at "PyCon Italia" \\
       --met-on 2025-05-30
-  $ net add "Anna Meyer" --every "3 weeks" --tag mentor`,
+  $ net add "Anna Meyer" --every "3 weeks" --tag mentor
+  $ net add "Paolo Neri" --circle inner --known-since 2012-09-01`,
     )
     .action(lazy(() => import('../commands/add.js')));
 
@@ -84,16 +97,20 @@ Examples:
     .summary('record an interaction with one or more people')
     .description(
       'Record an interaction. Several people = one interaction with all of them.\n' +
-        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.',
+        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.\n\n' +
+        'A favour or a promise belongs to one person. With several people, name whose it\n' +
+        'is before a colon: --got "Jürgen: intro to Siemens", --follow-up "anna: send the\n' +
+        'slides" (a name, a unique part of one, or #id, among the people logged). Without\n' +
+        'a name, net asks on a terminal; elsewhere it is a usage error (exit 2).',
     )
     .option('-m, --note <text>', 'what you talked about')
     .option('--date <date>', 'when it happened, in English or Italian ("yesterday", "martedì scorso")', 'now')
     .option('--via <channel>', 'the channel', 'other')
     .option('--in', 'they reached out to you')
     .option('--out', 'you reached out to them')
-    .option('--gave <favour>', 'a favour you gave each of them (repeatable)', collect)
-    .option('--got <favour>', 'a favour you received (repeatable)', collect)
-    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"')
+    .option('--gave <favour>', 'a favour you gave (repeatable); in a group, "NAME: favour"', collect)
+    .option('--got <favour>', 'a favour you received (repeatable); in a group, "NAME: favour"', collect)
+    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"; in a group, "NAME: promise"')
     .option('--by <date>', 'when the follow-up is due (default: 7 days later)')
     .option('--json', 'print the interaction as JSON')
     .addHelpText(
@@ -103,7 +120,8 @@ Examples:
   $ net log "Giulia Rossi" --via coffee --date yesterday \\
       -m "talked about the AI meetup"
   $ net log anna marco --via meeting -m "roadmap review" \\
-      --follow-up "send the slides" --by friday
+      --follow-up "anna: send the slides" --by friday \\
+      --got "marco: intro to Nexi"
   $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
     )
     .action(lazy(() => import('../commands/log.js')));
@@ -135,8 +153,9 @@ Examples:
     .argument('<contact>', 'name, id or unique part of a name')
     .summary("a person's profile and timeline")
     .option('--limit <n>', 'how many interactions of the timeline to show', '20')
+    .option('--full', 'on a terminal, every line of long notes (they wrap; piped, they are always whole)')
     .option('--json', 'print the contact, interactions, favours and follow-ups as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5\n  $ net show nicolo --json')
+    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5 --full\n  $ net show nicolo --json')
     .action(lazy(() => import('../commands/show.js')));
 
   withListFormats(
@@ -146,7 +165,8 @@ Examples:
       .summary('interactions, newest first')
       .option('--since <date>', 'from this day on')
       .option('--until <date>', 'up to this day')
-      .option('--via <channel>', 'only this channel'),
+      .option('--via <channel>', 'only this channel')
+      .option('--grep <text>', 'only interactions whose note has these words (accents and case aside)'),
   )
     .addHelpText(
       'after',
@@ -239,4 +259,17 @@ Examples:
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .addHelpText('after', '\nExamples:\n  $ net rm "Marco Bianchi"\n  $ net rm "#12" --yes')
     .action(lazy(() => import('../commands/rm.js')));
+
+  withListFormats(
+    program
+      .command('search')
+      .argument('<text>', 'words to find; each word also finds the words it begins ("meet" finds "meetup")')
+      .summary('find notes, favours, promises and outreach reasons, ranked')
+      .description('Search everything written in words: interaction notes, notes about people, favours, follow-ups and outreach reasons. Case and accents do not matter ("citta" finds "città"); every word must be there.')
+      .option('--contact <contact>', 'only what belongs to this person')
+      .option('--since <date>', 'only from this day on')
+      .option('--limit <n>', 'how many (default on a terminal: 20)'),
+  )
+    .addHelpText('after', '\nExamples:\n  $ net search "pricing deck"\n  $ net search citta --contact giulia\n  $ net search intro --since "last month" --json')
+    .action(lazy(() => import('../commands/search.js')));
 }

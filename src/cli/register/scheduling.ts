@@ -1,5 +1,6 @@
-// Scheduling: the morning list (due), promises (followup), pausing a person
-// (snooze) and the settings behind them (config).
+// Scheduling: the morning list (due), closing an item of it (dismiss),
+// promises (followup), pausing a person (snooze) and the settings behind them
+// (config).
 import { withListFormats, type Registration } from '../program.js';
 
 export function registerScheduling({ program, lazy }: Registration): void {
@@ -30,6 +31,25 @@ Examples:
   $ net due --ics > due.ics`,
     )
     .action(lazy(() => import('../commands/due.js')));
+
+  program
+    .command('dismiss')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .summary("close a person's item of the morning list for now, without logging anything")
+    .description(
+      'Close an item of `net due` for now, without inventing an interaction: a "Thanks!"\n' +
+        'that needs no reply, a birthday wished elsewhere. Without --kind, the person\'s one\n' +
+        'item today. A reply comes back when they write again, a birthday next year; a\n' +
+        'rhythm comes back a rhythm from today, as after a touch; an outreach step when\n' +
+        'you plan the next one. Follow-ups are kept (`followup done`) or dropped\n' +
+        '(`followup drop`) instead. Listed in `net changes`; `net undo` takes it back.',
+    )
+    .option('--kind <kind>', 'which item: reply, birthday, nurture, outreach or cadence')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net dismiss marco                  # their "Thanks!" needs no reply\n  $ net dismiss anna --kind birthday   # wished her on the phone\n  $ net undo                           # it was not done after all',
+    )
+    .action(lazy(() => import('../commands/dismiss.js')));
 
   const followup = program
     .command('followup')

@@ -8,6 +8,13 @@ export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 /** The keys of `net due --json` / `--csv` (contract), in order. */
 export const DUE_KEYS = ['kind', 'contact_id', 'name', 'due_on', 'days_overdue', 'score', 'reason', 'followup_id', 'channel'] as const;
 
+/** The kinds of item `net dismiss` closes for now (follow-ups are kept or dropped instead). */
+export const DISMISS_KINDS = ['reply', 'birthday', 'nurture', 'outreach', 'cadence'] as const;
+export type DismissKind = (typeof DISMISS_KINDS)[number];
+
+/** The latest day each kind of a person's item was dismissed. */
+export type Dismissals = Readonly<Partial<Record<DismissKind, string>>>;
+
 export interface LastInteraction {
   /** The local day it happened. */
   on: string;
@@ -38,6 +45,8 @@ export interface ContactFacts {
   last: LastInteraction | null;
   /** How many interactions (the nurture rule only asks "at most one?"). */
   interactions: number;
+  /** Items dismissed with `net dismiss`, by kind; null when none ever was. */
+  dismissed: Dismissals | null;
 }
 
 export interface OpenFollowup {
@@ -61,6 +70,8 @@ export interface OutreachStep {
   why: string | null;
   /** Who can introduce you, when someone can. */
   via?: string | null;
+  /** The day the introducer was last asked (`net outreach ask`). */
+  asked_on?: string | null;
 }
 
 export interface SchedulerInput {
