@@ -111,17 +111,32 @@ export async function addPhones(db: Kysely<Database>, contactId: number, phones:
   }
 }
 
-/** Makes `phone` the first phone (added when new); null removes every phone. */
+/**
+ * Makes `phone` the first phone (added when new); null removes every phone.
+ * Positions are not recorded: the phones are written again, the new first
+ * one first, so that the record of changes says the new order (undo and
+ * sync read a list in the order its members were added) and undo gives the
+ * old order back.
+ */
 export async function setMainPhone(db: Kysely<Database>, contactId: number, phone: string | null): Promise<void> {
-  if (phone === null) {
-    await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
-    return;
+  const phones = await db
+    .selectFrom('contact_phones')
+    .select(['phone', 'label'])
+    .where('contact_id', '=', contactId)
+    .orderBy('position')
+    .orderBy('phone')
+    .execute();
+  if (phone !== null && phones[0]?.phone === phone) return;
+  // The last first: taken back, they come back in their order.
+  for (const gone of [...phones].reverse()) {
+    await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).where('phone', '=', gone.phone).execute();
   }
-  const first = await db.selectFrom('contact_phones').select(({ fn }) => fn.min('position').as('first')).where('contact_id', '=', contactId).executeTakeFirst();
-  const position = (first?.first ?? 1) - 1;
-  const known = await db.selectFrom('contact_phones').select('phone').where('contact_id', '=', contactId).where('phone', '=', phone).executeTakeFirst();
-  if (known) await db.updateTable('contact_phones').set({ position }).where('contact_id', '=', contactId).where('phone', '=', phone).execute();
-  else await db.insertInto('contact_phones').values({ contact_id: contactId, phone, label: null, position }).execute();
+  if (phone === null) return;
+  const main = phones.find((p) => p.phone === phone) ?? { phone, label: null };
+  const ordered = [main, ...phones.filter((p) => p.phone !== phone)];
+  for (const [position, p] of ordered.entries()) {
+    await db.insertInto('contact_phones').values({ contact_id: contactId, phone: p.phone, label: p.label, position }).execute();
+  }
 }
 
 export async function addNicknames(db: Kysely<Database>, contactId: number, nicknames: readonly string[]): Promise<void> {

@@ -18,6 +18,25 @@ const COLUMNS = [
   'created_at', 'updated_at',
 ] as const;
 
+/** The statements of a list whose members carry a label and a place (contact_emails, contact_phones). */
+interface Labelled {
+  select: BetterSqlite3.Statement<[number], { value: string; label: string | null }>;
+  remove: BetterSqlite3.Statement;
+  add: BetterSqlite3.Statement;
+  relabel: BetterSqlite3.Statement;
+  next: BetterSqlite3.Statement;
+}
+
+function labelled(sqlite: BetterSqlite3.Database, table: 'contact_emails' | 'contact_phones', column: 'email' | 'phone'): Labelled {
+  return {
+    select: sqlite.prepare<[number], { value: string; label: string | null }>(`select ${column} as value, label from ${table} where contact_id = ? order by position, ${column}`),
+    remove: sqlite.prepare(`delete from ${table} where contact_id = ? and ${column} = ?`),
+    add: sqlite.prepare(`insert or ignore into ${table} (contact_id, ${column}, label, position) values (?, ?, ?, ?)`),
+    relabel: sqlite.prepare(`update ${table} set label = ? where contact_id = ? and ${column} = ?`),
+    next: sqlite.prepare(`select coalesce(max(position), -1) + 1 from ${table} where contact_id = ?`).pluck(),
+  };
+}
+
 export function loadSettingsRaw(sqlite: BetterSqlite3.Database): Settings {
   return settingsFrom(sqlite.prepare('select key, value from settings').all() as Array<{ key: string; value: string }>);
 }
@@ -35,11 +54,10 @@ export class ContactStore {
   readonly #insert: BetterSqlite3.Statement;
   readonly #update: BetterSqlite3.Statement;
   readonly #select: BetterSqlite3.Statement<[number], Row>;
-  readonly #lists: Record<'emails' | 'tags' | 'interests' | 'nicknames', { select: BetterSqlite3.Statement<[number], { v: string }>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
-  readonly #phones: { select: BetterSqlite3.Statement<[number], PhoneEntry>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement; place: BetterSqlite3.Statement };
+  readonly #lists: Record<'tags' | 'interests' | 'nicknames', { select: BetterSqlite3.Statement<[number], { v: string }>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
+  readonly #phones: Labelled;
+  readonly #emails: Labelled;
   readonly #emailLabels: BetterSqlite3.Statement<[number], { email: string; label: string }>;
-  readonly #emailLabel: BetterSqlite3.Statement;
-  readonly #emailPosition: BetterSqlite3.Statement;
   readonly #deleted: BetterSqlite3.Statement<[number], { deleted: number }>;
   readonly #restore: BetterSqlite3.Statement;
   readonly #rhythmFrom: BetterSqlite3.Statement;
@@ -55,21 +73,14 @@ export class ContactStore {
       add: sqlite.prepare(insert),
     });
     this.#lists = {
-      emails: list('contact_emails', 'email', 'position', 'insert or ignore into contact_emails (contact_id, email, position) values (?, ?, ?)'),
       tags: list('contact_tags', 'tag', 'tag', 'insert or ignore into contact_tags (contact_id, tag) values (?, ?)'),
       interests: list('contact_interests', 'interest', 'interest', 'insert or ignore into contact_interests (contact_id, interest) values (?, ?)'),
       nicknames: list('contact_nicknames', 'nickname', 'nickname', 'insert or ignore into contact_nicknames (contact_id, nickname) values (?, ?)'),
     };
-    this.#phones = {
-      select: sqlite.prepare<[number], PhoneEntry>('select phone, label from contact_phones where contact_id = ? order by position, phone'),
-      remove: sqlite.prepare('delete from contact_phones where contact_id = ? and phone = ?'),
-      add: sqlite.prepare('insert or ignore into contact_phones (contact_id, phone, label, position) values (?, ?, ?, ?)'),
-      place: sqlite.prepare('update contact_phones set position = ?, label = ? where contact_id = ? and phone = ? and (position is not ? or label is not ?)'),
-    };
+    this.#phones = labelled(sqlite, 'contact_phones', 'phone');
+    this.#emails = labelled(sqlite, 'contact_emails', 'email');
     this.#emailLabels = sqlite.prepare<[number], { email: string; label: string }>('select email, label from contact_emails where contact_id = ? and label is not null');
-    this.#emailLabel = sqlite.prepare('update contact_emails set label = ? where contact_id = ? and email = ? and label is not ?');
     this.#rhythmFrom = sqlite.prepare('update contacts set rhythm_from = ? where id = ?');
-    this.#emailPosition = sqlite.prepare('update contact_emails set position = ? where contact_id = ? and email = ? and position is not ?');
     this.#deleted = sqlite.prepare('select deleted_at is not null as deleted from contacts where id = ?');
     this.#restore = sqlite.prepare('update contacts set deleted_at = null, updated_at = ? where id = ?');
     this.#exists = sqlite.prepare('select id from contacts where id = ?');
@@ -114,13 +125,13 @@ export class ContactStore {
   load(id: number): ContactState {
     const row = this.#select.get(id);
     if (!row) throw new Error(`contact #${id} vanished during the import`);
-    const values = (list: 'emails' | 'tags' | 'interests' | 'nicknames') => this.#lists[list].select.all(id).map((r) => r.v);
+    const values = (list: 'tags' | 'interests' | 'nicknames') => this.#lists[list].select.all(id).map((r) => r.v);
     const emailLabels = Object.fromEntries(this.#emailLabels.all(id).map((r) => [r.email, r.label]));
     return {
       ...(row as unknown as ContactState),
-      emails: values('emails'),
+      emails: this.#emails.select.all(id).map((r) => r.value),
       emailLabels,
-      phones: this.#phones.select.all(id),
+      phones: this.#phones.select.all(id).map((r) => ({ phone: r.value, label: r.label })),
       nicknames: values('nicknames'),
       tags: values('tags'),
       interests: values('interests'),
@@ -134,44 +145,62 @@ export class ContactStore {
   }
 
   /**
-   * Makes a list what `items` says: members that stay are left alone (only an
-   * email's position may move), so the operations recorded are the members
-   * that came and went.
+   * Makes a list what `items` says: members that stay are left alone, so
+   * the operations recorded are the members that came and went.
    */
-  /** Phones as the state says, in its order, with their labels. */
-  #writePhones(id: number, phones: readonly PhoneEntry[], fresh: boolean): void {
-    const stored = fresh ? [] : this.#phones.select.all(id);
-    const keep = new Set(phones.map((p) => p.phone));
-    for (const gone of stored) if (!keep.has(gone.phone)) this.#phones.remove.run(id, gone.phone);
-    const had = new Set(stored.map((p) => p.phone));
-    phones.forEach((p, position) => {
-      if (had.has(p.phone)) this.#phones.place.run(position, p.label, id, p.phone, position, p.label);
-      else this.#phones.add.run(id, p.phone, p.label, position);
-    });
-  }
-
-  #writeEmailLabels(id: number, labels: Readonly<Record<string, string>>): void {
-    for (const [email, label] of Object.entries(labels)) this.#emailLabel.run(label, id, email, label);
-  }
-
-  #writeList(id: number, list: 'emails' | 'tags' | 'interests' | 'nicknames', items: readonly string[], fresh: boolean): void {
+  #writeList(id: number, list: 'tags' | 'interests' | 'nicknames', items: readonly string[], fresh: boolean): void {
     const statements = this.#lists[list];
     const stored = fresh ? [] : statements.select.all(id).map((r) => r.v);
     const keep = new Set(items);
     for (const gone of stored) if (!keep.has(gone)) statements.remove.run(id, gone);
     const had = new Set(stored);
-    items.forEach((item, position) => {
-      if (list === 'emails') {
-        if (had.has(item)) this.#emailPosition.run(position, id, item, position);
-        else statements.add.run(id, item, position);
-      } else if (!had.has(item)) statements.add.run(id, item);
-    });
+    for (const item of items) if (!had.has(item)) statements.add.run(id, item);
+  }
+
+  /**
+   * Emails or phones in the order `items` says. `labels` gives each one's
+   * label (undefined: the stored one stays). A new label is written in
+   * place; positions are not recorded, so the members from the first one
+   * out of place on are written again in order, and the record of changes
+   * (undo, sync) says the new order.
+   */
+  #writeLabelled(id: number, list: Labelled, items: readonly string[], labels: (value: string) => string | null | undefined, fresh: boolean): void {
+    const stored = fresh ? [] : list.select.all(id);
+    const wanted = new Set(items);
+    for (const gone of stored) if (!wanted.has(gone.value)) list.remove.run(id, gone.value);
+    const kept = stored.filter((p) => wanted.has(p.value));
+    for (const p of kept) {
+      const label = labels(p.value);
+      if (label !== undefined && label !== p.label) {
+        list.relabel.run(label, id, p.value);
+        p.label = label;
+      }
+    }
+    let inPlace = 0;
+    while (inPlace < kept.length && kept[inPlace].value === items[inPlace]) inPlace += 1;
+    const moved = new Map(kept.slice(inPlace).map((p) => [p.value, p.label]));
+    // The last first: taken back, they come back in their order.
+    for (const value of [...moved.keys()].reverse()) list.remove.run(id, value);
+    let position = list.next.get(id) as number;
+    for (const value of items.slice(inPlace)) {
+      const label = moved.has(value) ? (moved.get(value) ?? null) : (labels(value) ?? null);
+      list.add.run(id, value, label, position++);
+    }
+  }
+
+  #writePhones(id: number, phones: readonly PhoneEntry[], fresh: boolean): void {
+    const labels = new Map(phones.map((p) => [p.phone, p.label]));
+    this.#writeLabelled(id, this.#phones, phones.map((p) => p.phone), (phone) => labels.get(phone) ?? null, fresh);
+  }
+
+  /** Emails in the state's order; a label the state gives is written, one it does not give stays (a file without labels clears none). */
+  #writeEmails(id: number, state: ContactState, fresh: boolean): void {
+    this.#writeLabelled(id, this.#emails, state.emails, (email) => state.emailLabels[email], fresh);
   }
 
   insert(state: ContactState): number {
     const id = Number(this.#insert.run(this.#params(state)).lastInsertRowid);
-    this.#writeList(id, 'emails', state.emails, true);
-    this.#writeEmailLabels(id, state.emailLabels);
+    this.#writeEmails(id, state, true);
     this.#writePhones(id, state.phones, true);
     this.#writeList(id, 'nicknames', state.nicknames, true);
     this.#writeList(id, 'tags', state.tags, true);
@@ -181,8 +210,8 @@ export class ContactStore {
 
   update(next: ContactState, lists: Record<ContactList, boolean>): void {
     this.#update.run({ ...this.#params(next), id: next.id });
-    for (const list of ['emails', 'tags', 'interests', 'nicknames'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], false);
-    if (lists.emails) this.#writeEmailLabels(next.id, next.emailLabels);
+    for (const list of ['tags', 'interests', 'nicknames'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], false);
+    if (lists.emails) this.#writeEmails(next.id, next, false);
     if (lists.phones) this.#writePhones(next.id, next.phones, false);
   }
 

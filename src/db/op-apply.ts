@@ -57,8 +57,17 @@ function parse(json: string | null): Value {
   return json === null ? null : (JSON.parse(json) as Value);
 }
 
+/** An email or phone just removed, with its place in the list. */
+interface Removed {
+  table: string;
+  owner: number;
+  value: Value;
+  position: number;
+}
+
 export class OpApplier {
   readonly #ids = new Map<string, BetterSqlite3.Statement<[string], { id: number }>>();
+  #removed: Removed | undefined;
 
   constructor(
     readonly sqlite: BetterSqlite3.Database,
@@ -87,8 +96,10 @@ export class OpApplier {
   }
 
   apply(op: Op): void {
+    const removed = this.#removed;
+    this.#removed = undefined;
     if (op.entity === 'setting') return this.#setting(op);
-    if (op.kind === 'add' || op.kind === 'remove') return this.#member(op);
+    if (op.kind === 'add' || op.kind === 'remove') return this.#member(op, removed);
     const spec = RECORD_TABLES[op.entity];
     if (!spec) throw new Error(`unknown entity ${op.entity}`);
     if (op.kind === 'create') return this.#create(spec, op);
@@ -122,7 +133,8 @@ export class OpApplier {
       .run(row);
   }
 
-  #member(op: Op): void {
+  /** `removed`: the member the operation before this one removed (a new label is a removal and an add, one after the other). */
+  #member(op: Op, removed: Removed | undefined): void {
     const set = SET_TABLES[`${op.entity}.${op.field}`];
     if (!set) throw new Error(`unknown set ${op.entity}.${op.field}`);
     const owner = this.idOf(op.entity, op.record);
@@ -133,6 +145,10 @@ export class OpApplier {
     const member = set.memberEntity ? this.idOf(set.memberEntity, String(raw)) : raw;
     if (member === undefined) throw new Error(`no ${set.memberEntity} with uid ${raw}`);
     if (op.kind === 'remove') {
+      if (set.table === 'contact_emails' || set.table === 'contact_phones') {
+        const position = this.sqlite.prepare(`select position from ${set.table} where contact_id = ? and ${set.column} = ?`).pluck().get(owner, member) as number | undefined;
+        if (position !== undefined) this.#removed = { table: set.table, owner, value: member, position };
+      }
       this.sqlite.prepare(`delete from ${set.table} where ${set.owner} = ? and ${set.column} = ?`).run(owner, member);
       return;
     }
@@ -144,7 +160,11 @@ export class OpApplier {
       const table = deleted ? 'interaction_contacts_parked' : 'interaction_contacts';
       this.sqlite.prepare(`insert or ignore into ${table} (interaction_id, contact_id, occurred_at) values (?, ?, ?)`).run(owner, member, occurred_at);
     } else if (set.table === 'contact_emails' || set.table === 'contact_phones') {
-      const position = (this.sqlite.prepare(`select coalesce(max(position), -1) + 1 from ${set.table} where contact_id = ?`).pluck().get(owner) as number) ?? 0;
+      // The same email or phone again right after its removal is a label taken back: it keeps its place.
+      const relabel = removed !== undefined && removed.table === set.table && removed.owner === owner && removed.value === member;
+      const position = relabel
+        ? removed.position
+        : ((this.sqlite.prepare(`select coalesce(max(position), -1) + 1 from ${set.table} where contact_id = ?`).pluck().get(owner) as number) ?? 0);
       this.sqlite.prepare(`insert or ignore into ${set.table} (contact_id, ${set.column}, label, position) values (?, ?, ?, ?)`).run(owner, member, label, position);
     } else {
       this.sqlite.prepare(`insert or ignore into ${set.table} (${set.owner}, ${set.column}) values (?, ?)`).run(owner, member);

@@ -170,4 +170,16 @@ describe('corrections', () => {
     ok(s.net(['undo', '--yes']));
     expect(s.json<{ notes: string }>(['show', 'giulia']).notes).toBe('likes espresso\n2026-03-20: moved to Berlin');
   });
+
+  it('edit --phone with a number already there makes it the first: listed, and undo gives the old first back', () => {
+    ok(s.net(['edit', 'giulia', '--phone', '+39 02 555 0000']));
+    ok(s.net(['edit', 'giulia', '--phone', '+39 340 000 0000']));
+    const phones = () => s.json<{ phone: string; phones: string[] }>(['show', 'giulia']);
+    expect(phones()).toMatchObject({ phone: '+39 340 000 0000', phones: ['+39 340 000 0000', '+39 02 555 0000'] });
+    ok(s.net(['edit', 'giulia', '--phone', '+39 02 555 0000']));
+    expect(phones()).toMatchObject({ phone: '+39 02 555 0000', phones: ['+39 02 555 0000', '+39 340 000 0000'] });
+    expect(changes(['--limit', '1'])[0]).toMatchObject({ command: 'edit', changes: expect.arrayContaining(['Giulia Rossi (#1): + phone +39 02 555 0000']) });
+    ok(s.net(['undo', '--yes']));
+    expect(phones()).toMatchObject({ phone: '+39 340 000 0000', phones: ['+39 340 000 0000', '+39 02 555 0000'] });
+  });
 });
