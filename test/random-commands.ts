@@ -9,6 +9,8 @@ import { editContact, emptyContactChange } from '../src/app/edit-contact.js';
 import { editInteraction, removeInteraction } from '../src/app/edit-interaction.js';
 import { addFavour, removeFavour } from '../src/app/favours.js';
 import { dismissItem } from '../src/app/dismiss.js';
+import { markDistinct } from '../src/app/duplicates.js';
+import { applyImport } from '../src/app/import-apply.js';
 import { addFollowup, closeFollowups, editFollowup } from '../src/app/followups.js';
 import { logTouch } from '../src/app/log-touch.js';
 import { mergeContacts } from '../src/app/merge.js';
@@ -18,6 +20,7 @@ import { removeContact } from '../src/app/remove-contact.js';
 import { snoozeContact } from '../src/app/snooze-contact.js';
 import type { Clock, Store } from '../src/app/store.js';
 import { NetError } from '../src/core/errors.js';
+import { emptySummary } from '../src/core/import-types.js';
 import { EXPORTERS } from '../src/db/export-records.js';
 import { openDatabase, type OpenDatabase } from '../src/db/open.js';
 
@@ -42,9 +45,20 @@ export type Step =
   | { kind: 'outreach'; who: number }
   | { kind: 'step'; who: number }
   | { kind: 'merge'; keep: number; other: number }
-  | { kind: 'dismiss'; who: number };
+  | { kind: 'dismiss'; who: number }
+  | { kind: 'phone'; who: number; phone: string | null }
+  | { kind: 'nickname'; who: number; nickname: string }
+  | { kind: 'card'; who: number; replace: boolean; emails: Labelled[]; phones: Labelled[]; nicknames: string[] }
+  | { kind: 'distinct'; a: number; b: number };
+
+/** An email or phone of an address card: which of a person's few, and its label. */
+export interface Labelled {
+  n: number;
+  label: string | null;
+}
 
 const who = fc.nat({ max: NAMES.length - 1 });
+const labelledList = fc.uniqueArray(fc.record({ n: fc.nat({ max: 2 }), label: fc.constantFrom('work', 'home', null) }), { selector: (l) => l.n, maxLength: 3 });
 const small = fc.constantFrom('Acme', 'Beta', null);
 const word = fc.constantFrom('ai', 'jazz', 'fintech', null);
 export const step: fc.Arbitrary<Step> = fc.oneof(
@@ -73,6 +87,12 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('step' as const), who }),
   fc.record({ kind: fc.constant('merge' as const), keep: fc.nat({ max: 5 }), other: fc.nat({ max: 5 }) }),
   fc.record({ kind: fc.constant('dismiss' as const), who }),
+  // `net edit --phone`: a new main phone, or none.
+  fc.record({ kind: fc.constant('phone' as const), who, phone: fc.constantFrom('+39 333 000 0001', '+39 333 000 0002', '+39 333 000 0003', null) }),
+  fc.record({ kind: fc.constant('nickname' as const), who, nickname: fc.constantFrom('Gigi', 'Nico') }),
+  // An address card of the person: another source's fills in (new emails, phones, labels), net's own export replaces the lists, order included.
+  fc.record({ kind: fc.constant('card' as const), who, replace: fc.boolean(), emails: labelledList, phones: labelledList, nicknames: fc.subarray(['Gigi', 'Nico']) }),
+  fc.record({ kind: fc.constant('distinct' as const), a: fc.nat({ max: 5 }), b: fc.nat({ max: 5 }) }),
 );
 
 const ago = (days: number) => new Date(clock.now.getTime() - days * 86_400_000);
@@ -167,7 +187,49 @@ export async function apply(store: Store, s: Step): Promise<void> {
     case 'dismiss':
       await dismissItem(store, clock, name(s.who));
       return;
+    case 'phone':
+      await editContact(store, clock, name(s.who), { ...emptyContactChange(), fields: { phone: s.phone } });
+      return;
+    case 'nickname':
+      await editContact(store, clock, name(s.who), { ...emptyContactChange(), addNicknames: [s.nickname] });
+      return;
+    case 'card':
+      await importCard(store, clock, s);
+      return;
+    case 'distinct': {
+      const a = nthId(store, 'contacts', s.a);
+      const b = nthId(store, 'contacts', s.b);
+      if (a !== undefined && b !== undefined && a !== b) await markDistinct(store, clock, `#${a}`, `#${b}`);
+      return;
+    }
   }
+}
+
+/** One address card through the import's writers, as `net import` hands them a card of a file. */
+export async function importCard(store: Store, at: Clock, s: Omit<Extract<Step, { kind: 'card' }>, 'kind'>): Promise<void> {
+  const name = NAMES[s.who];
+  const uid = store.sqlite.prepare('select uid from contacts where name = ? and deleted_at is null order by id').pluck().get(name) as string | undefined;
+  if (s.replace && uid === undefined) return;
+  const first = name.split(' ')[0].toLowerCase();
+  const request = { name: 'import vcf', summary: emptySummary('vcf', 'card.vcf', 'contacts', false), placement: { circle: undefined, tags: [] }, strict: false, dryRun: false };
+  await applyImport(store, at, request, async (sinks) => {
+    sinks.contacts.accept({
+      at: 'card 1',
+      uid: s.replace ? (uid ?? null) : null,
+      name,
+      values: {},
+      emails: s.emails.map((e) => `${first}.${e.n}@example.com`),
+      emailLabels: s.emails.map((e) => e.label),
+      phones: s.phones.map((p) => ({ phone: `+39 02 555 000${p.n}`, label: p.label })),
+      nicknames: s.nicknames,
+      tags: undefined,
+      interests: undefined,
+      mode: s.replace ? 'replace' : 'fill',
+      refresh: [],
+      created_at: null,
+      updated_at: null,
+    });
+  });
 }
 
 /** The user data: every exported record without its bookkeeping instants, and the settings. */
@@ -181,6 +243,7 @@ export function userData(store: Store): unknown {
   for (const [entity, exporter] of Object.entries(EXPORTERS)) data[entity] = [...exporter(store.sqlite)].map(strip);
   data.settings = store.sqlite.prepare('select key, value from settings order by key').all();
   data.dismissals = store.sqlite.prepare('select uid, contact_id, kind, dismissed_on from dismissals where deleted_at is null order by uid').all();
+  data.distinct = store.sqlite.prepare('select uid, contact_a, contact_b from distinct_pairs where deleted_at is null order by uid').all();
   return data;
 }
 

@@ -47,11 +47,11 @@ export async function markDistinct(store: Store, clock: Clock, refA: string, ref
     const b = await resolveContact(w.db, refB);
     if (a.id === b.id) throw new UsageError(`"${refA}" and "${refB}" are the same person (#${a.id})`);
     const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+    // Either way round: a pair that came from another device (sync) is in that device's order of ids.
     const known = await w.db
       .selectFrom('distinct_pairs')
       .select('id')
-      .where('contact_a', '=', lo)
-      .where('contact_b', '=', hi)
+      .where((eb) => eb.or([eb.and([eb('contact_a', '=', lo), eb('contact_b', '=', hi)]), eb.and([eb('contact_a', '=', hi), eb('contact_b', '=', lo)])]))
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!known) {

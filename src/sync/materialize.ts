@@ -1,19 +1,29 @@
 // Writing the merged state of the records a batch touched into the tables,
 // with recording off (the operations are already recorded, as the other
 // device's). Each record is worked out again from all its operations
-// (merge-record.ts) and only what differs is written; the summary triggers
+// (merge-record.ts, and list-order.ts for the order of a person's emails and
+// phones) and only what differs is written; the summary triggers
 // keep each person's summary right as participants come and go.
 import type BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../core/names.js';
 import { RECORD_TABLES, SET_TABLES } from '../db/op-apply.js';
-import { opsOfRecord, type KnownOp, type Knowledge } from './knowledge.js';
-import { mergeRecord, type RecordState } from './merge-record.js';
+import { compareVersions, opsOfRecord, type KnownOp, type Knowledge } from './knowledge.js';
+import { listOrder, memberLabel, memberValue } from './list-order.js';
+import { mergeRecord, type MemberState, type RecordState } from './merge-record.js';
 
 /** Records are written in this order, so that what a record points to is there first. */
-export const ENTITY_ORDER = ['contact', 'interaction', 'outreach', 'favour', 'followup', 'outreach_event', 'distinct_pair'] as const;
+export const ENTITY_ORDER = ['contact', 'interaction', 'outreach', 'favour', 'followup', 'outreach_event', 'distinct_pair', 'dismissal'] as const;
+
+/**
+ * Columns that triggers keep from other rows, never written from a recorded
+ * value: the phone is a copy of the first of the phones (migration 009);
+ * operations from before it still carry it as a field.
+ */
+const DERIVED_FIELDS: ReadonlySet<string> = new Set(['contact.phone']);
 
 type Value = string | number | null;
 type Row = Record<string, Value>;
+type Members = Map<string, MemberState>;
 
 const NOT_NULL_DEFAULTS: Readonly<Record<string, Row>> = { contacts: { circle: 'network' }, outreach: { nudges: 0 } };
 const parse = (json: string | null): Value => (json === null ? null : (JSON.parse(json) as Value));
@@ -66,19 +76,20 @@ export class Materializer {
 
   /** Writes every touched record and setting. */
   run(): void {
-    const states = new Map<string, RecordState>();
+    const states = new Map<string, { state: RecordState; ops: KnownOp[] }>();
     // First every new record, without the references that may point forward (a contact merged into one created later).
     for (const entity of ENTITY_ORDER) {
       for (const uid of this.#touched.get(entity) ?? []) {
-        const state = mergeRecord(entity, this.#ops(entity, uid), this.knowledge);
-        states.set(`${entity}/${uid}`, state);
+        const ops = this.#ops(entity, uid);
+        const state = mergeRecord(entity, ops, this.knowledge);
+        states.set(`${entity}/${uid}`, { state, ops });
         if (this.idOf(entity, uid) === undefined) this.#insert(entity, uid, state);
       }
     }
     for (const entity of ENTITY_ORDER) {
       for (const uid of this.#touched.get(entity) ?? []) {
-        const state = states.get(`${entity}/${uid}`);
-        if (state) this.#write(entity, uid, state);
+        const merged = states.get(`${entity}/${uid}`);
+        if (merged) this.#write(entity, uid, merged.state, merged.ops);
       }
     }
     for (const key of this.#settings) this.#setting(key);
@@ -89,7 +100,7 @@ export class Materializer {
     if (!state.create) throw new Error(`${entity} ${uid}: changes arrived for a record that was never created here`);
     const row: Row = { ...NOT_NULL_DEFAULTS[spec.table], uid, created_at: state.create.at };
     for (const [field, { value }] of state.fields) {
-      if (entity === 'contact' && field === 'merged_into') continue;
+      if ((entity === 'contact' && field === 'merged_into') || DERIVED_FIELDS.has(`${entity}.${field}`)) continue;
       row[field] = this.#localValue(entity, field, parse(value));
     }
     if (spec.table !== 'outreach_events') row.updated_at = state.latest?.at ?? state.create.at;
@@ -98,11 +109,12 @@ export class Materializer {
     this.#sql(`insert into ${spec.table} (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
   }
 
-  #write(entity: string, uid: string, state: RecordState): void {
+  #write(entity: string, uid: string, state: RecordState, ops: readonly KnownOp[]): void {
     const spec = RECORD_TABLES[entity];
     const current = this.#sql(`select * from ${spec.table} where uid = ?`).get(uid) as Row & { id: number };
     const changes: Row = {};
     for (const [field, { value }] of state.fields) {
+      if (DERIVED_FIELDS.has(`${entity}.${field}`)) continue;
       let local = this.#localValue(entity, field, parse(value));
       if (entity === 'interaction' && field === 'source_key' && local !== null) local = this.#claimSourceKey(uid, String(local));
       if (current[field] !== local) changes[field] = local;
@@ -123,7 +135,7 @@ export class Materializer {
       if (spec.table === 'contacts' && 'name' in fields) fields.name_key = nameKey(String(fields.name));
       update(fields);
     }
-    for (const [field, members] of state.sets) this.#writeSet(entity, current.id, field, members);
+    for (const [field, members] of state.sets) this.#writeSet(entity, current.id, field, members, ops);
     if ('deleted_at' in changes) update({ deleted_at: tombstone });
     this.#keepWhatWasLost(entity, uid, state);
   }
@@ -137,9 +149,13 @@ export class Materializer {
     return key;
   }
 
-  #writeSet(entity: string, owner: number, field: string, members: Map<string, { present: boolean; since: KnownOp | undefined }>): void {
+  #writeSet(entity: string, owner: number, field: string, members: Members, ops: readonly KnownOp[]): void {
     const set = SET_TABLES[`${entity}.${field}`];
     if (!set) throw new Error(`unknown set ${entity}.${field}`);
+    if (set.table === 'contact_emails' || set.table === 'contact_phones') {
+      this.#writeLabelled(set.table, set.column, owner, members, listOrder(ops, field, this.knowledge));
+      return;
+    }
     const parked = set.table === 'interaction_contacts' && this.#sql('select deleted_at is not null from interactions where id = ?').pluck().get(owner) === 1;
     const table = parked ? 'interaction_contacts_parked' : set.table;
     for (const [json, member] of members) {
@@ -151,8 +167,6 @@ export class Materializer {
         if (set.table === 'interaction_contacts') {
           const at = this.#sql('select occurred_at from interactions where id = ?').pluck().get(owner);
           this.#sql(`insert into ${table} (interaction_id, contact_id, occurred_at) values (?, ?, ?)`).run(owner, value, at);
-        } else if (set.table === 'contact_emails') {
-          this.#sql('insert into contact_emails (contact_id, email, position) values (?, ?, -1)').run(owner, value);
         } else {
           this.#sql(`insert into ${set.table} (${set.owner}, ${set.column}) values (?, ?)`).run(owner, value);
         }
@@ -160,21 +174,37 @@ export class Materializer {
         this.#sql(`delete from ${table} where ${set.owner} = ? and ${set.column} = ?`).run(owner, value);
       }
     }
-    if (set.table === 'contact_emails') this.#orderEmails(owner, members);
   }
 
-  /** Emails in the order they were added (those from before operations were recorded first, as they were). */
-  #orderEmails(owner: number, members: Map<string, { present: boolean; since: KnownOp | undefined }>): void {
-    const rows = this.#sql('select email, position from contact_emails where contact_id = ? order by position').all(owner) as Array<{ email: string; position: number }>;
-    const since = (email: string) => members.get(JSON.stringify(email))?.since;
-    const ordered = [...rows].sort((a, b) => {
-      const [x, y] = [since(a.email), since(b.email)];
-      if (!x || !y) return x ? 1 : y ? -1 : a.position - b.position;
-      return x.hlc < y.hlc ? -1 : x.hlc > y.hlc ? 1 : x.device < y.device ? -1 : x.device > y.device ? 1 : x.id - y.id;
-    });
-    const update = this.#sql('update contact_emails set position = ? where contact_id = ? and email = ?');
+  /**
+   * Emails and phones: a member is the value with its label, and a table
+   * row is the value. A value is there when one of its members is; two
+   * labels added on two devices without seeing each other: the newest add's
+   * label. Then the list in its order (list-order.ts).
+   */
+  #writeLabelled(table: 'contact_emails' | 'contact_phones', column: string, owner: number, members: Members, ranks: ReadonlyMap<string, number>): void {
+    const wanted = new Map<string, { label: string | null; latest: KnownOp | undefined } | null>();
+    for (const [json, member] of members) {
+      const value = memberValue(json);
+      const known = wanted.get(value) ?? null;
+      if (!member.present) {
+        if (!wanted.has(value)) wanted.set(value, null);
+      } else if (!known || (member.latest && (!known.latest || compareVersions(member.latest, known.latest) > 0))) {
+        wanted.set(value, { label: memberLabel(json), latest: member.latest });
+      }
+    }
+    for (const [value, want] of wanted) {
+      const stored = this.#sql(`select label from ${table} where contact_id = ? and ${column} = ?`).get(owner, value) as { label: string | null } | undefined;
+      if (want && !stored) this.#sql(`insert into ${table} (contact_id, ${column}, label, position) values (?, ?, ?, -1)`).run(owner, value, want.label);
+      else if (want && stored && stored.label !== want.label) this.#sql(`update ${table} set label = ? where contact_id = ? and ${column} = ?`).run(want.label, owner, value);
+      else if (!want && stored) this.#sql(`delete from ${table} where contact_id = ? and ${column} = ?`).run(owner, value);
+    }
+    const rows = this.#sql(`select ${column} as value, position from ${table} where contact_id = ? order by position, ${column}`).all(owner) as Array<{ value: string; position: number }>;
+    // Those from before operations were recorded first, as they are; then the rest in the list's order.
+    const ordered = [...rows].sort((a, b) => (ranks.get(a.value) ?? -1) - (ranks.get(b.value) ?? -1));
+    const place = this.#sql(`update ${table} set position = ? where contact_id = ? and ${column} = ?`);
     ordered.forEach((row, position) => {
-      if (row.position !== position) update.run(position, owner, row.email);
+      if (row.position !== position) place.run(position, owner, row.value);
     });
   }
 

@@ -4,8 +4,9 @@
 // - a field: the last writer by (clock, device); an open outreach's stage
 //   goes forward instead (of the operations no other one knew, the further
 //   stage);
-// - a member of a set (email, tag, interest, participant): present when
-//   some add of it was not known by any remove of it (add wins);
+// - a member of a set (email, phone, nickname, tag, interest, participant):
+//   present when some add of it was not known by any remove of it (add
+//   wins); the order of a list is list-order.ts's;
 // - the record: deleted when some deletion was not known by any restore
 //   (the deletion wins over a concurrent edit, which still applies to the
 //   fields of the tombstone).
@@ -23,8 +24,8 @@ export interface FieldState {
 
 export interface MemberState {
   present: boolean;
-  /** The earliest add that stands: orders the emails. */
-  since: KnownOp | undefined;
+  /** The newest add that stands: of two labels of one email or phone added on two devices, its label is kept. */
+  latest: KnownOp | undefined;
 }
 
 export interface ConflictCopy {
@@ -128,7 +129,7 @@ export function mergeRecord(entity: string, ops: readonly KnownOp[], knowledge: 
     if (member === null) continue;
     let members = state.sets.get(op.field);
     if (!members) state.sets.set(op.field, (members = new Map()));
-    if (!members.has(member)) members.set(member, { present: false, since: undefined });
+    if (!members.has(member)) members.set(member, { present: false, latest: undefined });
   }
   for (const [field, members] of state.sets) {
     for (const [member, m] of members) {
@@ -136,7 +137,7 @@ export function mergeRecord(entity: string, ops: readonly KnownOp[], knowledge: 
       const removes = mine.filter((op) => op.kind === 'remove');
       const standing = mine.filter((op) => op.kind === 'add' && !removes.some((r) => knowledge.knows(r, op)));
       m.present = standing.length > 0;
-      m.since = [...standing].sort(compareVersions)[0];
+      m.latest = newest(standing);
     }
   }
   return state;

@@ -22,6 +22,8 @@ export const SNAPSHOT_TABLES = [
   'contact_emails',
   'contact_tags',
   'contact_interests',
+  'contact_phones',
+  'contact_nicknames',
   'interactions',
   'interaction_contacts',
   'interaction_contacts_parked',
@@ -30,6 +32,7 @@ export const SNAPSHOT_TABLES = [
   'outreach',
   'outreach_events',
   'distinct_pairs',
+  'dismissals',
   'settings',
   'commands',
   'ops',
@@ -113,10 +116,17 @@ export async function readManifest(transport: Transport, key: Buffer, space: str
   return JSON.parse(unseal(key, aad(space, device, name), bytes, name).toString('utf8')) as Manifest;
 }
 
-/** The triggers of the tables a snapshot fills: set aside while it loads (its rows and operations are whole already). */
+/**
+ * The triggers of the tables a snapshot fills: set aside while it loads (its
+ * rows and operations are whole already, the summaries are written once at
+ * the end). The full-text index's stay: it is kept by them alone, so the
+ * rows that go and come go and come in the index too.
+ */
 function triggersOf(sqlite: BetterSqlite3.Database): Array<{ name: string; sql: string }> {
   const tables = [...SNAPSHOT_TABLES, ...DERIVED_TABLES].map((t) => `'${t}'`).join(', ');
-  return sqlite.prepare(`select name, sql from sqlite_schema where type = 'trigger' and tbl_name in (${tables})`).all() as Array<{ name: string; sql: string }>;
+  return sqlite
+    .prepare(`select name, sql from sqlite_schema where type = 'trigger' and tbl_name in (${tables}) and name not like 'search\\_%' escape '\\'`)
+    .all() as Array<{ name: string; sql: string }>;
 }
 
 /**

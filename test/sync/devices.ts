@@ -71,6 +71,16 @@ export function syncedData(d: Device): unknown {
     data[entity] = ([...exporter(d.store.sqlite)] as unknown[]).map(strip).sort(byUid);
   }
   data.settings = d.store.sqlite.prepare("select key, value from settings where key not like 'sync.%' order by key").all();
+  // Records no export carries: dismissals and the pairs said to be different people (by the people's uids: ids are local).
+  data.dismissals = d.store.sqlite
+    .prepare('select d.uid, c.uid as contact, d.kind, d.dismissed_on, d.deleted_at is not null as deleted from dismissals d join contacts c on c.id = d.contact_id order by d.uid')
+    .all();
+  data.distinct = d.store.sqlite
+    .prepare(
+      `select p.uid, min(a.uid, b.uid) as one, max(a.uid, b.uid) as other, p.deleted_at is not null as deleted
+       from distinct_pairs p join contacts a on a.id = p.contact_a join contacts b on b.id = p.contact_b order by p.uid`,
+    )
+    .all();
   data.tombstones = d.store.sqlite
     .prepare(
       `select uid, 'contact' as e, merged_into is not null as merged from contacts where deleted_at is not null
