@@ -28,7 +28,7 @@ Examples:
   $ net sync join folder ~/Sync/net       # each other device: asks for the 24 words
   $ net sync                              # push, pull, apply
   $ net sync status
-  $ net config set sync.auto 15           # after a change, sync in the background if the last was 15+ minutes ago`,
+  $ net config set sync.auto 15           # after a change, in the background`,
     )
     .action(lazy(() => import('../commands/sync.js')));
 
@@ -42,6 +42,13 @@ Examples:
         'REMOTE (a git repository: net keeps a clone next to the database and pushes to the branch net-sync).\n' +
         'Creates the key and prints it once as 24 words: keep them safe; without them the data cannot be read.\n' +
         'Your network goes there as the first snapshot, encrypted.',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net sync init folder ~/Sync/net         # Syncthing, Dropbox, a USB stick…
+  $ net sync init git git@host:me/net.git   # a git repository, through git`,
     )
     .action(lazy(() => import('../commands/sync-init.js')));
 
@@ -57,17 +64,39 @@ Examples:
     )
     .option('--key-file <file>', 'a file holding the 24 words')
     .option('--replace', 'replace the network on this device (backed up first)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net sync join folder ~/Sync/net             # asks for the 24 words
+  $ net sync join git git@host:me/net.git --key-file words.txt
+  $ net sync join folder ~/Sync/net --replace   # this device had a network`,
+    )
     .action(lazy(() => import('../commands/sync-join.js')));
 
   sync
     .command('key')
     .summary('print the recovery phrase of this device’s space again')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net sync key                    # the 24 words, to join another device
+  $ net sync key > words.txt        # for join --key-file; keep it safe`,
+    )
     .action(lazy(() => import('../commands/sync-key.js')));
 
   sync
     .command('status')
     .summary('this device, the others and when each last synced, what is not pushed yet, conflicts kept')
     .option('--json', 'print the status as one JSON object')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net sync status                 # works offline: what the last sync learned
+  $ net sync status --json`,
+    )
     // commander gives a --json after `status` to `net sync`, which has one too.
     .action((options: { json?: boolean }, command: Command) =>
       lazy(() => import('../commands/sync-status.js'))({ ...options, json: options.json ?? command.parent?.opts<{ json?: boolean }>().json }, command),
@@ -82,5 +111,12 @@ Examples:
     .command('restore')
     .argument('<id>', 'the number `net trash` shows')
     .summary('bring a record back from the trash (undoable)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ net trash restore 3             # the number \`net trash\` shows
+  $ net trash restore 3 && net sync # back on the other devices too`,
+    )
     .action(lazy(() => import('../commands/trash-restore.js')));
 }
