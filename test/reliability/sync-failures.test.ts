@@ -152,8 +152,9 @@ describe('clocks and latecomers', () => {
     ok(b.net(['sync'], inProcess));
     ok(a.net(['sync'], ahead));
     for (const s of [a, b]) expect(s.json<{ company: string }[]>(['list'], inProcess)[0].company).toBe('Behind but later');
-    // And two edits made without seeing each other: the reading a day ahead wins, on both.
-    ok(a.net(['edit', 'giulia', '--role', 'from the fast clock'], ahead));
+    // And two edits made without seeing each other: the reading a day ahead wins, on both. An hour on for A
+    // (with its clock standing still, both readings would be the last one seen plus one, and the device ids decide).
+    ok(a.net(['edit', 'giulia', '--role', 'from the fast clock'], { ...inProcess, env: { NET_NOW: '2026-03-15T12:00:00' } }));
     ok(b.net(['edit', 'giulia', '--role', 'from the right clock'], inProcess));
     for (const [s, options] of [[a, ahead], [b, inProcess], [a, ahead]] as const) ok(s.net(['sync'], options));
     for (const s of [a, b]) expect(s.json<{ role: string }[]>(['list'], inProcess)[0].role).toBe('from the fast clock');
