@@ -54,7 +54,8 @@ export class Materializer {
       this.#settings.add(record);
       return;
     }
-    if (!RECORD_TABLES[entity]) throw new Error(`unknown entity ${entity}`);
+    // A recorded entity this writer does not know would be received and never written: refused instead.
+    if (!(ENTITY_ORDER as readonly string[]).includes(entity)) throw new Error(`unknown entity ${entity}`);
     let records = this.#touched.get(entity);
     if (!records) this.#touched.set(entity, (records = new Set()));
     records.add(record);
