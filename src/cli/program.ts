@@ -13,6 +13,7 @@ import { registerSafety } from './register/safety.js';
 import { registerOnboarding } from './register/onboarding.js';
 import { registerChanges } from './register/changes.js';
 import { registerDuplicates } from './register/duplicates.js';
+import { registerCapture } from './register/capture.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -40,6 +41,7 @@ export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register:
   { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
   { names: ['undo', 'changes'], register: registerChanges, alone: true },
   { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
+  { names: ['capture', 'inbox'], register: registerCapture, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 
@@ -110,6 +112,24 @@ export function withListFormats(command: Command): Command {
     .option('--json', 'print a JSON array')
     .option('--csv', 'print CSV (RFC 4180)')
     .option('--raw', 'with --csv: no protection of cells that look like formulas');
+}
+
+/**
+ * `history edit --via/--json`, `inbox accept --from/--json`: commander gives
+ * an option that the parent command also declares to the parent. The
+ * subcommand takes it back when it did not get it itself.
+ */
+export function withParentOptions(action: (...args: unknown[]) => Promise<void>): (...args: unknown[]) => Promise<void> {
+  return (...args) => {
+    const command = args[args.length - 1] as Command;
+    const options = args[args.length - 2] as Record<string, unknown>;
+    const parent = command.parent?.opts() ?? {};
+    for (const option of command.options) {
+      const key = option.attributeName();
+      if (options[key] === undefined && parent[key] !== undefined) options[key] = parent[key];
+    }
+    return action(...args);
+  };
 }
 
 export { Option };

@@ -189,6 +189,33 @@ export interface DismissalsTable {
   deleted_at: Generated<string | null>;
 }
 
+/** A message or a meeting found by `net capture`, waiting in the inbox (migration 014): recorded, undoable. */
+export interface CapturesTable {
+  id: Generated<number>;
+  uid: string;
+  /** mail:<Message-ID> or meeting:<event UID>[/<occurrence>]: the same item read again is this one. */
+  capture_key: string;
+  kind: 'mail' | 'meeting';
+  /** The file or folder it was read from, as given ("-" for stdin). */
+  source: string;
+  occurred_at: string;
+  direction: string;
+  channel: string;
+  subject: string | null;
+  /** The sender's or organiser's address, lower case. */
+  sender: string | null;
+  /** The other people's addresses, lower case: a JSON array. */
+  addresses: string;
+  /** Their display names by address: a JSON object. */
+  names: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  /** The interaction an accepted capture became (or was found already logged as). */
+  interaction_id: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
 /** The participants of a deleted interaction, kept aside until it is restored (migration 005). */
 export interface InteractionContactsParkedTable {
   interaction_id: number;
@@ -267,6 +294,7 @@ export interface Database {
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
   dismissals: DismissalsTable;
+  captures: CapturesTable;
   interaction_contacts_parked: InteractionContactsParkedTable;
   meta: MetaTable;
   commands: CommandsTable;

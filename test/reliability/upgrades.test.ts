@@ -90,6 +90,10 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
       (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');
     insert into dismissals (id, uid, contact_id, kind, dismissed_on, created_at, updated_at) values
       (1, 'd-1', 2, 'reply', '2026-03-06', '2026-03-06T08:00:00.000Z', '2026-03-06T08:00:00.000Z');`,
+  // A captured message waiting in the inbox.
+  '014-capture': `
+    insert into captures (id, uid, capture_key, kind, source, occurred_at, direction, channel, subject, sender, addresses, names, status, created_at, updated_at) values
+      (1, 'k-1', 'mail:deck-1@satispay.com', 'mail', '/home/me/Mail', '2026-03-10T08:15:00.000Z', 'in', 'email', 'Il deck', 'giulia@satispay.com', '["giulia@satispay.com"]', '{}', 'pending', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */

@@ -1,6 +1,6 @@
 // The journal: who you know (add, edit, archive, rm) and what happened (log, list, show, history).
 import { Option, type Command } from 'commander';
-import { withListFormats, type Registration } from '../program.js';
+import { withListFormats, withParentOptions, type Registration } from '../program.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -16,24 +16,6 @@ class RemoveInterestOption extends Option {
   override attributeName(): string {
     return 'dropInterest';
   }
-}
-
-/**
- * `history edit --via/--json`: commander gives an option that the parent
- * command also declares (history's --via filter, --json) to the parent. The
- * subcommand takes it back when it did not get it itself.
- */
-function withParentOptions(action: (...args: unknown[]) => Promise<void>): (...args: unknown[]) => Promise<void> {
-  return (...args) => {
-    const command = args[args.length - 1] as Command;
-    const options = args[args.length - 2] as Record<string, unknown>;
-    const parent = command.parent?.opts() ?? {};
-    for (const option of command.options) {
-      const key = option.attributeName();
-      if (options[key] === undefined && parent[key] !== undefined) options[key] = parent[key];
-    }
-    return action(...args);
-  };
 }
 
 /** The contact fields shared by `add` and `edit`. */
