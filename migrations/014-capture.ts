@@ -108,6 +108,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', 'text')
     .execute();
   await sql`create unique index captures_key on captures (capture_key) where deleted_at is null`.execute(db);
+  // Which capture an interaction came from: the inbox checks it for every interaction logged by hand that a proposal may be.
+  await sql`create index captures_interaction on captures (interaction_id) where interaction_id is not null`.execute(db);
   await sql`create index captures_pending on captures (occurred_at) where deleted_at is null and status = 'pending'`.execute(db);
   for (const trigger of recordTriggers(CAPTURES)) await sql.raw(trigger).execute(db);
 }

@@ -57,7 +57,7 @@ function keep(summary: CaptureSummary, writer: CaptureWriter, verdict: CaptureVe
 }
 
 function countInbox(store: Store, clock: Clock, summary: CaptureSummary): CaptureSummary {
-  const inbox = readInbox(store.sqlite, { until: clock.now.toISOString() });
+  const inbox = readInbox(store.sqlite, { until: clock.now.toISOString(), findLogged: false });
   summary.proposals = inbox.proposals.length;
   summary.strangers = inbox.strangers.length;
   return summary;

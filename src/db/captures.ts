@@ -81,6 +81,8 @@ export interface InboxFilter {
   from?: string;
   /** Nothing after this instant: a meeting later today is not a proposal yet. */
   until: string;
+  /** Look for an interaction logged by hand for each proposal (the listing does; a count does not need to). */
+  findLogged?: boolean;
 }
 
 export interface Inbox {
@@ -133,7 +135,7 @@ export function readInbox(sqlite: BetterSqlite3.Database, filter: InboxFilter): 
     const instant = Date.parse(row.occurred_at);
     const window = [new Date(instant - 86_400_000).toISOString(), new Date(instant + 86_400_000).toISOString()];
     let logged: number | null = null;
-    for (const person of contacts.values()) {
+    for (const person of filter.findLogged === false ? [] : contacts.values()) {
       logged = (handLogged.get(person.id, row.channel, row.direction, window[0], window[1], row.occurred_at) as number | undefined) ?? null;
       if (logged !== null) break;
     }
