@@ -38,11 +38,11 @@ export async function writeMachine(
     Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])),
   );
   if (format === 'json') {
-    ctx.io.write(toJson(picked));
+    ctx.writeExact(toJson(picked));
     return;
   }
   const { toCsv } = await import('../formats/csv.js');
-  ctx.io.write(toCsv(picked, columns, options));
+  ctx.writeExact(toCsv(picked, columns, options));
 }
 
 /** Cuts text to a width in columns, with an ellipsis; newlines become spaces. */

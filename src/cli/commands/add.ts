@@ -85,7 +85,7 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
   });
   warnOverloaded(ctx, overloaded);
   if (opts.json) {
-    ctx.io.write(toJson(contact));
+    ctx.writeExact(toJson(contact));
     return;
   }
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;

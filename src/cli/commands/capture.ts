@@ -32,7 +32,7 @@ const IGNORED_WORDS: Record<IgnoreReason, string> = {
 
 function report(ctx: Context, summary: CaptureSummary, source: string, what: 'message' | 'meeting', options: CaptureOptions): void {
   if (options.json) {
-    ctx.io.write(toJson(summary));
+    ctx.writeExact(toJson(summary));
     return;
   }
   const many = `${what}s`;

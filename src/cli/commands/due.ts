@@ -49,7 +49,7 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     const items = report.items;
     if (mode === 'ics') {
       const { dueItemsToIcs } = await import('../../formats/ics.js');
-      ctx.io.write(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
+      ctx.writeExact(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
       return;
     }
     const rows = options.explain && mode === 'json' ? items.map((i) => ({ ...i, terms: termsObject(i) })) : items;

@@ -38,7 +38,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
   });
   warnOverloaded(ctx, overloaded);
   if (options.json) {
-    ctx.io.write(toJson(contact));
+    ctx.writeExact(toJson(contact));
     return;
   }
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;

@@ -157,7 +157,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
   if (options.force && options.out === undefined) throw new UsageError('--force goes with --out', 'it lets --out replace an existing SQLite file');
   const version = format === 'vcf' ? vcardVersion(options.vcardVersion) : 3;
 
-  let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
+  let sink: TextSink = { write: (text) => ctx.writeExact(text), close: () => {}, abort: () => {} };
   if (options.out !== undefined) {
     if (options.out.trim() === '') throw new UsageError('--out: the file name is empty');
     const { checkOutputPath } = await import('../../db/output-guard.js');

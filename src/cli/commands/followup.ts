@@ -26,7 +26,7 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
   }
   const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn);
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${text} (by ${dueOn}).\n`);
@@ -116,7 +116,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   }
   const entry = await editFollowup(await ctx.database({ create: false }), ctx, id, { text, dueOn, contact: options.contact });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${entry.text} (by ${entry.due_on}).\n`);

@@ -36,7 +36,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   }
   const entry = await editInteraction(await ctx.database({ create: false }), ctx, id, change);
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Corrected #${entry.id}: ${entry.via} with ${entry.contacts.join(', ')} on ${entry.date}.\n`);

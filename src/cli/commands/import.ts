@@ -142,7 +142,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
   if (options.json) {
-    ctx.io.write(toJson(summary));
+    ctx.writeExact(toJson(summary));
     return;
   }
   if (summary.rows) ctx.io.write(formatFates(summary.rows));

@@ -154,7 +154,7 @@ export async function accept(ctx: Context, idArgs: string[], options: DecideOpti
   const chosen = selection(idArgs, options);
   const decided: Decided[] = await acceptProposals(await ctx.database({ create: false }), ctx, chosen);
   if (options.json) {
-    ctx.io.write(toJson(decided.map((d) => ({ ...flat(d.proposal), interaction: d.interaction, linked: d.linked }))));
+    ctx.writeExact(toJson(decided.map((d) => ({ ...flat(d.proposal), interaction: d.interaction, linked: d.linked }))));
     return;
   }
   if (decided.length === 0) {
@@ -171,7 +171,7 @@ export async function reject(ctx: Context, idArgs: string[], options: DecideOpti
   const chosen = selection(idArgs, options);
   const rejected = await rejectProposals(await ctx.database({ create: false }), ctx, chosen);
   if (options.json) {
-    ctx.io.write(toJson(rejected.map(flat)));
+    ctx.writeExact(toJson(rejected.map(flat)));
     return;
   }
   ctx.io.write(rejected.length === 0 ? 'Nothing to reject: the inbox has no proposals.\n' : `Rejected ${rejected.length} ${rejected.length === 1 ? 'proposal' : 'proposals'}: ${rejected.map((p) => `#${p.id}`).join(', ')}.\n`);

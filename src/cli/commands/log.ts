@@ -70,7 +70,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
 
   if (options.json) {
     const [entry] = await listHistory(store.db, { interactionId });
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   const names = joinNames(people.map((p) => p.name));

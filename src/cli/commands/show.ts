@@ -49,7 +49,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   const received = favours.filter((f) => f.direction === 'received');
 
   if (options.json) {
-    ctx.io.write(
+    ctx.writeExact(
       toJson({
         ...contact,
         interactions,
