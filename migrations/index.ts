@@ -11,6 +11,7 @@ import * as m006 from './006-distinct-pairs.js';
 import * as m009 from './009-address-book.js';
 import * as m010 from './010-search.js';
 import * as m011 from './011-trust.js';
+import * as m015 from './015-theirs.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['009-address-book', m009],
   ['010-search', m010],
   ['011-trust', m011],
+  ['015-theirs', m015],
 ];
