@@ -13,6 +13,7 @@ import { registerSafety } from './register/safety.js';
 import { registerOnboarding } from './register/onboarding.js';
 import { registerChanges } from './register/changes.js';
 import { registerDuplicates } from './register/duplicates.js';
+import { registerBrief } from './register/brief.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -40,6 +41,7 @@ export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register:
   { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
   { names: ['undo', 'changes'], register: registerChanges, alone: true },
   { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
+  { names: ['brief'], register: registerBrief, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 

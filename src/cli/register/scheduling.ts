@@ -53,7 +53,7 @@ Examples:
 
   const followup = program
     .command('followup')
-    .summary('promises made in conversations, yours and theirs: add, list, edit, done, drop')
+    .summary('promises, yours and theirs: add, list, edit, done, drop')
     .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup list\n  $ net followup done 3\n  $ net followup drop 4');
 
   followup
