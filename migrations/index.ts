@@ -12,6 +12,7 @@ import * as m009 from './009-address-book.js';
 import * as m010 from './010-search.js';
 import * as m011 from './011-trust.js';
 import * as m014 from './014-capture.js';
+import * as m015 from './015-theirs.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -25,4 +26,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['011-trust', m011],
   // 012 and 013 are other changes', landing in parallel.
   ['014-capture', m014],
+  ['015-theirs', m015],
 ];

@@ -14,6 +14,7 @@ import { registerOnboarding } from './register/onboarding.js';
 import { registerChanges } from './register/changes.js';
 import { registerDuplicates } from './register/duplicates.js';
 import { registerCapture } from './register/capture.js';
+import { registerBrief } from './register/brief.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -42,6 +43,7 @@ export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register:
   { names: ['undo', 'changes'], register: registerChanges, alone: true },
   { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
   { names: ['capture', 'inbox'], register: registerCapture, alone: true },
+  { names: ['brief'], register: registerBrief, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 

@@ -24,6 +24,10 @@ export interface Weights {
   upcoming: number;
   /** An outreach step: × 1 on the day, growing to × 2 two weeks late. */
   outreach: number;
+  /** Reaching out (rhythm, second touch, outreach step) while they owe a promise not yet late: × −1. */
+  waiting: number;
+  /** Their promise, late: × 1 the day after, growing to × 2 two weeks late. */
+  awaited: number;
 }
 
 export interface Settings {
@@ -55,6 +59,8 @@ export const DEFAULT_WEIGHTS: Weights = {
   new_contact: 4,
   upcoming: 3,
   outreach: 3,
+  waiting: 4,
+  awaited: 3,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -204,6 +210,8 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
+  weightKey('waiting', 'taken off reaching out to someone whose promise is open and not late'),
+  weightKey('awaited', 'score of their promise once late (a gentle nudge), up to x2 two weeks late'),
   dateOrderKey,
   textKey('me.name', 'your name: drafts sign with it ("Best regards, NAME")', 100, 'me_name', false),
   textKey('draft.signature', 'how drafted emails end, replacing "Best regards" and me.name; \\n for a new line', 500, 'draft_signature', true),

@@ -136,6 +136,8 @@ export interface FollowupsTable {
   created_at: string;
   updated_at: string;
   deleted_at: Generated<string | null>;
+  /** 1: the other person's promise (`followup add --theirs`); 0: a promise made to them (migration 015). */
+  theirs: Generated<number>;
 }
 
 export interface SettingsTable {

@@ -31,6 +31,8 @@ describe('net config', () => {
       'weight.new_contact',
       'weight.upcoming',
       'weight.outreach',
+      'weight.waiting',
+      'weight.awaited',
       'dates.order',
       'me.name',
       'draft.signature',

@@ -58,6 +58,19 @@ function packagesLoaded(args: readonly string[], entry = TSC_BUILD): Set<string>
   return packages;
 }
 
+/** net's own modules (of the tsc build) that `net ARGS` loads, as paths under dist/src. */
+function ownModulesLoaded(args: readonly string[]): string[] {
+  const log = join(s.dir, 'modules.log');
+  packagesLoaded(args);
+  const src = join(ROOT, 'dist', 'src');
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('file:'))
+    .map((line) => fileURLToPath(line))
+    .filter((path) => path.startsWith(src))
+    .map((path) => path.slice(src.length + 1));
+}
+
 const HEAVY = ['@inquirer/core', 'chrono-node', 'csv-parse', 'csv-stringify', 'ics', 'ical.js', 'cli-table3'];
 
 describe('lazy loading', () => {
@@ -83,6 +96,15 @@ describe('lazy loading', () => {
     const loaded = packagesLoaded(['due']);
     expect(loaded).toContain('better-sqlite3');
     for (const name of [...HEAVY, 'zod', 'fastest-levenshtein', 'string-width']) expect(loaded, name).not.toContain(name);
+  });
+
+  it('`net due` loads none of the brief; `net brief` does', () => {
+    // The command's declaration (cli/register/brief.js) is part of the command tree, as every group's is.
+    const brief = (modules: string[]) => modules.filter((m) => /brief/.test(m) && !m.startsWith('cli/register/'));
+    expect(brief(ownModulesLoaded(['due']))).toEqual([]);
+    expect(brief(ownModulesLoaded(['brief', 'giulia']))).toEqual(
+      expect.arrayContaining(['cli/commands/brief.js', 'app/brief.js', 'core/brief.js', 'db/brief-data.js', 'cli/brief-render.js']),
+    );
   });
 
   it.each([

@@ -94,6 +94,10 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
   '014-capture': `
     insert into captures (id, uid, capture_key, kind, source, occurred_at, direction, channel, subject, sender, addresses, names, status, created_at, updated_at) values
       (1, 'k-1', 'mail:deck-1@satispay.com', 'mail', '/home/me/Mail', '2026-03-10T08:15:00.000Z', 'in', 'email', 'Il deck', 'giulia@satispay.com', '["giulia@satispay.com"]', '{}', 'pending', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
+  // A promise the other person made; the older promises stay the user's own (theirs = 0).
+  '015-theirs': `
+    insert into followups (id, uid, contact_id, interaction_id, text, due_on, done_on, created_at, updated_at, theirs) values
+      (3, 'p-3', 5, null, 'she''ll send the term sheet', '2026-03-20', null, '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z', 1);`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -239,6 +243,40 @@ describe('011 writes the name keys of older rows again', () => {
       expect(sqlite.prepare('select count(*) from current_command').pluck().get()).toBe(0);
       await migrateTo(db, sqlite, '005-operations');
       expect(sqlite.prepare('select name_key from contacts order by id').pluck().all()).toEqual(['søren kierkegaard', 'anna straße']);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('015 records whose promise it is', () => {
+  it('older promises become the user\'s own; a change of theirs is recorded; down() records as 005 did', async () => {
+    const path = join(s.dir, 'data', 'theirs.db');
+    const { sqlite, db } = connect(path);
+    const command = (id: number) => {
+      sqlite.prepare(`insert into commands (id, uid, hlc, device, at, name, summary, undoes, first_op, last_op) values (?, ?, '0', 'fixture', '2026-03-14T11:00:00.000Z', 'test', '', null, 1, 0)`).run(id, `cmd-${id}`);
+      sqlite.prepare('insert into current_command (id, ms, recording) values (?, 1773489600000, 1)').run(id);
+    };
+    const ops = (id: number) => sqlite.prepare('select kind, field, old, new from ops where command_id = ? order by id').all(id);
+    try {
+      await migrateTo(db, sqlite, '011-trust');
+      allowFixtureWrites(sqlite);
+      sqlite.exec(DATA['001-initial']);
+      endFixtureWrites(sqlite);
+      await migrateTo(db, sqlite, '015-theirs');
+      expect(sqlite.prepare('select id, theirs from followups order by id').all()).toEqual([{ id: 1, theirs: 0 }, { id: 2, theirs: 0 }]);
+      command(1);
+      sqlite.exec('update followups set theirs = 1 where id = 1');
+      expect(ops(1)).toEqual([{ kind: 'set', field: 'theirs', old: '0', new: '1' }]);
+      sqlite.exec(`insert into followups (uid, contact_id, interaction_id, text, due_on, created_at, updated_at, theirs) values ('p-9', 1, null, 'the deck', '2026-03-20', 'x', 'x', 1)`);
+      expect(JSON.parse((ops(1)[1] as { new: string }).new)).toMatchObject({ text: 'the deck', theirs: 1, contact_id: 'c-1' });
+      expect(() => sqlite.exec('update followups set theirs = 2 where id = 1')).toThrow(/CHECK constraint/);
+      sqlite.exec('delete from current_command');
+      await migrateTo(db, sqlite, '011-trust');
+      command(2);
+      sqlite.exec(`update followups set text = 'the new deck' where uid = 'p-9'`);
+      expect(ops(2)).toEqual([{ kind: 'set', field: 'text', old: '"the deck"', new: '"the new deck"' }]);
+      sqlite.exec('delete from current_command');
     } finally {
       await db.destroy();
     }
