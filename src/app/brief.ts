@@ -4,6 +4,7 @@
 // what a person typed.
 import { buildBriefs, type Brief } from '../core/brief.js';
 import { loadBriefFacts, peopleWithCompanies } from '../db/brief-data.js';
+import { meetingsBetween, type DayMeeting } from '../db/captures.js';
 import { resolveContact } from '../db/resolve.js';
 import { loadSettings } from '../db/settings.js';
 import type { Clock, Store } from './store.js';
@@ -23,4 +24,13 @@ export async function briefFor(store: Store, clock: Pick<Clock, 'today'>, refs: 
   const ids: number[] = [];
   for (const ref of refs) ids.push((await resolveContact(store.db, ref)).id);
   return briefOf(store, clock, ids);
+}
+
+/** Today's captured meetings with people of the network, and the brief of each person in them (once, in meeting order). */
+export async function briefToday(store: Store, clock: Clock): Promise<{ meetings: DayMeeting[]; briefs: Brief[] }> {
+  const [y, m, d] = clock.today.split('-').map(Number);
+  const from = new Date(y, m - 1, d).toISOString();
+  const to = new Date(y, m - 1, d + 1).toISOString();
+  const meetings = meetingsBetween(store.sqlite, from, to);
+  return { meetings, briefs: await briefOf(store, clock, meetings.flatMap((meeting) => meeting.contacts.map((c) => c.id))) };
 }

@@ -159,6 +159,30 @@ export function readInbox(sqlite: BetterSqlite3.Database, filter: InboxFilter): 
   };
 }
 
+/** A captured meeting of a day, with the people of the network in it. */
+export interface DayMeeting {
+  id: number;
+  occurred_at: string;
+  subject: string | null;
+  contacts: InboxPerson[];
+}
+
+/** The captured meetings that start in [from, to), not rejected, in time order. */
+export function meetingsBetween(sqlite: BetterSqlite3.Database, from: string, to: string): DayMeeting[] {
+  const book = addressBook(sqlite);
+  const rows = sqlite
+    .prepare(
+      `select id, occurred_at, subject, addresses from captures
+       where deleted_at is null and kind = 'meeting' and status <> 'rejected' and occurred_at >= ? and occurred_at < ? order by occurred_at, id`,
+    )
+    .all(from, to) as Array<{ id: number; occurred_at: string; subject: string | null; addresses: string }>;
+  return rows.flatMap((row) => {
+    const contacts = new Map<number, InboxPerson>();
+    for (const address of JSON.parse(row.addresses) as string[]) for (const p of book.get(address) ?? []) contacts.set(p.id, p);
+    return contacts.size === 0 ? [] : [{ id: row.id, occurred_at: row.occurred_at, subject: row.subject, contacts: [...contacts.values()] }];
+  });
+}
+
 export function setCaptureStatus(sqlite: BetterSqlite3.Database, id: number, status: 'accepted' | 'rejected', interactionId: number | null, at: string): void {
   sqlite.prepare('update captures set status = ?, interaction_id = ?, updated_at = ? where id = ?').run(status, interactionId, at, id);
 }

@@ -151,7 +151,7 @@ describe('net brief', () => {
   it('refuses what it cannot do: no one named, someone unknown, no database', () => {
     const none = s.net(['brief']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/missing required argument 'contacts'/);
+    expect(none.stderr).toMatch(/say who: names or ids, or --today/);
     const unknown = s.net(['brief', 'giulia', 'nobody here']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no contact matches "nobody here"/);

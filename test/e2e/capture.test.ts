@@ -197,3 +197,22 @@ describe('net inbox accept and reject', () => {
     expect(csv.split('\n')[0]).toBe('id,kind,date,occurred_at,direction,channel,subject,contacts,contact_ids,unknown,logged,source');
   });
 });
+
+describe('net brief --today', () => {
+  it('briefs the people of today’s captured meetings, later ones of the day included', () => {
+    const morning = { env: { NET_NOW: '2026-03-12T07:00:00Z' } };
+    ok(s.net(['add', 'Anna Neri', '--email', 'anna@studio-neri.it', '--interest', 'design'], morning));
+    ok(s.net(['capture', 'calendar', VDIR], morning));
+    const shown = ok(s.net(['brief', '--today'], morning));
+    expect(shown.split('\n')[0]).toBe('09:30  Coffee with Anna — Anna Neri');
+    expect(shown).toContain('Anna Neri');
+    const briefs = s.json<Array<{ name: string }>>(['brief', '--today'], morning);
+    expect(briefs.map((b) => b.name)).toEqual(['Anna Neri']);
+    // The next day has no meeting.
+    const none = s.net(['brief', '--today'], { env: { NET_NOW: '2026-03-13T07:00:00Z' } });
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('No captured meeting today');
+    expect(s.net(['brief']).code).toBe(2);
+    expect(s.net(['brief', 'anna', '--today']).code).toBe(2);
+  });
+});
