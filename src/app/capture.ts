@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream';
 import { judgeMail, judgeMeeting, type CaptureRules, type CaptureVerdict, type IgnoredCounts } from '../core/capture-rules.js';
 import { UsageError } from '../core/errors.js';
-import { CaptureWriter, readInbox } from '../db/captures.js';
+import { CaptureWriter, inboxCounts } from '../db/captures.js';
 import { loadSettings } from '../db/settings.js';
 import { inCommand, type Clock, type Store } from './store.js';
 
@@ -57,10 +57,7 @@ function keep(summary: CaptureSummary, writer: CaptureWriter, verdict: CaptureVe
 }
 
 function countInbox(store: Store, clock: Clock, summary: CaptureSummary): CaptureSummary {
-  const inbox = readInbox(store.sqlite, { until: clock.now.toISOString(), findLogged: false });
-  summary.proposals = inbox.proposals.length;
-  summary.strangers = inbox.strangers.length;
-  return summary;
+  return { ...summary, ...inboxCounts(store.sqlite, clock.now.toISOString()) };
 }
 
 export interface MailCaptureRequest {

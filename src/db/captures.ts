@@ -81,8 +81,6 @@ export interface InboxFilter {
   from?: string;
   /** Nothing after this instant: a meeting later today is not a proposal yet. */
   until: string;
-  /** Look for an interaction logged by hand for each proposal (the listing does; a count does not need to). */
-  findLogged?: boolean;
 }
 
 export interface Inbox {
@@ -135,7 +133,7 @@ export function readInbox(sqlite: BetterSqlite3.Database, filter: InboxFilter): 
     const instant = Date.parse(row.occurred_at);
     const window = [new Date(instant - 86_400_000).toISOString(), new Date(instant + 86_400_000).toISOString()];
     let logged: number | null = null;
-    for (const person of filter.findLogged === false ? [] : contacts.values()) {
+    for (const person of contacts.values()) {
       logged = (handLogged.get(person.id, row.channel, row.direction, window[0], window[1], row.occurred_at) as number | undefined) ?? null;
       if (logged !== null) break;
     }
@@ -157,6 +155,15 @@ export function readInbox(sqlite: BetterSqlite3.Database, filter: InboxFilter): 
     proposals,
     strangers: [...strangers.values()].sort((a, b) => b.messages + b.meetings - (a.messages + a.meetings) || (a.last < b.last ? 1 : -1)),
   };
+}
+
+/** How many proposals and strangers the inbox holds, counted in SQL (a capture of 100,000 messages need not read them back). */
+export function inboxCounts(sqlite: BetterSqlite3.Database, until: string): { proposals: number; strangers: number } {
+  const known = `exists (select 1 from json_each(c.addresses) j join contact_emails e on lower(e.email) = j.value join contacts p on p.id = e.contact_id and p.deleted_at is null)`;
+  const pending = `c.deleted_at is null and c.status = 'pending' and c.occurred_at <= ?`;
+  const proposals = sqlite.prepare(`select count(*) from captures c where ${pending} and ${known}`).pluck().get(until) as number;
+  const strangers = sqlite.prepare(`select count(distinct j.value) from captures c, json_each(c.addresses) j where ${pending} and not ${known}`).pluck().get(until) as number;
+  return { proposals, strangers };
 }
 
 /** A captured meeting of a day, with the people of the network in it. */
