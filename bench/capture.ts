@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seededRandom } from './generate.js';
+import { userEnv } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIR = resolve(ROOT, '.bench', 'capture');
@@ -99,9 +100,7 @@ function writeNetwork(entry: string, db: string): void {
 function run(entry: string, db: string, args: string[]): { ms: number; peakMb: number; stderr: string } {
   const rssFile = resolve(DIR, 'rss');
   const started = process.hrtime.bigint();
-  const env: NodeJS.ProcessEnv = { ...process.env, NET_DB: db, NET_NOW: '2026-03-14T11:00:00Z', NO_COLOR: '1', NET_BENCH_RSS_FILE: rssFile };
-  // A user's machine does not set it, and it slows every start.
-  delete env.NODE_EXTRA_CA_CERTS;
+  const env = userEnv({ ...process.env, NET_DB: db, NET_NOW: '2026-03-14T11:00:00Z', NO_COLOR: '1', NET_BENCH_RSS_FILE: rssFile });
   const result = spawnSync(process.execPath, ['--import', pathToFileURL(PROBE).href, entry, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`net ${args.join(' ')} failed (exit ${result.status}): ${result.stderr}`);
