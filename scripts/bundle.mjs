@@ -78,7 +78,7 @@ const { metafile } = await build({
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   // Outside: a large library that only calendar exports use (ics, with yup),
   // loaded from node_modules when they do; in the bundle it would make every
   // start-up read it. Only libraries that load with require(): with a code
