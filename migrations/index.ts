@@ -1,7 +1,7 @@
 // The static registry of migrations, in order. Loading them through this
 // module (instead of Kysely's FileMigrationProvider) works the same under
 // plain Node, the compiled build and vitest.
-import type { Migration } from 'kysely';
+import type { Migration } from 'kysely/migration';
 import * as m001 from './001-initial.js';
 import * as m002 from './002-outreach.js';
 import * as m003 from './003-contact-activity.js';

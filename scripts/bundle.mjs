@@ -36,8 +36,8 @@ const zodInEnglish = {
 };
 
 /**
- * Replaces `before` with `after` in the module whose path matches `filter`;
- * fails the build when the text is not there (the library changed).
+ * Replaces every `before` with `after` in the module whose path matches
+ * `filter`; fails the build when the text is not there (the library changed).
  */
 function patch(name, filter, before, after) {
   return {
@@ -46,7 +46,7 @@ function patch(name, filter, before, after) {
       b.onLoad({ filter }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         if (!source.includes(before)) throw new Error(`${name}: ${args.path} no longer contains ${before}`);
-        return { contents: source.replace(before, after), loader: 'js' };
+        return { contents: source.replaceAll(before, after), loader: 'js' };
       });
     },
   };
@@ -56,20 +56,22 @@ function patch(name, filter, before, after) {
 const lazyChildProcess = patch(
   'commander-lazy-child-process',
   /[\\/]commander[\\/]lib[\\/]command\.js$/,
-  "const childProcess = require('node:child_process');",
+  "import childProcess from 'node:child_process';",
   "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
 );
 
 /**
  * better-sqlite3's JavaScript is bundled (its fifteen files cost a resolve
- * and a read each); its native addon is still found by `bindings`, told
- * where the package is instead of working it out from the caller's file.
+ * and a read each); its native addon (a Node-API build for every platform,
+ * in prebuilds/, or one compiled into build/) is still loaded from the
+ * package's folder, found from its package.json instead of the bundle's
+ * __dirname.
  */
 const addonFromPackage = patch(
   'better-sqlite3-addon',
-  /[\\/]better-sqlite3[\\/]lib[\\/]database\.js$/,
-  "require('bindings')('better_sqlite3.node')",
-  "require('bindings')({ bindings: 'better_sqlite3.node', module_root: require('node:path').dirname(require.resolve('better-sqlite3/package.json')) })",
+  /[\\/]better-sqlite3[\\/]lib[\\/]binding\.js$/,
+  '__dirname',
+  "require('node:path').join(require('node:path').dirname(require.resolve('better-sqlite3/package.json')), 'lib')",
 );
 
 const { metafile } = await build({

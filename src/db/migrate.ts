@@ -2,7 +2,8 @@
 // schema version mirrored in PRAGMA user_version so that a newer database can
 // be refused before anything touches it.
 import type BetterSqlite3 from 'better-sqlite3';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type NO_MIGRATIONS } from 'kysely';
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type NO_MIGRATIONS } from 'kysely/migration';
 import { migrations } from '../../migrations/index.js';
 import { DataError } from '../core/errors.js';
 import type { Database } from './schema.js';

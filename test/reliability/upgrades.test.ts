@@ -5,7 +5,8 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, NO_MIGRATIONS } from 'kysely';
+import { Kysely } from 'kysely';
+import { NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { NetSqliteDialect } from '../../src/db/dialect.js';
