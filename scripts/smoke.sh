@@ -2,11 +2,15 @@
 # The smoke set: net installed from its packed tarball, globally, into a
 # temporary prefix, with whatever Node.js is first on PATH, then used as a
 # person would from a folder that has nothing to do with the checkout.
-#   scripts/smoke.sh net-journal-X.Y.Z.tgz
+#   scripts/smoke.sh [net-journal-X.Y.Z.tgz]   (without one: packs the current build)
 set -euo pipefail
-tarball=$(realpath "$1")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ $# -ge 1 ]; then
+  tarball=$(realpath "$1")
+else
+  tarball="$work/$(cd "$(dirname "$0")/.." && npm pack --ignore-scripts --silent --pack-destination "$work")"
+fi
 prefix="$work/prefix"
 echo "smoke: node $(node --version), $(basename "$tarball")"
 
@@ -14,7 +18,13 @@ if ! npm install -g --prefix "$prefix" --no-audit --no-fund "$tarball" >"$work/i
   cat "$work/install.log"
   exit 1
 fi
-echo "ok   installed: $(du -sh "$prefix/lib/node_modules/net-journal" | cut -f1)"
+package="$prefix/lib/node_modules/net-journal"
+echo "ok   installed: $(du -sh "$package" | cut -f1)"
+# Only what runs: the build's sources, benchmarks and esbuild's map of the bundle stay home.
+for absent in dist/src dist/bench dist/cli/meta.json src test node_modules/commander node_modules/kysely; do
+  [ ! -e "$package/$absent" ] || { echo "FAIL the package holds $absent"; exit 1; }
+done
+echo "ok   the package holds only what runs"
 
 mkdir "$work/elsewhere" "$work/home"
 cd "$work/elsewhere"
@@ -46,6 +56,8 @@ printf 'name,company\nCharles Babbage,Analytical Engines\nMary Somerville,\n' >p
 expect "net import csv" 'added 2' net import csv people.csv
 expect "net export" 'Charles Babbage' net export contacts --json
 expect "net due" 'Ada Lovelace|Nothing' net due
+# ics is loaded from node_modules at run time: a calendar shows it is installed.
+expect "net export due --ics" 'BEGIN:VCALENDAR' env NET_DB="$HOME/.local/share/net/demo.db" net export due --ics
 expect "net undo" 'Took back' net undo --yes
 out=$(net export contacts --csv) || fail "net export after undo" "$out"
 grep -q 'Charles Babbage' <<<"$out" && fail "net undo left the imported people" "$out"

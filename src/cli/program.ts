@@ -1,6 +1,8 @@
 // The command tree: declarations only. Each action imports its command module
 // when it runs, so `net due` loads no prompt library, no chrono-node, no CSV.
 import { Command, Option } from 'commander';
+// The bundle inlines it: the version costs no file read at start-up.
+import packageJson from '../../package.json' with { type: 'json' };
 import { showControls } from '../core/errors.js';
 import { resolveDbPath } from '../db/path.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
@@ -63,7 +65,7 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
 
   const program = new Command('net')
     .description('A networking journal: keep the professional relationships that matter alive.')
-    .version('0.1.0', '-V, --version')
+    .version(packageJson.version, '-V, --version')
     .option('--db <path>', 'the database file (default: $NET_DB, then $XDG_DATA_HOME/net/net.db)')
     .option('--no-color', 'no colours, even on a terminal')
     .option('--no-input', 'never prompt; a missing value is an error')
