@@ -25,6 +25,8 @@ for absent in dist/src dist/bench dist/cli/meta.json src test node_modules/comma
   [ ! -e "$package/$absent" ] || { echo "FAIL the package holds $absent"; exit 1; }
 done
 echo "ok   the package holds only what runs"
+[ -e "$prefix/share/man/man1/net.1" ] || fail "no man page in $prefix/share/man/man1"
+echo "ok   man net is installed"
 
 mkdir "$work/elsewhere" "$work/home"
 cd "$work/elsewhere"
