@@ -1,7 +1,7 @@
 // Writes dist/man/net.1, net's manual page, from the command tree itself
 // (the declarations `net help` prints, in the tsc build), so that it never
-// says what the program does not do. Roff by hand: a dozen requests, no
-// library. Run by `npm run build` after tsc.
+// says what the program does not do; and netj.1, which points to it. Roff by
+// hand: a dozen requests, no library. Run by `npm run build` after tsc.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildProgram } from '../dist/src/cli/program.js';
@@ -97,9 +97,11 @@ const commands = help.visibleCommands(program).filter((c) => c.name() !== 'help'
 const page = [
   `.TH NET 1 "" "net-journal ${version}" "User Commands"`,
   '.SH NAME',
-  `net \\- ${esc(program.description().replace(/\.$/, '').replace(/^A /, 'a '))}`,
+  `net, netj \\- ${esc(program.description().replace(/\.$/, '').replace(/^A /, 'a '))}`,
   '.SH SYNOPSIS',
   '\\fBnet\\fR [\\fB\\-\\-db\\fR \\fIpath\\fR] [\\fB\\-\\-no\\-color\\fR] [\\fB\\-\\-no\\-input\\fR] \\fIcommand\\fR [\\fIoptions\\fR] [\\fIarguments\\fR]',
+  '.br',
+  '\\fBnetj\\fR ...',
   '.SH DESCRIPTION',
   prose(
     'net is a personal CRM for the professional relationships you want to keep alive: the people you know, ' +
@@ -136,6 +138,12 @@ const page = [
     ['2', 'usage: unknown command or option, invalid value, missing argument'],
     ['130', 'cancelled at a prompt'],
   ].flatMap(([code, meaning]) => ['.TP', `\\fB${code}\\fR`, esc(meaning)]),
+  '.SH NOTES',
+  prose(
+    'Samba installs a program called net too (/usr/bin/net). The package installs net under a second name, netj: ' +
+      'the same program, under a name no other package uses. Run netj where Samba\'s net comes first on PATH, or put ' +
+      'the folder of npm\'s commands (npm prefix -g, then bin) before /usr/bin. Shell completion works for both names.',
+  ),
   '.SH SEE ALSO',
   '\\fBsqlite3\\fR(1)',
   '',
@@ -143,3 +151,5 @@ const page = [
 
 mkdirSync(outdir, { recursive: true });
 writeFileSync(resolve(outdir, 'net.1'), page);
+// man netj: the same page.
+writeFileSync(resolve(outdir, 'netj.1'), '.so man1/net.1\n');

@@ -25,8 +25,10 @@ for absent in dist/src dist/bench dist/cli/meta.json src test node_modules/comma
   [ ! -e "$package/$absent" ] || { echo "FAIL the package holds $absent"; exit 1; }
 done
 echo "ok   the package holds only what runs"
-[ -e "$prefix/share/man/man1/net.1" ] || fail "no man page in $prefix/share/man/man1"
-echo "ok   man net is installed"
+for page in net.1 netj.1; do
+  [ -e "$prefix/share/man/man1/$page" ] || fail "no $page in $prefix/share/man/man1"
+done
+echo "ok   man net and man netj are installed"
 
 mkdir "$work/elsewhere" "$work/home"
 cd "$work/elsewhere"
@@ -65,4 +67,5 @@ out=$(net export contacts --csv) || fail "net export after undo" "$out"
 grep -q 'Charles Babbage' <<<"$out" && fail "net undo left the imported people" "$out"
 echo "ok   the import is taken back"
 expect "net doctor" 'integrity +ok' net doctor
+expect "netj, the second name" 'Ada Lovelace' netj list
 echo "smoke: all passed on node $(node --version)"
