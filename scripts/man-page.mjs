@@ -134,9 +134,9 @@ const page = [
   '.SH EXIT STATUS',
   ...[
     ['0', 'done'],
-    ['1', 'could not be done: not found, ambiguous name, conflict, database problem'],
+    ['1', 'could not be done: not found, ambiguous name, conflict, database problem; or no to a confirmation'],
     ['2', 'usage: unknown command or option, invalid value, missing argument'],
-    ['130', 'cancelled at a prompt'],
+    ['130', 'cancelled at a prompt (Ctrl-C)'],
   ].flatMap(([code, meaning]) => ['.TP', `\\fB${code}\\fR`, esc(meaning)]),
   '.SH NOTES',
   prose(

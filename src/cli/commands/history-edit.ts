@@ -1,6 +1,6 @@
 // net history edit | rm: correct or delete an interaction logged by mistake.
 import { editInteraction, removeInteraction, type InteractionChange } from '../../app/edit-interaction.js';
-import { CancelledError, UsageError } from '../../core/errors.js';
+import { DeclinedError, UsageError } from '../../core/errors.js';
 import { channelSchema, check, positiveIntSchema, textSchema } from '../../core/validate.js';
 import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
@@ -47,7 +47,7 @@ export async function rm(ctx: Context, idArg: string, options: { yes?: boolean }
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`deleting interaction #${id} needs --yes without a terminal`, `net history rm ${id} --yes`);
     const { default: confirm } = await import('@inquirer/confirm');
-    if (!(await confirm({ message: `Delete interaction #${id}? \`net undo\` can bring it back.`, default: false }))) throw new CancelledError();
+    if (!(await confirm({ message: `Delete interaction #${id}? \`net undo\` can bring it back.`, default: false }))) throw new DeclinedError('the interaction was not deleted');
   }
   const entry = await removeInteraction(await ctx.database({ create: false }), ctx, id);
   ctx.io.write(`Deleted #${entry.id}: ${entry.via} with ${entry.contacts.join(', ')} on ${entry.date}. \`net undo\` brings it back.\n`);

@@ -1,6 +1,6 @@
 // net rm: delete a person, and the interactions that had no one else.
 import { previewRemoval, removeContact } from '../../app/remove-contact.js';
-import { CancelledError, UsageError } from '../../core/errors.js';
+import { DeclinedError, UsageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
 
 interface RmOptions {
@@ -19,7 +19,7 @@ export default async function rm(ctx: Context, ref: string, options: RmOptions):
       message: `Delete ${person.name} (#${person.id}) and their ${person.interactions} interaction(s)? \`net undo\` can bring them back.`,
       default: false,
     });
-    if (!ok) throw new CancelledError();
+    if (!ok) throw new DeclinedError('nobody was removed');
   }
   const removed = await removeContact(store, ctx, person.id);
   ctx.io.write(`Deleted ${removed.name} (#${removed.id}) and ${removed.interactions} interaction(s) that had no one else. \`net undo\` brings them back.\n`);

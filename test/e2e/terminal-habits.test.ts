@@ -1,0 +1,35 @@
+// The habits people bring from git, gh and task, through the real binary in a
+// pseudo-terminal (tmux): answering no, colours, a plain `net`. Skipped when
+// tmux is missing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, sandbox, type Sandbox } from '../helpers.js';
+import { closeAll, HAS_TMUX, netCommand, Terminal } from '../tty.js';
+
+describe.skipIf(!HAS_TMUX)('on a terminal', () => {
+  let s: Sandbox;
+  const terminals: Terminal[] = [];
+  const open = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const t = new Terminal(s.dir, netCommand(args), { env: { ...s.env, TERM: 'xterm-256color', ...env } });
+    terminals.push(t);
+    return t;
+  };
+  beforeAll(() => {
+    s = sandbox();
+    ok(s.net(['add', 'Giulia Rossi', '--circle', 'close']));
+    ok(s.net(['log', 'giulia', '--via', 'coffee', '-m', 'a coffee', '--date', '2026-01-10']));
+  });
+  afterAll(async () => {
+    await closeAll(terminals);
+    s.cleanup();
+  });
+
+  it('answering no to a confirmation exits 1, saying nothing was done', async () => {
+    const t = open(['rm', 'giulia']);
+    await t.waitFor('(y/N)');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.exitCode()).toBe(1);
+    expect(t.screen()).toContain('net: nobody was removed: you answered no');
+    expect(s.query('select count(*) as n from contacts where deleted_at is null')).toEqual([{ n: 1 }]);
+  });
+});
