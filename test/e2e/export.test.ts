@@ -38,6 +38,14 @@ describe('net export', () => {
     expect(missing.stderr).toContain('the folder does not exist');
   });
 
+  it('takes --out - for standard output, as other tools do', () => {
+    const result = s.net(['export', 'contacts', '--json', '--out', '-']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(ok(s.net(['export', 'contacts', '--json'])));
+    expect(existsSync(join(process.cwd(), '-'))).toBe(false);
+    expect(s.net(['export', 'contacts', '--out', '-', '--force'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--force goes with --out FILE') });
+  });
+
   it('writes vCard 3.0 by default and 4.0 on request, and reads them back unchanged', () => {
     const v3 = ok(s.net(['export', 'contacts', '--vcf']));
     const card = v3.split('END:VCARD')[0];

@@ -149,16 +149,18 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
     throw new UsageError(`"${entityArg}" is not something to export`, `choose one of: ${EXPORT_ENTITIES.join(', ')}`);
   }
   const format = pickExportFormat(entity, options);
-  if (options.force && options.out === undefined) throw new UsageError('--force goes with --out', 'it lets --out replace an existing SQLite file');
+  // `--out -` is standard output, as for most tools that take a file.
+  const file = options.out === '-' ? undefined : options.out;
+  if (options.force && file === undefined) throw new UsageError('--force goes with --out FILE', 'it lets --out replace an existing SQLite file');
   const version = format === 'vcf' ? vcardVersion(options.vcardVersion) : 3;
 
   let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
-  if (options.out !== undefined) {
-    if (options.out.trim() === '') throw new UsageError('--out: the file name is empty');
+  if (file !== undefined) {
+    if (file.trim() === '') throw new UsageError('--out: the file name is empty');
     const { checkOutputPath } = await import('../../db/output-guard.js');
-    checkOutputPath(options.out, { dbPath: ctx.dbPath, force: options.force });
+    checkOutputPath(file, { dbPath: ctx.dbPath, force: options.force });
     const { atomicFile } = await import('../../formats/atomic-file.js');
-    sink = atomicFile(options.out);
+    sink = atomicFile(file);
   }
   const meter = progress(ctx, entity);
   let count: number;
@@ -179,7 +181,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
   } finally {
     meter.done();
   }
-  if (options.out !== undefined) {
+  if (file !== undefined) {
     const nouns: Record<ExportEntity, [string, string]> = {
       contacts: ['contact', 'contacts'],
       interactions: ['interaction', 'interactions'],
@@ -188,6 +190,6 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
       favours: ['favour', 'favours'],
       due: ['due item', 'due items'],
     };
-    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${nouns[entity][count === 1 ? 0 : 1]} to ${options.out}.\n`);
+    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${nouns[entity][count === 1 ? 0 : 1]} to ${file}.\n`);
   }
 }

@@ -20,7 +20,7 @@ export function registerTransfer({ program, lazy }: Registration): void {
     .option('--vcf', 'vCards, for address books (contacts only)')
     .option('--vcard-version <n>', 'with --vcf: 3 (Google Contacts, iCloud) or 4 (default: 3)')
     .option('--ics', 'an iCalendar file of all-day events (due only)')
-    .option('--out <file>', 'write to FILE (atomically, mode 0600) instead of standard output; never the database or its side files')
+    .option('--out <file>', 'write to FILE (atomically, mode 0600) instead of standard output (- is standard output); never the database or its side files')
     .option('--force', 'with --out: replace FILE even if it is a SQLite database (default: refuse)')
     .option('--raw', 'with CSV: keep cells exactly as stored, no formula protection')
     .addHelpText(
