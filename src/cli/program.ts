@@ -1,5 +1,6 @@
 // The command tree: declarations only. Each action imports its command module
 // when it runs, so `net due` loads no prompt library, no chrono-node, no CSV.
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 // The bundle inlines it: the version costs no file read at start-up.
 import packageJson from '../../package.json' with { type: 'json' };
@@ -52,6 +53,25 @@ export function commandWord(args: readonly string[]): string | undefined {
     else if (!arg.startsWith('-')) return arg;
   }
   return undefined;
+}
+
+/** The program's own switches, which a plain `net` may carry. */
+const PROGRAM_SWITCHES: ReadonlySet<string> = new Set(['--no-color', '--no-input']);
+
+/**
+ * A plain `net` (no command, only the program's own options) is the morning
+ * check, `net due`, once there is a database, and the help before there is
+ * one; any other argument list is left as it is.
+ */
+export function withDefaultCommand(args: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  let db: string | undefined;
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k];
+    if (arg === '--db') db = args[++k];
+    else if (arg.startsWith('--db=')) db = arg.slice('--db='.length);
+    else if (!PROGRAM_SWITCHES.has(arg)) return [...args];
+  }
+  return [...args, existsSync(resolveDbPath(db, env)) ? 'due' : '--help'];
 }
 
 /**

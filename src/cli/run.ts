@@ -4,7 +4,7 @@
 import { CommanderError } from 'commander';
 import { NetError, showControls, systemErrorText } from '../core/errors.js';
 import { describeSqliteModuleFailure, sqliteModuleFailure } from '../core/sqlite-module.js';
-import { buildProgram } from './program.js';
+import { buildProgram, withDefaultCommand } from './program.js';
 import type { Io } from './context.js';
 
 const processIo: Io = {
@@ -85,9 +85,10 @@ export function run(argv: string[]): Promise<number> {
  * captured one in the tests that run commands in process.
  */
 export async function runWith(io: Io, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
-  const { program, closeContext } = buildProgram(io, env, argv.slice(2));
+  const args = withDefaultCommand(argv.slice(2), env);
+  const { program, closeContext } = buildProgram(io, env, args);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv.slice(0, 2), ...args]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
