@@ -44,18 +44,18 @@ export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register:
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 
-/** The command an argument list runs: the first word after the program's own options (`--db` takes a value). */
+/** The command an argument list runs: the first word after the program's own options (`--db` and `--color` take a value). */
 export function commandWord(args: readonly string[]): string | undefined {
   for (let k = 0; k < args.length; k++) {
     const arg = args[k];
     if (arg === '--') return undefined;
-    if (arg === '--db') k += 1;
+    if (arg === '--db' || arg === '--color') k += 1;
     else if (!arg.startsWith('-')) return arg;
   }
   return undefined;
 }
 
-/** The program's own switches, which a plain `net` may carry. */
+/** The program's own switches, which a plain `net` may carry (with --db and --color). */
 const PROGRAM_SWITCHES: ReadonlySet<string> = new Set(['--no-color', '--no-input']);
 
 /**
@@ -69,7 +69,8 @@ export function withDefaultCommand(args: readonly string[], env: NodeJS.ProcessE
     const arg = args[k];
     if (arg === '--db') db = args[++k];
     else if (arg.startsWith('--db=')) db = arg.slice('--db='.length);
-    else if (!PROGRAM_SWITCHES.has(arg)) return [...args];
+    else if (arg === '--color') k += 1;
+    else if (!PROGRAM_SWITCHES.has(arg) && !arg.startsWith('--color=')) return [...args];
   }
   return [...args, existsSync(resolveDbPath(db, env)) ? 'due' : '--help'];
 }
@@ -87,7 +88,14 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
     .description('A networking journal: keep the professional relationships that matter alive.')
     .version(packageJson.version, '-V, --version')
     .option('--db <path>', 'the database file (default: $NET_DB, then $XDG_DATA_HOME/net/net.db)')
-    .option('--no-color', 'no colours, even on a terminal')
+    .addOption(
+      new Option('--color <when>', 'colours: always, never, or auto (on a terminal, unless NO_COLOR; FORCE_COLOR and CLICOLOR_FORCE force them)').choices([
+        'always',
+        'never',
+        'auto',
+      ]),
+    )
+    .option('--no-color', 'no colours, even on a terminal (as --color never)')
     .option('--no-input', 'never prompt; a missing value is an error')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')

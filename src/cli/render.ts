@@ -56,6 +56,8 @@ export interface TableColumn {
   /** Longest a cell may be on a TTY before it is cut with an ellipsis. */
   max?: number;
   align?: 'left' | 'right';
+  /** On a TTY, colours a cell of this column (row by index), after it is cut to width. */
+  paint?: (cell: string, row: number) => string;
 }
 
 /**
@@ -86,7 +88,14 @@ export async function writeTable(ctx: Context, columns: readonly TableColumn[], 
     },
     colAligns: columns.map((c) => c.align ?? 'left'),
   });
-  for (const row of rows) table.push(row.map((cell, i) => truncate(text(cell), widths[i])));
+  rows.forEach((row, r) =>
+    table.push(
+      row.map((cell, i) => {
+        const shown = truncate(text(cell), widths[i]);
+        return columns[i].paint?.(shown, r) ?? shown;
+      }),
+    ),
+  );
   ctx.io.write(`${table.toString()}\n`);
 }
 

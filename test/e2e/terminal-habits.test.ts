@@ -32,4 +32,25 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
     expect(t.screen()).toContain('net: nobody was removed: you answered no');
     expect(s.query('select count(*) as n from contacts where deleted_at is null')).toEqual([{ n: 1 }]);
   });
+
+  it('--no-color reaches the prompts; without it they are in colour', async () => {
+    const plain = open(['--no-color', 'rm', 'giulia']);
+    await plain.waitFor('(y/N)');
+    expect(plain.coloured()).not.toContain('\u001b[');
+    plain.keys('C-c');
+    expect(await plain.exitCode()).toBe(130);
+    const coloured = open(['rm', 'giulia']);
+    await coloured.waitFor('(y/N)');
+    expect(coloured.coloured()).toContain('\u001b[');
+    coloured.keys('C-c');
+    expect(await coloured.exitCode()).toBe(130);
+  });
+
+  it('a plain net on a terminal is the morning check, late in red', async () => {
+    const t = open([]);
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toMatch(/^Who +Why +Due +Via/m);
+    expect(t.coloured()).toMatch(/\u001b\[31m\d+ days ago/);
+  });
 });
+

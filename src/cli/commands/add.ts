@@ -6,6 +6,7 @@ import { check, nameSchema } from '../../core/validate.js';
 import type { Context } from '../context.js';
 import { readContactOptions, type ContactOptions } from '../contact-input.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 interface AddOptions extends ContactOptions {
   force?: boolean;
@@ -41,6 +42,7 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
   let opts = options;
   if (rawName === undefined) {
     if (!ctx.interactive) throw new UsageError('missing NAME', 'usage: net add NAME [options] (prompts only on a terminal)');
+    colourPrompts(ctx);
     ({ name: rawName, options: opts } = await askForContact(options));
   }
   const name = check(nameSchema, rawName, 'NAME');

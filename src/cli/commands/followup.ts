@@ -5,7 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
-import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
 
 /** A follow-up is due a week later unless --by says when. */
 export const DEFAULT_FOLLOWUP_DAYS = 7;
@@ -58,7 +58,18 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     );
     return;
   }
-  const columns = [{ header: 'ID', align: 'right' as const }, { header: 'Who', max: 24 }, { header: 'Promise', max: 50 }, { header: 'Due' }];
+  const chalk = await ctx.chalk();
+  // Late in red, today in yellow, as in net due.
+  const late = (row: number): number => {
+    const e = entries[row];
+    return e.done_on !== null || e.dropped_on !== null ? -1 : daysBetween(e.due_on, ctx.today);
+  };
+  const columns: TableColumn[] = [
+    { header: 'ID', align: 'right' },
+    { header: 'Who', max: 24 },
+    { header: 'Promise', max: 50 },
+    { header: 'Due', paint: (cell, row) => (late(row) > 0 ? chalk.red(cell) : late(row) === 0 ? chalk.yellow(cell) : cell) },
+  ];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,

@@ -5,6 +5,7 @@ import { channelSchema, check, positiveIntSchema, textSchema } from '../../core/
 import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 interface EditOptions {
   date?: string;
@@ -46,6 +47,7 @@ export async function rm(ctx: Context, idArg: string, options: { yes?: boolean }
   const id = readId(idArg);
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`deleting interaction #${id} needs --yes without a terminal`, `net history rm ${id} --yes`);
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
     if (!(await confirm({ message: `Delete interaction #${id}? \`net undo\` can bring it back.`, default: false }))) throw new DeclinedError('the interaction was not deleted');
   }

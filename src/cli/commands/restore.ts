@@ -8,6 +8,7 @@ import { databaseFileAt } from '../../db/output-guard.js';
 import { restoreDatabase } from '../../db/restore.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 interface RestoreOptions {
   yes?: boolean;
@@ -25,6 +26,7 @@ export default async function restore(ctx: Context, file: string, options: Resto
     if (!ctx.interactive) {
       throw new UsageError(`restoring replaces ${ctx.dbPath}; this needs --yes without a terminal`, `net restore '${file}' --yes`);
     }
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
     const ok = await confirm({
       message: `Replace ${ctx.dbPath} with ${source} (${what})? The current database is kept as a backup.`,

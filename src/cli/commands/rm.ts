@@ -2,6 +2,7 @@
 import { previewRemoval, removeContact } from '../../app/remove-contact.js';
 import { DeclinedError, UsageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 interface RmOptions {
   yes?: boolean;
@@ -14,6 +15,7 @@ export default async function rm(ctx: Context, ref: string, options: RmOptions):
     if (!ctx.interactive) {
       throw new UsageError(`deleting ${person.name} (#${person.id}) needs --yes without a terminal`, `net rm ${person.id} --yes`);
     }
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
     const ok = await confirm({
       message: `Delete ${person.name} (#${person.id}) and their ${person.interactions} interaction(s)? \`net undo\` can bring them back.`,
