@@ -180,4 +180,12 @@ describe('net log', () => {
     expect(result.stderr).toContain('net: no contact matches "zzzz qqqq"');
     expect(s.query('select id from interactions')).toHaveLength(0);
   });
+
+  it('reads the note from standard input with -m -, and -e without a terminal is a usage error', () => {
+    const logged = JSON.parse(ok(s.net(['log', 'giulia', '--via', 'call', '-m', '-', '--json'], { input: 'asked about\nthe Berlin job\n' }))) as { note: string };
+    expect(logged.note).toBe('asked about\nthe Berlin job');
+    const edit = s.net(['log', 'giulia', '-e']);
+    expect(edit).toMatchObject({ code: 2, stderr: 'net: -e: the editor needs a terminal\n  give the text with the option itself, or `-` to read it from standard input\n' });
+  });
 });
+

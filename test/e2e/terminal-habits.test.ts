@@ -1,6 +1,8 @@
 // The habits people bring from git, gh and task, through the real binary in a
 // pseudo-terminal (tmux): answering no, colours, a plain `net`. Skipped when
 // tmux is missing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 import { closeAll, HAS_TMUX, netCommand, Terminal } from '../tty.js';
@@ -51,6 +53,23 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
     expect(await t.exitCode()).toBe(0);
     expect(t.screen()).toMatch(/^Who +Why +Due +Via/m);
     expect(t.coloured()).toMatch(/\u001b\[31m\d+ days ago/);
+  });
+
+  it('-e opens $VISUAL (or $EDITOR) on the note, starting from -m; # lines are left out', async () => {
+    const editor = join(s.dir, 'editor.sh');
+    const seen = join(s.dir, 'seen.txt');
+    writeFileSync(editor, `#!/bin/sh\ncp "$1" '${seen}'\nprintf 'talked about the deck\\n# not a note\\n' > "$1"\n`, { mode: 0o755 });
+    const t = open(['log', 'giulia', '--via', 'call', '-m', 'start', '-e'], { VISUAL: editor, EDITOR: 'false' });
+    expect(await t.exitCode()).toBe(0);
+    expect(readFileSync(seen, 'utf8')).toBe('start\n\n# What happened with giulia?\n# Lines starting with # are left out; an empty text leaves it out.\n');
+    expect(s.query("select note from interactions where channel = 'call'")).toEqual([{ note: 'talked about the deck' }]);
+  });
+
+  it('an editor that fails saves nothing (exit 1)', async () => {
+    const t = open(['log', 'giulia', '--via', 'video', '-e'], { EDITOR: 'false' });
+    expect(await t.exitCode()).toBe(1);
+    expect(t.screen()).toContain('net: the editor (false) exited with 1; nothing was saved');
+    expect(s.query("select count(*) as n from interactions where channel = 'video'")).toEqual([{ n: 0 }]);
   });
 });
 

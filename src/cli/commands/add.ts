@@ -7,8 +7,10 @@ import type { Context } from '../context.js';
 import { readContactOptions, type ContactOptions } from '../contact-input.js';
 import { toJson } from '../render.js';
 import { colourPrompts } from '../prompt-colours.js';
+import { longText } from '../long-text.js';
 
 interface AddOptions extends ContactOptions {
+  edit?: boolean;
   force?: boolean;
   json?: boolean;
 }
@@ -46,6 +48,9 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
     ({ name: rawName, options: opts } = await askForContact(options));
   }
   const name = check(nameSchema, rawName, 'NAME');
+  if (opts.edit || opts.note === '-') {
+    opts = { ...opts, note: await longText(ctx, { text: opts.note, edit: opts.edit, field: '--note', purpose: `Notes about ${name}.` }) };
+  }
   const input = await readContactOptions(ctx, opts);
   const contact = await addContact(await ctx.database(), ctx, {
     fields: { ...input.fields, name },

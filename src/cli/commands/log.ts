@@ -7,10 +7,12 @@ import { channelSchema, check, lineSchema, textSchema } from '../../core/validat
 import { defaultDirection, type Direction } from '../../core/vocabulary.js';
 import { listHistory } from '../../db/interactions.js';
 import type { Context } from '../context.js';
+import { longText } from '../long-text.js';
 import { toJson } from '../render.js';
 
 interface LogOptions {
   note?: string;
+  edit?: boolean;
   date: string;
   via: string;
   in?: boolean;
@@ -30,7 +32,8 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   const channel = check(channelSchema, options.via.trim().toLowerCase(), '--via');
   if (options.in && options.out) throw new UsageError('--in and --out cannot be used together', 'choose who reached out');
   const direction: Direction = options.in ? 'in' : options.out ? 'out' : defaultDirection(channel);
-  const note = options.note === undefined || options.note === '' ? null : check(textSchema, options.note, '--note');
+  const text = await longText(ctx, { text: options.note, edit: options.edit, field: '--note', purpose: `What happened with ${refs.join(', ')}?` });
+  const note = text === undefined || text === '' ? null : check(textSchema, text, '--note');
   const when = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' });
   if (when.day > ctx.today) {
     throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`, 'log what has happened; plan what will with `net followup add`');

@@ -64,6 +64,7 @@ export function registerJournal({ program, lazy }: Registration): void {
       .summary('add a person to your network')
       .description('Add a person to your network. Default circle: network (every 120 days).'),
   )
+    .option('-e, --edit', 'write the notes in $VISUAL or $EDITOR (starting from --note); --note - reads them from standard input')
     .option('--force', 'add even when the same name or email already exists')
     .option('--json', 'print the new contact as JSON')
     .addHelpText(
@@ -86,7 +87,8 @@ Examples:
       'Record an interaction. Several people = one interaction with all of them.\n' +
         'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.',
     )
-    .option('-m, --note <text>', 'what you talked about')
+    .option('-m, --note <text>', 'what you talked about (- reads it from standard input)')
+    .option('-e, --edit', 'write the note in $VISUAL or $EDITOR, as git commit does (starting from -m)')
     .option('--date <date>', 'when it happened, in English or Italian ("yesterday", "martedì scorso")', 'now')
     .option('--via <channel>', 'the channel', 'other')
     .option('--in', 'they reached out to you')
