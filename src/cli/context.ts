@@ -23,6 +23,8 @@ export interface GlobalOptions {
   /** false for --no-color; 'always', 'never' or 'auto' from --color WHEN. */
   color?: boolean | string;
   input?: boolean;
+  /** false for --no-pager. */
+  pager?: boolean;
 }
 
 export interface Context {

@@ -7,6 +7,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { showControls } from '../core/errors.js';
 import { resolveDbPath } from '../db/path.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
+import { PAGED_COMMANDS, pagedIo, pagerCommand } from './pager.js';
 import { registerJournal } from './register/journal.js';
 import { registerScheduling } from './register/scheduling.js';
 import { registerOutreach } from './register/outreach.js';
@@ -56,7 +57,7 @@ export function commandWord(args: readonly string[]): string | undefined {
 }
 
 /** The program's own switches, which a plain `net` may carry (with --db and --color). */
-const PROGRAM_SWITCHES: ReadonlySet<string> = new Set(['--no-color', '--no-input']);
+const PROGRAM_SWITCHES: ReadonlySet<string> = new Set(['--no-color', '--no-input', '--no-pager']);
 
 /**
  * A plain `net` (no command, only the program's own options) is the morning
@@ -97,6 +98,7 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
     )
     .option('--no-color', 'no colours, even on a terminal (as --color never)')
     .option('--no-input', 'never prompt; a missing value is an error')
+    .option('--no-pager', 'no pager for long output (show, history, review, list) on a terminal')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -111,8 +113,14 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
     const options = args[args.length - 2];
     const positional = args.slice(0, -2);
     const globals = command.optsWithGlobals<GlobalOptions>();
+    // Long output through the pager; review --interactive asks questions instead.
+    const pager =
+      command.parent === program && PAGED_COMMANDS.has(command.name()) && !(options as { interactive?: boolean }).interactive
+        ? pagerCommand(io, env, globals.pager)
+        : null;
+    const paged = pager === null ? undefined : pagedIo(io, env, pager);
     context = createContext({
-      io,
+      io: paged?.io ?? io,
       env,
       dbPath: resolveDbPath(globals.db, env),
       options: globals,
@@ -120,8 +128,12 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
       open: async (path, mustExist) => (await import('../db/open.js')).openDatabase(path, { mustExist }),
     });
     const module = await load();
-    // commander has checked the arity; each command module types its own arguments.
-    await (module.default as (ctx: Context, ...rest: unknown[]) => Promise<void>)(context, ...positional, options);
+    try {
+      // commander has checked the arity; each command module types its own arguments.
+      await (module.default as (ctx: Context, ...rest: unknown[]) => Promise<void>)(context, ...positional, options);
+    } finally {
+      paged?.flush();
+    }
   };
 
   const registration: Registration = { program, lazy, io, env };

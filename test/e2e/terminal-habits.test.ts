@@ -71,5 +71,49 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
     expect(t.screen()).toContain('net: the editor (false) exited with 1; nothing was saved');
     expect(s.query("select count(*) as n from interactions where channel = 'video'")).toEqual([{ n: 0 }]);
   });
+
+  describe('long output goes through a pager', () => {
+    const pager = (name: string) => {
+      const script = join(s.dir, `${name}.sh`);
+      writeFileSync(script, `#!/bin/sh\ncat > '${join(s.dir, `${name}.txt`)}'\necho "paged by ${name}"\n`, { mode: 0o755 });
+      return script;
+    };
+
+    it('$PAGER gets what list, show, history and review print', async () => {
+      for (const [args, shown] of [[['list'], 'Giulia Rossi'], [['show', 'giulia'], 'Timeline'], [['history'], 'Giulia Rossi'], [['review'], 'Review of']] as const) {
+        const t = open([...args], { PAGER: pager('pager') });
+        expect(await t.exitCode(), args.join(' ')).toBe(0);
+        expect(t.screen()).toContain('paged by pager');
+        expect(readFileSync(join(s.dir, 'pager.txt'), 'utf8')).toContain(shown);
+      }
+    });
+
+    it('NET_PAGER comes first; --no-pager and NET_PAGER=cat write straight out', async () => {
+      const first = open(['list'], { PAGER: pager('pager'), NET_PAGER: pager('netpager') });
+      expect(await first.exitCode()).toBe(0);
+      expect(first.screen()).toContain('paged by netpager');
+      for (const [args, env] of [[['--no-pager', 'list'], { PAGER: pager('pager') }], [['list'], { PAGER: pager('pager'), NET_PAGER: 'cat' }]] as const) {
+        const t = open([...args], env);
+        expect(await t.exitCode()).toBe(0);
+        expect(t.screen()).toMatch(/^ID +Name/m);
+        expect(t.screen()).not.toContain('paged by');
+      }
+    });
+
+    it('less by default: it waits on a long text, q quits (exit 0); a short one is shown at once', async () => {
+      const rows = Array.from({ length: 60 }, (_, k) => `2025-${String((k % 12) + 1).padStart(2, '0')}-${String((k % 28) + 1).padStart(2, '0')},Giulia Rossi,email,in,note ${k}`);
+      writeFileSync(join(s.dir, 'many.csv'), `date,contacts,via,direction,note\n${rows.join('\n')}\n`);
+      ok(s.net(['import', 'csv', join(s.dir, 'many.csv'), '--interactions']));
+      const long = open(['history']);
+      await long.waitFor(/note \d+/);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(long.screen()).not.toContain('[exit');
+      long.type('q');
+      expect(await long.exitCode()).toBe(0);
+      const short = open(['show', 'giulia', '--limit', '1']);
+      expect(await short.exitCode()).toBe(0);
+      expect(short.screen()).toContain('Giulia Rossi #1');
+    });
+  });
 });
 
