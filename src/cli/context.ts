@@ -25,6 +25,8 @@ export interface GlobalOptions {
   input?: boolean;
   /** false for --no-pager. */
   pager?: boolean;
+  /** -q: no confirmations. */
+  quiet?: boolean;
 }
 
 export interface Context {
@@ -35,6 +37,8 @@ export interface Context {
   today: string;
   /** Colours on: see wantsColor. */
   color: boolean;
+  /** -q, --quiet: confirmations left out. */
+  quiet: boolean;
   /** Prompts allowed: stdin and stdout are TTYs and --no-input was not given. */
   interactive: boolean;
   dbPath: string;
@@ -99,6 +103,7 @@ export function createContext(parts: ContextParts): Context {
     now,
     today: localDay(now),
     color,
+    quiet: options.quiet === true,
     interactive: options.input !== false && io.stdinIsTTY && io.stdoutIsTTY,
     dbPath,
     async database(options = {}) {

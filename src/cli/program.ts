@@ -56,8 +56,22 @@ export function commandWord(args: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Commands whose only output on success is a confirmation, which --quiet leaves out (export's is on stderr: it checks --quiet itself). */
+const CONFIRMING_COMMANDS: ReadonlySet<string> = new Set([
+  'add', 'log', 'edit', 'archive', 'unarchive', 'rm', 'snooze', 'undo', 'import', 'backup', 'restore',
+  'favour add', 'favour rm', 'followup add', 'followup done', 'followup edit', 'followup drop',
+  'config set', 'config unset', 'history edit', 'history rm', 'outreach add', 'outreach step', 'outreach nudge',
+]);
+
+/** `followup add`: a command's name under its top-level command. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
 /** The program's own switches, which a plain `net` may carry (with --db and --color). */
-const PROGRAM_SWITCHES: ReadonlySet<string> = new Set(['--no-color', '--no-input', '--no-pager']);
+const PROGRAM_SWITCHES: ReadonlySet<string> = new Set(['--no-color', '--no-input', '--no-pager', '-q', '--quiet']);
 
 /**
  * A plain `net` (no command, only the program's own options) is the morning
@@ -99,6 +113,7 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
     .option('--no-color', 'no colours, even on a terminal (as --color never)')
     .option('--no-input', 'never prompt; a missing value is an error')
     .option('--no-pager', 'no pager for long output (show, history, review, list) on a terminal')
+    .option('-q, --quiet', 'no confirmations ("Added …", "Logged …"); results, --json, warnings and errors still show')
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -119,8 +134,9 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
         ? pagerCommand(io, env, globals.pager)
         : null;
     const paged = pager === null ? undefined : pagedIo(io, env, pager);
+    const quiet = globals.quiet === true && CONFIRMING_COMMANDS.has(commandPath(command)) && !(options as { json?: boolean }).json;
     context = createContext({
-      io: paged?.io ?? io,
+      io: quiet ? { ...io, write: () => {} } : (paged?.io ?? io),
       env,
       dbPath: resolveDbPath(globals.db, env),
       options: globals,

@@ -181,7 +181,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
   } finally {
     meter.done();
   }
-  if (file !== undefined) {
+  if (file !== undefined && !ctx.quiet) {
     const nouns: Record<ExportEntity, [string, string]> = {
       contacts: ['contact', 'contacts'],
       interactions: ['interaction', 'interactions'],

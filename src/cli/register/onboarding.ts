@@ -72,7 +72,7 @@ Examples:
     // Help opens no database: it skips the context (and the query builder it loads).
     .action(async (words: string[]) => {
       const { default: helpTopic } = await import('../commands/help-topic.js');
-      await helpTopic({ io, env, color: program.opts<{ color?: boolean }>().color }, program, words);
+      await helpTopic({ io, env, color: program.opts<{ color?: boolean | string }>().color }, program, words);
     });
 
   program
