@@ -38,6 +38,15 @@ describe('net export', () => {
     expect(missing.stderr).toContain('the folder does not exist');
   });
 
+  it('streams JSON Lines with --jsonl: one object a line, the records of --json', () => {
+    for (const entity of ['contacts', 'interactions', 'due']) {
+      const lines = ok(s.net(['export', entity, '--jsonl'])).split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(JSON.parse(ok(s.net(['export', entity, '--json']))));
+    }
+    expect(s.net(['export', 'contacts', '--jsonl', '--json']).code).toBe(2);
+  });
+
   it('takes --out - for standard output, as other tools do', () => {
     const result = s.net(['export', 'contacts', '--json', '--out', '-']);
     expect(result).toMatchObject({ code: 0, stderr: '' });

@@ -9,11 +9,12 @@ import type { Context } from '../context.js';
 
 export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
 type ExportEntity = (typeof EXPORT_ENTITIES)[number];
-type ExportFormat = 'csv' | 'json' | 'vcf' | 'ics';
+type ExportFormat = 'csv' | 'json' | 'jsonl' | 'vcf' | 'ics';
 
 interface ExportOptions {
   csv?: boolean;
   json?: boolean;
+  jsonl?: boolean;
   vcf?: boolean;
   ics?: boolean;
   out?: string;
@@ -23,7 +24,7 @@ interface ExportOptions {
 }
 
 function pickExportFormat(entity: ExportEntity, options: ExportOptions): ExportFormat {
-  const chosen = (['csv', 'json', 'vcf', 'ics'] as const).filter((f) => options[f]);
+  const chosen = (['csv', 'json', 'jsonl', 'vcf', 'ics'] as const).filter((f) => options[f]);
   if (chosen.length > 1) throw new UsageError(`${chosen.map((f) => `--${f}`).join(' and ')} cannot be used together`, 'choose one format');
   const format = chosen[0] ?? 'csv';
   if (format === 'vcf' && entity !== 'contacts') throw new UsageError(`--vcf is for contacts, not ${entity}`, 'try `net export contacts --vcf`');
@@ -70,10 +71,18 @@ async function writeRecords(
   sink: TextSink,
   records: Iterable<object>,
   columns: readonly string[],
-  format: 'csv' | 'json',
+  format: 'csv' | 'json' | 'jsonl',
   options: { raw?: boolean; tick(n: number): void },
 ): Promise<number> {
   let count = 0;
+  if (format === 'jsonl') {
+    // JSON Lines: one compact object a line, for jq -c and line-by-line readers.
+    for (const record of records) {
+      sink.write(`${JSON.stringify(Object.fromEntries(columns.map((k) => [k, (record as ExportRecord)[k] ?? null])))}\n`);
+      options.tick(++count);
+    }
+    return count;
+  }
   if (format === 'json') {
     // The same bytes as JSON.stringify(array, null, 2), one record at a time.
     for (const record of records) {
@@ -140,7 +149,7 @@ async function writeDue(ctx: Context, sink: TextSink, format: ExportFormat, raw:
     sink.write(dueItemsToIcs(await addHints(ctx, report.items), { now: ctx.now, today: report.day }));
     return report.items.length;
   }
-  return writeRecords(sink, report.items, DUE_KEYS, format as 'csv' | 'json', { raw, tick: () => {} });
+  return writeRecords(sink, report.items, DUE_KEYS, format as 'csv' | 'json' | 'jsonl', { raw, tick: () => {} });
 }
 
 export default async function exportCommand(ctx: Context, entityArg: string, options: ExportOptions): Promise<void> {
@@ -172,7 +181,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
       count =
         format === 'vcf'
           ? await writeVcards(sink, records, version, meter.tick)
-          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json', { raw: options.raw, tick: meter.tick });
+          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json' | 'jsonl', { raw: options.raw, tick: meter.tick });
     }
     sink.close();
   } catch (error) {

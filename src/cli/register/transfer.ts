@@ -17,6 +17,7 @@ export function registerTransfer({ program, lazy }: Registration): void {
     )
     .option('--csv', 'CSV with a header row (the default)')
     .option('--json', 'a JSON array of objects')
+    .option('--jsonl', 'JSON Lines: one object a line, streamed (for jq -c)')
     .option('--vcf', 'vCards, for address books (contacts only)')
     .option('--vcard-version <n>', 'with --vcf: 3 (Google Contacts, iCloud) or 4 (default: 3)')
     .option('--ics', 'an iCalendar file of all-day events (due only)')
