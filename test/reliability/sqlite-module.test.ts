@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, sandbox, type Sandbox } from '../helpers.js';
+import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
 import { portableBin, STACK_FRAME } from './support.js';
 
 let s: Sandbox;
@@ -64,3 +64,18 @@ describe('a SQLite module that cannot be loaded', () => {
     expect(net(['doctor']).stdout).toMatch(/^FAIL {2}sqlite module {2}net's SQLite module \(better-sqlite3\) is missing/);
   });
 });
+
+/** A Node.js older than net supports, when the machine has one (the system's, beside the one testing). */
+const OLD_NODE = ['/usr/bin/node', '/usr/local/bin/node'].find((node) => {
+  const version = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim();
+  return version !== undefined && /^\d+\./.test(version) && Number(version.split('.')[0]) < 22;
+});
+
+describe.skipIf(OLD_NODE === undefined)('an older Node.js', () => {
+  it('is refused with a message, before better-sqlite3 can crash it', () => {
+    const result = spawnSync(OLD_NODE ?? 'node', [BIN, 'due'], { env: s.env, encoding: 'utf8' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^net: needs Node\.js 22\.12 or newer; this is Node\.js v\d+\.\d+\.\d+ \(.*\)\n {2}install a newer Node\.js/);
+  });
+});
+
