@@ -81,12 +81,8 @@ const { metafile } = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node22',
-  // Outside: a large library that only calendar exports use (ics, with yup),
-  // loaded from node_modules when they do; in the bundle it would make every
-  // start-up read it. Only libraries that load with require(): with a code
-  // cache, V8 cannot run an import() of a file outside the bundle.
   // better-sqlite3/package.json: read at run time, to find the folder of the native addon.
-  external: ['ics', 'better-sqlite3/package.json'],
+  external: ['better-sqlite3/package.json'],
   // The build id: the code cache is only ever used with the bundle it was made for.
   banner: { js: `//net-build:${randomUUID()}` },
   minify: true,
