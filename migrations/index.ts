@@ -7,6 +7,7 @@ import * as m002 from './002-outreach.js';
 import * as m003 from './003-contact-activity.js';
 import * as m004 from './004-contact-rhythm.js';
 import * as m005 from './005-operations.js';
+import * as m006 from './006-read-views.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -14,4 +15,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['003-contact-activity', m003],
   ['004-contact-rhythm', m004],
   ['005-operations', m005],
+  ['006-read-views', m006],
 ];

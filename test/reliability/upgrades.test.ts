@@ -74,6 +74,8 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     insert into contact_tags (contact_id, tag) values (5, 'leadership');
     delete from current_command where id = 1;
     update commands set last_op = (select max(id) from ops) where id = 1;`,
+  // Views only: no data of its own.
+  '006-read-views': '',
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */

@@ -1,0 +1,57 @@
+// The views for read-only tools (Datasette, the sqlite3 shell): live records
+// only, lists joined with '; ', people named beside their ids; readable from
+// a read-only connection.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ok, sandbox, type Sandbox } from '../helpers.js';
+
+describe('the read-only views', () => {
+  let s: Sandbox;
+  beforeAll(() => {
+    s = sandbox();
+    ok(s.net(['add', 'Giulia Rossi', '--company', 'Satispay', '--email', 'g@satispay.example', '--email', 'giulia@home.example', '--tag', 'fintech,mentor', '--interest', 'AI']));
+    ok(s.net(['add', 'Marco Bianchi']));
+    ok(s.net(['add', 'Gone Person']));
+    ok(s.net(['log', 'giulia', 'marco', '--via', 'coffee', '--date', '2026-03-10', '-m', 'roadmap', '--gave', 'intro to Sara', '--follow-up', 'send the deck']));
+    ok(s.net(['log', 'gone', '--via', 'call', '--date', '2026-03-11']));
+    ok(s.net(['rm', 'gone', '--yes']));
+  });
+  afterAll(() => s.cleanup());
+
+  function read<T>(sql: string): T[] {
+    const db = new Database(s.db, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(sql).all() as T[];
+    } finally {
+      db.close();
+    }
+  }
+
+  it('v_contacts: the people there are, with their lists and last contact', () => {
+    expect(read('select name, company, emails, tags, interests, last_contact, interactions from v_contacts order by id')).toEqual([
+      { name: 'Giulia Rossi', company: 'Satispay', emails: 'g@satispay.example; giulia@home.example', tags: 'fintech; mentor', interests: 'AI', last_contact: '2026-03-10', interactions: 1 },
+      { name: 'Marco Bianchi', company: null, emails: null, tags: null, interests: null, last_contact: '2026-03-10', interactions: 1 },
+    ]);
+  });
+
+  it('v_interactions, v_followups and v_favours: live records with the people named', () => {
+    expect(read('select date, via, direction, note, contacts, contact_ids from v_interactions')).toEqual([
+      { date: '2026-03-10', via: 'coffee', direction: 'mutual', note: 'roadmap', contacts: 'Giulia Rossi; Marco Bianchi', contact_ids: '1; 2' },
+    ]);
+    expect(read('select name, text, due_on, done_on from v_followups order by id')).toEqual([
+      { name: 'Giulia Rossi', text: 'send the deck', due_on: '2026-03-17', done_on: null },
+    ]);
+    expect(read("select name, direction, text from v_favours order by id")).toEqual([
+      { name: 'Giulia Rossi', direction: 'given', text: 'intro to Sara' },
+      { name: 'Marco Bianchi', direction: 'given', text: 'intro to Sara' },
+    ]);
+  });
+
+  it('are what the README documents', () => {
+    const columns = (view: string) => read<{ name: string }>(`select name from pragma_table_info('${view}')`).map((c) => c.name);
+    expect(columns('v_contacts')).toEqual(['id', 'uid', 'name', 'company', 'role', 'emails', 'phone', 'linkedin', 'location', 'circle', 'cadence_override', 'channel', 'tags', 'interests', 'how_met', 'met_on', 'birthday', 'snoozed_until', 'archived_at', 'notes', 'last_contact', 'interactions', 'created_at', 'updated_at']);
+    expect(columns('v_interactions')).toEqual(['id', 'uid', 'occurred_at', 'date', 'via', 'direction', 'note', 'contacts', 'contact_ids', 'created_at', 'updated_at']);
+    expect(columns('v_followups')).toEqual(['id', 'uid', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'interaction_id', 'created_at', 'updated_at']);
+    expect(columns('v_favours')).toEqual(['id', 'uid', 'contact_id', 'name', 'direction', 'text', 'occurred_on', 'interaction_id', 'created_at', 'updated_at']);
+  });
+});
