@@ -2,7 +2,8 @@
 // format module, turn each row into a draft (src/core/import-*), and hand
 // the drafts to the writers (src/db/import-*), all inside the import's one
 // transaction. Each pipeline counts into the summary.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { isIsoDay, localDay } from '../core/dates.js';
 import { DataError, UsageError } from '../core/errors.js';
@@ -70,6 +71,18 @@ export async function importGoogle(p: PipelineContext): Promise<void> {
 export async function importVcf(p: PipelineContext): Promise<void> {
   const { readVcards } = await import('../formats/vcard.js');
   await importCards(p, [readVcards(await p.text(), p.file)]);
+}
+
+/** A vdir: one card per .vcf file (khard, vdirsyncer), read in name order; each card is named by its file. */
+export async function importVdir(p: PipelineContext): Promise<void> {
+  const { readVcards } = await import('../formats/vcard.js');
+  const names = (await readdir(p.file)).filter((name) => name.toLowerCase().endsWith('.vcf')).sort();
+  const batches: AddressCard[][] = [];
+  for (const name of names) {
+    const path = join(p.file, name);
+    batches.push(readVcards(await readWhole(path), path).map((card) => ({ ...card, at: `${name}: ${card.at}` })));
+  }
+  await importCards(p, batches);
 }
 
 export async function importLinkedinMessages(p: PipelineContext): Promise<void> {

@@ -5,6 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import type { Cell } from '../../formats/csv.js';
 import type { TextSink } from '../../formats/atomic-file.js';
 import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
+import { writeVcards, writeVdir } from '../vcard-export.js';
 import type { Context } from '../context.js';
 
 export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
@@ -17,6 +18,7 @@ interface ExportOptions {
   jsonl?: boolean;
   vcf?: boolean;
   ics?: boolean;
+  vdir?: string;
   out?: string;
   raw?: boolean;
   vcardVersion?: string;
@@ -30,6 +32,11 @@ function pickExportFormat(entity: ExportEntity, options: ExportOptions): ExportF
   if (format === 'vcf' && entity !== 'contacts') throw new UsageError(`--vcf is for contacts, not ${entity}`, 'try `net export contacts --vcf`');
   if (format === 'ics' && entity !== 'due') throw new UsageError(`--ics is for due, not ${entity}`, 'try `net export due --ics`');
   if (options.raw && format !== 'csv') throw new UsageError('--raw changes only CSV output', 'drop --raw, or use --csv');
+  if (options.vdir !== undefined) {
+    if (entity !== 'contacts') throw new UsageError(`--vdir is for contacts, not ${entity}`, 'try `net export contacts --vdir FOLDER`');
+    if (chosen.length || options.out !== undefined) throw new UsageError('--vdir writes vCard files of its own', 'drop the other format or --out');
+    return 'vcf';
+  }
   if (options.vcardVersion !== undefined && format !== 'vcf') throw new UsageError('--vcard-version goes with --vcf');
   return format;
 }
@@ -112,33 +119,6 @@ async function writeRecords(
   return count;
 }
 
-async function writeVcards(sink: TextSink, records: Iterable<ExportRecord>, version: 3 | 4, tick: (n: number) => void): Promise<number> {
-  const { writeVcard } = await import('../../formats/vcard.js');
-  let count = 0;
-  for (const r of records) {
-    sink.write(
-      writeVcard(
-        {
-          uid: r.uid as string,
-          name: r.name as string,
-          company: r.company as string | null,
-          role: r.role as string | null,
-          emails: r.emails as string[],
-          phone: r.phone as string | null,
-          linkedin: r.linkedin as string | null,
-          location: r.location as string | null,
-          notes: r.notes as string | null,
-          tags: r.tags as string[],
-          birthday: r.birthday as string | null,
-        },
-        version,
-      ),
-    );
-    tick(++count);
-  }
-  return count;
-}
-
 async function writeDue(ctx: Context, sink: TextSink, format: ExportFormat, raw: boolean | undefined): Promise<number> {
   // Exactly the rows of `net due --json`: every item, ranked.
   const { dueReport, addHints } = await import('../due-report.js');
@@ -160,8 +140,19 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
   const format = pickExportFormat(entity, options);
   // `--out -` is standard output, as for most tools that take a file.
   const file = options.out === '-' ? undefined : options.out;
-  if (options.force && file === undefined) throw new UsageError('--force goes with --out FILE', 'it lets --out replace an existing SQLite file');
+  if (options.force && file === undefined && options.vdir === undefined) throw new UsageError('--force goes with --out FILE', 'it lets --out replace an existing SQLite file');
   const version = format === 'vcf' ? vcardVersion(options.vcardVersion) : 3;
+
+  if (options.vdir !== undefined) {
+    const folder = options.vdir;
+    const opened = await ctx.existingDatabase();
+    const { checkOutputPath } = await import('../../db/output-guard.js');
+    const meter = progress(ctx, entity);
+    const guard = (path: string) => checkOutputPath(path, { dbPath: ctx.dbPath, force: options.force });
+    const count = await writeVdir(folder, opened ? EXPORTERS.contacts(opened.sqlite) : [], version, guard, meter.tick).finally(() => meter.done());
+    if (!ctx.quiet) ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${count === 1 ? 'contact' : 'contacts'} to ${folder}, one vCard file each.\n`);
+    return;
+  }
 
   let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
   if (file !== undefined) {

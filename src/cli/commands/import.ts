@@ -14,6 +14,7 @@ export const IMPORT_SOURCES = {
   'linkedin-messages': { run: sources.importLinkedinMessages, what: 'LinkedIn messages' },
   google: { run: sources.importGoogle, what: 'Google Contacts' },
   vcf: { run: sources.importVcf, what: 'vCards' },
+  vdir: { run: sources.importVdir, what: 'vdir address book' },
   csv: { run: sources.importCsv, what: 'CSV' },
   json: { run: sources.importJson, what: "net's JSON export" },
 } as const;
@@ -77,7 +78,9 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
   let text: string | undefined;
   if (source === 'vcf' || source === 'json') text = await sources.readWhole(file, ctx.io.stdin);
-  else if (file !== '-') {
+  else if (source === 'vdir') {
+    if (file === '-' || !statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${file} is not a folder`, 'vdir takes a folder of .vcf files');
+  } else if (file !== '-') {
     try {
       if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
     } catch (error) {
