@@ -68,6 +68,11 @@ export async function importGoogle(p: PipelineContext): Promise<void> {
   await importCards(p, readGoogleContacts(p.input(), p.file));
 }
 
+export async function importOutlook(p: PipelineContext): Promise<void> {
+  const { readOutlookContacts } = await import('../formats/outlook.js');
+  await importCards(p, readOutlookContacts(p.input(), p.file));
+}
+
 export async function importVcf(p: PipelineContext): Promise<void> {
   const { readVcards } = await import('../formats/vcard.js');
   await importCards(p, [readVcards(await p.text(), p.file)]);

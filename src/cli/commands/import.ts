@@ -13,6 +13,7 @@ export const IMPORT_SOURCES = {
   linkedin: { run: sources.importLinkedin, what: 'LinkedIn connections' },
   'linkedin-messages': { run: sources.importLinkedinMessages, what: 'LinkedIn messages' },
   google: { run: sources.importGoogle, what: 'Google Contacts' },
+  outlook: { run: sources.importOutlook, what: 'Outlook contacts' },
   vcf: { run: sources.importVcf, what: 'vCards' },
   vdir: { run: sources.importVdir, what: 'vdir address book' },
   csv: { run: sources.importCsv, what: 'CSV' },

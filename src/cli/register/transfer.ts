@@ -49,6 +49,7 @@ Examples:
         '  linkedin           Connections.csv of LinkedIn\'s data export\n' +
         '  linkedin-messages  messages.csv of the same export (interactions)\n' +
         '  google             a Google Contacts CSV export\n' +
+        '  outlook            an Outlook or Microsoft 365 contacts CSV export\n' +
         '  vcf                vCards 2.1, 3.0 or 4.0 (Apple, Google, Android, ...)\n' +
         '  vdir               a folder of .vcf files, one per person (khard, vdirsyncer)\n' +
         '  csv                contacts in the columns of `net export contacts` (a\n' +
