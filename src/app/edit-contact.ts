@@ -1,6 +1,8 @@
 // Changing a person's details: fields, lists, a new name, a dated line of notes.
 import type { ContactRecord } from '../core/contact.js';
-import { ConflictError } from '../core/errors.js';
+import type { FormValues } from '../core/contact-form.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
+import { formatInterval } from '../core/intervals.js';
 import {
   addEmails,
   addInterests,
@@ -8,6 +10,8 @@ import {
   findDuplicates,
   getStoredContact,
   loadContactRecord,
+  contactLists,
+  removeEmails,
   removeInterests,
   removeTags,
   touchContact,
@@ -26,6 +30,7 @@ export interface ContactChange {
   addInterests: readonly string[];
   removeTags: readonly string[];
   removeInterests: readonly string[];
+  removeEmails?: readonly string[];
   /** A line added to the notes, dated today. */
   appendNote?: string;
 }
@@ -65,6 +70,7 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     await addInterests(w.db, id, change.addInterests);
     await removeTags(w.db, id, change.removeTags);
     await removeInterests(w.db, id, change.removeInterests);
+    await removeEmails(w.db, id, change.removeEmails ?? []);
     await touchContact(w.db, id, at);
     w.summary = `edited ${name} (#${id})`;
     return id;
@@ -72,4 +78,34 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
   const contact = await loadContactRecord(store.db, await loadSettings(store.db), id);
   if (!contact) throw new Error(`contact #${id} vanished`);
   return contact;
+}
+
+/** A person's stored details as the editable form of `net edit` shows them. */
+export async function contactForm(store: Store, ref: string): Promise<{ id: number; values: FormValues }> {
+  const { id } = await resolveContact(store.db, ref);
+  const stored = await getStoredContact(store.db, id);
+  if (!stored) throw new NotFoundError(`contact #${id} is not there any more`);
+  const lists = (await contactLists(store.db, [id])).get(id) ?? { emails: [], tags: [], interests: [] };
+  const own = stored.cadence_days;
+  return {
+    id,
+    values: {
+      name: stored.name,
+      company: stored.company ?? '',
+      role: stored.role ?? '',
+      emails: lists.emails,
+      phone: stored.phone ?? '',
+      linkedin: stored.linkedin ?? '',
+      location: stored.location ?? '',
+      circle: stored.circle,
+      every: own === null ? '' : own === 0 ? 'none' : formatInterval(own),
+      channel: stored.channel ?? '',
+      birthday: stored.birthday ?? '',
+      metAt: stored.how_met ?? '',
+      metOn: stored.met_on ?? '',
+      tags: lists.tags,
+      interests: lists.interests,
+      notes: stored.notes ?? '',
+    },
+  };
 }

@@ -115,5 +115,32 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
       expect(short.screen()).toContain('Giulia Rossi #1');
     });
   });
+
+  it('net edit CONTACT alone opens the person in $EDITOR, and saves the changes as one command that undo takes back', async () => {
+    ok(s.net(['add', 'Edith Piaf', '--company', 'Olympia', '--tag', 'music,paris', '--email', 'edith@example.com']));
+    const editor = join(s.dir, 'edit-person.sh');
+    writeFileSync(
+      editor,
+      `#!/bin/sh\ncp "$1" '${join(s.dir, 'form.txt')}'\nsed -i -e 's/^company: .*/company: Bobino/' -e 's/^tags: .*/tags: music, singer/' -e 's/^location:.*/location: Paris/' "$1"\n`,
+      { mode: 0o755 },
+    );
+    const t = open(['edit', 'edith'], { EDITOR: editor });
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toContain('Updated Edith Piaf');
+    expect(readFileSync(join(s.dir, 'form.txt'), 'utf8')).toMatch(/^name: Edith Piaf\ncompany: Olympia\nrole:\nemails: edith@example\.com\n/);
+    expect(s.query("select company, location from contacts where name = 'Edith Piaf'")).toEqual([{ company: 'Bobino', location: 'Paris' }]);
+    expect(s.query("select tag from contact_tags t join contacts c on c.id = t.contact_id where c.name = 'Edith Piaf' order by tag")).toEqual([{ tag: 'music' }, { tag: 'singer' }]);
+    ok(s.net(['undo', '--yes']));
+    expect(s.query("select company, location from contacts where name = 'Edith Piaf'")).toEqual([{ company: 'Olympia', location: null }]);
+  });
+
+  it('net edit in $EDITOR refuses a value that is not valid, and changes nothing (exit 2)', async () => {
+    const editor = join(s.dir, 'bad-circle.sh');
+    writeFileSync(editor, `#!/bin/sh\nsed -i 's/^circle: .*/circle: bestie/' "$1"\n`, { mode: 0o755 });
+    const t = open(['edit', 'edith'], { EDITOR: editor });
+    expect(await t.exitCode()).toBe(2);
+    expect(t.screen()).toContain('net: --circle');
+    expect(s.query("select circle from contacts where name = 'Edith Piaf'")).toEqual([{ circle: 'network' }]);
+  });
 });
 
