@@ -32,7 +32,7 @@ function probe(bundle: string): Probe {
     const code = await run([process.execPath, 'net', '--version']);
     process.stderr.write(JSON.stringify({ codeCache: script !== undefined, rejected: script?.cachedDataRejected, compileCache: getCompileCacheDir() !== undefined, code }));`;
   // Node's compile cache goes to the temporary folder (NODE_COMPILE_CACHE would turn it on from the start).
-  const env = { ...process.env, TMPDIR: dir };
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir };
   delete env.NODE_COMPILE_CACHE;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
   expect(result.status, result.stderr).toBe(0);
