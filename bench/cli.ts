@@ -39,6 +39,9 @@ export const CLI_SCENARIOS: readonly CliScenario[] = [
   { name: 'history', args: () => ['history', '--since', 'last monday'] },
   { name: 'review', args: () => ['review'], ratio: 4 },
   { name: 'export', args: () => ['export', 'contacts'] },
+  // Target: under 2 s on the large network (a wall time, not a ratio).
+  { name: 'duplicates', args: () => ['duplicates', '--json'] },
+  { name: 'search', args: () => ['search', 'meetup', '--limit', '20'], ratio: 2 },
 ];
 
 /** Peak memory target for every command on every size. */

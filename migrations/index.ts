@@ -7,7 +7,10 @@ import * as m002 from './002-outreach.js';
 import * as m003 from './003-contact-activity.js';
 import * as m004 from './004-contact-rhythm.js';
 import * as m005 from './005-operations.js';
-import * as m006 from './006-read-views.js';
+import * as m006 from './006-distinct-pairs.js';
+import * as m009 from './009-address-book.js';
+import * as m010 from './010-search.js';
+import * as m012 from './012-read-views.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -15,5 +18,8 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['003-contact-activity', m003],
   ['004-contact-rhythm', m004],
   ['005-operations', m005],
-  ['006-read-views', m006],
+  ['006-distinct-pairs', m006],
+  ['009-address-book', m009],
+  ['010-search', m010],
+  ['012-read-views', m012],
 ];

@@ -44,7 +44,7 @@ export interface Sandbox {
   /** Runs `net ARGS` with NET_DB and NET_NOW set; no TTY unless `terminal`. */
   net(args: readonly string[], options?: NetOptions): RunResult;
   /** Runs `net ARGS --json` and parses stdout. */
-  json<T = unknown>(args: readonly string[], options?: { env?: NodeJS.ProcessEnv }): T;
+  json<T = unknown>(args: readonly string[], options?: NetOptions): T;
   /** A read-only handle on the database, for checking what was written. */
   query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
   cleanup(): void;
@@ -80,7 +80,7 @@ export function sandbox(now: string = DEFAULT_NOW): Sandbox {
     db,
     env,
     net,
-    json<T>(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): T {
+    json<T>(args: readonly string[], options: NetOptions = {}): T {
       const result = net([...args, '--json'], options);
       if (result.code !== 0) throw new Error(`net ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
       return JSON.parse(result.stdout) as T;

@@ -16,9 +16,9 @@ export async function addContact(store: Store, clock: Clock, input: NewContactIn
   const { name } = input.fields;
   const id = await inCommand(store, clock, 'add', async (w) => {
     if (!input.force) {
-      const duplicates = await findDuplicates(w.db, name, input.lists.emails);
+      const duplicates = await findDuplicates(w.db, name, input.lists.emails, undefined, input.fields.company);
       if (duplicates.length > 0) {
-        const list = duplicates.map((d) => `#${d.id} ${d.name} (${d.reason})`).join(', ');
+        const list = duplicates.map((d) => `#${d.id} ${d.name}${d.company ? `, ${d.company}` : ''} (${d.reason})`).join(', ');
         throw new ConflictError(`${name} may already be in your network: ${list}`, 'use `net edit` to change them, or `--force` to add anyway');
       }
     }

@@ -6,6 +6,7 @@ import { formatInterval } from '../core/intervals.js';
 import {
   addEmails,
   addInterests,
+  addNicknames,
   addTags,
   findDuplicates,
   getStoredContact,
@@ -28,6 +29,7 @@ export interface ContactChange {
   addEmails: readonly string[];
   addTags: readonly string[];
   addInterests: readonly string[];
+  addNicknames?: readonly string[];
   removeTags: readonly string[];
   removeInterests: readonly string[];
   removeEmails?: readonly string[];
@@ -51,7 +53,8 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     const { id, name } = await resolveContact(w.db, ref);
     const rename = change.fields.name;
     if (rename !== undefined) {
-      const clash = await findDuplicates(w.db, rename, [], id);
+      const company = change.fields.company !== undefined ? change.fields.company : ((await getStoredContact(w.db, id))?.company ?? null);
+      const clash = await findDuplicates(w.db, rename, [], id, company);
       if (clash.length > 0) throw new ConflictError(`${rename} is already the name of #${clash[0].id}`, 'choose another name');
     }
     if (change.addEmails.length > 0) {
@@ -68,6 +71,7 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     await addEmails(w.db, id, change.addEmails);
     await addTags(w.db, id, change.addTags);
     await addInterests(w.db, id, change.addInterests);
+    await addNicknames(w.db, id, change.addNicknames ?? []);
     await removeTags(w.db, id, change.removeTags);
     await removeInterests(w.db, id, change.removeInterests);
     await removeEmails(w.db, id, change.removeEmails ?? []);

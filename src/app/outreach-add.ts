@@ -1,6 +1,6 @@
 // Adding a person to the outreach list: someone to reach, why, through whom.
-import { AmbiguousError, ConflictError, UsageError } from '../core/errors.js';
-import { nameKey } from '../core/names.js';
+import { ConflictError, NotFoundError, UsageError } from '../core/errors.js';
+import { isLikelyTypo } from '../core/matching.js';
 import { derivedHowMet, TARGET_CIRCLE } from '../core/outreach.js';
 import { addEmails, addInterests, addTags, getStoredContact, insertContact, updateContact, type ContactFields } from '../db/contacts.js';
 import { findActiveOutreach, findLatestOutreach, insertOutreach, insertOutreachEvent } from '../db/outreach.js';
@@ -20,11 +20,14 @@ export interface OutreachTarget {
   interests: readonly string[];
   tags: readonly string[];
   nextOn: string;
+  /** A new contact even when the name matches someone already there. */
+  createNew?: boolean;
 }
 
 export interface OutreachAdded {
   id: number;
   name: string;
+  /** A new contact was made for the target. */
   created: boolean;
   viaName: string | null;
   channel: string | null;
@@ -35,19 +38,18 @@ export async function addOutreach(store: Store, clock: Clock, target: OutreachTa
   if (target.via !== undefined && target.via.trim() === '') throw new UsageError('--via: the introducer is empty');
   return inCommand(store, clock, 'outreach add', async (w) => {
     const { db } = w;
-    // The target: an id, or exactly this name. A near match is a different person to reach, so it is not reused.
+    // The target: the person the name already names (as everywhere: id, exact
+    // name, unique beginning, near match), unless --new; a name that matches
+    // nobody is a new contact. Several matches: the caller asks, or fails.
     let contactId: number | undefined;
-    if (/^#?\d+$/.test(target.name)) {
-      contactId = (await resolveContact(db, target.name)).id;
-    } else {
-      const same = await db.selectFrom('contacts').select(['id', 'name']).where('name_key', '=', nameKey(target.name)).where('deleted_at', 'is', null).execute();
-      if (same.length > 1) {
-        throw new AmbiguousError(
-          `"${target.name}" is the name of several people: ${same.map((c) => `#${c.id} ${c.name}`).join(', ')}`,
-          'use the id, e.g. `net outreach add "#12"`',
-        );
+    if (!target.createNew) {
+      try {
+        const found = await resolveContact(db, target.name);
+        // A near match must look like a typo of that name: "Pia Target" is not Olga Target, "Later" not Late.
+        if (found.how !== 'near' || (/\s/.test(target.name.trim()) && isLikelyTypo(target.name, found.name))) contactId = found.id;
+      } catch (error) {
+        if (!(error instanceof NotFoundError) || /^#?\d+$/.test(target.name)) throw error;
       }
-      contactId = same[0]?.id;
     }
     const via = target.via === undefined ? undefined : await resolveContact(db, target.via);
     if (via && via.id === contactId) throw new UsageError(`--via: ${via.name} cannot introduce you to themselves`);

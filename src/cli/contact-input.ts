@@ -32,6 +32,9 @@ export interface ContactOptions {
   channel?: string;
   birthday?: string;
   note?: string;
+  nickname?: string[];
+  namePrefix?: string;
+  nameSuffix?: string;
 }
 
 export interface ContactInput {
@@ -39,6 +42,7 @@ export interface ContactInput {
   emails: string[];
   tags: string[];
   interests: string[];
+  nicknames: string[];
 }
 
 /** Checks every given option; what was not given stays undefined. An empty value clears a field. */
@@ -51,6 +55,8 @@ export async function readContactOptions(ctx: Context, options: ContactOptions):
   set('role', optionalLine(options.role, '--role'));
   set('location', optionalLine(options.location, '--location'));
   set('how_met', optionalLine(options.metAt, '--met-at'));
+  set('name_prefix', optionalLine(options.namePrefix, '--name-prefix'));
+  set('name_suffix', optionalLine(options.nameSuffix, '--name-suffix'));
   if (options.phone !== undefined) set('phone', options.phone.trim() === '' ? null : check(phoneSchema, options.phone, '--phone'));
   if (options.linkedin !== undefined) {
     set('linkedin', options.linkedin.trim() === '' ? null : check(urlSchema, options.linkedin, '--linkedin'));
@@ -90,6 +96,7 @@ export async function readContactOptions(ctx: Context, options: ContactOptions):
     emails,
     tags: splitList(options.tag, '--tag'),
     interests: splitList(options.interest, '--interest'),
+    nicknames: splitList(options.nickname, '--nickname'),
   };
 }
 

@@ -18,13 +18,16 @@ import type { AddressCard, ImportSummary, PlacementOptions } from '../core/impor
 import type { ContactImporter } from '../db/import-contacts.js';
 import type { CsvTableRow } from '../formats/csv-read.js';
 import type { InteractionImporter } from '../db/import-interactions.js';
+import { encodingNotes, Utf8Converter } from '../formats/text-encoding.js';
 import type { RecordImporter } from '../db/import-records.js';
 
 export interface PipelineContext {
   file: string;
-  /** The file as a stream (CSV sources), or its whole text (vCard, JSON). */
+  /** The file as a stream of UTF-8 (CSV sources), or its bytes as they are (vCard, JSON). */
   input: () => Readable;
-  text: () => Promise<string>;
+  bytes: () => Promise<Buffer>;
+  /** Turns the file into UTF-8 and remembers the encoding it found, for the summary. */
+  converter: Utf8Converter;
   summary: ImportSummary;
   placement: PlacementOptions;
   contacts: ContactImporter;
@@ -75,7 +78,7 @@ export async function importOutlook(p: PipelineContext): Promise<void> {
 
 export async function importVcf(p: PipelineContext): Promise<void> {
   const { readVcards } = await import('../formats/vcard.js');
-  await importCards(p, [readVcards(await p.text(), p.file)]);
+  await importCards(p, [readVcards(await p.bytes(), p.file, p.converter)]);
 }
 
 /** A vdir: one card per .vcf file (khard, vdirsyncer), read in name order; each card is named by its file. */
@@ -85,7 +88,10 @@ export async function importVdir(p: PipelineContext): Promise<void> {
   const batches: AddressCard[][] = [];
   for (const name of names) {
     const path = join(p.file, name);
-    batches.push(readVcards(await readWhole(path), path).map((card) => ({ ...card, at: `${name}: ${card.at}` })));
+    // Each file is read in its own encoding: a folder may hold cards written by different programs.
+    const converter = new Utf8Converter(path);
+    batches.push(readVcards(await readBytes(path), path, converter).map((card) => ({ ...card, at: `${name}: ${card.at}` })));
+    p.summary.notes.push(...encodingNotes(converter).map((note) => `${name}: ${note}`));
   }
   await importCards(p, batches);
 }
@@ -123,9 +129,10 @@ export async function importLinkedinMessages(p: PipelineContext): Promise<void> 
       p.summary.skipped.push({ at: row.at, message: `no contact matches ${who} (import Connections.csv first)` });
       continue;
     }
-    writer.write(
+    writer.writeRow(
       { ...draft, uid: null, channel: 'linkedin', participants: [], created_at: null, updated_at: null },
       ids,
+      draft.others.map((o) => o.name || o.url || '').join(', '),
     );
   }
 }
@@ -260,9 +267,10 @@ export async function importCsv(p: PipelineContext): Promise<void> {
 }
 
 export async function importJson(p: PipelineContext): Promise<void> {
+  const text = p.converter.all(await p.bytes()).toString('utf8');
   let data: unknown;
   try {
-    data = JSON.parse((await p.text()).replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (error) {
     throw new DataError(`${p.file} is not valid JSON: ${(error as Error).message}`, 'import the output of `net export ENTITY --json`');
   }
@@ -284,14 +292,15 @@ export async function importJson(p: PipelineContext): Promise<void> {
   await importOwnRecords(p, entity, [objects.map((values, i) => ({ values, i }))], ({ values, i }) => new OwnRecord(`record ${i + 1}`, values, false));
 }
 
-export async function readWhole(path: string, stdin: () => Readable = () => process.stdin): Promise<string> {
+/** The bytes of a whole file (or of standard input, for "-"). */
+export async function readBytes(path: string, stdin: () => Readable = () => process.stdin): Promise<Buffer> {
   try {
     if (path === '-') {
       const chunks: Buffer[] = [];
       for await (const chunk of stdin()) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     }
-    return await readFile(path, 'utf8');
+    return await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${path}: no such file`);

@@ -16,6 +16,7 @@ import { registerReview } from './register/review.js';
 import { registerSafety } from './register/safety.js';
 import { registerOnboarding } from './register/onboarding.js';
 import { registerChanges } from './register/changes.js';
+import { registerDuplicates } from './register/duplicates.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -35,13 +36,14 @@ export interface Registration {
  * whole tree.
  */
 export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register: (registration: Registration) => void; alone: boolean }> = [
-  { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm'], register: registerJournal, alone: true },
+  { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm', 'search'], register: registerJournal, alone: true },
   { names: ['due', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
   { names: ['outreach', 'who'], register: registerOutreach, alone: true },
   { names: ['export', 'import'], register: registerTransfer, alone: true },
   { names: ['review'], register: registerReview, alone: true },
   { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
   { names: ['undo', 'changes'], register: registerChanges, alone: true },
+  { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 

@@ -2,6 +2,7 @@
 // an introduction, ranked by how recently and how often you were in touch.
 // Pure: the command gathers the profiles and the touch counts.
 import { daysBetween } from './dates.js';
+import { companyMatches } from './companies.js';
 import { nameKey } from './names.js';
 
 export interface BridgeCriteria {
@@ -30,10 +31,8 @@ export const FREQUENCY_WINDOW_DAYS = 365;
 /** What ties a person to the criteria, as readable labels ("works at Satispay", "interest: fintech"). */
 export function bridgeMatches(profile: Profile, criteria: BridgeCriteria): string[] {
   const matches: string[] = [];
-  const company = profile.company ? nameKey(profile.company) : '';
   for (const wanted of criteria.companies) {
-    const key = nameKey(wanted);
-    if (key !== '' && company.includes(key)) {
+    if (companyMatches(profile.company, wanted)) {
       matches.push(`works at ${profile.company}`);
       break;
     }

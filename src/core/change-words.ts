@@ -13,7 +13,7 @@ export interface OpForWords {
 /** How a record is named in words, by entity and uid. */
 export type RecordLabel = (entity: string, uid: string) => string;
 
-const MEMBER_NAMES: Readonly<Record<string, string>> = { emails: 'email', tags: 'tag', interests: 'interest', participants: 'with' };
+const MEMBER_NAMES: Readonly<Record<string, string>> = { emails: 'email', phones: 'phone', nicknames: 'nickname', tags: 'tag', interests: 'interest', participants: 'with' };
 
 const FIELD_NAMES: Readonly<Record<string, string>> = {
   cadence_days: 'rhythm (days)',
@@ -68,7 +68,9 @@ export function describeOp(op: OpForWords, label: RecordLabel): string {
     case 'add':
     case 'remove': {
       const member = parse(op.kind === 'add' ? op.new : op.old);
-      const shownMember = op.field === 'participants' ? label('contact', String(member)) : shown(member);
+      const labelled = member !== null && typeof member === 'object' ? (member as { value: string; label: string | null }) : null;
+      const shownMember =
+        op.field === 'participants' ? label('contact', String(member)) : labelled ? `${shown(labelled.value)}${labelled.label ? ` (${labelled.label})` : ''}` : shown(member);
       return `${who}: ${op.kind === 'add' ? '+' : '−'} ${MEMBER_NAMES[op.field ?? ''] ?? op.field} ${shownMember}`;
     }
     default: {

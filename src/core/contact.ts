@@ -10,7 +10,16 @@ export interface ContactRecord {
   company: string | null;
   role: string | null;
   emails: string[];
+  /** The label of each email, in the same order ("work", "home"); null where there is none. */
+  email_labels: Array<string | null>;
+  /** The first phone (for scripts that read one). */
   phone: string | null;
+  phones: string[];
+  phone_labels: Array<string | null>;
+  nicknames: string[];
+  /** "Dott.ssa", "Prof.": kept apart from the name, so a draft does not open with it. */
+  name_prefix: string | null;
+  name_suffix: string | null;
   linkedin: string | null;
   location: string | null;
   circle: string;
@@ -52,11 +61,28 @@ export interface StoredContact {
   snoozed_until: string | null;
   created_at: string;
   updated_at: string;
+  name_prefix: string | null;
+  name_suffix: string | null;
+}
+
+/** The lists of a contact, as stored beside it. */
+export interface StoredLists {
+  emails: string[];
+  email_labels: Array<string | null>;
+  phones: string[];
+  phone_labels: Array<string | null>;
+  tags: string[];
+  interests: string[];
+  nicknames: string[];
+}
+
+export function emptyLists(): StoredLists {
+  return { emails: [], email_labels: [], phones: [], phone_labels: [], tags: [], interests: [], nicknames: [] };
 }
 
 export function toContactRecord(
   row: StoredContact,
-  lists: { emails: string[]; tags: string[]; interests: string[]; last_contact: string | null },
+  lists: StoredLists & { last_contact: string | null },
   settings: Settings,
 ): ContactRecord {
   return {
@@ -66,7 +92,13 @@ export function toContactRecord(
     company: row.company,
     role: row.role,
     emails: lists.emails,
-    phone: row.phone,
+    email_labels: lists.email_labels,
+    phone: lists.phones[0] ?? row.phone,
+    phones: lists.phones,
+    phone_labels: lists.phone_labels,
+    nicknames: lists.nicknames,
+    name_prefix: row.name_prefix,
+    name_suffix: row.name_suffix,
     linkedin: row.linkedin,
     location: row.location,
     circle: row.circle,
@@ -107,4 +139,10 @@ export const LIST_KEYS = [
   'last_contact',
   'archived',
   'notes',
+  'phones',
+  'phone_labels',
+  'email_labels',
+  'nicknames',
+  'name_prefix',
+  'name_suffix',
 ] as const;

@@ -22,9 +22,17 @@ export class NotFoundError extends NetError {
   readonly exitCode = 1;
 }
 
-/** Several records match where one was meant (exit 1). */
+/** Several records match where one was meant (exit 1); a terminal can ask which one. */
 export class AmbiguousError extends NetError {
   readonly exitCode = 1;
+  constructor(
+    message: string,
+    hint?: string,
+    /** The records that match, for a question on a terminal. */
+    readonly candidates: ReadonlyArray<{ id: number; name: string }> = [],
+  ) {
+    super(message, hint);
+  }
 }
 
 /** The change conflicts with what is stored: a duplicate, a forbidden move (exit 1). */

@@ -29,6 +29,17 @@ export class FieldReader {
   optional<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
     if (value === undefined) return undefined;
     if (value === null || value.trim() === '') return null;
+    return this.#parse(schema, value, field);
+  }
+
+  /** Free text as written: only an empty value is null (a note of blank lines comes back as it was exported). */
+  exact<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
+    if (value === undefined) return undefined;
+    if (value === null || value === '') return null;
+    return this.#parse(schema, value, field);
+  }
+
+  #parse<S extends z.ZodType>(schema: S, value: string, field: string): z.output<S> | undefined {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const message = `${field} ${shown(value)} ${result.error.issues[0]?.message ?? 'is not valid'}`;
@@ -39,7 +50,7 @@ export class FieldReader {
 
   /** A one-line field (company, role): line breaks inside the cell become spaces first. */
   line<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
-    return this.optional(schema, typeof value === 'string' ? value.replace(/\s*[\r\n]+\s*/g, ' ') : value, field);
+    return this.optional(schema, typeof value === 'string' ? value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : value, field);
   }
 
   /** A value the row cannot do without: an invalid or missing one always stops the import. */

@@ -2,6 +2,7 @@
 // email = same person; same normalised name and company = same person;
 // otherwise a new one. The index holds the keys of every contact in memory, so
 // matching a 30,000-row file is a few map lookups per row.
+import { companyKey } from './companies.js';
 import { nameKey as fullNameKey } from './names.js';
 
 /** names.ts's nameKey, with a shortcut for plain ASCII names (no accents to remove): same result. */
@@ -51,11 +52,6 @@ export function isLinkedinProfile(url: string): boolean {
   return /^linkedin\.com\/(in|pub)\//.test(profileKey(url) ?? '');
 }
 
-/** "Satispay S.p.A." and "satispay spa" are the same company. */
-export function companyKey(company: string | null | undefined): string {
-  if (!company) return '';
-  return nameKey(company).replace(/[.,'"]/g, '').replace(/\s+/g, ' ').trim();
-}
 
 export function personKey(name: string, company: string | null | undefined): string {
   return `${nameKey(name)}\u0000${companyKey(company)}`;

@@ -1,29 +1,36 @@
 // What an imported record does to a contact: a new contact, an update (and
 // which fields change), or nothing at all.
-import { CONTACT_FIELDS, type ContactDraft, type ContactField, type ContactValues } from './import-types.js';
+import { sameCompany } from './companies.js';
+import { phoneKey } from './duplicates.js';
+import { CONTACT_FIELDS, type ContactDraft, type ContactField, type ContactValues, type PhoneEntry } from './import-types.js';
 
 export interface ContactState extends ContactValues {
   id: number;
   uid: string;
   name: string;
   emails: string[];
+  /** Labels of the emails by address (an address without one is absent). */
+  emailLabels: Record<string, string>;
+  phones: PhoneEntry[];
+  nicknames: string[];
   tags: string[];
   interests: string[];
   created_at: string;
   updated_at: string;
 }
 
+export type ContactList = 'emails' | 'phones' | 'nicknames' | 'tags' | 'interests';
+
 export interface MergeResult {
   next: ContactState;
   /** The fields and lists that differ from what is stored; empty = unchanged. */
   changed: string[];
-  listsChanged: { emails: boolean; tags: boolean; interests: boolean };
+  listsChanged: Record<ContactList, boolean>;
 }
 
 const DEFAULT_VALUES: ContactValues = {
   company: null,
   role: null,
-  phone: null,
   linkedin: null,
   location: null,
   how_met: null,
@@ -36,7 +43,39 @@ const DEFAULT_VALUES: ContactValues = {
   birthday: null,
   snoozed_until: null,
   archived_at: null,
+  name_prefix: null,
+  name_suffix: null,
 };
+
+/** Phones of both: the stored ones, then the new numbers (a number with other spacing is the same number). */
+function unitePhones(stored: readonly PhoneEntry[], incoming: readonly PhoneEntry[]): PhoneEntry[] {
+  const key = (p: PhoneEntry) => phoneKey(p.phone) ?? p.phone;
+  const seen = new Set(stored.map(key));
+  const out = stored.map((p) => ({ ...p }));
+  for (const p of incoming) {
+    const k = key(p);
+    const known = out.find((q) => key(q) === k);
+    // A number stored without a label takes the label the source gives it.
+    if (known && known.label === null && p.label !== null) known.label = p.label;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ ...p });
+  }
+  return out;
+}
+
+const samePhones = (a: readonly PhoneEntry[], b: readonly PhoneEntry[]) =>
+  a.length === b.length && a.every((p, i) => p.phone === b[i].phone && p.label === b[i].label);
+
+/** The labels of a draft's emails, by address. */
+function labelsOf(draft: ContactDraft): Record<string, string> {
+  const labels: Record<string, string> = {};
+  (draft.emails ?? []).forEach((email, i) => {
+    const label = draft.emailLabels?.[i];
+    if (label) labels[email] = label;
+  });
+  return labels;
+}
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
@@ -73,6 +112,9 @@ export function newContact(draft: ContactDraft, uid: string, at: string): Contac
     name: draft.name,
     ...values,
     emails: draft.emails ?? [],
+    emailLabels: labelsOf(draft),
+    phones: unitePhones([], draft.phones ?? []),
+    nicknames: draft.nicknames ?? [],
     tags: draft.tags ?? [],
     interests: draft.interests ?? [],
     created_at: draft.created_at ?? at,
@@ -85,6 +127,9 @@ export function mergeContact(stored: ContactState, draft: ContactDraft, at: stri
   const next: ContactState = { ...stored };
   const changed: string[] = [];
   const set = (field: ContactField, value: ContactValues[ContactField]) => {
+    // "Mediobanca S.p.A." for a stored "Mediobanca" (or the other way) is the same company: keep what is
+    // stored, unless it holds a line break that input no longer lets in (an older database's).
+    if (field === 'company' && typeof value === 'string' && sameCompany(stored.company, value) && !/[\r\n]/.test(stored.company ?? '')) return;
     if (stored[field] !== value) {
       (next as unknown as Record<ContactField, unknown>)[field] = value;
       changed.push(field);
@@ -102,8 +147,8 @@ export function mergeContact(stored: ContactState, draft: ContactDraft, at: stri
     else if (value !== null && (stored[field] === null || draft.refresh.includes(field))) set(field, value);
   }
 
-  const lists = { emails: false, tags: false, interests: false };
-  for (const list of ['emails', 'tags', 'interests'] as const) {
+  const lists: Record<ContactList, boolean> = { emails: false, phones: false, nicknames: false, tags: false, interests: false };
+  for (const list of ['emails', 'nicknames', 'tags', 'interests'] as const) {
     const incoming = draft[list];
     if (incoming === undefined) continue;
     const merged = replace ? incoming : union(stored[list], incoming, list !== 'interests');
@@ -112,6 +157,23 @@ export function mergeContact(stored: ContactState, draft: ContactDraft, at: stri
       next[list] = merged;
       lists[list] = true;
       changed.push(list);
+    }
+  }
+  const incomingLabels = labelsOf(draft);
+  const emailLabels = replace && draft.emails !== undefined ? incomingLabels : { ...incomingLabels, ...stored.emailLabels };
+  const sameLabels = (a: Record<string, string>, b: Record<string, string>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  if (Object.keys(incomingLabels).length > 0 && !sameLabels(emailLabels, stored.emailLabels)) {
+    next.emailLabels = emailLabels;
+    lists.emails = true;
+    if (!changed.includes('emails')) changed.push('emails');
+  }
+  if (draft.phones !== undefined) {
+    const phones = replace ? unitePhones([], draft.phones) : unitePhones(stored.phones, draft.phones);
+    if (!samePhones(phones, stored.phones)) {
+      next.phones = phones;
+      lists.phones = true;
+      changed.push('phones');
     }
   }
 

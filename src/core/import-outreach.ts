@@ -3,7 +3,7 @@
 import { FieldReader, rowError } from './import-fields.js';
 import { OUTREACH_STAGES, type ContactRef } from './import-own.js';
 import { derivedUid, OwnRecord } from './import-record.js';
-import { channelSchema, textSchema } from './validate.js';
+import { channelSchema } from './validate.js';
 
 export interface OutreachEventDraft {
   uid: string;
@@ -65,7 +65,7 @@ function eventsOf(record: OwnRecord, outreachUid: string): OutreachEventDraft[] 
     if (!EVENT_KINDS.includes(kind)) throw rowError(event.at, `kind "${kind}" is not one of ${EVENT_KINDS.join(', ')}`);
     const occurred_on = event.day('occurred_on');
     if (!occurred_on) throw rowError(event.at, 'occurred_on is empty');
-    const note = new FieldReader(event.at, true, []).optional(textSchema, event.text('note'), 'note') ?? null;
+    const note = event.freeText('note', new FieldReader(event.at, true, [])) ?? null;
     const from_stage = stage(event, 'from_stage', false);
     const to_stage = stage(event, 'to_stage', false);
     return {
@@ -94,7 +94,7 @@ export function ownOutreachDraft(record: OwnRecord): OutreachDraft {
     uid,
     contact,
     stage: currentStage,
-    why: read.optional(textSchema, record.text('why'), 'why') ?? null,
+    why: record.freeText('why', read) ?? null,
     via: via.uid || via.name ? via : null,
     channel: channelText ? read.required(channelSchema, channelText.trim().toLowerCase(), 'channel') : null,
     next_on: record.day('next_on') ?? null,

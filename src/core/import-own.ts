@@ -13,9 +13,9 @@ import {
   circleSchema,
   emailSchema,
   lineSchema,
+  listItems,
   nameSchema,
   phoneSchema,
-  textSchema,
   urlSchema,
 } from './validate.js';
 import { DIRECTIONS, defaultDirection } from './vocabulary.js';
@@ -52,7 +52,6 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
   };
   put('company', read.line(lineSchema, record.text('company'), 'company'));
   put('role', read.line(lineSchema, record.text('role'), 'role'));
-  put('phone', read.optional(phoneSchema, record.text('phone'), 'phone'));
   put('linkedin', read.optional(urlSchema, record.text('linkedin'), 'linkedin'));
   put('location', read.line(lineSchema, record.text('location'), 'location'));
   put('how_met', read.line(lineSchema, record.text('how_met'), 'how_met'));
@@ -63,22 +62,33 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
   put('rhythm_from', record.day('rhythm_from'));
   const channel = record.text('channel');
   put('channel', channel === undefined || channel === null ? channel : read.optional(channelSchema, lower(channel), 'channel'));
-  put('notes', read.optional(textSchema, record.text('notes'), 'notes'));
+  put('notes', record.freeText('notes', read));
   put('birthday', read.optional(birthdaySchema, record.text('birthday'), 'birthday'));
   put('snoozed_until', record.day('snoozed_until'));
   put('archived_at', record.instant('archived_at'));
+  put('name_prefix', read.line(lineSchema, record.text('name_prefix'), 'name_prefix'));
+  put('name_suffix', read.line(lineSchema, record.text('name_suffix'), 'name_suffix'));
 
   const list = (key: string, schema: typeof lineSchema | typeof emailSchema, field: string): string[] | undefined => {
     const items = record.list(key);
     if (items === undefined) return undefined;
     const out: string[] = [];
-    for (const item of items) {
+    for (const item of listItems(items)) {
       const v = read.optional(schema, item, field);
       if (v && !out.some((o) => o.toLowerCase() === v.toLowerCase())) out.push(v);
     }
     return out;
   };
   const emails = list('emails', emailSchema, 'emails') ?? list('email', emailSchema, 'email');
+  // Phones: net's export lists them all (`phones`, `phone_labels`); a hand-made sheet has one `phone`.
+  const labelsOf = (key: string): Array<string | null> => (record.list(key) ?? []).map((l) => (l.trim() === '' ? null : l.trim()));
+  const phoneLabels = labelsOf('phone_labels');
+  const phoneTexts = record.list('phones') ?? (record.text('phone') ? [record.text('phone') as string] : record.text('phone') === null ? [] : undefined);
+  const phones = phoneTexts?.flatMap((text, i) => {
+    const phone = read.optional(phoneSchema, text, 'phone');
+    return phone ? [{ phone, label: phoneLabels[i] ?? null }] : [];
+  });
+  const emailLabels = record.list('email_labels') === undefined ? undefined : labelsOf('email_labels');
   let tags = list('tags', lineSchema, 'tags') ?? list('tag', lineSchema, 'tag');
   if (placement.tags.length) tags = [...new Set([...(tags ?? []), ...placement.tags])];
   return {
@@ -87,6 +97,9 @@ export function ownContactDraft(record: OwnRecord, placement: PlacementOptions, 
     name: read.required(nameSchema, nameText, 'name'),
     values,
     emails,
+    emailLabels,
+    phones,
+    nicknames: list('nicknames', lineSchema, 'nicknames'),
     tags,
     interests: list('interests', lineSchema, 'interests') ?? list('interest', lineSchema, 'interest'),
     mode: replace ? 'replace' : 'fill',
@@ -110,8 +123,20 @@ function checkedChannel(read: FieldReader, via: string): string {
 /** A day or a date-time as people write them; loaded only for rows that are not ISO. */
 export type LooseDateParser = (text: string, field: string) => { day: string; instant: Date };
 
-function participantsOf(record: OwnRecord): ParticipantRef[] {
-  const names = record.list('contacts') ?? [];
+/** Names checked once per distinct text: a 500,000-row file names the same few thousand people again and again. */
+const checkedNames = new Map<string, string>();
+function checkedName(read: FieldReader, ref: string, field: string): string {
+  const known = checkedNames.get(ref);
+  if (known !== undefined) return known;
+  const name = read.required(nameSchema, ref, field);
+  if (checkedNames.size >= 100_000) checkedNames.clear();
+  checkedNames.set(ref, name);
+  return name;
+}
+
+/** Who took part, as the record names them; a name is checked as `net add` checks one, since it may become a new contact. */
+function participantsOf(record: OwnRecord, read: FieldReader): ParticipantRef[] {
+  const names = (record.list('contacts') ?? []).map((ref) => (/^#?\d+$/.test(ref) ? ref : checkedName(read, ref, 'contacts')));
   const uids = record.list('contact_uids');
   if (uids && uids.length > 0) {
     return uids.map((uid, i) => ({ kind: 'uid', uid, name: uids.length === names.length ? names[i] : null }));
@@ -154,13 +179,15 @@ export function ownInteractionDraft(
   if (!(DIRECTIONS as readonly string[]).includes(direction)) {
     throw rowError(record.at, `direction "${dir}" is not one of ${DIRECTIONS.join(', ')}`);
   }
-  const participants = participantsOf(record);
+  const participants = participantsOf(record, read);
   if (participants.length === 0) throw rowError(record.at, 'contacts is empty: name who took part (names or ids separated by ";")');
-  const note = read.optional(textSchema, record.text('note'), 'note') ?? null;
+  const noteText = record.text('note');
+  const note = record.freeText('note', read) ?? null;
   let source_key = record.text('source_key')?.trim() || null;
   if (uid === null && source_key === null) {
     const people = participants.map((p) => (p.kind === 'id' ? `#${p.id}` : p.kind === 'uid' ? p.uid : p.name.toLowerCase())).sort();
-    const content = [occurred_on, channel, direction, people.join(';'), note ?? ''].join('\u0000');
+    // The note as the file has it (before CRLF becomes LF): files imported by earlier versions keep their keys.
+    const content = [occurred_on, channel, direction, people.join(';'), noteText ?? ''].join('\u0000');
     const hash = createHash('sha256').update(content).digest('hex');
     // The count of identical rows so far, keyed by 48 bits of the hash: small in memory for 500,000 rows.
     const slot = Number.parseInt(hash.slice(0, 12), 16);

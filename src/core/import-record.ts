@@ -2,7 +2,11 @@
 // object (typed values) or as a CSV row (text; lists joined with "; ").
 import { createHash } from 'node:crypto';
 import { isIsoDay } from './dates.js';
-import { rowError, splitCell } from './import-fields.js';
+import { FieldReader, rowError, splitCell } from './import-fields.js';
+import { nameSchema, textSchema } from './validate.js';
+
+// JSON can spell a lone UTF-16 surrogate ("\ud800"): not text, and SQLite would keep it as invalid UTF-8.
+const LONE_SURROGATE = /\p{Cs}/u;
 
 export class OwnRecord {
   constructor(
@@ -15,14 +19,32 @@ export class OwnRecord {
     return Object.hasOwn(this.values, key);
   }
 
-  /** Text: undefined when the key is absent, null when empty or null. */
+  /** Text: undefined when the key is absent, null when empty, blank or null. */
   text(key: string): string | null | undefined {
+    const t = this.exactText(key);
+    if (t === undefined) return undefined;
+    return t === null || t.trim() === '' ? null : t;
+  }
+
+  /** Text as written, blank or not: undefined when the key is absent, null when null. */
+  exactText(key: string): string | null | undefined {
     if (!this.has(key)) return undefined;
     const v = this.values[key];
     if (v === null || v === undefined) return null;
-    if (typeof v === 'string') return v.trim() === '' ? null : v;
+    if (typeof v === 'string') {
+      if (!this.fromCsv && LONE_SURROGATE.test(v)) throw rowError(this.at, `${key} is not valid text (a lone UTF-16 surrogate)`);
+      return v;
+    }
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     throw rowError(this.at, `${key} should be text, not ${Array.isArray(v) ? 'a list' : typeof v}`);
+  }
+
+  /**
+   * Free text (a note): exactly as written in a record of net's own (it has a
+   * uid), a note of blank lines included; blank in a hand-made one is none.
+   */
+  freeText(key: string, read: FieldReader): string | null | undefined {
+    return this.text('uid') ? read.exact(textSchema, this.exactText(key), key) : read.optional(textSchema, this.text(key), key);
   }
 
   /** A list: a JSON array, or a CSV cell with items separated by ";". */
@@ -32,6 +54,7 @@ export class OwnRecord {
     if (v === null || v === undefined) return [];
     if (Array.isArray(v)) {
       return v.map((item, i) => {
+        if (typeof item === 'string' && LONE_SURROGATE.test(item)) throw rowError(this.at, `${key}[${i}] is not valid text (a lone UTF-16 surrogate)`);
         if (typeof item === 'string' || typeof item === 'number') return String(item);
         throw rowError(this.at, `${key}[${i}] should be text`);
       });
@@ -67,9 +90,10 @@ export class OwnRecord {
     return new Date(t).toISOString();
   }
 
-  /** A contact reference: uid when the record has one, else the name. */
+  /** A contact reference: uid when the record has one, else the name (checked as every name is). */
   contact(uidKey: string, nameKey: string): { uid: string | null; name: string | null } {
-    return { uid: this.text(uidKey)?.trim() || null, name: this.text(nameKey)?.trim() || null };
+    const name = this.text(nameKey)?.trim() || null;
+    return { uid: this.text(uidKey)?.trim() || null, name: name === null ? null : new FieldReader(this.at, true, []).required(nameSchema, name, nameKey) };
   }
 }
 

@@ -5,7 +5,6 @@
 export interface ContactValues {
   company: string | null;
   role: string | null;
-  phone: string | null;
   linkedin: string | null;
   location: string | null;
   how_met: string | null;
@@ -18,14 +17,23 @@ export interface ContactValues {
   birthday: string | null;
   snoozed_until: string | null;
   archived_at: string | null;
+  /** "Dott.ssa", "Prof." — apart from the name. */
+  name_prefix: string | null;
+  /** "Jr.", "PhD". */
+  name_suffix: string | null;
 }
 
 export type ContactField = keyof ContactValues;
 
+/** A phone as an address book gives it: the number and its label ("mobile", "work"). */
+export interface PhoneEntry {
+  phone: string;
+  label: string | null;
+}
+
 export const CONTACT_FIELDS: readonly ContactField[] = [
   'company',
   'role',
-  'phone',
   'linkedin',
   'location',
   'how_met',
@@ -38,6 +46,8 @@ export const CONTACT_FIELDS: readonly ContactField[] = [
   'birthday',
   'snoozed_until',
   'archived_at',
+  'name_prefix',
+  'name_suffix',
 ];
 
 /** A contact as one row, card or record of a file describes it. */
@@ -50,6 +60,10 @@ export interface ContactDraft {
   values: Partial<ContactValues>;
   /** undefined: the source says nothing about the list (a `replace` keeps what is stored). */
   emails: string[] | undefined;
+  /** Labels of the emails, in their order (null where none); undefined: the source has none. */
+  emailLabels?: Array<string | null>;
+  phones?: PhoneEntry[];
+  nicknames?: string[];
   tags: string[] | undefined;
   interests: string[] | undefined;
   /**
@@ -77,6 +91,8 @@ export interface AddressCard {
   organization: string | null;
   title: string | null;
   emails: string[];
+  /** The types of each email ("work", "home"), in the same order, where the format gives them. */
+  emailTypes?: string[][];
   phones: Array<{ value: string; types: string[] }>;
   urls: string[];
   note: string | null;
@@ -111,6 +127,22 @@ export interface RowNote {
 
 export type Outcome = 'added' | 'updated' | 'unchanged';
 
+/** What an import did, or would do, with one row: kept for --dry-run and --json, so a bad match is caught before writing. */
+export interface RowFate {
+  at: string;
+  outcome: Outcome | 'skipped' | 'attached';
+  /** Who the row is about (a contact's name; an interaction's people). */
+  name: string;
+  /** The record it became or matched; null when nothing was written. */
+  id: number | null;
+  /** For a match: the contact it was taken for, and by which rule. */
+  matched: { id: number; name: string; by: string } | null;
+  /** For an update: the fields that change. */
+  fields: string[];
+  /** Why, in words, when the outcome alone does not say. */
+  reason: string | null;
+}
+
 export interface ImportSummary {
   source: string;
   file: string;
@@ -128,10 +160,12 @@ export interface ImportSummary {
   spread: Array<{ circle: string; people: number; days: number }>;
   /** Extra lines for the reader (e.g. who was taken as "you" in messages). */
   notes: string[];
+  /** Every row's fate, when asked for (dry runs, --json); null otherwise, to keep a large import light. */
+  rows: RowFate[] | null;
 }
 
 export function emptySummary(source: string, file: string, entity: string, dryRun: boolean): ImportSummary {
-  return { source, file, entity, dryRun, added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], createdContacts: 0, spread: [], notes: [] };
+  return { source, file, entity, dryRun, added: 0, updated: 0, unchanged: 0, skipped: [], warnings: [], createdContacts: 0, spread: [], notes: [], rows: dryRun ? [] : null };
 }
 
 /** What the person asked for on the command line, applied to every contact the import touches. */

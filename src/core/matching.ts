@@ -69,3 +69,15 @@ export function matchName(query: string, candidates: readonly NameCandidate[]): 
   const suggestions = scored.filter((s) => s.d <= Math.max(3, Math.ceil(key.length / 2))).slice(0, 3);
   return { kind: 'none', suggestions: suggestions.map((s) => s.c) };
 }
+
+/**
+ * Whether a near match is a typo of that name rather than another name: the
+ * same words, each with the same first letter, a letter or two apart in all.
+ * "Giulia Rosi" is Giulia Rossi; "Pia Target" is not Olga Target.
+ */
+export function isLikelyTypo(typed: string, found: string): boolean {
+  const a = nameKey(typed).split(' ');
+  const b = nameKey(found).split(' ');
+  if (a.length !== b.length || a.some((word, k) => word[0] !== b[k][0])) return false;
+  return distance(a.join(' '), b.join(' ')) <= 2;
+}

@@ -6,10 +6,37 @@ import { UsageError } from './errors.js';
 import { parseInterval } from './intervals.js';
 import { CHANNELS, CIRCLES } from './vocabulary.js';
 
-// Control characters other than tab and newline have no place in stored text.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const LINE_BREAK = /[\r\n\t]/;
+// What stored text may hold, one set of rules for every way in (flags,
+// prompts, every import). Refused everywhere: C0 controls but tab and line
+// feed, DEL and the C1 controls U+0080-U+009F (ESC and the C1 CSI drive a
+// terminal; U+0085 is a line break to some readers); the bidirectional
+// overrides and isolates, which make a terminal show the text around them
+// in another order (a name could read as someone else's); a lone UTF-16
+// surrogate (JSON can hold "\ud800"), which is not text and which SQLite
+// would keep as invalid UTF-8. One-line fields also refuse line breaks,
+// tab and the Unicode line and paragraph separators.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /\p{Cs}/u;
+const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 
+const hex = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Why a text cannot be stored, or undefined when it can. */
+export function textProblem(text: string, multiline: boolean): string | undefined {
+  const line = multiline ? undefined : LINE_BREAK.exec(text);
+  if (line) return `has a line break or tab (${hex(line[0])})`;
+  const control = CONTROL.exec(text);
+  if (control) return `has a control character (${hex(control[0])})`;
+  const bidi = BIDI.exec(text);
+  if (bidi) return `has a bidirectional control (${hex(bidi[0])})`;
+  if (LONE_SURROGATE.test(text)) return 'is not valid text (a lone UTF-16 surrogate)';
+  return undefined;
+}
+
+const oneLine = { error: (issue: { input: unknown }) => textProblem(String(issue.input), false) };
+
+/** A person's name: one line, at most 200 characters. */
 export const nameSchema = z
   .string()
   .transform((s) => s.trim())
@@ -18,7 +45,7 @@ export const nameSchema = z
       .string()
       .min(1, 'is empty')
       .max(200, 'is longer than 200 characters')
-      .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), 'has control characters or line breaks'),
+      .refine((s) => textProblem(s, false) === undefined, oneLine),
   );
 
 /** A one-line field: company, role, location, a tag. */
@@ -29,14 +56,23 @@ export const lineSchema = z
     z
       .string()
       .max(500, 'is longer than 500 characters')
-      .refine((s) => !CONTROL.test(s) && !LINE_BREAK.test(s), 'has control characters or line breaks'),
+      .refine((s) => textProblem(s, false) === undefined, oneLine),
   );
 
-/** Free text: notes, messages; line breaks allowed. */
+/**
+ * Free text: notes, messages; line breaks allowed. CRLF and a lone CR are
+ * stored as LF, so no stored text holds a bare CR (which vCard, iCalendar
+ * and CSV readers take as the end of a line).
+ */
 export const textSchema = z
   .string()
-  .max(100_000, 'is longer than 100,000 characters')
-  .refine((s) => !CONTROL.test(s), 'has control characters');
+  .transform((s) => s.replace(/\r\n?/g, '\n'))
+  .pipe(
+    z
+      .string()
+      .max(100_000, 'is longer than 100,000 characters')
+      .refine((s) => textProblem(s, true) === undefined, { error: (issue) => textProblem(String(issue.input), true) }),
+  );
 
 export const emailSchema = z
   .string()
@@ -49,13 +85,19 @@ export const urlSchema = z
   .pipe(
     z
       .url({ protocol: /^https?$/, error: 'is not a web address (http:// or https://)' })
-      .max(2000, 'is longer than 2000 characters'),
+      .max(2000, 'is longer than 2000 characters')
+      .refine((s) => textProblem(s, false) === undefined, oneLine),
   );
 
 export const phoneSchema = z
   .string()
   .transform((s) => s.trim())
-  .pipe(z.string().regex(/^[+\d][\d\s().\-/]{2,39}(\s*(x|ext\.?)\s*\d{1,6})?$/i, 'is not a phone number'));
+  .pipe(
+    z
+      .string()
+      .refine((s) => textProblem(s, false) === undefined, oneLine)
+      .regex(/^[+\d][\d\s().\-/]{2,39}(\s*(x|ext\.?)\s*\d{1,6})?$/i, 'is not a phone number'),
+  );
 
 export const circleSchema = z.enum(CIRCLES, { error: `is not a circle (${CIRCLES.join(', ')})` });
 export const channelSchema = z.enum(CHANNELS, { error: `is not a channel (${CHANNELS.join(', ')})` });
@@ -95,11 +137,20 @@ export function check<T extends z.ZodType>(schema: T, value: unknown, field: str
   throw new UsageError(`${field}: ${shown} ${issue?.message ?? 'is not valid'}`);
 }
 
-/** "a, b" and repeated flags -> ["a", "b"], trimmed, empty ones and duplicates dropped. */
+/**
+ * The items of list values (tags, interests): commas and semicolons both
+ * separate them, on the command line and in every import, since net's CSV
+ * joins a list with "; " and reads it back so. An item never holds either.
+ */
+export function listItems(values: readonly string[]): string[] {
+  return values.flatMap((value) => value.split(/[,;]/)).map((item) => item.trim()).filter((item) => item !== '');
+}
+
+/** "a, b", "a; b" and repeated flags -> ["a", "b"], trimmed, empty ones and duplicates dropped. */
 export function splitList(values: readonly string[] | undefined, field: string): string[] {
   const out: string[] = [];
   for (const value of values ?? []) {
-    for (const part of value.split(',')) {
+    for (const part of value.split(/[,;]/)) {
       const item = check(lineSchema, part, field);
       if (item !== '' && !out.includes(item)) out.push(item);
     }

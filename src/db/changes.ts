@@ -3,19 +3,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { OpForWords, RecordLabel } from '../core/change-words.js';
 import type { Op } from './op-apply.js';
-import type { OpKind } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { CommandsTable, OpKind } from './schema.js';
 
-export interface CommandRow {
-  id: number;
-  uid: string;
-  hlc: string;
-  device: string;
-  at: string;
-  name: string;
-  summary: string;
-  undoes: number | null;
-  first_op: number;
-  last_op: number;
+export interface CommandRow extends Selectable<CommandsTable> {
   /** The newest command that undid this one, if any. */
   undone_by: number | null;
 }
@@ -81,6 +72,7 @@ const LABEL_QUERIES: Readonly<Record<string, string>> = {
   favour: `select 'favour #' || f.id || ' (' || f.text || ', ' || c.name || ')' from favours f join contacts c on c.id = f.contact_id where f.uid = ?`,
   followup: `select 'follow-up #' || f.id || ' (' || f.text || ', ' || c.name || ')' from followups f join contacts c on c.id = f.contact_id where f.uid = ?`,
   outreach: `select 'outreach of ' || c.name from outreach o join contacts c on c.id = o.contact_id where o.uid = ?`,
+  distinct_pair: `select 'not the same: ' || a.name || ' (#' || a.id || ') and ' || b.name || ' (#' || b.id || ')' from distinct_pairs p join contacts a on a.id = p.contact_a join contacts b on b.id = p.contact_b where p.uid = ?`,
   outreach_event: `select 'outreach ' || e.kind || coalesce(' to ' || e.to_stage, '') || ' of ' || c.name from outreach_events e join outreach o on o.id = e.outreach_id join contacts c on c.id = o.contact_id where e.uid = ?`,
 };
 

@@ -1,5 +1,6 @@
 // Which people `net list` shows: the filters of the listing as one query of ids.
 import { sql, type Kysely } from 'kysely';
+import { companyMatches } from '../core/companies.js';
 import { nameKey } from '../core/names.js';
 import type { Database } from './schema.js';
 
@@ -20,7 +21,7 @@ function containsPattern(text: string): string {
 }
 
 export async function findContactIds(db: Kysely<Database>, filter: ContactFilter): Promise<number[]> {
-  let query = db.selectFrom('contacts as c').select('c.id').where('c.deleted_at', 'is', null);
+  let query = db.selectFrom('contacts as c').select(['c.id', 'c.company']).where('c.deleted_at', 'is', null);
   query = filter.archived ? query.where('c.archived_at', 'is not', null) : query.where('c.archived_at', 'is', null);
   if (filter.circle) query = query.where('c.circle', '=', filter.circle);
   if (filter.tag !== undefined) {
@@ -29,9 +30,7 @@ export async function findContactIds(db: Kysely<Database>, filter: ContactFilter
       eb.exists(eb.selectFrom('contact_tags as t').select('t.contact_id').whereRef('t.contact_id', '=', 'c.id').where(sql<string>`lower(t.tag)`, '=', tag.toLowerCase())),
     );
   }
-  if (filter.company !== undefined) {
-    query = query.where(sql<string>`c.company`, 'like', sql<string>`${containsPattern(filter.company.trim())} escape '\\'`);
-  }
+  if (filter.company !== undefined) query = query.where('c.company', 'is not', null);
   if (filter.search !== undefined) {
     const pattern = containsPattern(filter.search.trim());
     const keyPattern = containsPattern(nameKey(filter.search));
@@ -49,5 +48,8 @@ export async function findContactIds(db: Kysely<Database>, filter: ContactFilter
       ]),
     );
   }
-  return (await query.execute()).map((r) => r.id);
+  const rows = await query.execute();
+  const company = filter.company;
+  // Companies compare without their legal form (core/companies.ts), which SQL cannot do.
+  return (company === undefined ? rows : rows.filter((r) => companyMatches(r.company, company))).map((r) => r.id);
 }

@@ -68,11 +68,12 @@ function instant(day: string, time: string, now: Date): string {
 
 function insertNetwork(sqlite: BetterSqlite3.Database, network: DemoNetwork, now: Date): DemoCounts {
   const contact = sqlite.prepare(
-    `insert into contacts (uid, name, name_key, company, role, phone, linkedin, location, how_met, met_on, circle, cadence_days,
+    `insert into contacts (uid, name, name_key, company, role, linkedin, location, how_met, met_on, circle, cadence_days,
        rhythm_from, channel, notes, birthday, archived_at, snoozed_until, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const email = sqlite.prepare('insert into contact_emails (contact_id, email, position) values (?, ?, ?)');
+  const phone = sqlite.prepare('insert into contact_phones (contact_id, phone, label, position) values (?, ?, null, 0)');
   const tag = sqlite.prepare('insert into contact_tags (contact_id, tag) values (?, ?)');
   const interest = sqlite.prepare('insert into contact_interests (contact_id, interest) values (?, ?)');
   const interaction = sqlite.prepare(
@@ -107,12 +108,13 @@ function insertNetwork(sqlite: BetterSqlite3.Database, network: DemoNetwork, now
     const created = instant(c.created_on, '09:00', now);
     const archived = c.archived_on === null ? null : instant(c.archived_on, '18:00', now);
     const row = contact.run(
-      newUid(), c.name, nameKey(c.name), c.company, c.role, c.phone, c.linkedin, c.location, c.how_met, c.met_on, c.circle,
+      newUid(), c.name, nameKey(c.name), c.company, c.role, c.linkedin, c.location, c.how_met, c.met_on, c.circle,
       c.cadence_days, c.channel, c.notes, c.birthday, archived, c.snoozed_until, created, archived ?? created,
     );
     const contactId = Number(row.lastInsertRowid);
     ids.set(c.name, contactId);
     c.emails.forEach((address, position) => email.run(contactId, address, position));
+    if (c.phone) phone.run(contactId, c.phone);
     for (const t of c.tags) tag.run(contactId, t);
     for (const i of c.interests) interest.run(contactId, i);
   }

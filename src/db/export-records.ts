@@ -9,7 +9,7 @@ export const EXPORT_KEYS = {
   contacts: [
     'id', 'uid', 'name', 'company', 'role', 'emails', 'phone', 'linkedin', 'location', 'circle', 'cadence_override',
     'rhythm_from', 'channel', 'tags', 'interests', 'how_met', 'met_on', 'birthday', 'snoozed_until', 'archived_at',
-    'notes', 'created_at', 'updated_at',
+    'notes', 'created_at', 'updated_at', 'phones', 'phone_labels', 'email_labels', 'nicknames', 'name_prefix', 'name_suffix',
   ],
   interactions: [
     'id', 'uid', 'occurred_at', 'date', 'via', 'direction', 'contacts', 'contact_ids', 'contact_uids', 'note',
@@ -42,14 +42,17 @@ export function* exportContacts(sqlite: BetterSqlite3.Database): Generator<Expor
          c.phone, c.linkedin, c.location, c.circle, c.cadence_days as cadence_override, c.rhythm_from, c.channel,
          (select json_group_array(tag) from (select tag from contact_tags where contact_id = c.id order by tag)) as tags,
          (select json_group_array(interest) from (select interest from contact_interests where contact_id = c.id order by interest)) as interests,
-         c.how_met, c.met_on, c.birthday, c.snoozed_until, c.archived_at, c.notes, c.created_at, c.updated_at
+         c.how_met, c.met_on, c.birthday, c.snoozed_until, c.archived_at, c.notes, c.created_at, c.updated_at,
+         (select json_group_array(phone) from (select phone from contact_phones where contact_id = c.id order by position, phone)) as phones,
+         (select json_group_array(coalesce(label, '')) from (select label from contact_phones where contact_id = c.id order by position, phone)) as phone_labels,
+         (select json_group_array(coalesce(label, '')) from (select label from contact_emails where contact_id = c.id order by position)) as email_labels,
+         (select json_group_array(nickname) from (select nickname from contact_nicknames where contact_id = c.id order by nickname)) as nicknames,
+         c.name_prefix, c.name_suffix
        from contacts c where c.deleted_at is null order by c.id`,
     )
-    .iterate() as Iterable<ExportRecord & { emails: string; tags: string; interests: string }>;
+    .iterate() as Iterable<ExportRecord & Record<'emails' | 'tags' | 'interests' | 'phones' | 'phone_labels' | 'email_labels' | 'nicknames', string>>;
   for (const row of rows) {
-    row.emails = list(row.emails) as never;
-    row.tags = list(row.tags) as never;
-    row.interests = list(row.interests) as never;
+    for (const key of ['emails', 'tags', 'interests', 'phones', 'phone_labels', 'email_labels', 'nicknames'] as const) row[key] = list(row[key]) as never;
     yield row;
   }
 }

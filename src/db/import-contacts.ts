@@ -4,17 +4,18 @@
 import { newUid } from '../core/ids.js';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ContactIndex, type MatchHow } from '../core/import-match.js';
-import { mergeContact, newContact, type ContactState } from '../core/import-merge.js';
+import { mergeContact, newContact, type ContactList, type ContactState } from '../core/import-merge.js';
 import { spreadFirstTouches } from '../core/import-spread.js';
-import type { ContactDraft, ImportSummary, Outcome, PlacementOptions } from '../core/import-types.js';
+import type { ContactDraft, ImportSummary, Outcome, PhoneEntry, PlacementOptions } from '../core/import-types.js';
 import { nameKey } from '../core/names.js';
 import { effectiveCadence, settingsFrom, type Settings } from '../core/settings.js';
 
 type Row = Record<string, unknown>;
 
 const COLUMNS = [
-  'uid', 'name', 'name_key', 'company', 'role', 'phone', 'linkedin', 'location', 'how_met', 'met_on', 'circle',
-  'cadence_days', 'rhythm_from', 'channel', 'notes', 'birthday', 'archived_at', 'snoozed_until', 'created_at', 'updated_at',
+  'uid', 'name', 'name_key', 'company', 'role', 'linkedin', 'location', 'how_met', 'met_on', 'circle',
+  'cadence_days', 'rhythm_from', 'channel', 'notes', 'birthday', 'archived_at', 'snoozed_until', 'name_prefix', 'name_suffix',
+  'created_at', 'updated_at',
 ] as const;
 
 export function loadSettingsRaw(sqlite: BetterSqlite3.Database): Settings {
@@ -34,7 +35,10 @@ export class ContactStore {
   readonly #insert: BetterSqlite3.Statement;
   readonly #update: BetterSqlite3.Statement;
   readonly #select: BetterSqlite3.Statement<[number], Row>;
-  readonly #lists: Record<'emails' | 'tags' | 'interests', { select: BetterSqlite3.Statement<[number], { v: string }>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
+  readonly #lists: Record<'emails' | 'tags' | 'interests' | 'nicknames', { select: BetterSqlite3.Statement<[number], { v: string }>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement }>;
+  readonly #phones: { select: BetterSqlite3.Statement<[number], PhoneEntry>; remove: BetterSqlite3.Statement; add: BetterSqlite3.Statement; place: BetterSqlite3.Statement };
+  readonly #emailLabels: BetterSqlite3.Statement<[number], { email: string; label: string }>;
+  readonly #emailLabel: BetterSqlite3.Statement;
   readonly #emailPosition: BetterSqlite3.Statement;
   readonly #deleted: BetterSqlite3.Statement<[number], { deleted: number }>;
   readonly #restore: BetterSqlite3.Statement;
@@ -54,7 +58,16 @@ export class ContactStore {
       emails: list('contact_emails', 'email', 'position', 'insert or ignore into contact_emails (contact_id, email, position) values (?, ?, ?)'),
       tags: list('contact_tags', 'tag', 'tag', 'insert or ignore into contact_tags (contact_id, tag) values (?, ?)'),
       interests: list('contact_interests', 'interest', 'interest', 'insert or ignore into contact_interests (contact_id, interest) values (?, ?)'),
+      nicknames: list('contact_nicknames', 'nickname', 'nickname', 'insert or ignore into contact_nicknames (contact_id, nickname) values (?, ?)'),
     };
+    this.#phones = {
+      select: sqlite.prepare<[number], PhoneEntry>('select phone, label from contact_phones where contact_id = ? order by position, phone'),
+      remove: sqlite.prepare('delete from contact_phones where contact_id = ? and phone = ?'),
+      add: sqlite.prepare('insert or ignore into contact_phones (contact_id, phone, label, position) values (?, ?, ?, ?)'),
+      place: sqlite.prepare('update contact_phones set position = ?, label = ? where contact_id = ? and phone = ? and (position is not ? or label is not ?)'),
+    };
+    this.#emailLabels = sqlite.prepare<[number], { email: string; label: string }>('select email, label from contact_emails where contact_id = ? and label is not null');
+    this.#emailLabel = sqlite.prepare('update contact_emails set label = ? where contact_id = ? and email = ? and label is not ?');
     this.#rhythmFrom = sqlite.prepare('update contacts set rhythm_from = ? where id = ?');
     this.#emailPosition = sqlite.prepare('update contact_emails set position = ? where contact_id = ? and email = ? and position is not ?');
     this.#deleted = sqlite.prepare('select deleted_at is not null as deleted from contacts where id = ?');
@@ -101,8 +114,17 @@ export class ContactStore {
   load(id: number): ContactState {
     const row = this.#select.get(id);
     if (!row) throw new Error(`contact #${id} vanished during the import`);
-    const values = (list: 'emails' | 'tags' | 'interests') => this.#lists[list].select.all(id).map((r) => r.v);
-    return { ...(row as unknown as ContactState), emails: values('emails'), tags: values('tags'), interests: values('interests') };
+    const values = (list: 'emails' | 'tags' | 'interests' | 'nicknames') => this.#lists[list].select.all(id).map((r) => r.v);
+    const emailLabels = Object.fromEntries(this.#emailLabels.all(id).map((r) => [r.email, r.label]));
+    return {
+      ...(row as unknown as ContactState),
+      emails: values('emails'),
+      emailLabels,
+      phones: this.#phones.select.all(id),
+      nicknames: values('nicknames'),
+      tags: values('tags'),
+      interests: values('interests'),
+    };
   }
 
   #params(state: ContactState): Row {
@@ -116,7 +138,23 @@ export class ContactStore {
    * email's position may move), so the operations recorded are the members
    * that came and went.
    */
-  #writeList(id: number, list: 'emails' | 'tags' | 'interests', items: readonly string[], fresh: boolean): void {
+  /** Phones as the state says, in its order, with their labels. */
+  #writePhones(id: number, phones: readonly PhoneEntry[], fresh: boolean): void {
+    const stored = fresh ? [] : this.#phones.select.all(id);
+    const keep = new Set(phones.map((p) => p.phone));
+    for (const gone of stored) if (!keep.has(gone.phone)) this.#phones.remove.run(id, gone.phone);
+    const had = new Set(stored.map((p) => p.phone));
+    phones.forEach((p, position) => {
+      if (had.has(p.phone)) this.#phones.place.run(position, p.label, id, p.phone, position, p.label);
+      else this.#phones.add.run(id, p.phone, p.label, position);
+    });
+  }
+
+  #writeEmailLabels(id: number, labels: Readonly<Record<string, string>>): void {
+    for (const [email, label] of Object.entries(labels)) this.#emailLabel.run(label, id, email, label);
+  }
+
+  #writeList(id: number, list: 'emails' | 'tags' | 'interests' | 'nicknames', items: readonly string[], fresh: boolean): void {
     const statements = this.#lists[list];
     const stored = fresh ? [] : statements.select.all(id).map((r) => r.v);
     const keep = new Set(items);
@@ -124,7 +162,7 @@ export class ContactStore {
     const had = new Set(stored);
     items.forEach((item, position) => {
       if (list === 'emails') {
-        if (had.has(item)) this.#emailPosition.run(position, id, item);
+        if (had.has(item)) this.#emailPosition.run(position, id, item, position);
         else statements.add.run(id, item, position);
       } else if (!had.has(item)) statements.add.run(id, item);
     });
@@ -133,14 +171,19 @@ export class ContactStore {
   insert(state: ContactState): number {
     const id = Number(this.#insert.run(this.#params(state)).lastInsertRowid);
     this.#writeList(id, 'emails', state.emails, true);
+    this.#writeEmailLabels(id, state.emailLabels);
+    this.#writePhones(id, state.phones, true);
+    this.#writeList(id, 'nicknames', state.nicknames, true);
     this.#writeList(id, 'tags', state.tags, true);
     this.#writeList(id, 'interests', state.interests, true);
     return id;
   }
 
-  update(next: ContactState, lists: { emails: boolean; tags: boolean; interests: boolean }): void {
+  update(next: ContactState, lists: Record<ContactList, boolean>): void {
     this.#update.run({ ...this.#params(next), id: next.id });
-    for (const list of ['emails', 'tags', 'interests'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], false);
+    for (const list of ['emails', 'tags', 'interests', 'nicknames'] as const) if (lists[list]) this.#writeList(next.id, list, next[list], false);
+    if (lists.emails) this.#writeEmailLabels(next.id, next.emailLabels);
+    if (lists.phones) this.#writePhones(next.id, next.phones, false);
   }
 
   /** A deleted person found again by their uid: brought back. Returns whether they were deleted. */
@@ -188,20 +231,18 @@ export class ContactImporter {
       const restored = store.restoreIfDeleted(found.id, at);
       const stored = store.load(found.id);
       const { next, changed, listsChanged } = mergeContact(stored, draft, at);
-      if (restored) {
-        if (changed.length > 0) store.update(next, listsChanged);
+      const matched = { id: found.id, name: stored.name, by: found.how };
+      const outcome: Outcome = restored ? 'added' : changed.length === 0 ? 'unchanged' : 'updated';
+      if (changed.length > 0) store.update(next, listsChanged);
+      if (outcome !== 'unchanged') {
         index.add({ id: next.id, uid: next.uid, name: next.name, company: next.company, linkedin: next.linkedin, emails: next.emails });
-        summary.added += 1;
-        return { outcome: 'added', id: found.id, how: found.how };
       }
-      if (changed.length === 0) {
-        summary.unchanged += 1;
-        return { outcome: 'unchanged', id: found.id, how: found.how };
-      }
-      store.update(next, listsChanged);
-      index.add({ id: next.id, uid: next.uid, name: next.name, company: next.company, linkedin: next.linkedin, emails: next.emails });
-      summary.updated += 1;
-      return { outcome: 'updated', id: found.id, how: found.how };
+      summary[outcome] += 1;
+      summary.rows?.push({
+        at: draft.at, outcome, name: draft.name, id: found.id, matched, fields: changed,
+        reason: restored ? 'deleted here, brought back by the file' : null,
+      });
+      return { outcome, id: found.id, how: found.how };
     }
     const state = newContact(draft, newUid(), at);
     if (placement.circle !== undefined) state.circle = placement.circle;
@@ -209,6 +250,7 @@ export class ContactImporter {
     this.#claimed.add(id);
     index.add({ id, uid: state.uid, name: state.name, company: state.company, linkedin: state.linkedin, emails: state.emails });
     summary.added += 1;
+    summary.rows?.push({ at: draft.at, outcome: 'added', name: draft.name, id, matched: null, fields: [], reason: null });
     // Only a source that says nothing of rhythm_from has its first touches spread; a restore keeps its own.
     if (draft.values.rhythm_from === undefined || placement.circle !== undefined) {
       const list = this.#spreadable.get(state.circle) ?? [];

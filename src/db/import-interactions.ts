@@ -43,6 +43,8 @@ export class InteractionImporter {
   readonly #update: BetterSqlite3.Statement;
   readonly #addParticipant: BetterSqlite3.Statement;
   readonly #removeParticipant: BetterSqlite3.Statement;
+  readonly #handLogged: BetterSqlite3.Statement<[number, string, string, string, string, string], { id: number; note: string | null }>;
+  readonly #attach: BetterSqlite3.Statement;
   /** Rows naming people who are not in the database, with --strict. */
   readonly unknown: RowNote[] = [];
   /** Names already resolved: a large file names the same people again and again. */
@@ -62,6 +64,14 @@ export class InteractionImporter {
     );
     this.#addParticipant = sqlite.prepare('insert or ignore into interaction_contacts (interaction_id, contact_id, occurred_at) values (?, ?, ?)');
     this.#removeParticipant = sqlite.prepare('delete from interaction_contacts where interaction_id = ? and contact_id = ?');
+    // A message already logged by hand: the same person, channel and direction, within a day (the nearest).
+    this.#handLogged = sqlite.prepare(
+      `select i.id, i.note from interaction_contacts ic join interactions i on i.id = ic.interaction_id
+       where ic.contact_id = ? and i.channel = ? and i.direction = ? and i.source_key is null
+         and ic.occurred_at between ? and ?
+       order by abs(julianday(ic.occurred_at) - julianday(?)) limit 1`,
+    );
+    this.#attach = sqlite.prepare('update interactions set source_key = ?, note = ?, updated_at = ? where id = ?');
   }
 
   /** A person the file names but the database does not have: a new acquaintance (or an error with --strict). */
@@ -116,7 +126,7 @@ export class InteractionImporter {
   }
 
   /** Adds or updates one interaction with these participants. */
-  write(draft: InteractionDraft, contactIds: readonly number[]): Outcome {
+  write(draft: InteractionDraft, contactIds: readonly number[]): Outcome | 'attached' {
     const { summary, at } = this.ctx;
     if (draft.uid !== null) {
       const stored = this.#byUid.get(draft.uid);
@@ -162,6 +172,7 @@ export class InteractionImporter {
       summary.added += 1;
       return 'added';
     }
+    if (draft.uid === null && draft.source_key !== null && contactIds.length === 1 && this.#attachToHandLogged(draft, contactIds[0])) return 'attached';
     const id = Number(
       this.#insert.run(
         draft.uid ?? newUid(),
@@ -180,9 +191,52 @@ export class InteractionImporter {
     return 'added';
   }
 
-  accept(draft: InteractionDraft): Outcome | undefined {
+  /**
+   * A message from a file that was already logged by hand (the same person,
+   * channel and direction, within a day) is that interaction: it takes the
+   * message's key, so a later import finds it, and the message's text as its
+   * note (after the note written by hand, when there is one).
+   */
+  #attachToHandLogged(draft: InteractionDraft, contactId: number): boolean {
+    const instant = Date.parse(draft.occurred_at);
+    if (Number.isNaN(instant)) return false;
+    const from = new Date(instant - 86_400_000).toISOString();
+    const to = new Date(instant + 86_400_000).toISOString();
+    const logged = this.#handLogged.get(contactId, draft.channel, draft.direction, from, to, draft.occurred_at);
+    if (!logged) return false;
+    const text = draft.note?.trim() ?? '';
+    const own = logged.note?.trim() ?? '';
+    const note = own === '' ? (text === '' ? null : text) : text === '' || own.includes(text) ? logged.note : `${own}\n${text}`;
+    this.#attach.run(draft.source_key, note, this.ctx.at, logged.id);
+    this.#attachedTo = logged.id;
+    this.ctx.summary.unchanged += 1;
+    return true;
+  }
+
+  #attachedTo: number | null = null;
+
+  accept(draft: InteractionDraft): Outcome | 'attached' | undefined {
     const ids = this.resolve(draft.at, draft.participants);
-    return ids === undefined ? undefined : this.write(draft, ids);
+    return ids === undefined ? undefined : this.writeRow(draft, ids);
+  }
+
+  /** Writes one row (see write) and keeps its fate for a dry run or --json. */
+  writeRow(draft: InteractionDraft, contactIds: readonly number[], names?: string): Outcome | 'attached' {
+    this.#attachedTo = null;
+    const outcome = this.write(draft, contactIds);
+    if (this.ctx.summary.rows) {
+      const who = names ?? draft.participants.map((p) => (p.kind === 'id' ? `#${p.id}` : p.kind === 'uid' ? (p.name ?? p.uid) : p.name)).join(', ');
+      this.ctx.summary.rows.push({
+        at: draft.at,
+        outcome,
+        name: who,
+        id: this.#attachedTo,
+        matched: null,
+        fields: [],
+        reason: outcome === 'attached' ? `already logged by hand as interaction #${this.#attachedTo}: the message is attached to it` : null,
+      });
+    }
+    return outcome;
   }
 
   /** With --strict: one error listing every row that named someone unknown. */

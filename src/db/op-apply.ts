@@ -5,17 +5,10 @@
 // are identified by their content.
 import type BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../core/names.js';
-import type { OpKind } from './schema.js';
+import type { OpsTable } from './schema.js';
 
-export interface Op {
-  kind: OpKind;
-  entity: string;
-  record: string;
-  field: string | null;
-  /** JSON values, as recorded. */
-  old: string | null;
-  new: string | null;
-}
+/** An operation as recorded (the values as JSON), without its identity. */
+export type Op = Pick<OpsTable, 'kind' | 'entity' | 'record' | 'field' | 'old' | 'new'>;
 
 interface RecordTable {
   table: string;
@@ -30,6 +23,7 @@ export const RECORD_TABLES: Readonly<Record<string, RecordTable>> = {
   followup: { table: 'followups', refs: { contact_id: 'contact', interaction_id: 'interaction' } },
   outreach: { table: 'outreach', refs: { contact_id: 'contact', via_contact_id: 'contact' } },
   outreach_event: { table: 'outreach_events', refs: { outreach_id: 'outreach', interaction_id: 'interaction' } },
+  distinct_pair: { table: 'distinct_pairs', refs: { contact_a: 'contact', contact_b: 'contact' } },
 };
 
 interface SetTable {
@@ -44,6 +38,8 @@ export const SET_TABLES: Readonly<Record<string, SetTable>> = {
   'contact.emails': { table: 'contact_emails', owner: 'contact_id', column: 'email' },
   'contact.tags': { table: 'contact_tags', owner: 'contact_id', column: 'tag' },
   'contact.interests': { table: 'contact_interests', owner: 'contact_id', column: 'interest' },
+  'contact.phones': { table: 'contact_phones', owner: 'contact_id', column: 'phone' },
+  'contact.nicknames': { table: 'contact_nicknames', owner: 'contact_id', column: 'nickname' },
   'interaction.participants': { table: 'interaction_contacts', owner: 'interaction_id', column: 'contact_id', memberEntity: 'contact' },
 };
 
@@ -129,7 +125,9 @@ export class OpApplier {
     if (!set) throw new Error(`unknown set ${op.entity}.${op.field}`);
     const owner = this.idOf(op.entity, op.record);
     if (owner === undefined) throw new Error(`no ${op.entity} with uid ${op.record}`);
-    const raw = parse(op.kind === 'add' ? op.new : op.old);
+    // A labelled member (an email or phone with its label) is recorded as {"value", "label"}.
+    const recorded = JSON.parse((op.kind === 'add' ? op.new : op.old) ?? 'null') as Value | { value: string; label: string | null };
+    const [raw, label] = recorded !== null && typeof recorded === 'object' ? [recorded.value, recorded.label] : [recorded, null];
     const member = set.memberEntity ? this.idOf(set.memberEntity, String(raw)) : raw;
     if (member === undefined) throw new Error(`no ${set.memberEntity} with uid ${raw}`);
     if (op.kind === 'remove') {
@@ -143,9 +141,9 @@ export class OpApplier {
       // A participant of a deleted interaction waits with the others for its restore.
       const table = deleted ? 'interaction_contacts_parked' : 'interaction_contacts';
       this.sqlite.prepare(`insert or ignore into ${table} (interaction_id, contact_id, occurred_at) values (?, ?, ?)`).run(owner, member, occurred_at);
-    } else if (set.table === 'contact_emails') {
-      const position = (this.sqlite.prepare('select coalesce(max(position), -1) + 1 from contact_emails where contact_id = ?').pluck().get(owner) as number) ?? 0;
-      this.sqlite.prepare('insert or ignore into contact_emails (contact_id, email, position) values (?, ?, ?)').run(owner, member, position);
+    } else if (set.table === 'contact_emails' || set.table === 'contact_phones') {
+      const position = (this.sqlite.prepare(`select coalesce(max(position), -1) + 1 from ${set.table} where contact_id = ?`).pluck().get(owner) as number) ?? 0;
+      this.sqlite.prepare(`insert or ignore into ${set.table} (contact_id, ${set.column}, label, position) values (?, ?, ?, ?)`).run(owner, member, label, position);
     } else {
       this.sqlite.prepare(`insert or ignore into ${set.table} (${set.owner}, ${set.column}) values (?, ?)`).run(owner, member);
     }

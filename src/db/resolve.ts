@@ -9,6 +9,8 @@ import type { Database } from './schema.js';
 export interface ResolvedContact {
   id: number;
   name: string;
+  /** How the reference found them, when it was typed as a name. */
+  how?: 'exact' | 'prefix' | 'near';
 }
 
 /**
@@ -45,18 +47,35 @@ export async function resolveContact(db: Kysely<Database>, ref: string): Promise
   if (exact.length === 1) return { id: exact[0].id, name: exact[0].name };
 
   const candidates: NameCandidate[] =
-    exact.length > 1 ? exact : await db.selectFrom('contacts').select(['id', 'name', 'name_key']).where('deleted_at', 'is', null).execute();
-  const result = matchName(text, candidates);
-  if (result.kind === 'one') return { id: result.candidate.id, name: result.candidate.name };
+    exact.length > 1 ? exact : [...(await db.selectFrom('contacts').select(['id', 'name', 'name_key']).where('deleted_at', 'is', null).execute()), ...(await nicknameCandidates(db))];
+  const found = matchName(text, candidates);
+  // A person found by their name and by a nickname at once is one person.
+  const result = found.kind === 'many' && new Set(found.candidates.map((c) => c.id)).size === 1 ? { kind: 'one' as const, candidate: found.candidates[0], how: 'prefix' as const } : found;
+  if (result.kind === 'one') return { id: result.candidate.id, name: result.candidate.name, how: result.how };
   if (result.kind === 'many') {
     const list = result.candidates.slice(0, 10).map((c) => `#${c.id} ${c.name}`).join(', ');
     const more = result.candidates.length > 10 ? ` and ${result.candidates.length - 10} more` : '';
-    throw new AmbiguousError(`"${ref}" matches several people: ${list}${more}`, 'use the id (e.g. `#12`) or more of the name');
+    throw new AmbiguousError(
+      `"${ref}" matches several people: ${list}${more}`,
+      'use the id (e.g. `#12`) or more of the name',
+      result.candidates.map((c) => ({ id: c.id, name: c.name })),
+    );
   }
   const hint = result.suggestions.length
     ? `did you mean ${result.suggestions.map((c) => `"${c.name}" (#${c.id})`).join(', ')}?`
     : 'see who is there with `net list`, or add them with `net add`';
   throw new NotFoundError(`no contact matches "${ref}"`, hint);
+}
+
+/** Each nickname as a way to a person: their name, found by the nickname's key. */
+async function nicknameCandidates(db: Kysely<Database>): Promise<NameCandidate[]> {
+  const rows = await db
+    .selectFrom('contact_nicknames as n')
+    .innerJoin('contacts as c', 'c.id', 'n.contact_id')
+    .select(['c.id', 'c.name', 'n.nickname'])
+    .where('c.deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, name_key: nameKey(r.nickname) }));
 }
 
 /** Several references; each person once, in the order given. */

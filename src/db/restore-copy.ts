@@ -24,6 +24,17 @@ function objectsOf(sqlite: BetterSqlite3.Database, schema: string): SchemaObject
     .all() as SchemaObject[];
 }
 
+const isVirtual = (o: SchemaObject) => o.type === 'table' && /^create virtual table/i.test(o.sql ?? '');
+
+/**
+ * The tables a virtual table (the full-text index) keeps for itself: made
+ * with it, filled by it, never copied row by row.
+ */
+function shadowTables(objects: readonly SchemaObject[]): Set<string> {
+  const virtual = objects.filter(isVirtual).map((o) => o.name);
+  return new Set(objects.filter((o) => o.type === 'table' && virtual.some((v) => o.name.startsWith(`${v}_`))).map((o) => o.name));
+}
+
 function hasTable(sqlite: BetterSqlite3.Database, schema: string, name: string): boolean {
   return sqlite.prepare(`select 1 from ${quote(schema)}.sqlite_schema where type = 'table' and name = ?`).get(name) !== undefined;
 }
@@ -31,7 +42,9 @@ function hasTable(sqlite: BetterSqlite3.Database, schema: string, name: string):
 /** The number of rows of every table of a schema (SQLite's own tables aside). */
 export function countRows(sqlite: BetterSqlite3.Database, schema: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { name } of objectsOf(sqlite, schema).filter((o) => o.type === 'table')) {
+  const objects = objectsOf(sqlite, schema);
+  const shadows = shadowTables(objects);
+  for (const { name } of objects.filter((o) => o.type === 'table' && !shadows.has(o.name))) {
     counts.set(name, (sqlite.prepare(`select count(*) as n from ${quote(schema)}.${quote(name)}`).get() as { n: number }).n);
   }
   return counts;
@@ -52,9 +65,10 @@ function header(sqlite: BetterSqlite3.Database, schema: string): { version: numb
 
 function dropAll(sqlite: BetterSqlite3.Database): void {
   const old = objectsOf(sqlite, 'main');
-  // Views and triggers first: they may name tables that go before them.
+  // Views and triggers first: they may name tables that go before them; a virtual table takes its own tables along.
+  const shadows = shadowTables(old);
   for (const type of ['view', 'trigger', 'table'] as const) {
-    for (const o of old.filter((x) => x.type === type)) sqlite.exec(`drop ${type} if exists main.${quote(o.name)}`);
+    for (const o of old.filter((x) => x.type === type && !shadows.has(x.name))) sqlite.exec(`drop ${type} if exists main.${quote(o.name)}`);
   }
   // Counters and planner statistics of the tables just dropped.
   for (const table of ['sqlite_sequence', 'sqlite_stat1', 'sqlite_stat4']) {
@@ -66,6 +80,7 @@ function dropAll(sqlite: BetterSqlite3.Database): void {
 function checkCopied(sqlite: BetterSqlite3.Database, source: string): void {
   const describe = (schema: string) =>
     objectsOf(sqlite, schema)
+      .filter((o, _, all) => !shadowTables(all).has(o.name))
       .map((o) => `${o.type} ${o.name} ${o.sql ?? ''}`)
       .sort()
       .join('\n');
@@ -93,10 +108,12 @@ export function copyContents(sqlite: BetterSqlite3.Database, source: string): vo
   if (!sqlite.inTransaction) throw new Error('copyContents needs a write transaction');
   dropAll(sqlite);
   const wanted = objectsOf(sqlite, source);
-  const tables = wanted.filter((o) => o.type === 'table');
+  const shadows = shadowTables(wanted);
+  const tables = wanted.filter((o) => o.type === 'table' && !shadows.has(o.name));
   for (const t of tables) sqlite.exec(t.sql ?? '');
   for (const t of tables) {
-    const columns = storedColumns(sqlite, source, t.name);
+    // A virtual table is filled through itself (it indexes what it is given), with its rowids.
+    const columns = isVirtual(t) ? `rowid, ${storedColumns(sqlite, source, t.name)}` : storedColumns(sqlite, source, t.name);
     sqlite.exec(`insert into main.${quote(t.name)} (${columns}) select ${columns} from ${quote(source)}.${quote(t.name)}`);
   }
   if (hasTable(sqlite, source, 'sqlite_sequence')) {

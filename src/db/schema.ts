@@ -29,12 +29,31 @@ export interface ContactsTable {
   deleted_at: Generated<string | null>;
   /** The contact this one was merged into (a tombstone with merged_into resolves to it). */
   merged_into: Generated<number | null>;
+  /** "Dott.ssa", "Prof."; kept apart from the name (migration 009). */
+  name_prefix: Generated<string | null>;
+  /** "Jr.", "PhD". */
+  name_suffix: Generated<string | null>;
 }
 
 export interface ContactEmailsTable {
   contact_id: number;
   email: string;
   position: number;
+  /** "work", "home" (migration 009). */
+  label: Generated<string | null>;
+}
+
+/** Every phone of a contact (migration 009); contacts.phone is a copy of the first, kept by triggers. */
+export interface ContactPhonesTable {
+  contact_id: number;
+  phone: string;
+  label: string | null;
+  position: number;
+}
+
+export interface ContactNicknamesTable {
+  contact_id: number;
+  nickname: string;
 }
 
 export interface ContactTagsTable {
@@ -205,9 +224,22 @@ export interface CurrentCommandTable {
   recording: number;
 }
 
+/** Two people said not to be the same person (migration 006); contact_a < contact_b. */
+export interface DistinctPairsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_a: number;
+  contact_b: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
 export interface Database {
   contacts: ContactsTable;
   contact_emails: ContactEmailsTable;
+  contact_phones: ContactPhonesTable;
+  contact_nicknames: ContactNicknamesTable;
   contact_tags: ContactTagsTable;
   contact_interests: ContactInterestsTable;
   interactions: InteractionsTable;
@@ -223,6 +255,7 @@ export interface Database {
   commands: CommandsTable;
   ops: OpsTable;
   current_command: CurrentCommandTable;
+  distinct_pairs: DistinctPairsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

@@ -14,6 +14,8 @@ export interface CsvRow {
 
 /** Turns an I/O or parse failure into a message that names the file and the line. */
 export function csvError(error: unknown, file: string, lastRow: number): DataError {
+  // Already a message for the person (the file's encoding, say).
+  if (error instanceof DataError) return error;
   const e = error as { code?: string; message?: string; lines?: number };
   if (e.code === 'ENOENT') return new DataError(`${file}: no such file`);
   if (e.code === 'EISDIR') return new DataError(`${file} is a folder, not a file`);

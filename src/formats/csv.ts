@@ -7,21 +7,33 @@ export type Cell = string | number | boolean | null | readonly string[] | readon
 export type CsvRecord = Record<string, Cell>;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// Quoted besides what csv-stringify quotes (the delimiter, quotes, \n): a CR
+// anywhere, which spreadsheets read as the end of a row (an unquoted
+// "a\r=cmd" would become a row starting with a formula), and edge spaces.
+const QUOTED_MATCH = /^\s|\s$|[\r\n]/;
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/;
 
-/** Prefixes a cell that a spreadsheet would take for a formula with "'". */
+/**
+ * A cell a spreadsheet would run as a formula, or one that only looks
+ * protected already ("'=x" as stored): the "'"s aside, it starts a formula.
+ */
+function needsPrefix(text: string): boolean {
+  const bare = text.replace(/^'+/, '');
+  return FORMULA_START.test(bare) && !PLAIN_NUMBER_OR_PHONE.test(bare);
+}
+
+/**
+ * Prefixes a cell that a spreadsheet would take for a formula with "'"; so
+ * also a stored "'=x" (as "''=x"), which the import would otherwise read as
+ * the protected "=x".
+ */
 export function protectCell(text: string): string {
-  if (!FORMULA_START.test(text)) return text;
-  if (PLAIN_NUMBER_OR_PHONE.test(text)) return text;
-  return `'${text}`;
+  return needsPrefix(text) ? `'${text}` : text;
 }
 
 /** Undoes protectCell, for importing net's own CSV. */
 export function unprotectCell(text: string): string {
-  if (text.startsWith("'") && FORMULA_START.test(text.slice(1)) && !PLAIN_NUMBER_OR_PHONE.test(text.slice(1))) {
-    return text.slice(1);
-  }
-  return text;
+  return text.startsWith("'") && needsPrefix(text.slice(1)) ? text.slice(1) : text;
 }
 
 export function cellText(value: Cell): string {
@@ -37,7 +49,7 @@ export function toCsv(records: readonly CsvRecord[], columns: readonly string[],
       return options.raw ? text : protectCell(text);
     }),
   );
-  return stringify([columns as string[], ...rows], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+  return stringify([columns as string[], ...rows], { record_delimiter: '\n', quoted_match: QUOTED_MATCH });
 }
 
 /**
@@ -56,7 +68,7 @@ export function csvChunk(
       return options.raw ? text : protectCell(text);
     }),
   );
-  return stringify(options.header ? [columns as string[], ...rows] : rows, { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+  return stringify(options.header ? [columns as string[], ...rows] : rows, { record_delimiter: '\n', quoted_match: QUOTED_MATCH });
 }
 
 /** A cell's text as CSV writes it: lists joined with "; ", protected against formulas unless raw. */
@@ -67,5 +79,5 @@ export function csvCellText(value: Cell, raw = false): string {
 
 /** Rows of cell texts (already protected) as CSV lines, quoted as toCsv quotes them. */
 export function csvLines(rows: readonly string[][]): string {
-  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: /^\s|\s$/ });
+  return stringify(rows as string[][], { record_delimiter: '\n', quoted_match: QUOTED_MATCH });
 }

@@ -58,6 +58,7 @@ export function cardFromGoogleRow(row: CsvTableRow): AddressCard {
   };
   const groups = numberedGroups(row.table);
   const emails: string[] = [];
+  const emailTypes: string[][] = [];
   const phones: AddressCard['phones'] = [];
   const urls: string[] = [];
   let city: string | null = null;
@@ -66,7 +67,12 @@ export function cardFromGoogleRow(row: CsvTableRow): AddressCard {
   for (const group of groups) {
     const label = groupCell(row, group, 'label') || groupCell(row, group, 'type');
     const types = split(label).map((t) => t.replace(/^\*\s*/, '').toLowerCase());
-    if (group.kind === 'e-mail') emails.push(...split(groupCell(row, group, 'value')));
+    if (group.kind === 'e-mail') {
+      for (const value of split(groupCell(row, group, 'value'))) {
+        emails.push(value);
+        emailTypes.push(types);
+      }
+    }
     else if (group.kind === 'phone') for (const value of split(groupCell(row, group, 'value'))) phones.push({ value, types });
     else if (group.kind === 'website') urls.push(...split(groupCell(row, group, 'value')));
     else if (group.kind === 'address') city ??= split(groupCell(row, group, 'city'))[0] ?? null;
@@ -89,6 +95,7 @@ export function cardFromGoogleRow(row: CsvTableRow): AddressCard {
     organization,
     title,
     emails,
+    emailTypes,
     phones,
     urls,
     note: row.cells[row.table.index.get('notes') ?? -1]?.replace(/\r\n/g, '\n').trim() || null,

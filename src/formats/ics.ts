@@ -26,6 +26,9 @@ export function dateValue(day: string): ICAL.Time {
   return ICAL.Time.fromData({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), isDate: true });
 }
 
+/** CR as LF: ical.js escapes LF as \\n but writes a CR raw, which readers take as a line end. */
+const lf = (text: string): string => text.replace(/\r\n?/g, '\n');
+
 /** A calendar of all-day events; `now` is the time stamp of every event (NET_NOW makes it reproducible). */
 export function dayEntriesToIcs(entries: readonly DayEntry[], options: { now: Date; name: string }): string {
   const calendar = new ICAL.Component('vcalendar');
@@ -39,17 +42,17 @@ export function dayEntriesToIcs(entries: readonly DayEntry[], options: { now: Da
   add(calendar, 'calscale', 'GREGORIAN');
   add(calendar, 'prodid', '-//net//networking journal//EN');
   add(calendar, 'method', 'PUBLISH');
-  add(calendar, 'x-wr-calname', options.name);
+  add(calendar, 'x-wr-calname', lf(options.name));
   const stamp = ICAL.Time.fromJSDate(options.now, true);
   for (const entry of entries) {
     const event = new ICAL.Component('vevent', calendar);
     add(event, 'uid', entry.uid);
-    add(event, 'summary', entry.title);
+    add(event, 'summary', lf(entry.title));
     add(event, 'dtstamp', stamp);
     add(event, 'dtstart', dateValue(entry.day));
     add(event, 'dtend', dateValue(addDays(entry.day, 1)));
-    if (entry.description) add(event, 'description', entry.description);
-    if (entry.categories?.length) add(event, 'categories', entry.categories);
+    if (entry.description) add(event, 'description', lf(entry.description));
+    if (entry.categories?.length) add(event, 'categories', entry.categories.map(lf));
     add(event, 'transp', 'TRANSPARENT');
     calendar.addSubcomponent(event);
   }

@@ -6,11 +6,14 @@
 // (`TEL;CELL:`) and quoted-printable values with soft line breaks. So each
 // 2.1 card is first rewritten as 3.0, line by line: bare parameters become
 // TYPE=, quoted-printable values are decoded with libqp in their CHARSET.
+import { TextDecoder } from 'node:util';
 import ICAL from 'ical.js';
 import libqp from 'libqp';
 import { DataError } from '../core/errors.js';
 import { foldedAt75 } from './folding.js';
 import type { AddressCard } from '../core/import-types.js';
+import { Utf8Converter } from './text-encoding.js';
+import { unfold, withoutBinaryValues } from './vcard-lines.js';
 
 interface RawCard {
   number: number;
@@ -72,19 +75,45 @@ function splitParams(head: string): string[] {
 
 const BINARY_PROPERTIES = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 const LIST_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
+const STRUCTURED = new Set(['N', 'ADR', 'ORG']);
 
-function decodeQuotedPrintable(value: string, charset: string): string {
+/** A quoted-printable value in its CHARSET (UTF-8 when unknown); bytes that are not text there stop the import. */
+function decodeQuotedPrintable(value: string, charset: string, where: string): string {
   const bytes = libqp.decode(Buffer.from(value, 'utf8'));
+  let decoder: TextDecoder;
   try {
-    return new TextDecoder(charset).decode(bytes);
+    decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    decoder = new TextDecoder('utf-8', { fatal: true });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new DataError(`${where}: a quoted-printable value is not valid ${decoder.encoding.toUpperCase()}`, 'nothing was imported; correct the CHARSET of that line');
   }
 }
 
-/** Escapes decoded text as vCard 3.0 wants it; lists keep their `,` separators. */
-function escapeValue(name: string, text: string): string {
-  let out = text.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n');
+/**
+ * ical.js tells an escaped separator by the character before it, so "a\\\\;b"
+ * (a backslash, then a separator) splits wrongly. Escaped backslashes go
+ * through it as a character the card does not hold, and come back after.
+ */
+function backslashStandIn(raw: RawCard, at: string): string {
+  const used = new Set<string>();
+  for (const line of raw.lines) for (const [c] of line.matchAll(/[\ue000-\uf8ff]/g)) used.add(c);
+  for (let code = 0xe000; code <= 0xf8ff; code++) if (!used.has(String.fromCharCode(code))) return String.fromCharCode(code);
+  throw new DataError(`${at}: holds every private-use character, which net cannot read`);
+}
+
+/** The jCal of a card with every stand-in turned back into a backslash. */
+function restoreBackslashes(value: unknown, standIn: string): unknown {
+  if (typeof value === 'string') return value.includes(standIn) ? value.split(standIn).join('\\') : value;
+  return Array.isArray(value) ? value.map((v) => restoreBackslashes(v, standIn)) : value;
+}
+
+/** Escapes decoded text as vCard 3.0 wants it (a backslash as the stand-in); lists keep their `,` separators. */
+function escapeValue(name: string, text: string, standIn: string): string {
+  let out = text.replace(/\\/g, standIn).replace(/\r\n|\r|\n/g, '\\n');
   if (!LIST_VALUED.has(name)) out = out.replace(/,/g, '\\,');
   // A `;` in a structured value (N, ADR, ORG) separates its parts; elsewhere it is kept as it is.
   return out;
@@ -93,23 +122,10 @@ function escapeValue(name: string, text: string): string {
 /**
  * Unfolds a card's lines and rewrites what ical.js cannot read: bare
  * parameters, quoted-printable values, 2.1's VERSION. Photos and other binary
- * values are dropped (net keeps no pictures).
+ * values are dropped (net keeps no pictures; most are gone before this).
  */
-function normaliseCard(raw: RawCard): string {
-  const logical: string[] = [];
-  let qpOpen = false;
-  for (const line of raw.lines) {
-    if (qpOpen && logical.length > 0) {
-      // A quoted-printable soft line break: the value goes on, whatever the line starts with.
-      logical[logical.length - 1] += `\n${line}`;
-    } else if ((line.startsWith(' ') || line.startsWith('\t')) && logical.length > 0) {
-      logical[logical.length - 1] += line.slice(1);
-    } else {
-      logical.push(line);
-    }
-    const last = logical[logical.length - 1] ?? '';
-    qpOpen = /ENCODING=QUOTED-PRINTABLE/i.test(last.slice(0, Math.max(0, valueStart(last)))) && last.endsWith('=');
-  }
+function normaliseCard(raw: RawCard, file: string, standIn: string): string {
+  const logical = unfold(raw.lines);
   const out: string[] = [];
   for (const line of logical) {
     if (line.trim() === '') continue;
@@ -141,16 +157,21 @@ function normaliseCard(raw: RawCard): string {
       else kept.push(param);
     }
     if (name === 'VERSION') value = value.trim() === '2.1' ? '3.0' : value;
-    if (quotedPrintable) value = escapeValue(name, decodeQuotedPrintable(value, charset));
+    if (quotedPrintable) {
+      value = escapeValue(name, decodeQuotedPrintable(value, charset, `${file}: card ${raw.number} (line ${raw.line}): ${name}`), standIn);
+    } else {
+      // ical.js decodes "\\;" in N, ADR and ORG only, and leaves it elsewhere: there it is unescaped first.
+      value = value.replace(/\\([\s\S])/g, (escape, c: string) => (c === '\\' ? standIn : c === ';' && !STRUCTURED.has(name) ? ';' : escape));
+    }
     out.push(`${[nameWithGroup, ...kept].join(';')}:${value}`);
   }
   return ['BEGIN:VCARD', ...out, 'END:VCARD'].join('\r\n');
 }
 
-/** A value as text; ical.js leaves an escaped semicolon ("\\;") in text values, so it is undone here. */
+/** A value as text, trimmed; null when empty. */
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const s = (Array.isArray(value) ? value.join(' ') : String(value)).replace(/\\;/g, ';').trim();
+  const s = (Array.isArray(value) ? value.join(' ') : String(value)).trim();
   return s === '' ? null : s;
 }
 
@@ -201,7 +222,13 @@ function cardFromComponent(card: ICAL.Component, at: string): AddressCard {
     nickname: first('nickname'),
     organization: Array.isArray(org) ? text(org[0]) : text(org),
     title: first('title'),
-    emails: all('email').map((p) => text(p.getFirstValue())).filter((e): e is string => e !== null),
+    ...(() => {
+      const emails = all('email').flatMap((p) => {
+        const value = text(p.getFirstValue());
+        return value === null ? [] : [{ value, types: typesOf(p) }];
+      });
+      return { emails: emails.map((e) => e.value), emailTypes: emails.map((e) => e.types) };
+    })(),
     phones: all('tel').flatMap((p) => {
       const value = text(p.getFirstValue())?.replace(/^tel:/i, '');
       return value ? [{ value, types: typesOf(p) }] : [];
@@ -214,14 +241,22 @@ function cardFromComponent(card: ICAL.Component, at: string): AddressCard {
   };
 }
 
-/** Every card of a vCard file, in order; a card that cannot be read stops with its number and line. */
-export function readVcards(content: string, file: string): AddressCard[] {
-  return splitCards(content, file).map((raw) => {
+/**
+ * Every card of a vCard file, in order; a card that cannot be read stops with
+ * its number and line. Binary values are dropped from the bytes before they
+ * are decoded (UTF-16, whose line ends are two bytes, is made UTF-8 first).
+ */
+export function readVcards(bytes: Buffer, file: string, converter = new Utf8Converter(file)): AddressCard[] {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const utf8 = utf16 ? withoutBinaryValues(converter.all(bytes)) : converter.all(withoutBinaryValues(bytes));
+  return splitCards(utf8.toString('utf8'), file).map((raw) => {
     const at = `card ${raw.number} (line ${raw.line})`;
     let parsed: unknown;
+    const standIn = backslashStandIn(raw, `${file}: ${at}`);
     try {
-      parsed = ICAL.parse(normaliseCard(raw));
+      parsed = restoreBackslashes(ICAL.parse(normaliseCard(raw, file, standIn)), standIn);
     } catch (error) {
+      if (error instanceof DataError) throw error;
       throw new DataError(`${file}: ${at}: not a valid vCard: ${(error as Error).message}`, 'nothing was imported');
     }
     return cardFromComponent(new ICAL.Component(parsed as unknown[]), at);
@@ -234,7 +269,14 @@ export interface VcardContact {
   company: string | null;
   role: string | null;
   emails: readonly string[];
+  /** The label of each email, in the same order; null where none. */
+  emailLabels?: ReadonlyArray<string | null>;
   phone: string | null;
+  /** Every phone, with its label; `phone` alone when absent. */
+  phones?: ReadonlyArray<{ phone: string; label: string | null }>;
+  nicknames?: readonly string[];
+  namePrefix?: string | null;
+  nameSuffix?: string | null;
   linkedin: string | null;
   location: string | null;
   notes: string | null;
@@ -242,11 +284,27 @@ export interface VcardContact {
   birthday: string | null;
 }
 
+/** A label as a vCard TYPE: "mobile" is CELL; others as they are. */
+function typeOf(label: string | null | undefined): string[] {
+  if (!label) return [];
+  return [label.toLowerCase() === 'mobile' ? 'cell' : label.toLowerCase()];
+}
+
 /** "Giulia Maria Rossi" -> family "Rossi", given "Giulia Maria": a guess, as every address book makes. */
 function nameParts(name: string): [family: string, given: string] {
   const words = name.trim().split(/\s+/);
   if (words.length === 1) return ['', words[0]];
   return [words[words.length - 1], words.slice(0, -1).join(' ')];
+}
+
+/**
+ * CR as LF: ical.js escapes LF as \\n but writes a CR as it is, which readers
+ * take as a line end (a note's "\rEMAIL:…" became a property of its own).
+ * net stores no CR since notes are normalised; a database from before may.
+ */
+function lf(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\r\n?/g, '\n');
+  return Array.isArray(value) ? value.map(lf) : value;
 }
 
 /**
@@ -258,24 +316,27 @@ export function writeVcard(contact: VcardContact, version: 3 | 4): string {
   const add = (name: string, value: unknown, params: Record<string, string | string[]> = {}) => {
     const property = new ICAL.Property(name, card);
     for (const [key, v] of Object.entries(params)) property.setParameter(key, v);
-    if (Array.isArray(value) && name === 'categories') property.setValues(value);
-    else property.setValue(value as string);
+    if (Array.isArray(value) && name === 'categories') property.setValues(lf(value) as string[]);
+    else property.setValue(lf(value) as string);
     card.addProperty(property);
   };
   add('version', version === 3 ? '3.0' : '4.0');
   add('prodid', '-//net//networking journal//EN');
   add('uid', version === 3 ? contact.uid : `urn:uuid:${contact.uid}`);
   add('fn', contact.name);
-  add('n', [...nameParts(contact.name), '', '', '']);
+  add('n', [...nameParts(contact.name), '', contact.namePrefix ?? '', contact.nameSuffix ?? '']);
+  if (contact.nicknames?.length) add('nickname', contact.nicknames.join(','));
   if (contact.company) add('org', [contact.company]);
   if (contact.role) add('title', contact.role);
   contact.emails.forEach((email, i) => {
-    const types = version === 3 ? ['INTERNET', ...(i === 0 ? ['pref'] : [])] : [];
+    const label = typeOf(contact.emailLabels?.[i]);
+    const types = version === 3 ? ['INTERNET', ...label, ...(i === 0 ? ['pref'] : [])] : label;
     const params: Record<string, string | string[]> = types.length ? { type: types } : {};
     if (version === 4 && i === 0) params.pref = '1';
     add('email', email, params);
   });
-  if (contact.phone) add('tel', contact.phone);
+  const phones = contact.phones ?? (contact.phone ? [{ phone: contact.phone, label: null }] : []);
+  for (const { phone, label } of phones) add('tel', phone, typeOf(label).length ? { type: typeOf(label) } : {});
   if (contact.linkedin) add('url', contact.linkedin);
   if (contact.location) add('adr', ['', '', '', contact.location, '', '', '']);
   if (contact.notes) add('note', contact.notes);

@@ -49,16 +49,19 @@ describe('net import google and vcf', () => {
       linkedin: 'https://www.linkedin.com/in/giuliarossi',
       location: 'Milano',
       circle: 'acquaintance',
-      tags: ['Fintech', 'google', 'myContacts'],
+      tags: ['Fintech', 'google'],
       birthday: '1985-04-12',
       notes: 'Met at the AI meetup, Milan.\nLikes climbing.',
     });
-    // The mobile number wins over the work one.
-    expect(byName('Niccolò Bianchi')).toMatchObject({ phone: '+39 347 765 4321', birthday: '--07-21', tags: ['google', 'myContacts', 'starred'] });
+    // Every phone is kept with its label, the mobile first; Google's own groups (myContacts, starred) are not tags.
+    expect(byName('Niccolò Bianchi')).toMatchObject({ phone: '+39 347 765 4321', birthday: '--07-21', tags: ['google'] });
+    const niccolo = byName('Niccolò Bianchi') as { phones: string[]; phone_labels: Array<string | null> };
+    expect(niccolo.phones.length).toBeGreaterThan(1);
+    expect(niccolo.phone_labels[0]).toBe('mobile');
     // A company without a person is filed under its name; a formula-like note is kept as text.
     expect(byName('Studio Legale Bruni, Associati')).toMatchObject({ company: 'Studio Legale Bruni, Associati', notes: "=cmd|' /C calc'!A0" });
     ok(s.net(['import', 'google', fixture('google-contacts-old.csv')]));
-    expect(byName('Paolo Neri')).toMatchObject({ company: 'Intesa Sanpaolo', role: 'Analyst', phone: '+39 320 111 2222', tags: ['Banking', 'My Contacts'] });
+    expect(byName('Paolo Neri')).toMatchObject({ company: 'Intesa Sanpaolo', role: 'Analyst', phone: '+39 320 111 2222', tags: ['Banking'] });
   });
 
   it('reads an Outlook / Microsoft 365 CSV: three e-mail columns, phones by kind, categories, "0/0/00" for no date', () => {
@@ -111,7 +114,7 @@ describe('net import google and vcf', () => {
       emails: ['juergen@mueller.example', 'j.mueller@firma.example'],
       notes: 'Kennengelernt auf der Messe in Köln, spricht Italienisch; mag Fußball.\nZweite Zeile.',
     });
-    expect(byName('Niccolò Bianchi')).toMatchObject({ location: 'Torino', birthday: '--07-21', tags: ['Python', 'myContacts'] });
+    expect(byName('Niccolò Bianchi')).toMatchObject({ location: 'Torino', birthday: '--07-21', tags: ['Python'] });
     expect(byName('Marco Bianchi')).toMatchObject({ phone: '+39-333-999-0000', birthday: '--09-15', linkedin: 'https://www.linkedin.com/in/marcobianchi' });
     for (const file of ['apple-contacts.vcf', 'android-contacts.vcf']) {
       expect(ok(s.net(['import', 'vcf', fixture(file)]))).toContain('  added 0, updated 0, unchanged 2, skipped 0\n');

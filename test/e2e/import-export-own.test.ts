@@ -45,7 +45,7 @@ describe('round trip of net export and net import', () => {
   it('includes archived contacts, and every column in a fixed order', () => {
     const header = readFileSync(join(s.dir, 'contacts.csv'), 'utf8').split('\n')[0];
     expect(header).toBe(
-      'id,uid,name,company,role,emails,phone,linkedin,location,circle,cadence_override,rhythm_from,channel,tags,interests,how_met,met_on,birthday,snoozed_until,archived_at,notes,created_at,updated_at',
+      'id,uid,name,company,role,emails,phone,linkedin,location,circle,cadence_override,rhythm_from,channel,tags,interests,how_met,met_on,birthday,snoozed_until,archived_at,notes,created_at,updated_at,phones,phone_labels,email_labels,nicknames,name_prefix,name_suffix',
     );
     expect(Object.keys(exported.interactions[0])).toEqual(['id', 'uid', 'occurred_at', 'date', 'via', 'direction', 'contacts', 'contact_ids', 'contact_uids', 'note', 'source_key', 'created_at', 'updated_at']);
     const listed = s.json<unknown[]>([...demo, 'list']).length;

@@ -27,6 +27,7 @@ describe('net add', () => {
       circle: 'close', cadence_days: 30, channel: 'coffee', tags: ['fintech', 'mentor', 'milan'], interests: ['AI'],
       how_met: 'PyCon Italia', met_on: '2025-05-30', last_contact: null, archived: false,
       notes: "likes espresso; won't do calls",
+      phones: ['+39 333 123 4567'], phone_labels: [null], email_labels: [null], nicknames: [], name_prefix: null, name_suffix: null,
     });
     const [row] = s.query<{ uid: string; created_at: string; name_key: string }>('select uid, created_at, name_key from contacts');
     expect(row.uid).toMatch(/^[0-9a-f-]{36}$/);
@@ -92,7 +93,8 @@ describe('net add', () => {
     const [c] = s.json<Array<{ name: string; notes: string; tags: string[] }>>(['list']);
     expect(c.name).toBe(name);
     expect(c.notes).toBe(note);
-    expect(c.tags).toEqual(['a;b']);
+    // A semicolon separates tags, as a comma does (net's CSV joins a list with "; ").
+    expect(c.tags).toEqual(['a', 'b']);
   });
 });
 

@@ -57,8 +57,10 @@ describe('net list', () => {
     ok(s.net(['edit', 'nicolo', '--tag', 'milan', '--email', 'nb@example.com', '--email', 'n@example.org']));
     const csv = ok(s.net(['list', '--csv', '--circle', 'close']));
     const [header, row] = csv.trimEnd().split('\n');
-    expect(header).toBe('id,name,company,role,emails,phone,linkedin,location,circle,cadence_days,channel,tags,interests,how_met,met_on,last_contact,archived,notes');
-    expect(row).toBe('1,Niccolò Bianchi,Satispay,,nb@example.com; n@example.org,,,,close,30,,fintech; milan,,,,,false,');
+    expect(header).toBe(
+      'id,name,company,role,emails,phone,linkedin,location,circle,cadence_days,channel,tags,interests,how_met,met_on,last_contact,archived,notes,phones,phone_labels,email_labels,nicknames,name_prefix,name_suffix',
+    );
+    expect(row).toBe('1,Niccolò Bianchi,Satispay,,nb@example.com; n@example.org,,,,close,30,,fintech; milan,,,,,false,,,,"; ",,,');
     expect(s.net(['list', '--csv', '--json']).code).toBe(2);
   });
 

@@ -157,8 +157,9 @@ describe('outreach add', () => {
     expect(s.query('select count(*) as n from outreach')).toEqual([{ n: 1 }]);
   });
 
-  it('does not reuse a near match: a different person to reach', () => {
-    ok(s.net(['outreach', 'add', 'Giulia Rosi']));
+  it('uses the person a name already names, as everywhere; --new makes a new one', () => {
+    expect(ok(s.net(['outreach', 'add', 'Giulia Rosi']))).toMatch(/^Added Giulia Rossi \(#1\) to your outreach list/);
+    ok(s.net(['outreach', 'add', 'Giulia Rosi', '--new']));
     expect(s.query('select id, name from contacts order by id')).toEqual([
       { id: 1, name: 'Giulia Rossi' },
       { id: 2, name: 'Giulia Rosi' },

@@ -1,6 +1,8 @@
 // The views for read-only tools (Datasette, the sqlite3 shell): live records
 // only, lists joined with '; ', people named beside their ids; readable from
 // a read-only connection.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
@@ -15,6 +17,21 @@ describe('the read-only views', () => {
     ok(s.net(['log', 'giulia', 'marco', '--via', 'coffee', '--date', '2026-03-10', '-m', 'roadmap', '--gave', 'intro to Sara', '--follow-up', 'send the deck']));
     ok(s.net(['log', 'gone', '--via', 'call', '--date', '2026-03-11']));
     ok(s.net(['rm', 'gone', '--yes']));
+    // An address book's person: phones and emails with labels, a nickname, a title before the name.
+    const card = join(s.dir, 'anna.vcf');
+    writeFileSync(
+      card,
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dott.ssa Anna Meyer\r\nN:Meyer;Anna;;Dott.ssa;\r\nNICKNAME:Annie\r\n' +
+        'TEL;TYPE=WORK:+49 30 1234\r\nTEL;TYPE=CELL:+49 170 5678\r\nEMAIL;TYPE=WORK:anna@work.example\r\nEMAIL:anna@home.example\r\nEND:VCARD\r\n',
+    );
+    ok(s.net(['import', 'vcf', card]));
+    // A second record of Marco, merged into the first: only the one who stays is a live contact.
+    ok(s.net(['add', 'Marco Bianchi (old)', '--email', 'marco@old.example']));
+    ok(s.net(['merge', 'Marco Bianchi', 'Marco Bianchi (old)', '--yes']));
+    // A deleted interaction is no live record either.
+    ok(s.net(['log', 'giulia', '--via', 'call', '--date', '2026-03-12', '-m', 'a mistake']));
+    const mistake = s.json<Array<{ id: number; note: string }>>(['history']).find((i) => i.note === 'a mistake');
+    ok(s.net(['history', 'rm', String(mistake?.id), '--yes']));
   });
   afterAll(() => s.cleanup());
 
@@ -30,7 +47,15 @@ describe('the read-only views', () => {
   it('v_contacts: the people there are, with their lists and last contact', () => {
     expect(read('select name, company, emails, tags, interests, last_contact, interactions from v_contacts order by id')).toEqual([
       { name: 'Giulia Rossi', company: 'Satispay', emails: 'g@satispay.example; giulia@home.example', tags: 'fintech; mentor', interests: 'AI', last_contact: '2026-03-10', interactions: 1 },
-      { name: 'Marco Bianchi', company: null, emails: null, tags: null, interests: null, last_contact: '2026-03-10', interactions: 1 },
+      { name: 'Marco Bianchi', company: null, emails: 'marco@old.example', tags: null, interests: null, last_contact: '2026-03-10', interactions: 1 },
+      { name: 'Anna Meyer', company: null, emails: 'anna@work.example; anna@home.example', tags: null, interests: null, last_contact: null, interactions: 0 },
+    ]);
+  });
+
+  it('v_contacts: the address book beside the name (phones and emails with their labels, nicknames, titles)', () => {
+    expect(read("select phone, phones, phone_labels, email_labels, nicknames, name_prefix, name_suffix from v_contacts where name = 'Anna Meyer'")).toEqual([
+      // The mobile first, as net keeps an imported card's phones; a missing label is an empty item.
+      { phone: '+49 170 5678', phones: '+49 170 5678; +49 30 1234', phone_labels: 'mobile; work', email_labels: 'work; ', nicknames: 'Annie', name_prefix: 'Dott.ssa', name_suffix: null },
     ]);
   });
 
@@ -49,7 +74,11 @@ describe('the read-only views', () => {
 
   it('are what the README documents', () => {
     const columns = (view: string) => read<{ name: string }>(`select name from pragma_table_info('${view}')`).map((c) => c.name);
-    expect(columns('v_contacts')).toEqual(['id', 'uid', 'name', 'company', 'role', 'emails', 'phone', 'linkedin', 'location', 'circle', 'cadence_override', 'channel', 'tags', 'interests', 'how_met', 'met_on', 'birthday', 'snoozed_until', 'archived_at', 'notes', 'last_contact', 'interactions', 'created_at', 'updated_at']);
+    expect(columns('v_contacts')).toEqual([
+      'id', 'uid', 'name', 'company', 'role', 'emails', 'phone', 'linkedin', 'location', 'circle', 'cadence_override', 'channel', 'tags', 'interests', 'how_met',
+      'met_on', 'birthday', 'snoozed_until', 'archived_at', 'notes', 'last_contact', 'interactions', 'created_at', 'updated_at',
+      'phones', 'phone_labels', 'email_labels', 'nicknames', 'name_prefix', 'name_suffix',
+    ]);
     expect(columns('v_interactions')).toEqual(['id', 'uid', 'occurred_at', 'date', 'via', 'direction', 'note', 'contacts', 'contact_ids', 'created_at', 'updated_at']);
     expect(columns('v_followups')).toEqual(['id', 'uid', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'interaction_id', 'created_at', 'updated_at']);
     expect(columns('v_favours')).toEqual(['id', 'uid', 'contact_id', 'name', 'direction', 'text', 'occurred_on', 'interaction_id', 'created_at', 'updated_at']);

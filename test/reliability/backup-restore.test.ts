@@ -282,12 +282,12 @@ describe('net doctor', () => {
 
   it('exits 1 on a database from a newer net, and on a file that is not net’s', () => {
     const n = new Database(s.db);
-    n.pragma('user_version = 7');
+    n.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     n.close();
     const run = s.net(['doctor', '--json']);
     expect(run.code).toBe(1);
     const newer = JSON.parse(run.stdout) as { check: string; status: string; detail: string }[];
-    expect(newer.find((c) => c.check === 'schema')).toMatchObject({ status: 'fail', detail: `version 7, newer than this net (${SCHEMA_VERSION})` });
+    expect(newer.find((c) => c.check === 'schema')).toMatchObject({ status: 'fail', detail: `version ${SCHEMA_VERSION + 1}, newer than this net (${SCHEMA_VERSION})` });
     const foreign = join(s.dir, 'other', 'x.db');
     mkdirSync(join(s.dir, 'other'), { mode: 0o700 });
     const f = new Database(foreign);

@@ -8,8 +8,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textProblem } from '../../src/core/validate.js';
 import { unprotectCell } from '../../src/formats/csv.js';
 import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
+import { hostile, UNSAFE_FOR_TERMINAL } from './hostile.js';
 import { integrity, queryFile } from './support.js';
 
 // CI runs one fixed seed, so that a green run stays green; NET_FC_SEED=random
@@ -19,29 +21,6 @@ if (seedSetting !== 'random') fc.configureGlobal({ seed: seedSetting ? Number(se
 
 // Each run starts node (~100 ms on an idle machine): few runs, many shapes.
 const RUNS = { add: 15, log: 15, options: 40, imports: 12 };
-
-const FRAGMENTS = [
-  "'", '"', '`', '$(id)', '`id`', '; rm -rf ~', '| cat /etc/passwd', '&& echo pwned', '\\', '%', '_', '*',
-  "' OR 1=1 --", "'); drop table contacts; --", 'Robert"); DROP TABLE interactions;--',
-  '=HYPERLINK("http://evil.example")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1', '\r', '\n', '\r\n',
-  '\u001b[31mred\u001b[0m', '\u0007', '\u0008', '\u007f', '\u202e', '\u200b', '\ufeff', '\u00a0',
-  'Niccolò', 'Françoise', 'Łukasz', '日本語', '🎉', '👩‍💻', '\ud800', '\udfff',
-  '31 February', '2026-02-31', '2026-13-01', '0000-00-00', '9999-12-31', '-0001-01-01', '29 febbraio 2025', 'ieri', 'martedì scorso',
-  'yesterday', 'tomorrow', 'in 3 weeks', 'last tuesday', '1e308', '99999999999999999999', '-1', '0', 'NaN', 'Infinity', '0x10',
-  '1,5', ' ', '', 'null', 'undefined', '__proto__', 'constructor', '%s%n%x', '../../etc/passwd', 'CON', '#', '#0', '#999999999999',
-  'giulia', 'Giulia Rossi', '--help', '-h', '--json', 'inner', 'close', 'coffee', 'email', 'none', 'monthly', '2 weeks',
-];
-
-/** Any value a person or a script could pass (NUL cannot be in an argument). */
-const hostile: fc.Arbitrary<string> = fc
-  .oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) },
-    { weight: 4, arbitrary: fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 2, maxLength: 6 }).map((a) => a.join('')) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
-    // Up to 60,000 characters of at most 2 bytes: within Linux's 128 KB for one argument.
-    { weight: 1, arbitrary: fc.integer({ min: 200, max: 60_000 }).chain((n) => fc.constantFrom('x', 'é', '=', ' ', '\n').map((c) => c.repeat(n))) },
-  )
-  .map((v) => v.replace(/\0/g, ''));
 
 /** What arrives in process.argv: UTF-8 on the way, lone surrogates become U+FFFD. */
 const throughArgv = (value: string): string => Buffer.from(value, 'utf8').toString('utf8');
@@ -71,8 +50,10 @@ afterAll(() => {
 });
 
 const line = (v: string): string | null => (throughArgv(v).trim() === '' ? null : throughArgv(v).trim());
+/** A note as stored: CRLF and a lone CR become LF. */
+const multiline = (v: string): string => throughArgv(v).replace(/\r\n?/g, '\n');
 const list = (values: readonly string[]): string[] =>
-  [...new Set(values.flatMap((v) => throughArgv(v).split(',')).map((p) => p.trim()).filter((p) => p !== ''))].sort();
+  [...new Set(values.flatMap((v) => throughArgv(v).split(/[,;]/)).map((p) => p.trim()).filter((p) => p !== ''))].sort();
 
 describe('net add with hostile values', () => {
   it('exits 0, 1 or 2 without a stack trace, and stores accepted values exactly', () => {
@@ -101,7 +82,7 @@ describe('net add with hostile values', () => {
         if (f.role !== undefined) expect(row.role).toBe(line(f.role));
         if (f.location !== undefined) expect(row.location).toBe(line(f.location));
         if (f.metAt !== undefined) expect(row.how_met).toBe(line(f.metAt));
-        if (f.note !== undefined) expect(row.notes).toBe(f.note === '' ? null : throughArgv(f.note));
+        if (f.note !== undefined) expect(row.notes).toBe(f.note === '' ? null : multiline(f.note));
         const tags = s.query<{ tag: string }>('select tag from contact_tags where contact_id = ? order by tag', id).map((r) => r.tag).sort();
         expect(tags).toEqual(list(f.tag === undefined ? [] : [f.tag]));
         const interests = s.query<{ interest: string }>('select interest from contact_interests where contact_id = ?', id).map((r) => r.interest);
@@ -128,7 +109,7 @@ describe('net log with hostile values', () => {
         if (result.code !== 0) return;
         const { id } = JSON.parse(result.stdout) as { id: number };
         const [row] = s.query<{ note: string | null }>('select note from interactions where id = ?', id);
-        expect(row.note).toBe(note === '' ? null : throughArgv(note));
+        expect(row.note).toBe(note === '' ? null : multiline(note));
         const favours = s.query<{ text: string }>('select text from favours where interaction_id = ?', id).map((r) => r.text);
         expect(favours).toEqual(gave === null || line(gave) === null ? [] : [line(gave)]);
         if (promise !== null) {
@@ -220,6 +201,8 @@ describe('import files with hostile content', () => {
         writeFileSync(file, `${text}${eol}`);
         const result = s.net(['import', 'csv', file], { env: { NET_DB: db } });
         expectClean(result, text.slice(0, 500));
+        // The summary quotes values of the file: shown, never sent.
+        expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
         if (result.code !== 0) return;
         expect(integrity(db)).toBe('ok');
         const stored = queryFile<{ name: string; company: string | null }>(db, 'select name, company from contacts');
@@ -228,8 +211,8 @@ describe('import files with hostile content', () => {
         const asWritten = (v: string) => Buffer.from(v, 'utf8').toString('utf8');
         const expected = rows.map((r) => ({
           name: unprotectCell(asWritten(r.name)).trim(),
-          // A one-line field keeps its text, its line breaks turned into spaces.
-          company: unprotectCell(asWritten(r.company)).replace(/\s*[\r\n]+\s*/g, ' ').trim() || null,
+          // A one-line field keeps its text, its line breaks (the Unicode ones too) turned into spaces.
+          company: unprotectCell(asWritten(r.company)).replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim() || null,
         }));
         expect(stored.length).toBeLessThanOrEqual(rows.length);
         // A company the import refused (control characters) is left out, and the summary says so.
@@ -237,6 +220,43 @@ describe('import files with hostile content', () => {
         for (const contact of stored) {
           const candidates = leftOut && contact.company === null ? expected.map((e) => ({ ...e, company: null })) : expected;
           expect(candidates, `${JSON.stringify(contact)} is not a row of the file`).toContainEqual(contact);
+        }
+      }),
+      { numRuns: RUNS.imports },
+    );
+  }, 300_000);
+
+  it('the contacts field of every import that names people: only valid names stored, nothing sent to the terminal', () => {
+    const json = (value: unknown) => JSON.stringify(value);
+    const files: ReadonlyArray<(names: string[], note: string) => [source: string, name: string, content: string, extra?: string[]]> = [
+      (names, note) => ['json', 'touches.json', json([{ date: '2026-03-01', contacts: names, via: 'call', note }])],
+      (names, note) => ['csv', 'touches.csv', `date,contacts,note\n2026-03-01,${cell(names.join('; '))},${cell(note)}\n`, ['--interactions']],
+      (names) => ['json', 'uids.json', json([{ occurred_at: '2026-03-01T10:00:00.000Z', contacts: names, contact_uids: names.map((_, i) => `0190a5b4-1c2d-7e3f-8a9b-${String(i).padStart(12, '0')}`), via: 'call', direction: 'out' }])],
+      (names, note) => ['json', 'followups.json', json(names.map((name) => ({ name, text: 'send the deck', due_on: '2026-03-20', note })))],
+      (names) => ['json', 'favours.json', json(names.map((name) => ({ name, direction: 'given', text: 'an intro', occurred_on: '2026-03-01' })))],
+      (names) => ['json', 'outreach.json', json(names.map((name) => ({ name, stage: 'target', via: name })))],
+      (names, note) => ['linkedin-messages', 'messages.csv', `FROM,TO,DATE,CONTENT,DIRECTION\n${cell(names[0])},${cell(names.slice(1).join(', '))},2026-03-01 10:00:00 UTC,${cell(note)},INCOMING\n`],
+    ];
+    let run = 0;
+    fc.assert(
+      fc.property(fc.nat(files.length - 1), fc.array(hostile, { minLength: 1, maxLength: 4 }), hostile, fc.boolean(), (which, names, note, dryRun) => {
+        run += 1;
+        const db = join(s.dir, 'files', `people-${run}.db`);
+        const [source, name, content, extra = []] = files[which](names, note);
+        const path = join(s.dir, 'files', name);
+        writeFileSync(path, content);
+        const result = s.net(['import', source, path, ...extra, ...(dryRun ? ['--dry-run'] : [])], { env: { NET_DB: db } });
+        expectClean(result, `${source}: ${content.slice(0, 400)}`);
+        expect(result.stdout).not.toMatch(UNSAFE_FOR_TERMINAL);
+        if (result.code !== 0 || dryRun) return;
+        // Whoever the import added is named as `net add` would accept, as the file wrote it (a CSV cell
+        // is a list split at ";", its formula protection taken off; UTF-8 has no lone surrogates).
+        const asWritten = (v: string) => Buffer.from(v, 'utf8').toString('utf8');
+        const written = [...names, unprotectCell(names.join('; '))].flatMap((n) => [n, ...n.split(';')]).map((n) => asWritten(n).trim());
+        for (const { name: stored } of queryFile<{ name: string }>(db, 'select name from contacts')) {
+          expect(textProblem(stored, false), stored).toBeUndefined();
+          expect(stored.length).toBeLessThanOrEqual(200);
+          expect(written).toContain(stored);
         }
       }),
       { numRuns: RUNS.imports },

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { Readable } from 'node:stream';
+import { runWith } from '../../src/cli/run.js';
 import { BIN, type RunResult, type Sandbox } from '../helpers.js';
 import { seededRandom } from '../../src/core/random.js';
 export { seededRandom };
@@ -91,4 +93,25 @@ export function portableBin(): { bin: string; cleanup(): void } {
   chmodSync(dir, 0o755);
   open(dir);
   return { bin: join(dir, 'bin', 'net'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * Runs `net ARGS` inside this process, piped (no TTY), with `env` as its
+ * environment: no Node start-up, for property tests that run many commands.
+ * The same entry as the binary's (runWith), with a captured output.
+ */
+export async function netInProcess(args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io = {
+    write: (text: string) => void (stdout += text),
+    error: (text: string) => void (stderr += text),
+    stdin: () => Readable.from([]),
+    stdoutIsTTY: false,
+    stdinIsTTY: false,
+    stderrIsTTY: false,
+    columns: 80,
+  };
+  const code = await runWith(io, env, ['node', 'net', ...args]);
+  return { code, stdout, stderr };
 }

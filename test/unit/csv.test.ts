@@ -1,5 +1,7 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { protectCell, toCsv, unprotectCell } from '../../src/formats/csv.js';
+import { csvCellText, csvLines, protectCell, toCsv, unprotectCell } from '../../src/formats/csv.js';
 
 describe('formula protection', () => {
   it.each([
@@ -15,6 +17,11 @@ describe('formula protection', () => {
     ['+1 (555) 010-9999', '+1 (555) 010-9999'],
     ['plain', 'plain'],
     ['', ''],
+    // Stored with a leading "'" already: one more, or the import would take it for protection.
+    ["'=cmd", "''=cmd"],
+    ["''@x", "'''@x"],
+    ["'-42", "'-42"],
+    ["'plain", "'plain"],
   ])('%j -> %j, and back', (cell, protectedCell) => {
     expect(protectCell(cell)).toBe(protectedCell);
     expect(unprotectCell(protectCell(cell))).toBe(cell);
@@ -28,5 +35,32 @@ describe('formula protection', () => {
   it('leaves cells as stored with raw', () => {
     expect(toCsv([{ a: '=1+1' }], ['a'], { raw: true })).toBe('a\n=1+1\n');
     expect(toCsv([{ a: '=1+1' }], ['a'])).toBe("a\n'=1+1\n");
+  });
+});
+
+describe('cells with line breaks', () => {
+  it('quotes every cell holding a CR or an LF, so that no row splits', () => {
+    const csv = toCsv([{ a: 'x\r=cmd|calc', b: 'y\nz', c: 'p\r\nq' }], ['a', 'b', 'c']);
+    expect(csv).toBe('a,b,c\n"x\r=cmd|calc","y\nz","p\r\nq"\n');
+    expect(csvLines([[csvCellText('a\rb')]])).toBe('"a\rb"\n');
+  });
+
+  it('read back as written, whatever the text, and never start a formula (property)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.array(fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', '1', ' ', 'a', ',', '"'), { maxLength: 8 }).map((a) => a.join('')),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), (cells) => {
+        const columns = cells.map((_, i) => `c${i}`);
+        const csv = toCsv([Object.fromEntries(cells.map((c, i) => [`c${i}`, c]))], columns);
+        const rows = parse(csv, { relax_column_count: true }) as string[][];
+        expect(rows).toHaveLength(2);
+        expect(rows[1].map(unprotectCell)).toEqual(cells);
+        for (const cell of rows[1]) {
+          if (/^[=+\-@\t\r]/.test(cell)) expect(cell).toMatch(/^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/);
+        }
+      }),
+    );
   });
 });

@@ -5,8 +5,11 @@ import { addDays } from '../../src/core/dates.js';
 import { cardName, cardToDraft } from '../../src/core/import-cards.js';
 import { splitCell } from '../../src/core/import-fields.js';
 import { connectionToDraft, inferMe, linkedinDay, linkedinInstant, messageToDraft, type MessageFields } from '../../src/core/import-linkedin.js';
-import { ContactIndex, companyKey, profileKey } from '../../src/core/import-match.js';
+import { companyKey } from '../../src/core/companies.js';
+import { ContactIndex, profileKey } from '../../src/core/import-match.js';
 import { mergeContact, newContact, type ContactState } from '../../src/core/import-merge.js';
+import { ownContactDraft, ownInteractionDraft } from '../../src/core/import-own.js';
+import { OwnRecord } from '../../src/core/import-record.js';
 import { firstDueDay, spreadFirstTouches } from '../../src/core/import-spread.js';
 import type { AddressCard, ContactDraft, RowNote } from '../../src/core/import-types.js';
 
@@ -163,16 +166,27 @@ describe('address cards', () => {
     expect(cardName({ ...card, given: null, family: null, emails: [] })).toBe('Satispay');
   });
 
-  it('keeps the mobile phone, the LinkedIn URL and unique emails', () => {
+  it('keeps every phone with its label (the mobile first), the LinkedIn URL and unique emails; not Google\'s own groups', () => {
     const warnings: RowNote[] = [];
     const result = cardToDraft(card, { circle: undefined, tags: ['phone'] }, warnings);
     expect('draft' in result && result.draft).toMatchObject({
       name: 'Giulia Rossi',
       emails: ['giulia@satispay.example'],
-      tags: ['myContacts', 'fintech', 'phone'],
-      values: { phone: '+39 333 123 4567', linkedin: 'https://it.linkedin.com/in/giuliarossi/', birthday: '--04-12', location: 'Milano', circle: 'acquaintance' },
+      phones: [
+        { phone: '+39 333 123 4567', label: 'mobile' },
+        { phone: '02 1234', label: 'work' },
+      ],
+      tags: ['fintech', 'phone'],
+      values: { linkedin: 'https://it.linkedin.com/in/giuliarossi/', birthday: '--04-12', location: 'Milano', circle: 'acquaintance' },
     });
     expect(warnings).toEqual([{ at: 'card 1 (line 1)', message: 'email "nope" is not an email address; left out' }]);
+  });
+
+  it('keeps a name\'s prefix and suffix apart, and the nickname', () => {
+    const dott = { ...card, formattedName: 'Dott.ssa Giulia Rossi Jr.', prefix: 'Dott.ssa', suffix: 'Jr.', nickname: 'Giuli' };
+    expect(cardName(dott)).toBe('Giulia Rossi');
+    const result = cardToDraft(dott, placement, []);
+    expect('draft' in result && result.draft).toMatchObject({ name: 'Giulia Rossi', nicknames: ['Giuli'], values: { name_prefix: 'Dott.ssa', name_suffix: 'Jr.' } });
   });
 
   it('skips a card with nothing to call it by', () => {
@@ -235,9 +249,22 @@ describe('mergeContact', () => {
   const at = '2026-03-14T11:00:00.000Z';
 
   it('fills empty fields, adds emails and tags, and leaves name, circle and notes alone', () => {
-    const result = mergeContact(stored, draft({ values: { company: 'Nexi', phone: '+39 1', notes: 'theirs', circle: 'acquaintance' }, emails: ['G@X.example', 'new@x.example'], tags: ['mentor', 'fintech'] }), at);
-    expect(result.changed).toEqual(['phone', 'emails', 'tags']);
-    expect(result.next).toMatchObject({ name: 'Giulia Rossi', company: 'Satispay', phone: '+39 1', notes: 'mine', circle: 'close', emails: ['g@x.example', 'new@x.example'], tags: ['Mentor', 'fintech'], updated_at: at });
+    const result = mergeContact(
+      stored,
+      draft({ values: { company: 'Nexi', notes: 'theirs', circle: 'acquaintance' }, phones: [{ phone: '+39 1', label: null }], emails: ['G@X.example', 'new@x.example'], tags: ['mentor', 'fintech'] }),
+      at,
+    );
+    expect(result.changed).toEqual(['emails', 'tags', 'phones']);
+    expect(result.next).toMatchObject({ name: 'Giulia Rossi', company: 'Satispay', phones: [{ phone: '+39 1', label: null }], notes: 'mine', circle: 'close', emails: ['g@x.example', 'new@x.example'], tags: ['Mentor', 'fintech'], updated_at: at });
+  });
+
+  it('adds a second phone beside the first; the same number written otherwise is the same phone', () => {
+    const withPhone = { ...stored, phones: [{ phone: '+39 333 123 4567', label: null }] };
+    const result = mergeContact(withPhone, draft({ phones: [{ phone: '333 1234567', label: 'mobile' }, { phone: '02 555 0199', label: 'work' }] }), at);
+    expect(result.next.phones).toEqual([
+      { phone: '+39 333 123 4567', label: 'mobile' },
+      { phone: '02 555 0199', label: 'work' },
+    ]);
   });
 
   it('overwrites the fields the source is the authority on', () => {
@@ -286,5 +313,20 @@ describe('splitCell', () => {
     expect(splitCell('a; b;;a ')).toEqual(['a', 'b']);
     expect(splitCell('x ::: y', /\s*:::\s*/)).toEqual(['x', 'y']);
     expect(splitCell(null)).toEqual([]);
+  });
+});
+
+describe('notes of net\'s own records', () => {
+  const uid = '0190a5b4-1c2d-7e3f-8a9b-0c1d2e3f4a5b';
+  const noDates = () => ({ day: '2026-03-01', instant: new Date('2026-03-01T12:00:00Z') });
+
+  it('come back as written when the record has a uid, blank ones included; a hand-made blank note is none', () => {
+    const own = ownContactDraft(new OwnRecord('record 1', { uid, name: 'Anna', notes: '\n  ' }, false), placement, []);
+    const handMade = ownContactDraft(new OwnRecord('row 2', { name: 'Anna', notes: '  ' }, true), placement, []);
+    expect('values' in own && own.values.notes).toBe('\n  ');
+    expect('values' in handMade && handMade.values.notes).toBeNull();
+    const touch = (values: Record<string, unknown>) => ownInteractionDraft(new OwnRecord('record 1', { date: '2026-03-01', contacts: ['Anna'], ...values }, false), noDates, new Map());
+    expect(touch({ uid, note: ' \r\n' }).note).toBe(' \n');
+    expect(touch({ note: ' \r\n' }).note).toBeNull();
   });
 });

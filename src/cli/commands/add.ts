@@ -54,7 +54,7 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
   const input = await readContactOptions(ctx, opts);
   const contact = await addContact(await ctx.database(), ctx, {
     fields: { ...input.fields, name },
-    lists: { emails: input.emails, tags: input.tags, interests: input.interests },
+    lists: { emails: input.emails, tags: input.tags, interests: input.interests, nicknames: input.nicknames },
     force: opts.force,
   });
   if (opts.json) {

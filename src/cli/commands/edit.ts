@@ -26,7 +26,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
   const appendNote = options.appendNote === undefined ? undefined : check(lineSchema, options.appendNote, '--append-note');
   if (appendNote === '') throw new UsageError('--append-note: the line is empty');
   const changes =
-    Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
+    Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + input.nicknames.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
   if (changes === 0) {
     if (!ctx.interactive) {
       throw new UsageError('nothing to change', 'give at least one option, e.g. `net edit NAME --circle close` (see `net edit --help`), or run it on a terminal to edit the person in $EDITOR');
@@ -39,6 +39,7 @@ export default async function edit(ctx: Context, ref: string, options: EditOptio
     addEmails: input.emails,
     addTags: input.tags,
     addInterests: input.interests,
+    addNicknames: input.nicknames,
     removeTags: untag,
     removeInterests: dropInterests,
     appendNote,

@@ -4,6 +4,7 @@ import { parseDate } from '../../core/natural-dates.js';
 import { channelSchema, check } from '../../core/validate.js';
 import { HISTORY_KEYS, listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
+import { ftsQuery, interactionsMatching } from '../../db/search.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
 
@@ -11,6 +12,7 @@ interface HistoryOptions extends FormatOptions {
   since?: string;
   until?: string;
   via?: string;
+  grep?: string;
 }
 
 const DIRECTION_MARK: Record<string, string> = { in: '←', out: '→', mutual: '↔' };
@@ -21,9 +23,12 @@ export default async function history(ctx: Context, ref: string | undefined, opt
   const until = options.until === undefined ? undefined : parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const via = options.via === undefined ? undefined : check(channelSchema, options.via.trim().toLowerCase(), '--via');
+  const grep = options.grep === undefined ? undefined : ftsQuery(options.grep);
+  if (grep === null) throw new UsageError(`--grep: "${options.grep}" has no word to look for`);
 
   const opened = ref === undefined ? await ctx.existingDatabase() : await ctx.database({ create: false });
-  const entries = opened
+  const matching = opened && grep !== undefined ? new Set(interactionsMatching(opened.sqlite, grep)) : undefined;
+  const listed = opened
     ? await listHistory(opened.db, {
         contactId: ref === undefined ? undefined : (await resolveContact(opened.db, ref)).id,
         since,
@@ -31,6 +36,7 @@ export default async function history(ctx: Context, ref: string | undefined, opt
         via,
       })
     : [];
+  const entries = matching === undefined ? listed : listed.filter((e) => matching.has(e.id));
 
   if (format !== 'human') {
     await writeMachine(ctx, format, entries, HISTORY_KEYS, options);

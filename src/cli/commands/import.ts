@@ -2,11 +2,14 @@
 // spreadsheet or net's own export. One transaction for the whole file: a bad
 // row stops the import, names the row, and leaves the database as it was.
 import { createReadStream, statSync } from 'node:fs';
-import { UsageError } from '../../core/errors.js';
-import { emptySummary, type ImportSummary, type RowNote } from '../../core/import-types.js';
+import { Readable } from 'node:stream';
+import { showControls, UsageError } from '../../core/errors.js';
+import { emptySummary, type ImportSummary, type RowFate, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
 import { applyImport } from '../../app/import-apply.js';
+import { encodingNotes, utf8Chunks, Utf8Converter } from '../../formats/text-encoding.js';
 import type { Context } from '../context.js';
+import { toJson } from '../render.js';
 import * as sources from '../import-sources.js';
 
 export const IMPORT_SOURCES = {
@@ -29,6 +32,7 @@ interface ImportOptions {
   strict?: boolean;
   interactions?: boolean;
   raw?: boolean;
+  json?: boolean;
 }
 
 function checkOptions(source: Source, options: ImportOptions): void {
@@ -40,17 +44,32 @@ function checkOptions(source: Source, options: ImportOptions): void {
 
 const n = (count: number) => count.toLocaleString('en-US');
 
+/** Text from the file (a name, a value quoted in a warning) on one line, its controls shown, never sent to the terminal. */
+const safe = (text: string): string => showControls(text.replace(/[\n\t]/g, ' '));
+
 function noteLines(title: string, notes: readonly RowNote[]): string[] {
   if (notes.length === 0) return [];
-  const shown = notes.slice(0, 20).map((note) => `  ${note.at}: ${note.message}`);
+  const shown = notes.slice(0, 20).map((note) => `  ${safe(note.at)}: ${safe(note.message)}`);
   if (notes.length > 20) shown.push(`  … and ${n(notes.length - 20)} more`);
   return [`${title}:`, ...shown];
+}
+
+/** One line per row: what the import did or would do with it, and why. */
+export function formatFates(rows: readonly RowFate[]): string {
+  const width = Math.max(0, ...rows.map((r) => r.at.length));
+  const lines = rows.map((r) => {
+    const match = r.matched ? ` → #${r.matched.id} ${r.matched.name} (same ${r.matched.by})` : '';
+    const fields = r.fields.length > 0 ? `: ${r.fields.join(', ')}` : '';
+    const reason = r.reason ? ` — ${r.reason}` : '';
+    return showControls(`${r.at.padEnd(width)}  ${r.outcome.padEnd(9)}  ${r.name}${match}${fields}${reason}`);
+  });
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 export function formatSummary(summary: ImportSummary, what: string): string {
   const rows = summary.added + summary.updated + summary.unchanged + summary.skipped.length;
   const lines = [
-    `${summary.dryRun ? 'Dry run, nothing written: ' : ''}${n(rows)} ${rows === 1 ? summary.entity.replace(/s$/, '') : summary.entity} from ${summary.file} (${what}).`,
+    `${summary.dryRun ? 'Dry run, nothing written: ' : ''}${n(rows)} ${rows === 1 ? summary.entity.replace(/s$/, '') : summary.entity} from ${safe(summary.file)} (${what}).`,
     `  added ${n(summary.added)}, updated ${n(summary.updated)}, unchanged ${n(summary.unchanged)}, skipped ${n(summary.skipped.length)}`,
   ];
   if (summary.createdContacts > 0) {
@@ -61,7 +80,7 @@ export function formatSummary(summary: ImportSummary, what: string): string {
     const perDay = Math.max(1, Math.ceil(s.people / s.days));
     lines.push(`First touches of ${n(s.people)} new people in ${s.circle} spread over the next ${s.days} days (about ${perDay} a day).`);
   }
-  lines.push(...summary.notes);
+  lines.push(...summary.notes.map(safe));
   return `${lines.join('\n')}\n`;
 }
 
@@ -75,10 +94,11 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const placement = { circle, tags: splitList(options.tag, '--tag') };
   const dryRun = Boolean(options.dryRun);
   const summary = emptySummary(source, file === '-' ? 'standard input' : file, 'rows', dryRun);
+  if (options.json) summary.rows = [];
 
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
-  let text: string | undefined;
-  if (source === 'vcf' || source === 'json') text = await sources.readWhole(file, ctx.io.stdin);
+  let bytes: Buffer | undefined;
+  if (source === 'vcf' || source === 'json') bytes = await sources.readBytes(file, ctx.io.stdin);
   else if (source === 'vdir') {
     if (file === '-' || !statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${file} is not a folder`, 'vdir takes a folder of .vcf files');
   } else if (file !== '-') {
@@ -91,14 +111,16 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   }
 
   const store = await ctx.database({ create: !dryRun });
+  const converter = new Utf8Converter(summary.file, source !== 'vcf' && source !== 'json' && source !== 'vdir');
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
   const request = { name: `import ${source}`, summary, placement, strict: Boolean(options.strict), dryRun };
   await applyImport(store, ctx, request, (sinks) =>
     IMPORT_SOURCES[source].run({
       file: summary.file,
-      input: () => (file === '-' ? ctx.io.stdin() : createReadStream(file)),
-      text: async () => text ?? (await sources.readWhole(file, ctx.io.stdin)),
+      input: () => Readable.from(utf8Chunks(file === '-' ? ctx.io.stdin() : createReadStream(file), converter)),
+      bytes: async () => bytes ?? (await sources.readBytes(file, ctx.io.stdin)),
+      converter,
       summary,
       placement,
       ...sinks,
@@ -110,9 +132,14 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
       me: options.me,
       forceInteractions: Boolean(options.interactions),
       raw: Boolean(options.raw),
-    }),
+    }).then(() => void summary.notes.push(...encodingNotes(converter))),
   ).finally(() => {
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
+  if (options.json) {
+    ctx.io.write(toJson(summary));
+    return;
+  }
+  if (summary.rows) ctx.io.write(formatFates(summary.rows));
   ctx.io.write(formatSummary(summary, IMPORT_SOURCES[source].what));
 }

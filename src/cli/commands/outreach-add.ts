@@ -1,5 +1,6 @@
 // net outreach add: a person you want to reach, and why, joins the pipeline.
-import { addOutreach } from '../../app/outreach-add.js';
+import { addOutreach, type OutreachAdded } from '../../app/outreach-add.js';
+import { AmbiguousError } from '../../core/errors.js';
 import { check, emailSchema, nameSchema, optionalLine, splitList, urlSchema } from '../../core/validate.js';
 import type { Context } from '../context.js';
 import { readChannel, readNextDay, writeOutreachJson } from '../outreach-input.js';
@@ -16,6 +17,7 @@ interface OutreachAddOptions {
   tag?: string[];
   knownFrom?: string;
   next?: string;
+  new?: boolean;
   json?: boolean;
 }
 
@@ -43,7 +45,8 @@ export default async function outreachAdd(ctx: Context, nameArg: string, options
   const interests = splitList(options.interest, '--interest');
   const tags = splitList(options.tag, '--tag');
   const nextOn = (await readNextDay(ctx, options.next)) ?? ctx.today;
-  const result = await addOutreach(await ctx.database(), ctx, {
+  const store = await ctx.database();
+  const target = {
     name,
     why,
     via: options.via,
@@ -56,10 +59,24 @@ export default async function outreachAdd(ctx: Context, nameArg: string, options
     interests,
     tags,
     nextOn,
-  });
+    createNew: options.new,
+  };
+  let result: OutreachAdded;
+  try {
+    result = await addOutreach(store, ctx, target);
+  } catch (error) {
+    // Several people answer to the name: on a terminal, say which one.
+    if (!(error instanceof AmbiguousError) || !ctx.interactive || error.candidates.length === 0) throw error;
+    const { default: select } = await import('@inquirer/select');
+    const choice = await select({
+      message: `"${name}" matches several people: which one?`,
+      choices: [...error.candidates.map((c) => ({ value: `#${c.id}`, name: `#${c.id} ${c.name}` })), { value: '', name: 'a new person' }],
+    });
+    result = await addOutreach(store, ctx, { ...target, name: choice === '' ? name : choice, createNew: choice === '' });
+  }
 
   if (options.json) {
-    await writeOutreachJson(ctx, (await ctx.database()).db, result.id);
+    await writeOutreachJson(ctx, store.db, result.id);
     return;
   }
   const who = `${result.name} (#${result.id}${result.created ? ', new contact' : ''})`;

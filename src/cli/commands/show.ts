@@ -48,7 +48,8 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   const c = await ctx.chalk();
   const lines: string[] = [];
   const role = [contact.role, contact.company].filter(Boolean).join(' at ');
-  lines.push(`${c.bold(contact.name)} ${c.dim(`#${contact.id}`)}${role ? ` — ${role}` : ''}${contact.archived ? c.yellow(' (archived)') : ''}`);
+  const fullName = [contact.name_prefix, contact.name, contact.name_suffix].filter(Boolean).join(' ');
+  lines.push(`${c.bold(fullName)} ${c.dim(`#${contact.id}`)}${role ? ` — ${role}` : ''}${contact.archived ? c.yellow(' (archived)') : ''}`);
   // On a terminal, long values (notes) wrap under themselves instead of past the edge.
   const indent = ' '.repeat(13);
   const field = (label: string, value: string | null | undefined) => {
@@ -60,8 +61,11 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   field('circle', `${contact.circle}, ${rhythm}${contact.cadence_override !== null ? ' (own rhythm)' : ''}`);
   field('last', contact.last_contact ? `${contact.last_contact} (${daysAgo(daysBetween(contact.last_contact, ctx.today))})` : 'never in touch yet');
   field('met', [contact.how_met, contact.met_on].filter(Boolean).join(', '));
-  field('email', contact.emails.join(', '));
-  field('phone', contact.phone);
+  const labelled = (values: readonly string[], labels: ReadonlyArray<string | null>) =>
+    values.map((v, i) => (labels[i] ? `${v} (${labels[i]})` : v)).join(', ');
+  field('nicknames', contact.nicknames.join(', '));
+  field('email', labelled(contact.emails, contact.email_labels));
+  field('phone', labelled(contact.phones, contact.phone_labels));
   field('linkedin', contact.linkedin);
   field('location', contact.location);
   field('channel', contact.channel);

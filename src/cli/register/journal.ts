@@ -53,7 +53,10 @@ function contactOptions(command: Command): Command {
     .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
     .option('--channel <channel>', 'the channel you prefer with this person')
     .option('--birthday <date>', 'birthday: 1985-04-12, or --04-12 without the year')
-    .option('--note <text>', 'notes about the person');
+    .option('--note <text>', 'notes about the person')
+    .option('--nickname <names>', 'what they are called besides their name, comma-separated (repeatable); names find them too', collect)
+    .option('--name-prefix <title>', 'a title before the name, kept apart from it ("Dott.ssa", "Prof.")')
+    .option('--name-suffix <text>', 'after the name, kept apart from it ("Jr.", "PhD")');
 }
 
 export function registerJournal({ program, lazy }: Registration): void {
@@ -148,7 +151,8 @@ Examples:
       .summary('interactions, newest first')
       .option('--since <date>', 'from this day on')
       .option('--until <date>', 'up to this day')
-      .option('--via <channel>', 'only this channel'),
+      .option('--via <channel>', 'only this channel')
+      .option('--grep <text>', 'only interactions whose note has these words (accents and case aside)'),
   )
     .addHelpText(
       'after',
@@ -241,4 +245,17 @@ Examples:
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .addHelpText('after', '\nExamples:\n  $ net rm "Marco Bianchi"\n  $ net rm "#12" --yes')
     .action(lazy(() => import('../commands/rm.js')));
+
+  withListFormats(
+    program
+      .command('search')
+      .argument('<text>', 'words to find; each word also finds the words it begins ("meet" finds "meetup")')
+      .summary('find notes, favours, promises and outreach reasons, ranked')
+      .description('Search everything written in words: interaction notes, notes about people, favours, follow-ups and outreach reasons. Case and accents do not matter ("citta" finds "città"); every word must be there.')
+      .option('--contact <contact>', 'only what belongs to this person')
+      .option('--since <date>', 'only from this day on')
+      .option('--limit <n>', 'how many (default on a terminal: 20)'),
+  )
+    .addHelpText('after', '\nExamples:\n  $ net search "pricing deck"\n  $ net search citta --contact giulia\n  $ net search intro --since "last month" --json')
+    .action(lazy(() => import('../commands/search.js')));
 }

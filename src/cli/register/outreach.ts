@@ -28,12 +28,14 @@ Examples:
 
   outreach
     .command('add')
-    .argument('<name>', 'the person: an existing contact (id or exact name) or a new one')
+    .argument('<name>', 'the person: someone already in your network (as everywhere: id, name, its beginning) or a new one')
     .summary('put a person on your outreach list, with the reason')
     .description(
       'Put a person on your outreach list at stage target, next step today (or --next). ' +
-        'An existing contact (id, #id or exact name) is reused; anyone else is added as an acquaintance ' +
-        '(no rhythm until you connect). A person has at most one open outreach.',
+        'A name that already names someone in your network (id, #id, exact name, a unique beginning or a near ' +
+        'match, as everywhere) is that person; several matches are asked about on a terminal and refused elsewhere. ' +
+        'Anyone else, or anyone with --new, is added as an acquaintance (no rhythm until you connect). A person has ' +
+        'at most one open outreach.',
     )
     .option('--why <text>', 'why you want to reach them ("runs the Milan fintech group")')
     .option('--via <contact>', 'who can introduce you: a person already in your network')
@@ -46,6 +48,7 @@ Examples:
     .option('--tag <tags>', 'tags, comma-separated (repeatable)', collect)
     .option('--known-from <text>', 'how you know of them ("your talk at PyCon Italia")')
     .option('--next <date>', 'when to take the first step (default: today)')
+    .option('--new', 'a new person, even when the name matches someone already in your network')
     .option('--json', 'print the outreach as JSON')
     .addHelpText(
       'after',

@@ -59,7 +59,8 @@ Examples:
         'New people go to the circle acquaintance unless the file or --circle says\n' +
         'otherwise.',
     )
-    .option('--dry-run', 'show what would change, and write nothing')
+    .option('--dry-run', "show every row's fate (added, updated and which fields, unchanged, matched to whom and why), and write nothing")
+    .option('--json', 'print the summary, with every row\'s fate, as JSON')
     .option('--circle <circle>', 'the circle of new people (default: the file\'s, else acquaintance); first touches are spread over its rhythm')
     .option('--tag <tags>', 'tag every imported person, comma-separated (repeatable)', collect)
     .option('--me <url>', 'linkedin-messages: your own profile URL (default: the person in most conversations)')

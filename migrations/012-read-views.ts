@@ -5,6 +5,11 @@
 // contacts), lists joined with '; ', and people named beside their ids, in
 // columns that only ever grow. They are a contract (the README lists them):
 // net itself reads the tables.
+//
+// Numbered 012, after the address book (009) whose phones, labels and
+// nicknames v_contacts shows: Kysely refuses a migration that sorts before
+// one a database has already run. A later migration that drops or renames a
+// column these views read must drop and recreate the views around it.
 import { sql, type Kysely } from 'kysely';
 
 const VIEWS: ReadonlyArray<readonly [name: string, select: string]> = [
@@ -17,17 +22,22 @@ const VIEWS: ReadonlyArray<readonly [name: string, select: string]> = [
        (select group_concat(interest, '; ') from (select interest from contact_interests where contact_id = c.id order by interest)) as interests,
        c.how_met, c.met_on, c.birthday, c.snoozed_until, c.archived_at, c.notes,
        a.last_on as last_contact, coalesce(a.interactions, 0) as interactions,
-       c.created_at, c.updated_at
+       c.created_at, c.updated_at,
+       (select group_concat(phone, '; ') from (select phone from contact_phones where contact_id = c.id order by position, phone)) as phones,
+       (select group_concat(coalesce(label, ''), '; ') from (select label from contact_phones where contact_id = c.id order by position, phone)) as phone_labels,
+       (select group_concat(coalesce(label, ''), '; ') from (select label from contact_emails where contact_id = c.id order by position)) as email_labels,
+       (select group_concat(nickname, '; ') from (select nickname from contact_nicknames where contact_id = c.id order by nickname)) as nicknames,
+       c.name_prefix, c.name_suffix
      from contacts c left join contact_activity a on a.contact_id = c.id
-     where c.deleted_at is null`,
+     where c.deleted_at is null and c.merged_into is null`,
   ],
   [
     'v_interactions',
     `select i.id, i.uid, i.occurred_at, i.occurred_on as date, i.channel as via, i.direction, i.note,
        (select group_concat(name, '; ') from (select c.name from interaction_contacts ic join contacts c on c.id = ic.contact_id
-          where ic.interaction_id = i.id order by c.name, c.id)) as contacts,
+          where ic.interaction_id = i.id and c.deleted_at is null order by c.name, c.id)) as contacts,
        (select group_concat(id, '; ') from (select c.id from interaction_contacts ic join contacts c on c.id = ic.contact_id
-          where ic.interaction_id = i.id order by c.name, c.id)) as contact_ids,
+          where ic.interaction_id = i.id and c.deleted_at is null order by c.name, c.id)) as contact_ids,
        i.created_at, i.updated_at
      from interactions i
      where i.deleted_at is null`,

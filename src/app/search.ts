@@ -1,0 +1,25 @@
+// `net search`: everything written in words, ranked, for what a person typed.
+import { UsageError } from '../core/errors.js';
+import { resolveContact } from '../db/resolve.js';
+import { ftsQuery, searchText, type SearchHit } from '../db/search.js';
+import type { Store } from './store.js';
+
+/** The keys of `net search --json` (contract), in order. */
+export const SEARCH_KEYS = ['kind', 'id', 'date', 'contacts', 'contact_ids', 'text', 'rank'] as const;
+
+export interface SearchRequest {
+  text: string;
+  contact?: string;
+  since?: string;
+  limit?: number;
+}
+
+export async function search(store: Store, request: SearchRequest): Promise<SearchHit[]> {
+  const query = ftsQuery(request.text);
+  if (query === null) throw new UsageError(`TEXT: "${request.text}" has no word to look for`, 'e.g. net search "pricing deck"');
+  const contactId = request.contact === undefined ? undefined : (await resolveContact(store.db, request.contact)).id;
+  const hits = searchText(store.sqlite, query).filter(
+    (hit) => (contactId === undefined || hit.contact_ids.includes(contactId)) && (request.since === undefined || hit.date >= request.since),
+  );
+  return request.limit === undefined ? hits : hits.slice(0, request.limit);
+}
