@@ -1,5 +1,5 @@
 // Changing a person's details: fields, lists, a new name, a dated line of notes.
-import type { ContactRecord } from '../core/contact.js';
+import { emptyLists, type ContactRecord } from '../core/contact.js';
 import type { FormValues } from '../core/contact-form.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import { formatInterval } from '../core/intervals.js';
@@ -14,6 +14,7 @@ import {
   contactLists,
   removeEmails,
   removeInterests,
+  removeNicknames,
   removeTags,
   touchContact,
   updateContact,
@@ -33,6 +34,7 @@ export interface ContactChange {
   removeTags: readonly string[];
   removeInterests: readonly string[];
   removeEmails?: readonly string[];
+  removeNicknames?: readonly string[];
   /** A line added to the notes, dated today. */
   appendNote?: string;
 }
@@ -75,6 +77,7 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     await removeTags(w.db, id, change.removeTags);
     await removeInterests(w.db, id, change.removeInterests);
     await removeEmails(w.db, id, change.removeEmails ?? []);
+    await removeNicknames(w.db, id, change.removeNicknames ?? []);
     await touchContact(w.db, id, at);
     w.summary = `edited ${name} (#${id})`;
     return id;
@@ -89,12 +92,15 @@ export async function contactForm(store: Store, ref: string): Promise<{ id: numb
   const { id } = await resolveContact(store.db, ref);
   const stored = await getStoredContact(store.db, id);
   if (!stored) throw new NotFoundError(`contact #${id} is not there any more`);
-  const lists = (await contactLists(store.db, [id])).get(id) ?? { emails: [], tags: [], interests: [] };
+  const lists = (await contactLists(store.db, [id])).get(id) ?? emptyLists();
   const own = stored.cadence_days;
   return {
     id,
     values: {
       name: stored.name,
+      namePrefix: stored.name_prefix ?? '',
+      nameSuffix: stored.name_suffix ?? '',
+      nicknames: lists.nicknames,
       company: stored.company ?? '',
       role: stored.role ?? '',
       emails: lists.emails,

@@ -6,6 +6,10 @@ import { UsageError } from './errors.js';
 
 export interface FormValues {
   name: string;
+  /** A title before the name ("Dott.ssa"), kept apart from it. */
+  namePrefix: string;
+  nameSuffix: string;
+  nicknames: string[];
   company: string;
   role: string;
   emails: string[];
@@ -25,12 +29,15 @@ export interface FormValues {
 }
 
 type Key = keyof FormValues;
-type ListKey = 'emails' | 'tags' | 'interests';
-const LISTS: readonly ListKey[] = ['emails', 'tags', 'interests'];
+type ListKey = 'emails' | 'nicknames' | 'tags' | 'interests';
+const LISTS: readonly ListKey[] = ['emails', 'nicknames', 'tags', 'interests'];
 
 /** The label of each field in the text, in its order; the notes come last. */
 const LABELS: ReadonlyArray<readonly [label: string, key: Key]> = [
   ['name', 'name'],
+  ['name prefix', 'namePrefix'],
+  ['name suffix', 'nameSuffix'],
+  ['nicknames', 'nicknames'],
   ['company', 'company'],
   ['role', 'role'],
   ['emails', 'emails'],
@@ -62,7 +69,8 @@ export function formText(values: FormValues): string {
 /** Help for the editor, shown as # lines above the text. */
 export const FORM_HELP =
   'Change the values after the colons; an empty value clears a field. Lists are comma-separated.\n' +
-  '# every: the rhythm with this person ("3 weeks", "none"), empty for the circle\'s. Everything after notes: is the notes.';
+  '# every: the rhythm with this person ("3 weeks", "none"), empty for the circle\'s. phone: the first number (empty: none at all).\n' +
+  '# Everything after notes: is the notes.';
 
 /** The fields of an edited text; a field left out is unchanged. */
 export function parseForm(text: string): Partial<FormValues> {
@@ -101,7 +109,11 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** What changed from `before` to `after`; lists compared without case. */
 export function formChanges(before: FormValues, after: Partial<FormValues>): FormChange {
-  const change: FormChange = { options: {}, add: { emails: [], tags: [], interests: [] }, remove: { emails: [], tags: [], interests: [] } };
+  const change: FormChange = {
+    options: {},
+    add: { emails: [], nicknames: [], tags: [], interests: [] },
+    remove: { emails: [], nicknames: [], tags: [], interests: [] },
+  };
   for (const [, key] of [...LABELS, ['notes', 'notes'] as const]) {
     const value = after[key];
     if (value === undefined) continue;

@@ -127,11 +127,25 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
     const t = open(['edit', 'edith'], { EDITOR: editor });
     expect(await t.exitCode()).toBe(0);
     expect(t.screen()).toContain('Updated Edith Piaf');
-    expect(readFileSync(join(s.dir, 'form.txt'), 'utf8')).toMatch(/^name: Edith Piaf\ncompany: Olympia\nrole:\nemails: edith@example\.com\n/);
+    expect(readFileSync(join(s.dir, 'form.txt'), 'utf8')).toMatch(/^name: Edith Piaf\nname prefix:\nname suffix:\nnicknames:\ncompany: Olympia\nrole:\nemails: edith@example\.com\n/);
     expect(s.query("select company, location from contacts where name = 'Edith Piaf'")).toEqual([{ company: 'Bobino', location: 'Paris' }]);
     expect(s.query("select tag from contact_tags t join contacts c on c.id = t.contact_id where c.name = 'Edith Piaf' order by tag")).toEqual([{ tag: 'music' }, { tag: 'singer' }]);
     ok(s.net(['undo', '--yes']));
     expect(s.query("select company, location from contacts where name = 'Edith Piaf'")).toEqual([{ company: 'Olympia', location: null }]);
+  });
+
+  it('net edit in $EDITOR edits the address book beside the name: nicknames, a title before and after it', async () => {
+    ok(s.net(['add', 'Anna Meyer', '--nickname', 'Annie,Anni', '--name-prefix', 'Dott.ssa']));
+    const editor = join(s.dir, 'edit-names.sh');
+    writeFileSync(editor, `#!/bin/sh\nsed -i -e 's/^nicknames: .*/nicknames: Annie, AM/' -e 's/^name prefix:.*/name prefix:/' -e 's/^name suffix:.*/name suffix: PhD/' "$1"\n`, {
+      mode: 0o755,
+    });
+    const t = open(['edit', 'anna'], { EDITOR: editor });
+    expect(await t.exitCode()).toBe(0);
+    expect(s.json<Record<string, unknown>>(['show', 'anna'])).toMatchObject({ nicknames: ['AM', 'Annie'], name_prefix: null, name_suffix: 'PhD' });
+    // One command, which undo takes back whole.
+    ok(s.net(['undo', '--yes']));
+    expect(s.json<Record<string, unknown>>(['show', 'anna'])).toMatchObject({ nicknames: ['Anni', 'Annie'], name_prefix: 'Dott.ssa', name_suffix: null });
   });
 
   it('net edit in $EDITOR refuses a value that is not valid, and changes nothing (exit 2)', async () => {

@@ -3,6 +3,9 @@ import { formChanges, formText, isEmptyChange, parseForm, type FormValues } from
 
 const giulia: FormValues = {
   name: 'Giulia Rossi',
+  namePrefix: 'Dott.ssa',
+  nameSuffix: '',
+  nicknames: ['Giuli'],
   company: 'Satispay',
   role: 'CTO',
   emails: ['g@satispay.example'],
@@ -24,6 +27,7 @@ describe('the editable form of a person', () => {
   it('reads back what it wrote, unchanged', () => {
     const text = formText(giulia);
     expect(text).toContain('\nmet at: PyCon Italia\n');
+    expect(text.startsWith('name: Giulia Rossi\nname prefix: Dott.ssa\nname suffix:\nnicknames: Giuli\ncompany: Satispay\n')).toBe(true);
     expect(text.endsWith('notes:\nlikes jazz\nask about the meetup')).toBe(true);
     expect(parseForm(text)).toEqual(giulia);
     expect(isEmptyChange(formChanges(giulia, parseForm(text)))).toBe(true);
@@ -36,14 +40,16 @@ describe('the editable form of a person', () => {
       .replace('name: Giulia Rossi', 'name: Giulia Maria Rossi')
       .replace('every:', 'every: 3 weeks')
       .replace('tags: fintech, mentor', 'tags: Fintech, speaker')
+      .replace('nicknames: Giuli', 'nicknames: GR')
+      .replace('name prefix: Dott.ssa', 'name prefix:')
       .replace('ask about the meetup', 'ask about Nexi');
     const change = formChanges(giulia, parseForm(text));
     expect(change).toEqual({
-      options: { company: 'Nexi', location: '', notes: 'likes jazz\nask about Nexi' },
+      options: { namePrefix: '', company: 'Nexi', location: '', notes: 'likes jazz\nask about Nexi' },
       rename: 'Giulia Maria Rossi',
       every: '3 weeks',
-      add: { emails: [], tags: ['speaker'], interests: [] },
-      remove: { emails: [], tags: ['mentor'], interests: [] },
+      add: { emails: [], nicknames: ['GR'], tags: ['speaker'], interests: [] },
+      remove: { emails: [], nicknames: ['Giuli'], tags: ['mentor'], interests: [] },
     });
   });
 

@@ -1,5 +1,7 @@
-// net edit: change a person's details.
-import { contactForm, editContact } from '../../app/edit-contact.js';
+// net edit: change a person's details, from options or, with none on a
+// terminal, from the person as a text in $EDITOR. Both ways become the same
+// options, checked the same way, and one call of the edit use case.
+import { contactForm, editContact, type ContactChange } from '../../app/edit-contact.js';
 import type { ContactRecord } from '../../core/contact.js';
 import { FORM_HELP, formChanges, formText, isEmptyChange, parseForm } from '../../core/contact-form.js';
 import { UsageError } from '../../core/errors.js';
@@ -16,35 +18,43 @@ interface EditOptions extends ContactOptions {
   dropInterest?: string[];
   appendNote?: string;
   json?: boolean;
+  /** Set only from the editor's text, where a list item can be deleted: the command line has no option for these. */
+  dropEmail?: string[];
+  dropNickname?: string[];
 }
 
 export default async function edit(ctx: Context, ref: string, options: EditOptions): Promise<void> {
-  const input = await readContactOptions(ctx, options);
-  const rename = options.rename === undefined ? undefined : check(nameSchema, options.rename, '--rename');
-  const untag = splitList(options.untag, '--untag');
-  const dropInterests = splitList(options.dropInterest, '--no-interest');
-  const appendNote = options.appendNote === undefined ? undefined : check(lineSchema, options.appendNote, '--append-note');
-  if (appendNote === '') throw new UsageError('--append-note: the line is empty');
-  const changes =
-    Object.keys(input.fields).length + input.emails.length + input.tags.length + input.interests.length + input.nicknames.length + untag.length + dropInterests.length + (rename ? 1 : 0) + (appendNote ? 1 : 0);
-  if (changes === 0) {
+  const change = await changeFromOptions(ctx, options);
+  if (change === undefined) {
     if (!ctx.interactive) {
       throw new UsageError('nothing to change', 'give at least one option, e.g. `net edit NAME --circle close` (see `net edit --help`), or run it on a terminal to edit the person in $EDITOR');
     }
     return editInEditor(ctx, ref, options.json);
   }
+  report(ctx, await editContact(await ctx.database({ create: false }), ctx, ref, change), options.json);
+}
 
-  const contact = await editContact(await ctx.database({ create: false }), ctx, ref, {
+/** The options, checked, as one change; undefined when they change nothing. */
+async function changeFromOptions(ctx: Context, options: EditOptions): Promise<ContactChange | undefined> {
+  const input = await readContactOptions(ctx, options);
+  const rename = options.rename === undefined ? undefined : check(nameSchema, options.rename, '--rename');
+  const appendNote = options.appendNote === undefined ? undefined : check(lineSchema, options.appendNote, '--append-note');
+  if (appendNote === '') throw new UsageError('--append-note: the line is empty');
+  const change: ContactChange = {
     fields: { ...input.fields, ...(rename ? { name: rename } : {}) },
     addEmails: input.emails,
     addTags: input.tags,
     addInterests: input.interests,
     addNicknames: input.nicknames,
-    removeTags: untag,
-    removeInterests: dropInterests,
+    removeTags: splitList(options.untag, '--untag'),
+    removeInterests: splitList(options.dropInterest, '--no-interest'),
+    removeEmails: options.dropEmail ?? [],
+    removeNicknames: splitList(options.dropNickname, 'nicknames'),
     appendNote,
-  });
-  report(ctx, contact, options.json);
+  };
+  const lists = [change.addEmails, change.addTags, change.addInterests, change.addNicknames, change.removeTags, change.removeInterests, change.removeEmails, change.removeNicknames];
+  const changes = Object.keys(change.fields).length + lists.reduce((n, list) => n + (list?.length ?? 0), 0) + (appendNote ? 1 : 0);
+  return changes === 0 ? undefined : change;
 }
 
 function report(ctx: Context, contact: ContactRecord, json: boolean | undefined): void {
@@ -57,20 +67,24 @@ function report(ctx: Context, contact: ContactRecord, json: boolean | undefined)
 }
 
 /**
- * `net edit CONTACT` alone, on a terminal: the person as a text in $EDITOR;
- * what changed is checked as the options would be and saved as one command.
+ * `net edit CONTACT` alone, on a terminal: the person as a text in $EDITOR.
+ * What changed becomes the options of `net edit` (an emptied field is an
+ * empty option, which clears it), so it is checked and saved as they are.
  */
 async function editInEditor(ctx: Context, ref: string, json: boolean | undefined): Promise<void> {
   const store = await ctx.database({ create: false });
   const { id, values } = await contactForm(store, ref);
   const text = editText(ctx, formText(values), `Edit ${values.name} (#${id}). ${FORM_HELP}`, 'net edit');
-  const change = formChanges(values, parseForm(text));
-  if (isEmptyChange(change)) {
+  const edited = formChanges(values, parseForm(text));
+  if (isEmptyChange(edited)) {
     ctx.io.error(`No change to ${values.name} (#${id}).\n`);
     return;
   }
-  const o = change.options;
-  const input = await readContactOptions(ctx, {
+  const o = edited.options;
+  const change = await changeFromOptions(ctx, {
+    rename: edited.rename,
+    namePrefix: o.namePrefix,
+    nameSuffix: o.nameSuffix,
     company: o.company,
     role: o.role,
     phone: o.phone,
@@ -82,20 +96,20 @@ async function editInEditor(ctx: Context, ref: string, json: boolean | undefined
     metAt: o.metAt,
     metOn: o.metOn,
     note: o.notes,
-    every: change.every === '' ? undefined : change.every,
-    email: change.add.emails,
+    every: edited.every,
+    email: edited.add.emails,
+    dropEmail: edited.remove.emails,
+    nickname: edited.add.nicknames,
+    dropNickname: edited.remove.nicknames,
+    tag: edited.add.tags,
+    untag: edited.remove.tags,
+    interest: edited.add.interests,
+    dropInterest: edited.remove.interests,
   });
-  const fields = { ...input.fields, ...(change.rename !== undefined ? { name: check(nameSchema, change.rename, 'name') } : {}) };
-  // An empty rhythm is the circle's again.
-  if (change.every === '') fields.cadence_days = null;
-  const contact = await editContact(store, ctx, `#${id}`, {
-    fields,
-    addEmails: input.emails,
-    removeEmails: change.remove.emails,
-    addTags: splitList(change.add.tags, 'tags'),
-    removeTags: change.remove.tags,
-    addInterests: splitList(change.add.interests, 'interests'),
-    removeInterests: change.remove.interests,
-  });
-  report(ctx, contact, json);
+  // The text can differ only in ways that change nothing (a list in another order).
+  if (change === undefined) {
+    ctx.io.error(`No change to ${values.name} (#${id}).\n`);
+    return;
+  }
+  report(ctx, await editContact(store, ctx, `#${id}`, change), json);
 }

@@ -50,7 +50,7 @@ function contactOptions(command: Command): Command {
     .option('--met-at <text>', 'how or where you met')
     .option('--met-on <date>', 'when you met ("last spring" is not a date; "2024-03-10", "3 weeks ago" are)')
     .option('--circle <circle>', 'inner, close, active, network or acquaintance')
-    .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
+    .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"; empty for the circle\'s')
     .option('--channel <channel>', 'the channel you prefer with this person')
     .option('--birthday <date>', 'birthday: 1985-04-12, or --04-12 without the year')
     .option('--note <text>', 'notes about the person')
