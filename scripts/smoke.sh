@@ -6,6 +6,12 @@
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# `fail WHAT [OUTPUT]`: says what failed, with the output that shows it, and stops.
+fail() {
+  echo "FAIL $1"
+  [ -n "${2-}" ] && printf '%s\n' "$2"
+  exit 1
+}
 if [ $# -ge 1 ]; then
   tarball=$(realpath "$1")
 else
@@ -14,15 +20,12 @@ fi
 prefix="$work/prefix"
 echo "smoke: node $(node --version), $(basename "$tarball")"
 
-if ! npm install -g --prefix "$prefix" --no-audit --no-fund "$tarball" >"$work/install.log" 2>&1; then
-  cat "$work/install.log"
-  exit 1
-fi
+npm install -g --prefix "$prefix" --no-audit --no-fund "$tarball" >"$work/install.log" 2>&1 || fail "npm install -g" "$(cat "$work/install.log")"
 package="$prefix/lib/node_modules/net-journal"
 echo "ok   installed: $(du -sh "$package" | cut -f1)"
 # Only what runs: the build's sources, benchmarks and esbuild's map of the bundle stay home.
 for absent in dist/src dist/bench dist/cli/meta.json src test node_modules/commander node_modules/kysely node_modules/ics; do
-  [ ! -e "$package/$absent" ] || { echo "FAIL the package holds $absent"; exit 1; }
+  [ ! -e "$package/$absent" ] || fail "the package holds $absent"
 done
 echo "ok   the package holds only what runs"
 for page in net.1 netj.1; do
@@ -35,11 +38,6 @@ cd "$work/elsewhere"
 export HOME="$work/home" NET_NOW=2026-03-14 TZ=Europe/Rome LANG=C.UTF-8 PATH="$prefix/bin:$PATH"
 unset NET_DB XDG_DATA_HOME NET_DEBUG
 
-fail() {
-  echo "FAIL $1"
-  [ -n "${2-}" ] && printf '%s\n' "$2"
-  exit 1
-}
 # `expect NAME PATTERN CMD…`: CMD exits 0 and prints PATTERN (a grep -E pattern, stdout and stderr together).
 expect() {
   local name=$1 pattern=$2 out
@@ -56,6 +54,8 @@ expect "net demo" 'demo network is ready' net demo
 expect "net due on the demo" 'Lorenzo Bruno' env NET_DB="$HOME/.local/share/net/demo.db" net due
 expect "net add" 'Added Ada Lovelace' net add "Ada Lovelace" --circle close
 expect "net log" 'Logged coffee with Ada Lovelace' net log ada --via coffee -m "talked about engines"
+# The full-text index needs SQLite's FTS5 in the installed addon.
+expect "net search" 'Ada Lovelace.*talked about engines' net search engine
 printf 'name,company\nCharles Babbage,Analytical Engines\nMary Somerville,\n' >people.csv
 expect "net import csv" 'added 2' net import csv people.csv
 expect "net export" 'Charles Babbage' net export contacts --json
