@@ -10,7 +10,10 @@ import * as m005 from './005-operations.js';
 import * as m006 from './006-distinct-pairs.js';
 import * as m009 from './009-address-book.js';
 import * as m010 from './010-search.js';
+import * as m011 from './011-trust.js';
 import * as m012 from './012-read-views.js';
+import * as m014 from './014-capture.js';
+import * as m015 from './015-theirs.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -21,5 +24,9 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['006-distinct-pairs', m006],
   ['009-address-book', m009],
   ['010-search', m010],
+  ['011-trust', m011],
   ['012-read-views', m012],
+  // 013 is another change's, landing in parallel.
+  ['014-capture', m014],
+  ['015-theirs', m015],
 ];

@@ -8,6 +8,7 @@ import { setSetting, unsetSetting } from '../src/app/config.js';
 import { editContact, emptyContactChange } from '../src/app/edit-contact.js';
 import { editInteraction, removeInteraction } from '../src/app/edit-interaction.js';
 import { addFavour, removeFavour } from '../src/app/favours.js';
+import { dismissItem } from '../src/app/dismiss.js';
 import { addFollowup, closeFollowups, editFollowup } from '../src/app/followups.js';
 import { logTouch } from '../src/app/log-touch.js';
 import { mergeContacts } from '../src/app/merge.js';
@@ -30,7 +31,7 @@ export type Step =
   | { kind: 'archive'; who: number; archived: boolean }
   | { kind: 'snooze'; who: number; days: number | null }
   | { kind: 'rm'; who: number }
-  | { kind: 'followup'; who: number; text: string }
+  | { kind: 'followup'; who: number; text: string; theirs: boolean }
   | { kind: 'close'; nth: number; how: 'done' | 'dropped' }
   | { kind: 'move'; nth: number; days: number; to: number }
   | { kind: 'favour'; who: number; given: boolean }
@@ -40,7 +41,8 @@ export type Step =
   | { kind: 'config'; value: number | null }
   | { kind: 'outreach'; who: number }
   | { kind: 'step'; who: number }
-  | { kind: 'merge'; keep: number; other: number };
+  | { kind: 'merge'; keep: number; other: number }
+  | { kind: 'dismiss'; who: number };
 
 const who = fc.nat({ max: NAMES.length - 1 });
 const small = fc.constantFrom('Acme', 'Beta', null);
@@ -59,7 +61,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('archive' as const), who, archived: fc.boolean() }),
   fc.record({ kind: fc.constant('snooze' as const), who, days: fc.constantFrom(7, 30, null) }),
   fc.record({ kind: fc.constant('rm' as const), who }),
-  fc.record({ kind: fc.constant('followup' as const), who, text: fc.constantFrom('send the deck', 'intro to Sara') }),
+  fc.record({ kind: fc.constant('followup' as const), who, text: fc.constantFrom('send the deck', 'intro to Sara'), theirs: fc.boolean() }),
   fc.record({ kind: fc.constant('close' as const), nth: fc.nat({ max: 5 }), how: fc.constantFrom('done' as const, 'dropped' as const) }),
   fc.record({ kind: fc.constant('move' as const), nth: fc.nat({ max: 5 }), days: fc.nat({ max: 20 }), to: who }),
   fc.record({ kind: fc.constant('favour' as const), who, given: fc.boolean() }),
@@ -70,6 +72,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('outreach' as const), who }),
   fc.record({ kind: fc.constant('step' as const), who }),
   fc.record({ kind: fc.constant('merge' as const), keep: fc.nat({ max: 5 }), other: fc.nat({ max: 5 }) }),
+  fc.record({ kind: fc.constant('dismiss' as const), who }),
 );
 
 const ago = (days: number) => new Date(clock.now.getTime() - days * 86_400_000);
@@ -98,8 +101,9 @@ export async function apply(store: Store, s: Step): Promise<void> {
         direction: s.channel === 'email' ? 'in' : 'mutual',
         instant: ago(s.daysAgo),
         note: `${s.channel} ${s.daysAgo}`,
-        gave: s.gave ? ['an intro'] : [],
-        followUp: s.promise ? { text: 'follow up', dueOn: '2026-03-20' } : undefined,
+        // A favour and a promise belong to one person: the first named.
+        gave: s.gave ? [`${name(s.who[0])}: an intro`] : [],
+        followUp: s.promise ? { text: `${name(s.who[0])}: follow up`, dueOn: '2026-03-20' } : undefined,
       });
       return;
     case 'archive':
@@ -114,7 +118,7 @@ export async function apply(store: Store, s: Step): Promise<void> {
       return;
     }
     case 'followup':
-      await addFollowup(store, clock, name(s.who), s.text, '2026-03-21');
+      await addFollowup(store, clock, name(s.who), s.text, '2026-03-21', { theirs: s.theirs });
       return;
     case 'close': {
       const id = nthId(store, 'followups', s.nth);
@@ -160,6 +164,9 @@ export async function apply(store: Store, s: Step): Promise<void> {
       if (keep !== undefined && other !== undefined && keep !== other) await mergeContacts(store, clock, `#${keep}`, `#${other}`);
       return;
     }
+    case 'dismiss':
+      await dismissItem(store, clock, name(s.who));
+      return;
   }
 }
 
@@ -173,6 +180,7 @@ export function userData(store: Store): unknown {
   const data: Record<string, unknown> = {};
   for (const [entity, exporter] of Object.entries(EXPORTERS)) data[entity] = [...exporter(store.sqlite)].map(strip);
   data.settings = store.sqlite.prepare('select key, value from settings order by key').all();
+  data.dismissals = store.sqlite.prepare('select uid, contact_id, kind, dismissed_on from dismissals where deleted_at is null order by uid').all();
   return data;
 }
 

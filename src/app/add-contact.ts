@@ -3,6 +3,7 @@ import type { ContactRecord } from '../core/contact.js';
 import { ConflictError } from '../core/errors.js';
 import { findDuplicates, insertContact, loadContactRecord, type ContactFields, type ContactLists } from '../db/contacts.js';
 import { loadSettings } from '../db/settings.js';
+import { circleLoad, type CircleLoad } from './circle-load.js';
 import { inCommand, type Clock, type Store } from './store.js';
 
 export interface NewContactInput {
@@ -12,7 +13,7 @@ export interface NewContactInput {
   force?: boolean;
 }
 
-export async function addContact(store: Store, clock: Clock, input: NewContactInput): Promise<ContactRecord> {
+export async function addContact(store: Store, clock: Clock, input: NewContactInput): Promise<{ contact: ContactRecord; overloaded: CircleLoad | null }> {
   const { name } = input.fields;
   const id = await inCommand(store, clock, 'add', async (w) => {
     if (!input.force) {
@@ -28,5 +29,5 @@ export async function addContact(store: Store, clock: Clock, input: NewContactIn
   });
   const contact = await loadContactRecord(store.db, await loadSettings(store.db), id);
   if (!contact) throw new Error(`contact #${id} vanished after insert`);
-  return contact;
+  return { contact, overloaded: await circleLoad(store.db, contact.circle) };
 }

@@ -22,6 +22,7 @@ import {
 } from '../db/contacts.js';
 import { resolveContact } from '../db/resolve.js';
 import { loadSettings } from '../db/settings.js';
+import { circleLoad, type CircleLoad } from './circle-load.js';
 import { inCommand, type Clock, type Store } from './store.js';
 
 export interface ContactChange {
@@ -49,10 +50,12 @@ export function notesWithLine(notes: string | null, day: string, line: string): 
   return notes === null || notes.trim() === '' ? entry : `${notes.replace(/\n+$/, '')}\n${entry}`;
 }
 
-export async function editContact(store: Store, clock: Clock, ref: string, change: ContactChange): Promise<ContactRecord> {
+export async function editContact(store: Store, clock: Clock, ref: string, change: ContactChange): Promise<{ contact: ContactRecord; overloaded: CircleLoad | null }> {
   const at = clock.now.toISOString();
+  let moved = false;
   const id = await inCommand(store, clock, 'edit', async (w) => {
     const { id, name } = await resolveContact(w.db, ref);
+    moved = change.fields.circle !== undefined && (await getStoredContact(w.db, id))?.circle !== change.fields.circle;
     const rename = change.fields.name;
     if (rename !== undefined) {
       const company = change.fields.company !== undefined ? change.fields.company : ((await getStoredContact(w.db, id))?.company ?? null);
@@ -84,7 +87,7 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
   });
   const contact = await loadContactRecord(store.db, await loadSettings(store.db), id);
   if (!contact) throw new Error(`contact #${id} vanished`);
-  return contact;
+  return { contact, overloaded: moved ? await circleLoad(store.db, contact.circle) : null };
 }
 
 /** A person's stored details as the editable form of `net edit` shows them. */

@@ -6,6 +6,7 @@ import { isDerivedHowMet } from '../core/outreach.js';
 import { getStoredContact } from '../db/contacts.js';
 import { findActiveOutreach, findLatestOutreach, interestLists, networkInterestCounts } from '../db/outreach.js';
 import { resolveContact } from '../db/resolve.js';
+import { loadSettings } from '../db/settings.js';
 import type { Store } from './store.js';
 
 export async function draftFacts(store: Store, ref: string): Promise<{ facts: DraftFacts; channel: string | null; contactId: number }> {
@@ -33,6 +34,7 @@ export async function draftFacts(store: Store, ref: string): Promise<{ facts: Dr
       role: stored?.role ?? null,
       why: outreach.why,
       interests: own.interests,
+      sender: await loadSettings(trx).then((s) => ({ name: s.me_name, signature: s.draft_signature })),
     };
     return { facts, channel: outreach.channel, contactId: contact.id };
   });

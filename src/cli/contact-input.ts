@@ -1,4 +1,5 @@
 // The contact options shared by `add` and `edit`, checked and turned into fields.
+import type { CircleLoad } from '../app/circle-load.js';
 import { UsageError } from '../core/errors.js';
 import type { ContactFields } from '../db/contacts.js';
 import {
@@ -15,6 +16,7 @@ import {
   urlSchema,
 } from '../core/validate.js';
 import type { Context } from './context.js';
+import { readDate } from './dates.js';
 
 export interface ContactOptions {
   company?: string;
@@ -27,6 +29,7 @@ export interface ContactOptions {
   interest?: string[];
   metAt?: string;
   metOn?: string;
+  knownSince?: string;
   circle?: string;
   every?: string;
   channel?: string;
@@ -76,15 +79,15 @@ export async function readContactOptions(ctx: Context, options: ContactOptions):
     set('birthday', options.birthday.trim() === '' ? null : check(birthdaySchema, options.birthday, '--birthday'));
   }
   if (options.note !== undefined) set('notes', options.note === '' ? null : check(textSchema, options.note, '--note'));
-  if (options.metOn !== undefined) {
-    if (options.metOn.trim() === '') set('met_on', null);
-    else {
-      const { parseDate } = await import('../core/natural-dates.js');
-      const met = parseDate(options.metOn, ctx.now, { field: '--met-on', direction: 'past' });
-      if (met.day > ctx.today) throw new UsageError(`--met-on: "${options.metOn}" is in the future`);
-      set('met_on', met.day);
-    }
+  // --known-since is the day the relationship began, which is the day you met:
+  // one fact, one column (met_on), so that the newness rule, exports and undo
+  // see it with no second field to keep in step.
+  const met = await readMetOn(ctx, options.metOn, '--met-on');
+  const known = await readMetOn(ctx, options.knownSince, '--known-since');
+  if (met !== undefined && known !== undefined && met !== known) {
+    throw new UsageError('--met-on and --known-since say two different days', 'both set the day the relationship began: give one');
   }
+  set('met_on', met === undefined ? known : met);
   const emails: string[] = [];
   for (const email of options.email ?? []) {
     for (const part of email.split(',')) {
@@ -102,3 +105,21 @@ export async function readContactOptions(ctx: Context, options: ContactOptions):
   };
 }
 
+/** A past day (empty clears it); undefined when the option was not given. */
+async function readMetOn(ctx: Context, text: string | undefined, field: string): Promise<string | null | undefined> {
+  if (text === undefined) return undefined;
+  if (text.trim() === '') return null;
+  const { day } = await readDate(ctx, text, { field, direction: 'past' });
+  if (day > ctx.today) throw new UsageError(`${field}: "${text}" is in the future`);
+  return day;
+}
+
+/** On stderr, when `add` or `edit` took a circle past its natural size: a note, not an error. */
+export function warnOverloaded(ctx: Context, overloaded: CircleLoad | null): void {
+  if (overloaded === null) return;
+  const { circle, size, natural, wider } = overloaded;
+  ctx.io.error(
+    `net: note: the ${circle} circle now holds ${size} people, over its natural ${natural}: ` +
+      `consider moving someone to ${wider} (net edit NAME --circle ${wider}); \`net review\` shows every circle.\n`,
+  );
+}

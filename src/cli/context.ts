@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { localDay } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { terminalSafe, UsageError } from '../core/errors.js';
 import type { OpenDatabase } from '../db/open.js';
 
 export interface Io {
@@ -30,7 +30,10 @@ export interface GlobalOptions {
 }
 
 export interface Context {
+  /** Output for people: stored and imported text cannot reach the terminal as control sequences (see terminalSafe). */
   io: Io;
+  /** Output whose bytes are a contract (JSON, CSV, exports, shell scripts): written as they are. */
+  writeExact(text: string): void;
   env: NodeJS.ProcessEnv;
   now: Date;
   /** The local calendar day of `now`. */
@@ -97,8 +100,14 @@ export function createContext(parts: ContextParts): Context {
   const color = wantsColor(io, env, options.color);
   let opened: OpenDatabase | undefined;
   let chalkInstance: ChalkInstance | undefined;
+  // Prototype delegation keeps the rest of the Io (its TTY flags, stdin) as they are.
+  const safeIo: Io = Object.assign(Object.create(io) as Io, {
+    write: (text: string) => io.write(terminalSafe(text)),
+    error: (text: string) => io.error(terminalSafe(text, true)),
+  });
   return {
-    io,
+    io: safeIo,
+    writeExact: (text: string) => io.write(text),
     env,
     now,
     today: localDay(now),

@@ -1,12 +1,12 @@
 // The due items of a context, computed once for `net due` and `net export due`
 // so that both list exactly the same rows.
-import { isIsoDay } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
 import { scheduleTop, withHints, type AttentionItem } from '../core/scheduler.js';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
 import { conversationFacts, loadSchedulerInput } from '../db/due-data.js';
 import { loadSettings } from '../db/settings.js';
 import type { Context } from './context.js';
+import { readDate } from './dates.js';
 
 export interface DueReport {
   /** The day the list is for. */
@@ -30,13 +30,7 @@ export interface DueOptions {
 /** The day of `--on`, looking ahead ("friday" = the next one); chrono loads only for natural language. */
 export async function dueDay(ctx: Context, on: string | undefined): Promise<string> {
   if (on === undefined) return ctx.today;
-  const text = on.trim();
-  let day: string;
-  if (isIsoDay(text)) day = text;
-  else {
-    const { parseDate } = await import('../core/natural-dates.js');
-    day = parseDate(text, ctx.now, { field: '--on', direction: 'future' }).day;
-  }
+  const { day } = await readDate(ctx, on, { field: '--on', direction: 'future' });
   if (day < ctx.today) {
     throw new UsageError(`--on: "${on}" is in the past (${day})`, '--on shows what will be due on a coming day, e.g. --on friday');
   }

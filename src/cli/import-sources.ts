@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { isNumericDate, readNumericDate, type DateOrder } from '../core/date-order.js';
 import { isIsoDay, localDay } from '../core/dates.js';
 import { DataError, UsageError } from '../core/errors.js';
 import { cardToDraft } from '../core/import-cards.js';
@@ -37,6 +38,8 @@ export interface PipelineContext {
   /** Called once per row read, for progress. */
   tick: () => void;
   me: string | undefined;
+  /** How the file writes numeric dates (--date-order, else the setting or the locale); null = unknown: an ambiguous one stops the import. */
+  dateOrder: DateOrder | null;
   forceInteractions: boolean;
   raw: boolean;
 }
@@ -137,11 +140,21 @@ export async function importLinkedinMessages(p: PipelineContext): Promise<void> 
   }
 }
 
-/** Dates of a hand-made interactions file: ISO fast (and once per day), anything else through chrono (loaded on first need). */
+/**
+ * Dates of a hand-made interactions file: ISO fast (and once per day),
+ * numeric ones in the file's order, anything else through chrono (loaded on
+ * first need).
+ */
 class LooseDates {
   #natural: typeof import('../core/natural-dates.js') | undefined;
   readonly #days = new Map<string, { day: string; instant: Date }>();
-  constructor(readonly now: Date) {}
+  readonly #today: string;
+  constructor(
+    readonly now: Date,
+    readonly order: DateOrder | null,
+  ) {
+    this.#today = localDay(now);
+  }
 
   get naturalLoaded(): boolean {
     return this.#natural !== undefined;
@@ -149,7 +162,7 @@ class LooseDates {
 
   /** True when this text needs chrono-node and it is not loaded yet. */
   needsNatural(text: string | null | undefined): boolean {
-    return this.#natural === undefined && !!text && !/^\s*\d{4}-\d{2}-\d{2}(T|\s*$)/.test(text);
+    return this.#natural === undefined && !!text && !/^\s*\d{4}-\d{2}-\d{2}(T|\s*$)/.test(text) && !isNumericDate(text);
   }
 
   async loadNatural(): Promise<void> {
@@ -160,9 +173,10 @@ class LooseDates {
     const t = text.trim();
     const known = this.#days.get(t);
     if (known) return known;
-    if (isIsoDay(t)) {
-      const [y, m, d] = t.split('-').map(Number);
-      const parsed = { day: t, instant: new Date(y, m - 1, d, 12) };
+    const day = isIsoDay(t) ? t : readNumericDate(t, { field, order: this.order, today: this.#today, direction: 'past' });
+    if (day !== undefined) {
+      const [y, m, d] = day.split('-').map(Number);
+      const parsed = { day, instant: new Date(y, m - 1, d, 12) };
       this.#days.set(t, parsed);
       return parsed;
     }
@@ -171,7 +185,7 @@ class LooseDates {
       return { day: localDay(instant), instant };
     }
     if (!this.#natural) throw new Error('natural dates not loaded');
-    return this.#natural.parseDate(t, this.now, { field, direction: 'past' });
+    return this.#natural.parseDate(t, this.now, { field, direction: 'past', order: this.order });
   };
 }
 
@@ -186,7 +200,7 @@ async function importOwnRecords<T>(
   toRecord: (item: T) => OwnRecord,
 ): Promise<void> {
   p.summary.entity = entity;
-  const dates = new LooseDates(p.now);
+  const dates = new LooseDates(p.now, p.dateOrder);
   const seen = new Map<number, number>();
   for await (const items of batches) {
     if (entity === 'interactions' && !dates.naturalLoaded) {
@@ -212,7 +226,7 @@ function importOwnRecord(p: PipelineContext, entity: Entity, record: OwnRecord, 
         draft = ownInteractionDraft(record, dates.parse, seen);
       } catch (error) {
         // A date chrono cannot read is a usage error there; here it is a row of the file.
-        if (error instanceof UsageError) throw rowError(record.at, error.message);
+        if (error instanceof UsageError) throw rowError(record.at, error.message, error.message.includes('ambiguous') ? error.hint : undefined);
         throw error;
       }
       p.interactions().accept(draft);

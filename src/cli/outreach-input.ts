@@ -7,12 +7,12 @@ import { listOutreach, OUTREACH_KEYS, type OutreachEntry } from '../db/outreach.
 import type { Database } from '../db/schema.js';
 import type { Context } from './context.js';
 import { toJson } from './render.js';
+import { readDate } from './dates.js';
 
 /** When a step happened: --date (never in the future), else now. */
 export async function readStepDate(ctx: Context, text: string | undefined): Promise<{ day: string; instant: Date }> {
   if (text === undefined) return { day: ctx.today, instant: ctx.now };
-  const { parseDate } = await import('../core/natural-dates.js');
-  const when = parseDate(text, ctx.now, { field: '--date', direction: 'past' });
+  const when = await readDate(ctx, text, { field: '--date', direction: 'past' });
   if (when.day > ctx.today) {
     throw new UsageError(`--date: "${text}" is in the future (${when.day})`, 'record what has happened; plan the next step with --next');
   }
@@ -23,8 +23,7 @@ export async function readStepDate(ctx: Context, text: string | undefined): Prom
 /** When the next step comes: --next, a day from today on. */
 export async function readNextDay(ctx: Context, text: string | undefined): Promise<string | undefined> {
   if (text === undefined) return undefined;
-  const { parseDate } = await import('../core/natural-dates.js');
-  const day = parseDate(text, ctx.now, { field: '--next', direction: 'future' }).day;
+  const day = (await readDate(ctx, text, { field: '--next', direction: 'future' })).day;
   if (day < ctx.today) throw new UsageError(`--next: "${text}" is in the past (${day})`, 'the next step is planned from today on');
   return day;
 }
@@ -41,5 +40,5 @@ export function outreachRecord(entry: OutreachEntry): Record<(typeof OUTREACH_KE
 export async function writeOutreachJson(ctx: Context, db: Kysely<Database>, contactId: number): Promise<void> {
   const [entry] = await listOutreach(db, { contactId });
   if (!entry) throw new Error(`the outreach of contact #${contactId} vanished`);
-  ctx.io.write(toJson(outreachRecord(entry)));
+  ctx.writeExact(toJson(outreachRecord(entry)));
 }

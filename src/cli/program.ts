@@ -17,6 +17,8 @@ import { registerSafety } from './register/safety.js';
 import { registerOnboarding } from './register/onboarding.js';
 import { registerChanges } from './register/changes.js';
 import { registerDuplicates } from './register/duplicates.js';
+import { registerCapture } from './register/capture.js';
+import { registerBrief } from './register/brief.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -37,13 +39,15 @@ export interface Registration {
  */
 export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register: (registration: Registration) => void; alone: boolean }> = [
   { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm', 'search'], register: registerJournal, alone: true },
-  { names: ['due', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
+  { names: ['due', 'dismiss', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
   { names: ['outreach', 'who'], register: registerOutreach, alone: true },
   { names: ['export', 'import'], register: registerTransfer, alone: true },
   { names: ['review'], register: registerReview, alone: true },
   { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
   { names: ['undo', 'changes'], register: registerChanges, alone: true },
   { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
+  { names: ['capture', 'inbox'], register: registerCapture, alone: true },
+  { names: ['brief'], register: registerBrief, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 
@@ -168,6 +172,24 @@ export function withListFormats(command: Command): Command {
     .option('--json', 'print a JSON array')
     .option('--csv', 'print CSV (RFC 4180)')
     .option('--raw', 'with --csv: no protection of cells that look like formulas');
+}
+
+/**
+ * `history edit --via/--json`, `inbox accept --from/--json`: commander gives
+ * an option that the parent command also declares to the parent. The
+ * subcommand takes it back when it did not get it itself.
+ */
+export function withParentOptions(action: (...args: unknown[]) => Promise<void>): (...args: unknown[]) => Promise<void> {
+  return (...args) => {
+    const command = args[args.length - 1] as Command;
+    const options = args[args.length - 2] as Record<string, unknown>;
+    const parent = command.parent?.opts() ?? {};
+    for (const option of command.options) {
+      const key = option.attributeName();
+      if (options[key] === undefined && parent[key] !== undefined) options[key] = parent[key];
+    }
+    return action(...args);
+  };
 }
 
 export { Option };

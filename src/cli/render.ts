@@ -2,6 +2,8 @@
 // piped, or --json / --csv with the same rows in the same order.
 import type { Cell, CsvRecord } from '../formats/csv.js';
 import { UsageError } from '../core/errors.js';
+import { codePoints, cutTo, wrapLines, type Measure } from '../core/text.js';
+import { measureFor } from './width.js';
 import type { Context } from './context.js';
 
 export type MachineFormat = 'json' | 'csv';
@@ -36,27 +38,28 @@ export async function writeMachine(
     Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])),
   );
   if (format === 'json') {
-    ctx.io.write(toJson(picked));
+    ctx.writeExact(toJson(picked));
     return;
   }
   const { toCsv } = await import('../formats/csv.js');
-  ctx.io.write(toCsv(picked, columns, options));
+  ctx.writeExact(toCsv(picked, columns, options));
 }
 
-/** Cuts text to a width, with an ellipsis; newlines become spaces. */
-export function truncate(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (width <= 1) return flat.slice(0, Math.max(0, width));
-  const chars = Array.from(flat);
-  return chars.length <= width ? flat : `${chars.slice(0, width - 1).join('')}…`;
+/** Cuts text to a width in columns, with an ellipsis; newlines become spaces. */
+export function truncate(text: string, width: number, measure: Measure = codePoints): string {
+  return cutTo(text, width, measure);
 }
 
 export interface TableColumn {
   header: string;
-  /** Longest a cell may be on a TTY before it is cut with an ellipsis. */
+  /** Longest a cell may be on a TTY before it is cut with an ellipsis (not for the free text). */
   max?: number;
   align?: 'left' | 'right';
-  /** On a TTY, colours a cell of this column (row by index), after it is cut to width. */
+  /** The free text of the row (a promise, a reason, a note): it gets the room the others leave. */
+  flex?: boolean;
+  /** A name or a date: cut only when nothing else can give way. */
+  keep?: boolean;
+  /** On a TTY, colours a cell of this column (row by index), after it is cut or wrapped to width. */
   paint?: (cell: string, row: number) => string;
 }
 
@@ -73,7 +76,9 @@ export async function writeTable(ctx: Context, columns: readonly TableColumn[], 
   }
   const { default: Table } = await import('cli-table3');
   const chalk = await ctx.chalk();
-  const widths = fitWidths(ctx.io.columns, columns, rows.map((r) => r.map(text)));
+  const cells = rows.map((r) => r.map(text));
+  const measure = await measureFor([...columns.map((c) => c.header), ...cells.flat()]);
+  const widths = fitWidths(ctx.io.columns, columns, cells, measure);
   // Borderless, like gh and kubectl: at 80 columns every character of
   // border is one less for the text people read.
   const none = '';
@@ -88,11 +93,13 @@ export async function writeTable(ctx: Context, columns: readonly TableColumn[], 
     },
     colAligns: columns.map((c) => c.align ?? 'left'),
   });
-  rows.forEach((row, r) =>
+  // The free text wraps inside its column: whole, however narrow the terminal; the rest is cut to fit.
+  const shown = (cell: string, i: number) => (columns[i]?.flex ? wrapLines(cell.replace(/\s+/g, ' ').trim(), widths[i], measure).join('\n') : truncate(cell, widths[i], measure));
+  cells.forEach((row, r) =>
     table.push(
       row.map((cell, i) => {
-        const shown = truncate(text(cell), widths[i]);
-        return columns[i].paint?.(shown, r) ?? shown;
+        const fitted = shown(cell, i);
+        return columns[i]?.paint?.(fitted, r) ?? fitted;
       }),
     ),
   );
@@ -101,27 +108,47 @@ export async function writeTable(ctx: Context, columns: readonly TableColumn[], 
 
 const COLUMN_GAP = '  ';
 
-/** Column widths that fit the terminal: the widest columns give up room first. */
-export function fitWidths(terminal: number, columns: readonly TableColumn[], rows: readonly string[][]): number[] {
-  const natural = columns.map((c, i) =>
-    Math.min(c.max ?? 60, Math.max(Array.from(c.header).length, ...rows.map((r) => Array.from(r[i] ?? '').length))),
-  );
+/** The free text wraps in a column down to this width before anything else is cut. */
+const FLEX_MIN = 16;
+/** Other columns give way down to this. */
+const COLUMN_MIN = 8;
+
+/**
+ * Column widths, in terminal columns, that fit the terminal. Each column
+ * starts at its widest cell (up to its max; the free text has none). When the
+ * row is too wide, the free text gives way first (it wraps, so nothing of it
+ * is lost) down to 16, then the other columns, widest first, down to 8, and
+ * only then names and everything else, down to 6: the free text gets the room
+ * the others leave, and names are cut last.
+ */
+export function fitWidths(terminal: number, columns: readonly TableColumn[], rows: readonly string[][], measure: Measure = codePoints): number[] {
+  const widths = columns.map((c, i) => {
+    const natural = Math.max(measure(c.header), ...rows.map((r) => measure(r[i] ?? '')));
+    return c.flex ? natural : Math.min(c.max ?? 60, natural);
+  });
   const budget = Math.max(terminal, 40) - (columns.length - 1) * COLUMN_GAP.length - 1;
-  const widths = [...natural];
-  while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if (widths[widest] <= 6) break;
-    widths[widest] -= 1;
-  }
+  let over = widths.reduce((a, b) => a + b, 0) - budget;
+  const giveWay = (may: (i: number) => boolean, floor: (i: number) => number) => {
+    while (over > 0) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (may(i) && w > floor(i) && (widest === -1 || w > widths[widest])) widest = i;
+      });
+      if (widest === -1) return;
+      widths[widest] -= 1;
+      over -= 1;
+    }
+  };
+  // Headers are never cut: no column gets narrower than its header.
+  const header = (i: number) => measure(columns[i].header);
+  giveWay((i) => columns[i].flex === true, (i) => Math.max(FLEX_MIN, header(i)));
+  giveWay((i) => !columns[i].flex && !columns[i].keep, (i) => Math.max(COLUMN_MIN, header(i)));
+  giveWay(() => true, (i) => Math.max(6, header(i)));
   return widths;
 }
 
-/** "today", "yesterday", "3 days ago". */
-export function daysAgo(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
-}
+/** "today", "yesterday", "3 days ago": the one wording of the morning list. */
+export { ago as daysAgo } from '../core/scheduler/wording.js';
 
 /** "1 day", "3 days". */
 export function pluralDays(days: number): string {

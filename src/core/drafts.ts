@@ -1,6 +1,7 @@
 // First messages for an outreach: built from what is known about the person,
 // or from a template with {{placeholders}}, then checked for being personal.
 // Pure: the command gathers the facts and prints the result.
+import { reasonSentence, whyForThem } from './draft-reason.js';
 import { firstName, nameKey } from './names.js';
 
 /** LinkedIn refuses connection notes longer than this. */
@@ -20,10 +21,12 @@ export interface DraftFacts {
   why: string | null;
   /** All of the person's interests: mentioning any of them is personal. */
   interests: string[];
+  /** Who writes (the `me.name` and `draft.signature` settings), when set. */
+  sender?: { name: string | null; signature: string | null };
 }
 
 /** The placeholders a template may use. The first five are the documented ones. */
-export const PLACEHOLDERS = ['first_name', 'via', 'shared_interest', 'why', 'company', 'name', 'role', 'known_from'] as const;
+export const PLACEHOLDERS = ['first_name', 'via', 'shared_interest', 'why', 'company', 'name', 'role', 'known_from', 'why_you', 'my_name', 'signature'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export type DraftStyle = 'email' | 'linkedin' | 'message' | 'spoken';
@@ -54,55 +57,42 @@ function proposal(channel: string | null): string {
   }
 }
 
-// Third-person verbs that open a reason written as a note to self ("runs the
-// Milan fintech group"), and their form when addressed to the person.
-const SECOND_PERSON: ReadonlyMap<string, string> = new Map([
-  ...Object.entries({
-    is: 'are', was: 'were', has: 'have', does: 'do', runs: 'run', leads: 'lead', works: 'work', builds: 'build',
-    organises: 'organise', organizes: 'organize', writes: 'write', hosts: 'host', teaches: 'teach', manages: 'manage',
-    heads: 'head', knows: 'know', wants: 'want', needs: 'need', invests: 'invest', studies: 'study', speaks: 'speak',
-    maintains: 'maintain', owns: 'own', coaches: 'coach', mentors: 'mentor', advises: 'advise', chairs: 'chair',
-    researches: 'research', designs: 'design', develops: 'develop',
-  }),
-  // Past tenses read the same addressed to them.
-  ...['created', 'founded', 'started', 'wrote', 'built', 'ran', 'led', 'organised', 'organized', 'spoke', 'gave',
-    'published', 'launched', 'joined', 'moved', 'hired'].map((w) => [w, w] as [string, string]),
-]);
-
-/**
- * The reason, addressed to the person: "runs the Milan fintech group" becomes
- * "you run the Milan fintech group"; anything else is kept as written.
- */
-export function whyForThem(why: string): string {
-  const text = why.trim().replace(/[.\s]+$/, '');
-  const m = /^(\p{L}+)(.*)$/su.exec(text);
-  if (!m) return text;
-  const word = m[1];
-  const lower = word.toLowerCase();
-  const verb = SECOND_PERSON.get(lower);
-  // "Runs …" is a verb; "IS" or "Satispay" is not how a note to self opens.
-  const plainCase = word === lower || word === lower[0].toUpperCase() + lower.slice(1);
-  if (verb === undefined || !plainCase) return text;
-  return `you ${verb}${m[2]}`;
-}
+export { whyForThem };
 
 function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** The value of each placeholder; null when nothing is known. */
+/**
+ * The value of each placeholder; null when nothing is known. A template's
+ * words are the writer's, in their language: {{why}} is the reason as typed
+ * (an Italian template stays Italian); {{why_you}} is it addressed to the
+ * person in English ("you run the Milan fintech group").
+ */
 export function placeholderValues(facts: DraftFacts): Record<Placeholder, string | null> {
+  const why = facts.why?.trim().replace(/[.\s]+$/, '') || null;
   return {
     first_name: firstName(facts.name),
     name: facts.name,
     via: facts.via,
     shared_interest: facts.sharedInterests[0] ?? null,
-    why: facts.why ? whyForThem(facts.why) : null,
+    why,
     company: facts.company,
     role: facts.role,
     known_from: facts.knownFrom,
+    why_you: why === null ? null : whyForThem(why),
+    my_name: facts.sender?.name ?? null,
+    signature: signOff(facts),
   };
+}
+
+/** How an email ends: the `draft.signature` setting as written, else "Best regards" and `me.name`. */
+export function signOff(facts: DraftFacts): string {
+  const signature = facts.sender?.signature?.trim();
+  if (signature) return signature;
+  const name = facts.sender?.name?.trim();
+  return name ? `Best regards,\n${name}` : 'Best regards';
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -134,7 +124,7 @@ function bodyParts(facts: DraftFacts, short: boolean): Part[] {
   const shared = facts.sharedInterests.slice(0, short ? 1 : 2);
   if (shared.length) parts.push({ text: `We seem to share an interest in ${joinAnd(shared)}.`, priority: 2 });
   else if (short && facts.interests[0]) parts.push({ text: `I'd love to hear your take on ${facts.interests[0]}.`, priority: 2 });
-  if (v.why) parts.push({ text: `I'm reaching out because ${v.why}.`, priority: 3 });
+  if (v.why) parts.push({ text: reasonSentence(v.why), priority: 3 });
   return parts;
 }
 
@@ -179,8 +169,9 @@ export function defaultDraft(facts: DraftFacts, channel: string | null): string 
   }
   const body = bodyParts(facts, style !== 'email').map((p) => p.text);
   const ask = invitation(facts, channel, false);
-  if (style === 'message' || style === 'spoken') return [hello, ...body, ask].join(' ');
-  return [`Subject: ${subject(facts)}`, '', hello, '', body.join(' '), '', ask, '', 'Best regards'].filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
+  if (style === 'message') return [hello, ...body, ask, ...(facts.sender?.name ? [`— ${firstName(facts.sender.name)}`] : [])].join(' ');
+  if (style === 'spoken') return [hello, ...body, ask].join(' ');
+  return [`Subject: ${subject(facts)}`, '', hello, '', body.join(' '), '', ask, '', signOff(facts)].filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('\n');
 }
 
 export interface DraftProblem {

@@ -73,6 +73,21 @@ export function showControls(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
 }
 
+// Net's own styling (SGR colours, bold) and, on stderr, its progress line
+// (a carriage return, erase to the end of the line) pass; everything else
+// that could move the cursor, set a title, write the clipboard or reorder
+// text is shown escaped.
+const STYLE_OR_UNSAFE = /\u001b\[[0-9;]*m|\u001b\[K|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal or a pipe read by people: controls escaped, net's colours kept (`progress`: also \r and erase-line). */
+export function terminalSafe(text: string, progress = false): string {
+  return text.replace(STYLE_OR_UNSAFE, (c) => {
+    if (c.length > 1 && (c.endsWith('m') || progress)) return c;
+    if (c === '\r' && progress) return c;
+    return `\\u{${c.codePointAt(0)?.toString(16)}}`;
+  });
+}
+
 // What the ordinary failures of a file operation mean, in words: a full disk
 // or a missing folder is not an "unexpected error".
 const SYSTEM_ERRORS: ReadonlyMap<string, string> = new Map([

@@ -21,6 +21,8 @@ export const PAST_DATE_EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['ieri', 'yesterday, in Italian'],
   ['martedì scorso', 'last Tuesday'],
   ['3 giorni fa', '3 days ago'],
+  ["l'altro ieri", 'the day before yesterday (also "avantieri")'],
+  ['stamattina', 'this morning ("stasera": this evening)'],
   ['2026-03-10', 'an ISO date: always understood'],
 ];
 
@@ -98,7 +100,8 @@ Besides the rhythm, \`net due\` keeps conversations alive:
     not answered is a reply owed, due \`reply_window\` days later (default 7);
   - a new contact needs a second touch a week after you met, or it fades;
   - a promise logged with --follow-up comes back on its day.
-\`net due --explain\` shows how each item was scored.
+\`net due --explain\` shows how each item was scored. \`net dismiss NAME\` closes
+an item for now without logging anything (\`net undo\` brings it back).
 
 See also: net help circles`;
 }
@@ -117,10 +120,20 @@ ${list(PAST_DATE_EXAMPLES)}
 When something is due (--by, --until of a snooze, due --on):
 ${list(FUTURE_DATE_EXAMPLES)}
 
-A weekday alone means the last one for things that happened, the next one for
-things that are due. "now", "today", "oggi" are today. Text that is not a date
-is an error (exit 2) that quotes it; a --date in the future is refused.
-Birthdays are 1985-04-12, or --04-12 without the year.
+A weekday alone means the last one for things that happened (on a Sunday,
+"monday" is six days ago), the next one for things that are due; today counts
+as either. "now", "today", "oggi" are today. Text that is not a date is an
+error (exit 2) that quotes it; a --date in the future is refused. Birthdays
+are 1985-04-12, or --04-12 without the year.
+
+Numeric dates are read in your order: 3/12/2026 is 3 December where the day
+comes first (it_IT, en_GB, de_DE, fr_FR … most locales) and 12 March in the
+United States (en_US). The order comes from LC_ALL, LC_TIME or LANG, or say it
+once: \`net config set dates.order dmy\` (or mdy, ymd). 3.12.2026 is always
+day first, 2026-03-12 always ISO. Without a year, 3/12 is the last such day
+for what happened and the next one for what is due. An imported file follows
+--date-order, else the setting, else the locale; when none says and a date
+reads both ways, the import stops and names it.
 
 Scripts: NET_NOW=2026-03-14 (or a date-time) replaces the clock everywhere, and
 the time zone is the process's (TZ). Machine output writes dates as YYYY-MM-DD
@@ -129,8 +142,9 @@ and times as ISO 8601.`;
 
 const FORMATS = `Output formats: for people and for scripts
 
-On a terminal, listings are tables that fit its width; long notes are cut with
-"…". Piped into another program, the same rows come as plain tab-separated
+On a terminal, listings are tables that fit its width: the free text (a note,
+a promise) wraps in its column, other cells are cut with "…". Piped into
+another program, the same rows come as plain tab-separated
 lines with no colour. The result goes to stdout; messages and warnings go to
 stderr, so a pipe only ever carries data.
 
@@ -175,13 +189,20 @@ const CONTACTS = `Naming a person (every CONTACT argument)
 A person can be named by:
   12 or #12          the id (shown by \`net list\`)
   "Giulia Rossi"     the exact name
-  giulia, rossi      a unique start of the name or of any word in it
+  giulia, rossi      a unique start of the name or of any word in it; a
+                     first name only one person has wins ("luca" is Luca
+                     Moretti, even with a Simone De Luca)
   nicolo             a near match: case and accents do not matter, and a small
-                     typo is forgiven ("nicolo" finds "Niccolò")
+                     typo is forgiven ("nicolo" finds "Niccolò"; "soren"
+                     finds Søren, "strasse" Straße)
+
+  "Marco Rossi #12"   a name with its id, as completion inserts it for
+                     namesakes: the id decides, the name must be theirs
 
 When several people match, nothing is done (exit 1) and they are listed with
-their ids: use the id or more of the name. When no one matches, the closest
-names are suggested.`;
+their ids, company, role and last contact: use the id or more of the name.
+When no one matches, the closest names are suggested. Where two people share
+a name, listings show the company (or the #id) beside it.`;
 
 export const HELP_TOPICS: readonly HelpTopic[] = [
   { name: 'circles', aliases: ['circle'], summary: 'the five circles of closeness and their natural sizes', text: circlesText() },

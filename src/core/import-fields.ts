@@ -11,8 +11,9 @@ function shown(value: string): string {
   return `"${flat.length > 60 ? `${flat.slice(0, 60)}…` : flat}"`;
 }
 
-export function rowError(at: string, message: string): DataError {
-  return new DataError(`${at}: ${message}`, 'nothing was imported; correct the file (or leave the row out) and run again');
+export function rowError(at: string, message: string, hint?: string): DataError {
+  const again = 'nothing was imported; correct the file (or leave the row out) and run again';
+  return new DataError(`${at}: ${message}`, hint === undefined ? again : `nothing was imported; ${hint}`);
 }
 
 export class FieldReader {

@@ -33,7 +33,8 @@ export interface OutreachDraft {
   events: OutreachEventDraft[];
 }
 
-const EVENT_KINDS = ['add', 'step', 'nudge'];
+// `ask`: the introducer was asked for the introduction (net outreach ask).
+const EVENT_KINDS = ['add', 'step', 'nudge', 'ask'];
 
 function stage(record: OwnRecord, key: string, required: boolean): string | null {
   const s = record.text(key)?.trim().toLowerCase() ?? null;

@@ -10,7 +10,7 @@ export interface NameCandidate {
 }
 
 export type MatchResult =
-  | { kind: 'one'; candidate: NameCandidate; how: 'exact' | 'prefix' | 'near' }
+  | { kind: 'one'; candidate: NameCandidate; how: 'exact' | 'first name' | 'prefix' | 'near' }
   | { kind: 'many'; candidates: NameCandidate[] }
   | { kind: 'none'; suggestions: NameCandidate[] };
 
@@ -54,6 +54,10 @@ export function matchName(query: string, candidates: readonly NameCandidate[]): 
     (c) => c.name_key.startsWith(key) || c.name_key.includes(` ${key}`),
   );
   if (prefix.length === 1) return { kind: 'one', candidate: prefix[0], how: 'prefix' };
+  // A first name that exactly one person has is that person: "luca" is Luca
+  // Moretti, not also Simone De Luca or Lucas Weber.
+  const firstNamed = prefix.filter((c) => c.name_key === key || c.name_key.startsWith(`${key} `));
+  if (firstNamed.length === 1) return { kind: 'one', candidate: firstNamed[0], how: 'first name' };
   if (prefix.length > 1) return { kind: 'many', candidates: [...prefix].sort(byName) };
 
   const scored = candidates

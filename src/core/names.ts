@@ -1,11 +1,22 @@
 // Name keys: the form of a name used to find it, without case or accents.
+// The keys are stored (contacts.name_key): a change to them comes with a
+// migration that writes them again (migrations/011-trust.ts).
 
-/** "  Niccolò  DE'Rossi " -> "niccolo de'rossi". */
+/**
+ * Letters that Unicode does not decompose into a base letter and an accent,
+ * spelled as people type them on a keyboard without them: Søren is "soren",
+ * Straße "strasse", Đorđe "dorde", Þór "thor", Łukasz "lukasz".
+ */
+const FOLDED: Readonly<Record<string, string>> = { ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
+const UNFOLDED = /[øæœßđðþłı]/g;
+
+/** "  Niccolò  DE'Rossi " -> "niccolo de'rossi"; "Søren Straße" -> "soren strasse". */
 export function nameKey(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(UNFOLDED, (c) => FOLDED[c])
     .replace(/\s+/g, ' ')
     .trim();
 }

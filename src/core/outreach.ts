@@ -97,6 +97,29 @@ export function nextStepAfter(stage: Stage, day: string): string | null {
   }
 }
 
+/** After asking an introducer: a week for them to make the introduction, then look again. */
+export const INTRO_WAIT_DAYS = 7;
+
+/** What an interaction logged by hand does to an open outreach: the step it stands for, if any. */
+export type TouchEffect = { kind: 'step'; to: Stage } | { kind: 'nudge' } | { kind: 'answered' };
+
+/**
+ * The step an interaction with the person stands for, by the stage it meets:
+ * a message you sent to a target is the first message (contacted), another
+ * one to someone contacted is a nudge; a message from them is their reply;
+ * meeting them is `met`; your answer to their reply is the step that waited
+ * (the call or coffee is still to come). Null when it changes nothing: after
+ * meeting, a touch is the relationship going on.
+ */
+export function touchEffect(stage: string, direction: 'in' | 'out' | 'mutual'): TouchEffect | null {
+  if (direction === 'mutual') return stage === 'target' || stage === 'contacted' || stage === 'replied' ? { kind: 'step', to: 'met' } : null;
+  if (direction === 'in') return stage === 'target' || stage === 'contacted' ? { kind: 'step', to: 'replied' } : null;
+  if (stage === 'target') return { kind: 'step', to: 'contacted' };
+  if (stage === 'contacted') return { kind: 'nudge' };
+  if (stage === 'replied') return { kind: 'answered' };
+  return null;
+}
+
 /** The earliest allowed next step after a message on `day` (contacting or nudging). */
 export function earliestNudge(lastMessageOn: string): string {
   return addDays(lastMessageOn, NUDGE_SPACING_DAYS);
@@ -144,7 +167,7 @@ export function checkNudge(state: { stage: string; nudges: number; lastMessageOn
 }
 
 /** What to do next about an open outreach (contract of `outreach next --json`: the `action` key). */
-export type NextAction = 'ask_intro' | 'first_message' | 'nudge' | 'park' | 'propose_meeting' | 'follow_up';
+export type NextAction = 'ask_intro' | 'intro_asked' | 'first_message' | 'nudge' | 'park' | 'propose_meeting' | 'follow_up';
 
 export interface OpenOutreach {
   contactId: number;
@@ -156,6 +179,8 @@ export interface OpenOutreach {
   via: string | null;
   /** The day of the first message or the last nudge, whichever is later. */
   lastMessageOn: string | null;
+  /** The day the introducer was last asked for the introduction (`net outreach ask`); null when never. */
+  askedOn: string | null;
   createdAt: string;
 }
 
@@ -197,8 +222,14 @@ export function planNext(o: OpenOutreach, today: string): NextStep {
   const who = `"${o.name}"`;
   switch (o.stage) {
     case 'target':
+      if (o.via && o.askedOn) {
+        return step(
+          'intro_asked',
+          `you asked ${o.via} for an introduction on ${o.askedOn}: ask again, or write yourself mentioning them: net outreach draft ${who}`,
+        );
+      }
       if (o.via) {
-        return step('ask_intro', `ask ${o.via} for an introduction, or write mentioning them: net outreach draft ${who}`);
+        return step('ask_intro', `ask ${o.via} for an introduction (then net outreach ask ${who}), or write mentioning them: net outreach draft ${who}`);
       }
       return step('first_message', `${withChannel('write a personal first message', o.channel)}: net outreach draft ${who}`);
     case 'contacted': {

@@ -1,5 +1,7 @@
 // Settings a person can change with `net config`: circle rhythms, the reply
-// window, how many items the morning list shows, and the scheduler's weights.
+// window, how many items the morning list shows, the scheduler's weights, and
+// how numeric dates are written.
+import { DATE_ORDERS, isDateOrder, type DateOrder } from './date-order.js';
 import { parseInterval } from './intervals.js';
 import { CIRCLES, DEFAULT_CADENCE, type Circle } from './vocabulary.js';
 
@@ -12,7 +14,7 @@ export interface Weights {
   overshoot: number;
   /** Every item: × closeness of the circle (inner 4, close 3, active 2, network 1, acquaintance 0). */
   circle: number;
-  /** A reply owed: × 1, or × 2 once the deadline is 2 days away or past. */
+  /** A reply owed: × 1, × 2 once the deadline is 2 days away, × 3 once late, growing to × 4 two weeks late. */
   reply: number;
   /** A follow-up whose day has come: × 1 on the day, growing to × 2 two weeks late. */
   promise: number;
@@ -22,6 +24,10 @@ export interface Weights {
   upcoming: number;
   /** An outreach step: × 1 on the day, growing to × 2 two weeks late. */
   outreach: number;
+  /** Reaching out (rhythm, second touch, outreach step) while they owe a promise not yet late: × −1. */
+  waiting: number;
+  /** Their promise, late: × 1 the day after, growing to × 2 two weeks late. */
+  awaited: number;
 }
 
 export interface Settings {
@@ -29,6 +35,18 @@ export interface Settings {
   reply_window: number;
   due_limit: number;
   weights: Weights;
+  /** How numeric dates are written (3/12/2026); null = as the locale says (LC_ALL, LC_TIME, LANG). */
+  date_order: DateOrder | null;
+  /** Who writes the drafts: the name that signs them. */
+  me_name: string | null;
+  /** How a drafted email ends, as written (lines joined with newlines); null = "Best regards" and me.name. */
+  draft_signature: string | null;
+  /** My own email addresses, lower case: a captured message from one of them is one I sent. */
+  me_emails: string[];
+  /** A captured message to more people than this is a broadcast, not a conversation. */
+  capture_max_recipients: number;
+  /** A captured meeting with more attendees than this is an event, not a meeting. */
+  capture_max_attendees: number;
 }
 
 // With these, a cadence item scores below 6 + 4 × 1 = 10: under any follow-up
@@ -41,6 +59,8 @@ export const DEFAULT_WEIGHTS: Weights = {
   new_contact: 4,
   upcoming: 3,
   outreach: 3,
+  waiting: 4,
+  awaited: 3,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -48,6 +68,12 @@ export const DEFAULT_SETTINGS: Settings = {
   reply_window: 7,
   due_limit: 7,
   weights: { ...DEFAULT_WEIGHTS },
+  date_order: null,
+  me_name: null,
+  draft_signature: null,
+  me_emails: [],
+  capture_max_recipients: 10,
+  capture_max_attendees: 10,
 };
 
 export interface SettingKey {
@@ -119,17 +145,79 @@ function weightKey(name: keyof Weights, description: string): SettingKey {
   };
 }
 
+const dateOrderKey: SettingKey = {
+  key: 'dates.order',
+  description: 'how numeric dates are written: dmy (3/12 = 3 December), mdy (12 March) or ymd; default: from the locale',
+  parse(value) {
+    const order = value.trim().toLowerCase();
+    return isDateOrder(order) ? { ok: true, stored: order } : { ok: false, error: `"${value}" is not an order of dates (${DATE_ORDERS.join(', ')})` };
+  },
+  apply: (settings, stored) => {
+    settings.date_order = stored as DateOrder;
+  },
+  show: (settings) => settings.date_order ?? 'from the locale',
+};
+
+/** A setting of free text: one line, or lines written with "\n"; at most `max` characters. */
+function textKey(key: string, description: string, max: number, field: 'me_name' | 'draft_signature', lines: boolean): SettingKey {
+  return {
+    key,
+    description,
+    parse(value) {
+      const text = (lines ? value.replace(/\\n/g, '\n') : value).trim();
+      // Control characters (but line breaks in a signature) would reach a terminal or a mail client as they are.
+      if (text === '' || Array.from(text).length > max || /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/.test(text) || (!lines && text.includes('\n'))) {
+        return { ok: false, error: `"${value}" is not ${lines ? 'a text' : 'one line'} of 1 to ${max} characters${lines ? ' (write a line break as \\n)' : ''}` };
+      }
+      return { ok: true, stored: text };
+    },
+    apply: (settings, stored) => {
+      settings[field] = stored;
+    },
+    show: (settings) => {
+      const text = settings[field];
+      return text === null ? '(none)' : text.replace(/\n/g, '\\n');
+    },
+  };
+}
+
+const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** My addresses, comma separated: how capture tells a message I sent from one I received. */
+const meEmailsKey: SettingKey = {
+  key: 'me.emails',
+  description: 'your own email addresses, comma separated: captured mail from them is mail you sent',
+  parse(value) {
+    const addresses = [...new Set(value.split(/[,;\s]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+    const bad = addresses.find((a) => !EMAIL.test(a));
+    if (addresses.length === 0 || bad !== undefined || addresses.length > 50) return { ok: false, error: `"${bad ?? value}" is not an email address (give them comma separated)` };
+    return { ok: true, stored: addresses.join(', ') };
+  },
+  apply: (settings, stored) => {
+    settings.me_emails = stored.split(', ');
+  },
+  show: (settings) => (settings.me_emails.length === 0 ? '(none)' : settings.me_emails.join(', ')),
+};
+
 export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
   integerKey('due.limit', 'how many items `net due` shows by default', 1, 1000, (s) => s.due_limit, (s, n) => (s.due_limit = n)),
   weightKey('overshoot', 'score of a rhythm exceeded, x (days late / days since the last contact)'),
   weightKey('circle', 'score for a closer circle (x4 inner, x3 close, x2 active, x1 network)'),
-  weightKey('reply', 'score of a reply owed, doubled once the deadline is 2 days away'),
+  weightKey('reply', 'score of a reply owed: x2 once the deadline is 2 days away, x3 to x4 once late'),
   weightKey('promise', 'score of a follow-up whose day has come, up to x2 two weeks late'),
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
+  weightKey('waiting', 'taken off reaching out to someone whose promise is open and not late'),
+  weightKey('awaited', 'score of their promise once late (a gentle nudge), up to x2 two weeks late'),
+  dateOrderKey,
+  textKey('me.name', 'your name: drafts sign with it ("Best regards, NAME")', 100, 'me_name', false),
+  textKey('draft.signature', 'how drafted emails end, replacing "Best regards" and me.name; \\n for a new line', 500, 'draft_signature', true),
+  meEmailsKey,
+  integerKey('capture.max_recipients', 'captured mail to more people than this is left out (a broadcast)', 1, 1000, (s) => s.capture_max_recipients, (s, n) => (s.capture_max_recipients = n)),
+  integerKey('capture.max_attendees', 'captured meetings with more attendees than this are left out (an event)', 1, 1000, (s) => s.capture_max_attendees, (s, n) => (s.capture_max_attendees = n)),
 ];
 
 export function settingKey(key: string): SettingKey | undefined {

@@ -4,6 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 export interface CompletionName {
+  id: number;
   name: string;
   circle: string;
   company: string | null;
@@ -13,6 +14,6 @@ export interface CompletionName {
 export function completionNames(sqlite: BetterSqlite3.Database): CompletionName[] {
   const tombstones = sqlite.prepare("select 1 from pragma_table_info('contacts') where name = 'deleted_at'").get() !== undefined;
   return sqlite
-    .prepare(`select name, circle, company, archived_at from contacts ${tombstones ? 'where deleted_at is null' : ''} order by archived_at is not null, name_key`)
+    .prepare(`select id, name, circle, company, archived_at from contacts ${tombstones ? 'where deleted_at is null' : ''} order by archived_at is not null, name_key`)
     .all() as CompletionName[];
 }

@@ -5,9 +5,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { localDay } from '../core/dates.js';
-import { relevanceFilter, type ContactFacts, type ConversationFacts, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
+import { relevanceFilter, type ContactFacts, type ConversationFacts, type Dismissals, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
 import { rowsAsArrays } from './json-rows.js';
+import { ASKED_ON } from './outreach.js';
 import type { Database } from './schema.js';
 
 /** The query builder and the raw connection of an open database (see src/db/open.ts). */
@@ -32,13 +33,29 @@ export type FactsRow = [
   last_direction: string | null,
   last_channel: string | null,
   interactions: number,
+  /** The latest day each kind of item was dismissed, as a JSON object; null when none was. */
+  dismissed: string | null,
 ];
 
 /** The people who are not archived, with the scheduler's facts as selected columns (in FactsRow order). */
 export function factsQuery(db: Kysely<Database>) {
+  // Each person's latest dismissal of each kind, as one JSON object: few people have any.
+  const dismissed = db
+    .selectFrom(
+      db
+        .selectFrom('dismissals')
+        .select(['contact_id', 'kind', (eb) => eb.fn.max('dismissed_on').as('day')])
+        .where('deleted_at', 'is', null)
+        .groupBy(['contact_id', 'kind'])
+        .as('k'),
+    )
+    .select(['k.contact_id', sql<string>`json_group_object(k.kind, k.day)`.as('days')])
+    .groupBy('k.contact_id')
+    .as('d');
   return db
     .selectFrom('contacts as c')
     .leftJoin('contact_activity as a', 'a.contact_id', 'c.id')
+    .leftJoin(dismissed, 'd.contact_id', 'c.id')
     .select([
       'c.id',
       'c.name',
@@ -54,6 +71,7 @@ export function factsQuery(db: Kysely<Database>) {
       'a.last_direction',
       'a.last_channel',
       sql<number>`coalesce(a.interactions, 0)`.as('interactions'),
+      'd.days as dismissed',
     ])
     .where('c.archived_at', 'is', null)
     .where('c.deleted_at', 'is', null)
@@ -153,40 +171,54 @@ export function factsReader(): (row: readonly [...FactsRow, ...unknown[]]) => Co
       channel: row[9],
       last: last_on === null || last_direction === null || last_channel === null ? null : { on: last_on, direction: last_direction, channel: last_channel },
       interactions: row[13],
+      dismissed: row[14] === null ? null : (JSON.parse(row[14]) as Dismissals),
     };
   };
 }
 
-/** Open follow-ups due on or before `today`, of people who are not archived. */
+/** One person's facts, as contactFacts reads them; undefined when archived or gone. */
+export function personFacts({ db, sqlite }: DueSource, id: number): ContactFacts | undefined {
+  const compiled = factsQuery(db).where('c.id', '=', id).compile();
+  const [row] = rowsAsArrays<FactsRow>(sqlite, compiled.sql, compiled.parameters);
+  return row === undefined ? undefined : factsReader()(row);
+}
+
+/**
+ * Open follow-ups of people who are not archived: those due on or before
+ * `today`, and every promise of theirs (one not yet due still lowers the
+ * urgency of reaching them; see core/scheduler/kinds.ts waitingOn).
+ */
 export async function followupsDue(db: Kysely<Database>, today: string): Promise<OpenFollowup[]> {
-  return db
+  const rows = await db
     .selectFrom('followups as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
-    .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on'])
+    .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on', 'f.theirs'])
     .where('f.done_on', 'is', null)
     .where('f.dropped_on', 'is', null)
     .where('f.deleted_at', 'is', null)
-    .where('f.due_on', '<=', today)
+    .where((eb) => eb.or([eb('f.due_on', '<=', today), eb('f.theirs', '=', 1)]))
     .where('c.archived_at', 'is', null)
     .where('c.deleted_at', 'is', null)
     .orderBy('f.due_on')
     .orderBy('f.id')
     .execute();
+  return rows.map((row) => ({ ...row, theirs: row.theirs === 1 }));
 }
 
-/** Every active outreach (ended_on is null) of people who are not archived. */
-export async function activeOutreach(db: Kysely<Database>): Promise<OutreachStep[]> {
-  return db
+/** Every active outreach (ended_on is null) of people who are not archived; with `contactId`, theirs only. */
+export async function activeOutreach(db: Kysely<Database>, contactId?: number): Promise<OutreachStep[]> {
+  let query = db
     .selectFrom('outreach as o')
     .innerJoin('contacts as c', 'c.id', 'o.contact_id')
     .leftJoin('contacts as v', 'v.id', 'o.via_contact_id')
-    .select(['o.contact_id', 'c.name', 'o.stage', 'o.next_on', 'o.nudges', 'o.channel', 'o.why', 'v.name as via'])
+    .select(['o.contact_id', 'c.name', 'o.stage', 'o.next_on', 'o.nudges', 'o.channel', 'o.why', 'v.name as via', ASKED_ON.as('asked_on')])
     .where('o.ended_on', 'is', null)
     .where('o.deleted_at', 'is', null)
     .where('c.archived_at', 'is', null)
     .where('c.deleted_at', 'is', null)
-    .orderBy('o.id')
-    .execute();
+    .orderBy('o.id');
+  if (contactId !== undefined) query = query.where('o.contact_id', '=', contactId);
+  return query.execute();
 }
 
 export async function loadSchedulerInput(source: DueSource, today: string, settings: Settings): Promise<SchedulerInput> {

@@ -1,9 +1,12 @@
 // Queries about outreach: the records, their events, the pipeline listing, and
 // what drafts and `who` need to know about the rest of the network.
 import { newUid } from '../core/ids.js';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { nameKey } from '../core/names.js';
 import type { Database, OutreachRow } from './schema.js';
+
+/** The day of an outreach's latest `ask` event (the introducer asked), in a query of `outreach as o`. */
+export const ASKED_ON = sql<string | null>`(select max(e.occurred_on) from outreach_events e where e.outreach_id = o.id and e.kind = 'ask' and e.deleted_at is null)`;
 
 export async function findActiveOutreach(db: Kysely<Database>, contactId: number): Promise<OutreachRow | undefined> {
   return db
@@ -40,6 +43,7 @@ export async function insertOutreach(db: Kysely<Database>, values: NewOutreach, 
 
 export interface OutreachChange {
   stage?: string;
+  via_contact_id?: number | null;
   channel?: string | null;
   next_on?: string | null;
   nudges?: number;
@@ -53,7 +57,8 @@ export async function updateOutreach(db: Kysely<Database>, id: number, change: O
 
 export interface NewOutreachEvent {
   outreach_id: number;
-  kind: 'add' | 'step' | 'nudge';
+  /** `ask`: the introducer was asked for the introduction. */
+  kind: 'add' | 'step' | 'nudge' | 'ask';
   from_stage: string | null;
   to_stage: string | null;
   occurred_on: string;
@@ -121,6 +126,8 @@ export interface OutreachEntry {
   /** The day of the latest move or nudge. */
   updated_on: string;
   created_at: string;
+  /** The day the introducer was last asked; null when never. */
+  asked_on: string | null;
 }
 
 /**
@@ -160,6 +167,7 @@ export async function listOutreach(
         .where('e.deleted_at', 'is', null)
         .as('updated_on'),
     )
+    .select(ASKED_ON.as('asked_on'))
     .where((eb) =>
       eb('o.id', '=', eb.selectFrom('outreach as o2').select(({ fn }) => fn.max('o2.id').as('m')).whereRef('o2.contact_id', '=', 'o.contact_id').where('o2.deleted_at', 'is', null)),
     )

@@ -10,7 +10,7 @@ export interface ResolvedContact {
   id: number;
   name: string;
   /** How the reference found them, when it was typed as a name. */
-  how?: 'exact' | 'prefix' | 'near';
+  how?: 'exact' | 'first name' | 'prefix' | 'near';
 }
 
 /**
@@ -29,6 +29,38 @@ export async function liveContact(db: Kysely<Database>, id: number): Promise<Res
   return undefined;
 }
 
+/** "#12 Marco Rossi (CTO at Nexi; last contact 2026-03-01)": enough to tell namesakes apart. */
+async function describeCandidates(db: Kysely<Database>, ids: readonly number[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .leftJoin('contact_activity as a', 'a.contact_id', 'c.id')
+    .select(['c.id', 'c.name', 'c.company', 'c.role', 'a.last_on'])
+    .where('c.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const r = byId.get(id);
+    if (!r) return `#${id}`;
+    const work = r.role && r.company ? `${r.role} at ${r.company}` : (r.company ?? r.role);
+    const last = r.last_on ? `last contact ${r.last_on}` : 'never in touch';
+    return `#${r.id} ${r.name} (${work ? `${work}; ` : ''}${last})`;
+  });
+}
+
+/**
+ * "Marco Rossi #12": a name with its id, as completion inserts it for
+ * namesakes; the id decides, the name must be that person's.
+ */
+async function byNameAndId(db: Kysely<Database>, name: string, id: number): Promise<ResolvedContact> {
+  const person = await liveContact(db, id);
+  if (!person) throw new NotFoundError(`no contact with id #${id}`, 'see the ids with `net list`');
+  const key = nameKey(name);
+  if (nameKey(person.name) !== key && !nameKey(person.name).startsWith(key)) {
+    throw new NotFoundError(`#${id} is ${person.name}, not ${name}`, 'use the id alone, or the name alone');
+  }
+  return person;
+}
+
 export async function resolveContact(db: Kysely<Database>, ref: string): Promise<ResolvedContact> {
   const text = ref.trim();
   const idMatch = /^#?(\d+)$/.exec(text);
@@ -45,6 +77,8 @@ export async function resolveContact(db: Kysely<Database>, ref: string): Promise
     .where('deleted_at', 'is', null)
     .execute();
   if (exact.length === 1) return { id: exact[0].id, name: exact[0].name };
+  const withId = /^(.*\S)\s+#(\d+)$/su.exec(text);
+  if (withId) return byNameAndId(db, withId[1], Number(withId[2]));
 
   const candidates: NameCandidate[] =
     exact.length > 1 ? exact : [...(await db.selectFrom('contacts').select(['id', 'name', 'name_key']).where('deleted_at', 'is', null).execute()), ...(await nicknameCandidates(db))];
@@ -53,12 +87,15 @@ export async function resolveContact(db: Kysely<Database>, ref: string): Promise
   const result = found.kind === 'many' && new Set(found.candidates.map((c) => c.id)).size === 1 ? { kind: 'one' as const, candidate: found.candidates[0], how: 'prefix' as const } : found;
   if (result.kind === 'one') return { id: result.candidate.id, name: result.candidate.name, how: result.how };
   if (result.kind === 'many') {
-    const list = result.candidates.slice(0, 10).map((c) => `#${c.id} ${c.name}`).join(', ');
-    const more = result.candidates.length > 10 ? ` and ${result.candidates.length - 10} more` : '';
+    // A person found by a name and by a nickname is listed once.
+    const unique = [...new Map(result.candidates.map((c) => [c.id, c])).values()];
+    const shown = unique.slice(0, 10);
+    const lines = await describeCandidates(db, shown.map((c) => c.id));
+    const more = unique.length > 10 ? `\n  … and ${unique.length - 10} more` : '';
     throw new AmbiguousError(
-      `"${ref}" matches several people: ${list}${more}`,
-      'use the id (e.g. `#12`) or more of the name',
-      result.candidates.map((c) => ({ id: c.id, name: c.name })),
+      `"${ref}" matches several people:\n${lines.map((l) => `  ${l}`).join('\n')}${more}`,
+      `use the id (e.g. \`#${shown[0].id}\`) or more of the name`,
+      unique.map((c) => ({ id: c.id, name: c.name })),
     );
   }
   const hint = result.suggestions.length

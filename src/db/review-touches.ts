@@ -22,7 +22,7 @@ export function dayBounds(from: string, to: string): { lo: string; hi: string } 
 }
 
 /** The facts of a person, then their kept rhythm, and whether it holds days after today. */
-type ContactRow = [...FactsRow, touches: number, usual: number | null, last: number | null, afterToday: 0 | 1];
+type ContactRow = [...FactsRow, touches: number, usual: number | null, last: number | null, afterToday: 0 | 1, first: number | null];
 
 /**
  * The stats of one person's days up to `today`, read from the index: for the
@@ -63,10 +63,13 @@ export function reviewContacts(
     'a.usual_gap',
     sql<number | null>`cast(julianday(a.last_touch_on) - julianday('1970-01-01') as integer)`.as('last_touch'),
     afterToday.as('after_today'),
+    sql<number | null>`cast(julianday(a.first_touch_on) - julianday('1970-01-01') as integer)`.as('first_touch'),
   ]);
   if (filter) {
     const { fading, rhythm } = filter;
     const { circlesWithRhythm } = filter.due;
+    // Enough history for advice (core/review/gaps.ts enoughHistory), from the same kept columns.
+    const spansGaps = sql<boolean>`julianday(a.last_touch_on) - julianday(a.first_touch_on) >= ${filter.spanGaps} * a.usual_gap`;
     query = query.where((eb) =>
       eb.or([
         relevantCondition(eb, filter.due),
@@ -74,10 +77,12 @@ export function reviewContacts(
         // Silent for more than `factor` usual gaps (whole days between YYYY-MM-DD days).
         eb.and([
           eb('a.touches', '>=', fading.minTouches),
+          eb(spansGaps, '=', sql<boolean>`1`),
           eb(sql<number>`julianday(${filter.today}) - julianday(a.last_on)`, '>', sql<number>`${fading.factor} * a.usual_gap`),
         ]),
         eb.and([
           eb('a.touches', '>=', rhythm.minTouches),
+          eb(spansGaps, '=', sql<boolean>`1`),
           eb.or([
             eb('c.cadence_days', '>', 0),
             ...(circlesWithRhythm.length ? [eb.and([eb('c.cadence_days', 'is', null), eb('c.circle', 'in', circlesWithRhythm)])] : []),
@@ -95,9 +100,10 @@ export function reviewContacts(
   for (let k = 0; k < rows.length; k++) {
     const row = rows[k];
     const facts = (contacts[k] = toFacts(row));
-    const touches = row[14];
-    const last = row[16];
-    const stats = row[17] ? upToToday(facts.id) : touches > 0 && last !== null ? { touches, usual: row[15], last } : null;
+    const touches = row[15];
+    const last = row[17];
+    const first = row[19];
+    const stats = row[18] ? upToToday(facts.id) : touches > 0 && last !== null && first !== null ? { touches, usual: row[16], last, first } : null;
     if (stats && stats.touches >= minTouches) touchStats.set(facts.id, stats);
   }
   return { contacts, touchStats };

@@ -106,6 +106,8 @@ export interface ContactActivityTable {
   last_touch_on: string | null;
   /** The instant of the 50th latest interaction; null with fewer. */
   window_from: string | null;
+  /** The first of the days in touch (kept by a trigger of migrations/011-trust.ts). */
+  first_touch_on: string | null;
 }
 
 export interface FavoursTable {
@@ -134,6 +136,8 @@ export interface FollowupsTable {
   created_at: string;
   updated_at: string;
   deleted_at: Generated<string | null>;
+  /** 1: the other person's promise (`followup add --theirs`); 0: a promise made to them (migration 015). */
+  theirs: Generated<number>;
 }
 
 export interface SettingsTable {
@@ -170,6 +174,47 @@ export interface OutreachEventsTable {
   note: string | null;
   interaction_id: number | null;
   created_at: string;
+  deleted_at: Generated<string | null>;
+}
+
+/** An item of `net due` closed for now (`net dismiss`, migration 011): recorded, undoable. */
+export interface DismissalsTable {
+  id: Generated<number>;
+  uid: string;
+  contact_id: number;
+  /** reply, birthday, nurture, outreach or cadence. */
+  kind: string;
+  /** The local day it was dismissed. */
+  dismissed_on: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
+/** A message or a meeting found by `net capture`, waiting in the inbox (migration 014): recorded, undoable. */
+export interface CapturesTable {
+  id: Generated<number>;
+  uid: string;
+  /** mail:<Message-ID> or meeting:<event UID>[/<occurrence>]: the same item read again is this one. */
+  capture_key: string;
+  kind: 'mail' | 'meeting';
+  /** The file or folder it was read from, as given ("-" for stdin). */
+  source: string;
+  occurred_at: string;
+  direction: string;
+  channel: string;
+  subject: string | null;
+  /** The sender's or organiser's address, lower case. */
+  sender: string | null;
+  /** The other people's addresses, lower case: a JSON array. */
+  addresses: string;
+  /** Their display names by address: a JSON object. */
+  names: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  /** The interaction an accepted capture became (or was found already logged as). */
+  interaction_id: number | null;
+  created_at: string;
+  updated_at: string;
   deleted_at: Generated<string | null>;
 }
 
@@ -250,6 +295,8 @@ export interface Database {
   settings: SettingsTable;
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
+  dismissals: DismissalsTable;
+  captures: CapturesTable;
   interaction_contacts_parked: InteractionContactsParkedTable;
   meta: MetaTable;
   commands: CommandsTable;

@@ -43,6 +43,17 @@ const rhythmOf = (who: string) => `(
           order by x.occurred_at desc, x.interaction_id desc limit ${RECENT}) w
         join interactions i on i.id = w.interaction_id))))`;
 
+/** The first day in touch within person `who`'s window (kept by migration 011's trigger after each write of the rhythm). */
+const firstTouchOf = (who: string) => `(
+  select min(i.occurred_on) from (
+    select x.interaction_id from interaction_contacts x where x.contact_id = ${who}
+    order by x.occurred_at desc, x.interaction_id desc limit ${RECENT}) w
+  join interactions i on i.id = w.interaction_id)`;
+
+function hasFirstTouch(sqlite: BetterSqlite3.Database): boolean {
+  return sqlite.prepare("select 1 from pragma_table_info('contact_activity') where name = 'first_touch_on'").get() !== undefined;
+}
+
 /** True when the database has the summary in an older form (schema version 3), rebuilt by the upgrade. */
 export function hasOlderSummaries(sqlite: BetterSqlite3.Database): boolean {
   return !hasSummaries(sqlite) && sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'contact_activity'").get() !== undefined;
@@ -61,7 +72,8 @@ export function summaryMismatches(sqlite: BetterSqlite3.Database): number {
        where a.interactions = 0
          or a.interactions is not (select count(*) from interaction_contacts x where x.contact_id = a.contact_id)
          or ${LATEST_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${latestOf('a.contact_id')}
-         or ${RHYTHM_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${rhythmOf('a.contact_id')}`,
+         or ${RHYTHM_COLUMNS.replaceAll(/(\w+)/g, 'a.$1')} is not ${rhythmOf('a.contact_id')}
+         ${hasFirstTouch(sqlite) ? `or a.first_touch_on is not ${firstTouchOf('a.contact_id')}` : ''}`,
     )
     .pluck()
     .get() as number;

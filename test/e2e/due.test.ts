@@ -314,7 +314,8 @@ describe.skipIf(!HAS_TMUX)('net due on a terminal', () => {
       expect(item.below[0]).toBe(`score ${score} = ${Object.entries(terms).map(([name, points]) => `${name} ${points}`).join(' + ')}`);
       expect(item.below).toHaveLength(2);
     });
-    expect(shown[0].below[0]).toBe('score 16 = reply 12 + circle 4');
+    // A reply two days late comes first: the reply term grows with lateness.
+    expect(shown[0].below[0]).toBe('score 20.86 = reply 18.86 + circle 2');
   });
 
   it('on a terminal wide enough for every hint, the hint is a column', async () => {

@@ -17,7 +17,7 @@ describe('net export', () => {
   it('prints only the header, or [], from an empty or missing database', () => {
     const empty = sandbox();
     try {
-      expect(ok(empty.net(['export', 'followups']))).toBe('id,uid,contact_id,contact_uid,name,text,due_on,done_on,dropped_on,interaction_id,interaction_uid,created_at,updated_at\n');
+      expect(ok(empty.net(['export', 'followups']))).toBe('id,uid,contact_id,contact_uid,name,text,due_on,done_on,dropped_on,interaction_id,interaction_uid,created_at,updated_at,theirs\n');
       expect(ok(empty.net(['export', 'contacts', '--json']))).toBe('[]\n');
       expect(existsSync(empty.db)).toBe(false);
     } finally {

@@ -152,24 +152,47 @@ describe('net log', () => {
     expect(s.net(['log', 'giulia', '--via', 'fax']).code).toBe(2);
   });
 
-  it('records favours for each participant and a follow-up with a due date', () => {
+  it('in a group, each favour and the promise belong to the person they name', () => {
     const out = ok(
-      s.net(['log', 'giulia', 'francoise', '--via', 'meeting', '--gave', 'intro to Sara', '--got', 'advice on pricing', '--follow-up', 'send the deck', '--by', '2026-03-20']),
+      s.net([
+        'log', 'giulia', 'francoise', 'nicolo', '--via', 'meeting', '--gave', 'giulia: intro to Sara', '--got', 'Françoise: advice on pricing',
+        '--got', '#2: a referral: to Nexi', '--follow-up', 'francoise: send the deck', '--by', '2026-03-20',
+      ]),
     );
-    expect(out).toContain('gave: intro to Sara');
-    expect(out).toContain('follow-up for Giulia Rossi: send the deck (by 2026-03-20)');
-    expect(s.query('select contact_id, direction, text from favours order by contact_id, direction')).toEqual([
+    expect(out).toBe(
+      'Logged meeting with Giulia Rossi, Françoise Dupont and Niccolò Bianchi on 2026-03-14.\n' +
+        '  gave Giulia Rossi: intro to Sara\n' +
+        '  got from Françoise Dupont: advice on pricing\n' +
+        '  got from Niccolò Bianchi: a referral: to Nexi\n' +
+        '  follow-up for Françoise Dupont: send the deck (by 2026-03-20)\n',
+    );
+    expect(s.query('select contact_id, direction, text from favours order by id')).toEqual([
       { contact_id: 1, direction: 'given', text: 'intro to Sara' },
-      { contact_id: 1, direction: 'received', text: 'advice on pricing' },
-      { contact_id: 3, direction: 'given', text: 'intro to Sara' },
       { contact_id: 3, direction: 'received', text: 'advice on pricing' },
+      { contact_id: 2, direction: 'received', text: 'a referral: to Nexi' },
     ]);
     expect(s.query('select contact_id, text, due_on, done_on from followups')).toEqual([
-      { contact_id: 1, text: 'send the deck', due_on: '2026-03-20', done_on: null },
+      { contact_id: 3, text: 'send the deck', due_on: '2026-03-20', done_on: null },
     ]);
     const [entry] = s.json<Array<{ gave: string[]; got: string[] }>>(['history']);
     expect(entry.gave).toEqual(['intro to Sara']);
-    expect(entry.got).toEqual(['advice on pricing']);
+    expect(entry.got).toEqual(['advice on pricing', 'a referral: to Nexi']);
+  });
+
+  it('in a group, a favour or promise that names nobody is a usage error off a terminal (exit 2), and nothing is logged', () => {
+    for (const extra of [['--got', 'intro to Siemens'], ['--gave', 'tip: read the report'], ['--follow-up', 'send the deck'], ['--got', 'Marco: intro']]) {
+      const r = s.net(['log', 'giulia', 'francoise', '--via', 'meeting', ...extra]);
+      expect(r.code, extra.join(' ')).toBe(2);
+      expect(r.stderr).toContain('a favour or a promise belongs to one person; say whose, among Giulia Rossi and Françoise Dupont');
+    }
+    expect(s.net(['log', 'giulia', 'francoise', '--got', 'intro to Siemens']).stderr).toContain('e.g. --got "Giulia: intro to Siemens"');
+    expect(s.query('select id from interactions')).toEqual([]);
+  });
+
+  it('with one person, a favour is theirs as typed, and a prefix of their name is taken off', () => {
+    const out = ok(s.net(['log', 'giulia', '--gave', 'tip: read the report', '--got', 'Giulia: advice', '--follow-up', 'send the deck']));
+    expect(out).toContain('  gave: tip: read the report\n  got: advice\n  follow-up for Giulia Rossi: send the deck');
+    expect(s.query('select text from favours order by id')).toEqual([{ text: 'tip: read the report' }, { text: 'advice' }]);
   });
 
   it('dues a follow-up 7 days after the interaction by default', () => {

@@ -24,7 +24,22 @@ describe('contact references', () => {
   it('lists the candidates with ids when a name is ambiguous (exit 1)', () => {
     const result = s.net(['show', 'giulia']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('net: "giulia" matches several people: #3 Giulia Romano, #2 Giulia Rossi\n  use the id (e.g. `#12`) or more of the name\n');
+    expect(result.stderr).toBe(
+      'net: "giulia" matches several people:\n  #3 Giulia Romano (Satispay; never in touch)\n  #2 Giulia Rossi (Prima; never in touch)\n  use the id (e.g. `#3`) or more of the name\n',
+    );
+  });
+
+  it('folds ø, æ, œ, ß, đ and þ like accents, and a first name one person has wins', () => {
+    ok(s.net(['add', 'Søren Kierkegaard']));
+    ok(s.net(['add', 'Anna Straße']));
+    ok(s.net(['add', 'Luca Moretti']));
+    ok(s.net(['add', 'Simone De Luca']));
+    expect(s.json<{ name: string }>(['show', 'soren']).name).toBe('Søren Kierkegaard');
+    expect(s.json<{ name: string }>(['show', 'strasse']).name).toBe('Anna Straße');
+    expect(s.json<{ name: string }>(['show', 'luca']).name).toBe('Luca Moretti');
+    expect(ok(s.net(['log', 'luca', '--via', 'call']))).toBe('Logged call with Luca Moretti on 2026-03-14.\n');
+    // A name key is the same however it is typed: the duplicate check sees Straße in STRASSE.
+    expect(s.net(['add', 'ANNA STRASSE']).code).toBe(1);
   });
 
   it('suggests the closest names when nobody matches (exit 1)', () => {
@@ -94,7 +109,7 @@ describe('net list', () => {
 describe('net show and history', () => {
   it('shows the profile, favours, follow-ups and timeline', () => {
     ok(s.net(['log', 'nicolo', '--via', 'coffee', '--date', '2026-03-01', '-m', 'first coffee', '--got', 'advice']));
-    ok(s.net(['log', 'nicolo', 'giulia rossi', '--via', 'meeting', '--date', '2026-03-10', '--gave', 'intro', '--follow-up', 'send slides', '--by', '2026-03-12']));
+    ok(s.net(['log', 'nicolo', 'giulia rossi', '--via', 'meeting', '--date', '2026-03-10', '--gave', 'nicolo: intro', '--follow-up', 'nicolo: send slides', '--by', '2026-03-12']));
     const out = ok(s.net(['show', 'nicolo']));
     expect(out).toContain('Niccolò Bianchi #1 — Satispay');
     expect(out).toContain('close, every 30 days');

@@ -90,16 +90,31 @@ describe('the built-in draft', () => {
 });
 
 describe('templates', () => {
-  it('fills {{first_name}}, {{via}}, {{shared_interest}}, {{why}} and {{company}}', () => {
+  it('fills {{first_name}}, {{via}}, {{shared_interest}}, {{why_you}} and {{company}}', () => {
     const path = template(
       'full.txt',
-      'Ciao {{first_name}},\n{{via}} told me {{why}} at {{company}}; we both like {{shared_interest}}. A virtual coffee?\n',
+      'Hi {{first_name}},\n{{via}} told me {{why_you}} at {{company}}; we both like {{shared_interest}}. A virtual coffee?\n',
     );
     const result = s.net(['outreach', 'draft', 'marco', '--template', path]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'Ciao Marco,\nGiulia Rossi told me you run the Milan fintech group at Nexi; we both like fintech. A virtual coffee?\n',
+      'Hi Marco,\nGiulia Rossi told me you run the Milan fintech group at Nexi; we both like fintech. A virtual coffee?\n',
     );
+  });
+
+  it('keeps a template as written: {{why}} in an Italian template is the reason as typed; the signature setting signs it', () => {
+    ok(s.net(['config', 'set', 'me.name', 'Alex Moretti']));
+    ok(s.net(['config', 'set', 'draft.signature', 'Un caro saluto,\\nAlex']));
+    const path = template('it.txt', 'Ciao {{first_name}},\n{{via}} mi ha detto che {{why}}. Un caffè?\n\n{{signature}}\n');
+    expect(ok(s.net(['outreach', 'draft', 'marco', '--template', path]))).toBe(
+      'Ciao Marco,\nGiulia Rossi mi ha detto che runs the Milan fintech group. Un caffè?\n\nUn caro saluto,\nAlex\n',
+    );
+    // The built-in email ends with the signature too.
+    expect(ok(s.net(['outreach', 'draft', 'marco']))).toMatch(/\n\nUn caro saluto,\nAlex\n$/);
+    expect(ok(s.net(['config', 'get', 'draft.signature']))).toBe('Un caro saluto,\\nAlex\n');
+    ok(s.net(['config', 'unset', 'draft.signature']));
+    expect(ok(s.net(['outreach', 'draft', 'marco']))).toMatch(/\n\nBest regards,\nAlex Moretti\n$/);
+    ok(s.net(['config', 'unset', 'me.name']));
   });
 
   it('reports a placeholder left unresolved and exits 1; --force prints it with a warning', () => {

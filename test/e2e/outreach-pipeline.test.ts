@@ -70,7 +70,7 @@ describe('the pipeline from add to connected', () => {
         company: 'Nexi',
         stage: 'target',
         action: 'ask_intro',
-        suggestion: 'ask Giulia Rossi for an introduction, or write mentioning them: net outreach draft "Marco Bianchi"',
+        suggestion: 'ask Giulia Rossi for an introduction (then net outreach ask "Marco Bianchi"), or write mentioning them: net outreach draft "Marco Bianchi"',
         channel: 'email',
         via: 'Giulia Rossi',
         why: 'runs the Milan fintech group',

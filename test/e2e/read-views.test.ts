@@ -14,7 +14,7 @@ describe('the read-only views', () => {
     ok(s.net(['add', 'Giulia Rossi', '--company', 'Satispay', '--email', 'g@satispay.example', '--email', 'giulia@home.example', '--tag', 'fintech,mentor', '--interest', 'AI']));
     ok(s.net(['add', 'Marco Bianchi']));
     ok(s.net(['add', 'Gone Person']));
-    ok(s.net(['log', 'giulia', 'marco', '--via', 'coffee', '--date', '2026-03-10', '-m', 'roadmap', '--gave', 'intro to Sara', '--follow-up', 'send the deck']));
+    ok(s.net(['log', 'giulia', 'marco', '--via', 'coffee', '--date', '2026-03-10', '-m', 'roadmap', '--gave', 'Giulia: intro to Sara', '--gave', 'Marco: intro to Sara', '--follow-up', 'Giulia: send the deck']));
     ok(s.net(['log', 'gone', '--via', 'call', '--date', '2026-03-11']));
     ok(s.net(['rm', 'gone', '--yes']));
     // An address book's person: phones and emails with labels, a nickname, a title before the name.

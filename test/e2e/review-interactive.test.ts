@@ -96,10 +96,10 @@ beforeEach(async () => {
   ids = {
     // Due: inner every 14 days, close every 30; Elena is due and fading, so she comes once.
     bruno: await addPerson('Bruno', 'inner', ['2026-02-20']),
-    elena: await addPerson('Elena', 'inner', ['2026-01-01', '2026-01-11', '2026-01-21']),
+    elena: await addPerson('Elena', 'inner', ['2025-12-22', '2026-01-01', '2026-01-11', '2026-01-21']),
     carla: await addPerson('Carla', 'close', ['2026-01-20']),
     // Fading only: usually every 7 days, silent for 20; her own rhythm of 60 days is not exceeded.
-    nora: await addPerson('Nora', 'network', ['2026-02-08', '2026-02-15', '2026-02-22'], { cadence_days: 60 }),
+    nora: await addPerson('Nora', 'network', ['2026-02-01', '2026-02-08', '2026-02-15', '2026-02-22'], { cadence_days: 60 }),
     // On rhythm: not on the list.
     anna: await addPerson('Anna', 'inner', ['2026-03-10']),
   };
@@ -177,7 +177,7 @@ describe('net review --interactive', () => {
     const { prompts } = scripted(['log', 'call', '', 'archive', 'circle', interrupt]);
     await expect(reviewInteractive(context(), prompts)).rejects.toThrow('User force closed the prompt');
     const count = opened.sqlite.prepare('select count(*) as n from interactions i join interaction_contacts ic on ic.interaction_id = i.id where ic.contact_id = ?').get(ids.elena);
-    expect(count).toEqual({ n: 4 });
+    expect(count).toEqual({ n: 5 });
     expect(row(ids.bruno).archived_at).not.toBeNull();
     expect(row(ids.carla).circle).toBe('close');
   });

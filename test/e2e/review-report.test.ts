@@ -10,9 +10,9 @@ const EARLY = { env: { NET_NOW: '2025-12-01' } };
 /**
  * The network (the default period is 2026-03-08 → 2026-03-14, the previous one 03-01 → 03-07):
  * inner   Anna (coffee 03-10, promise "send the deck" due 03-12, still open), Bruno (call 02-20: due 03-06),
- *         Carla (snoozed), Dario (no rhythm), Elena (01-01, 01-11, 01-21: fading and due), Fabio (wrote 03-08)
+ *         Carla (snoozed), Dario (no rhythm), Elena (12-12, 01-01, 01-11, 01-21: fading and due), Fabio (wrote 03-08)
  * close   Giulia (wrote 03-02, coffee 03-09: answered on the last day), Hugo (wrote 02-25, answered 03-10: late),
- *         Nora (weekly: 02-21, 02-28, 03-07 — far from her 30-day rhythm)
+ *         Nora (12-10, then weekly: 02-21, 02-28, 03-07 — far from her 30-day rhythm)
  * network Irene (wrote 03-05, not answered: late since 03-12), Marco (meeting 03-12, gave an introduction)
  * acquaintance Luca (call 03-11, three favours received), Olga and Pia (outreach targets added today; Olga contacted)
  */
@@ -25,9 +25,10 @@ beforeAll(() => {
   for (const name of ['Irene', 'Marco']) run(['add', `${name} Network`, '--circle', 'network'], EARLY);
   run(['add', 'Luca Acquaintance', '--circle', 'acquaintance'], EARLY);
 
-  for (const day of ['2026-01-01', '2026-01-11', '2026-01-21']) run(['log', 'elena', '--via', 'call', '--date', day]);
+  // A first touch each before the twelve weeks: advice needs 4 days in touch spanning 3 usual gaps.
+  for (const day of ['2025-12-12', '2026-01-01', '2026-01-11', '2026-01-21']) run(['log', 'elena', '--via', 'call', '--date', day]);
   run(['log', 'bruno', '--via', 'call', '--date', '2026-02-20']);
-  for (const day of ['2026-02-21', '2026-02-28', '2026-03-07']) run(['log', 'nora', '--via', 'video', '--date', day]);
+  for (const day of ['2025-12-10', '2026-02-21', '2026-02-28', '2026-03-07']) run(['log', 'nora', '--via', 'video', '--date', day]);
   run(['log', 'hugo', '--via', 'linkedin', '--in', '--date', '2026-02-25']);
   run(['log', 'giulia', '--via', 'email', '--in', '--date', '2026-03-02']);
   run(['log', 'irene', '--via', 'email', '--in', '--date', '2026-03-05']);

@@ -3,8 +3,10 @@
 // tmux is missing.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
+import { rawWrite } from '../raw-writes.js';
 import { closeAll, HAS_TMUX, netCommand, Terminal } from '../tty.js';
 
 describe.skipIf(!HAS_TMUX)('on a terminal', () => {
@@ -113,6 +115,23 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
       const short = open(['show', 'giulia', '--limit', '1']);
       expect(await short.exitCode()).toBe(0);
       expect(short.screen()).toContain('Giulia Rossi #1');
+    });
+
+    it('the pager gets text already made safe (net\'s colours kept), and --json as stored', async () => {
+      ok(s.net(['add', 'Eve Hostile', '--note', 'to be replaced']));
+      const stored = 'hi \u001b]0;pwned\u0007 \u009b2J \u202eX';
+      const db = new Database(s.db);
+      rawWrite(db, () => db.prepare("update contacts set notes = ? where name = 'Eve Hostile'").run(stored));
+      db.close();
+      const human = open(['show', 'eve'], { PAGER: pager('safe') });
+      expect(await human.exitCode()).toBe(0);
+      const paged = readFileSync(join(s.dir, 'safe.txt'), 'utf8');
+      expect(paged).toContain('hi \\u{1b}]0;pwned\\u{7} \\u{9b}2J \\u{202e}X');
+      expect(paged).toMatch(/\u001b\[\d+m/);
+      expect(paged.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      const json = open(['show', 'eve', '--json'], { PAGER: pager('exact') });
+      expect(await json.exitCode()).toBe(0);
+      expect((JSON.parse(readFileSync(join(s.dir, 'exact.txt'), 'utf8')) as { notes: string }).notes).toBe(stored);
     });
   });
 

@@ -37,15 +37,50 @@ describe.skipIf(!HAS_TMUX)('prompts on a terminal', () => {
     await t.waitFor('? How did you meet?');
     t.type('Erasmus in Lyon');
     t.keys('Enter');
+    await t.waitFor('? Known since?');
+    t.type('2012-09-01');
+    t.keys('Enter');
     await t.waitFor('? Circle');
     t.keys('Up'); // from the default, network, to active
     t.keys('Up'); // then close
     t.keys('Enter');
     expect(await t.exitCode()).toBe(0);
     expect(t.screen()).toContain('Added Niccolò Ferri (#1) to close, every 30 days.');
-    expect(s.query('select name, company, role, how_met, circle from contacts')).toEqual([
-      { name: 'Niccolò Ferri', company: 'Studio Ferri', role: null, how_met: 'Erasmus in Lyon', circle: 'close' },
+    expect(s.query('select name, company, role, how_met, met_on, circle from contacts')).toEqual([
+      { name: 'Niccolò Ferri', company: 'Studio Ferri', role: null, how_met: 'Erasmus in Lyon', met_on: '2012-09-01', circle: 'close' },
     ]);
+  });
+
+  it('net add on a terminal shows the rhythms as configured', async () => {
+    ok(s.net(['config', 'set', 'cadence.close', '3 weeks']));
+    const t = open(['add']);
+    await t.waitFor('? Name');
+    t.type('Bruna Neri');
+    t.keys('Enter');
+    for (const question of ['? Company', '? Role', '? How did you meet?', '? Known since?']) {
+      await t.waitFor(question);
+      t.keys('Enter');
+    }
+    await t.waitFor('? Circle');
+    await t.waitFor('close — trusted, regular (every 3 weeks)');
+    expect(t.screen()).toContain('acquaintance — met once, or know of them (no rhythm)');
+    t.keys('Enter');
+    expect(await t.exitCode()).toBe(0);
+    ok(s.net(['config', 'unset', 'cadence.close']));
+  });
+
+  it('net log with several people asks whose an unnamed favour or promise is', async () => {
+    ok(s.net(['add', 'Jürgen Schäfer']));
+    ok(s.net(['add', 'Anna Meyer']));
+    const t = open(['log', 'jurgen', 'anna', '--via', 'meeting', '--got', 'intro to Siemens', '--follow-up', 'anna: send the slides']);
+    await t.waitFor('Who gave you "intro to Siemens"');
+    t.keys('Enter'); // the first: Jürgen
+    expect(await t.exitCode()).toBe(0);
+    expect(t.screen()).toContain('got from Jürgen Schäfer: intro to Siemens');
+    expect(s.query("select c.name, f.text from favours f join contacts c on c.id = f.contact_id where f.text = 'intro to Siemens'")).toEqual([
+      { name: 'Jürgen Schäfer', text: 'intro to Siemens' },
+    ]);
+    expect(s.query("select c.name from followups f join contacts c on c.id = f.contact_id where f.text = 'send the slides'")).toEqual([{ name: 'Anna Meyer' }]);
   });
 
   it('Ctrl-C in a prompt exits 130 and writes nothing', async () => {
@@ -173,14 +208,16 @@ describe.skipIf(!HAS_TMUX)('listings at 80 columns', () => {
   });
 
   it.each([[['list']], [['history', '--since', '2 weeks ago']], [['show', 'edoardo']], [['show', 'lorenzo']], [['list', '--sort', 'last']]])(
-    'net %j fits the terminal: long notes wrap in a profile, and are cut with an ellipsis in lists',
+    'net %j fits the terminal: long notes wrap in a profile and its timeline, and lists fit their columns',
     async (args) => {
       const t = new Terminal(s.dir, netCommand(['--db', demo, ...args]), { env: { ...s.env, ...TERM }, width: 80, height: 200 });
       terminals.push(t);
       expect(await t.exitCode()).toBe(0);
       const lines = t.screen().split('\n');
       for (const line of lines) expect(Array.from(line).length, line).toBeLessThanOrEqual(80);
-      if (args[0] === 'history' || args[1] === 'lorenzo') expect(t.screen()).toMatch(/…/);
+      if (args[0] === 'history') expect(t.screen()).toMatch(/…/);
+      // Lorenzo's timeline notes wrap under their text, not under the date.
+      if (args[1] === 'lorenzo') expect(lines.some((l) => /^ {24}\S/.test(l))).toBe(true);
       // Edoardo's notes are a paragraph: all of it is there, over several lines.
       if (args[1] === 'edoardo') expect(t.screen().replace(/\s+/g, ' ')).toContain('so start with something small and measurable.');
     },

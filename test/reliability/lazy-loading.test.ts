@@ -58,6 +58,19 @@ function packagesLoaded(args: readonly string[], entry = TSC_BUILD): Set<string>
   return packages;
 }
 
+/** net's own modules (of the tsc build) that `net ARGS` loads, as paths under dist/src. */
+function ownModulesLoaded(args: readonly string[]): string[] {
+  const log = join(s.dir, 'modules.log');
+  packagesLoaded(args);
+  const src = join(ROOT, 'dist', 'src');
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('file:'))
+    .map((line) => fileURLToPath(line))
+    .filter((path) => path.startsWith(src))
+    .map((path) => path.slice(src.length + 1));
+}
+
 const HEAVY = ['@inquirer/core', 'chrono-node', 'csv-parse', 'csv-stringify', 'ical.js', 'cli-table3'];
 
 describe('lazy loading', () => {
@@ -78,10 +91,19 @@ describe('lazy loading', () => {
     for (const name of ['better-sqlite3', 'kysely', 'zod', 'chalk', ...HEAVY]) expect(loaded, name).not.toContain(name);
   });
 
-  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod', () => {
+  it('`net due` loads no prompts, no date parser, no CSV, no calendar, no table when piped, no zod, no string-width', () => {
     const loaded = packagesLoaded(['due']);
     expect(loaded).toContain('better-sqlite3');
-    for (const name of [...HEAVY, 'zod', 'fastest-levenshtein']) expect(loaded, name).not.toContain(name);
+    for (const name of [...HEAVY, 'zod', 'fastest-levenshtein', 'string-width']) expect(loaded, name).not.toContain(name);
+  });
+
+  it('`net due` loads none of the brief; `net brief` does', () => {
+    // The command's declaration (cli/register/brief.js) is part of the command tree, as every group's is.
+    const brief = (modules: string[]) => modules.filter((m) => /brief/.test(m) && !m.startsWith('cli/register/'));
+    expect(brief(ownModulesLoaded(['due']))).toEqual([]);
+    expect(brief(ownModulesLoaded(['brief', 'giulia']))).toEqual(
+      expect.arrayContaining(['cli/commands/brief.js', 'app/brief.js', 'core/brief.js', 'db/brief-data.js', 'cli/brief-render.js']),
+    );
   });
 
   it.each([

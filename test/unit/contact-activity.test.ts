@@ -1,5 +1,5 @@
 // The per-person summary the triggers keep (migrations/003-contact-activity.ts,
-// 004-contact-rhythm.ts) must always equal what the interactions say,
+// 004-contact-rhythm.ts, 011-trust.ts's first day in touch) must always equal what the interactions say,
 // whatever writes them: random sequences of inserts, deletes, moves and
 // edits, checked after every step against a recomputation, the rhythm
 // worked out here in plain code rather than SQL.
@@ -29,7 +29,7 @@ function kept(): Summary[] {
 }
 
 /** The latest interaction and the count of each person, worked out from scratch. */
-function latestTruth(): Array<Omit<Summary, 'touches' | 'usual_gap' | 'last_touch_on' | 'window_from'>> {
+function latestTruth(): Array<Omit<Summary, 'touches' | 'usual_gap' | 'last_touch_on' | 'window_from' | 'first_touch_on'>> {
   return opened.sqlite
     .prepare(
       `select c.id as contact_id, n.interactions, ic.interaction_id as last_interaction_id, ic.occurred_at as last_at,
@@ -47,8 +47,8 @@ function latestTruth(): Array<Omit<Summary, 'touches' | 'usual_gap' | 'last_touc
 
 const DAY_MS = 86_400_000;
 
-/** A person's rhythm from their latest 50 interactions: distinct days, median gap, latest day, where the window starts. */
-function rhythmTruth(contactId: number): Pick<Summary, 'touches' | 'usual_gap' | 'last_touch_on' | 'window_from'> {
+/** A person's rhythm from their latest 50 interactions: distinct days, median gap, latest and first day, where the window starts. */
+function rhythmTruth(contactId: number): Pick<Summary, 'touches' | 'usual_gap' | 'last_touch_on' | 'window_from' | 'first_touch_on'> {
   const rows = opened.sqlite
     .prepare('select ic.interaction_id as id, ic.occurred_at as at, i.occurred_on as day from interaction_contacts ic join interactions i on i.id = ic.interaction_id where ic.contact_id = ?')
     .all(contactId) as Array<{ id: number; at: string; day: string }>;
@@ -61,7 +61,13 @@ function rhythmTruth(contactId: number): Pick<Summary, 'touches' | 'usual_gap' |
     .sort((a, b) => a - b);
   const mid = gaps.length >> 1;
   const usual = gaps.length === 0 ? null : gaps.length % 2 === 1 ? gaps[mid] : (gaps[mid - 1] + gaps[mid]) / 2;
-  return { touches: days.length, usual_gap: usual, last_touch_on: days.at(-1) ?? null, window_from: rows.length >= 50 ? rows[49].at : null };
+  return {
+    touches: days.length,
+    usual_gap: usual,
+    last_touch_on: days.at(-1) ?? null,
+    window_from: rows.length >= 50 ? rows[49].at : null,
+    first_touch_on: days[0] ?? null,
+  };
 }
 
 /** The whole summary worked out from scratch, the way the triggers promise to keep it. */

@@ -12,9 +12,11 @@ import {
   LINKEDIN_NOTE_LIMIT,
   placeholderValues,
   sharedInterests,
+  signOff,
   whyForThem,
   type DraftFacts,
 } from '../../src/core/drafts.js';
+import { reasonSentence } from '../../src/core/draft-reason.js';
 
 const marco: DraftFacts = {
   name: 'Marco Bianchi',
@@ -73,13 +75,52 @@ describe('draftStyle', () => {
   });
 });
 
+describe('the sentence around --why', () => {
+  it.each<[string, string]>([
+    // A clause about them, as a note to self: addressed to them.
+    ['runs the Milan fintech group', "I'm reaching out because you run the Milan fintech group."],
+    ['Runs the Milan fintech group.', "I'm reaching out because you run the Milan fintech group."],
+    ['is hiring data engineers', "I'm reaching out because you are hiring data engineers."],
+    ['wrote the book on event sourcing', "I'm reaching out because you wrote the book on event sourcing."],
+    ['she runs the Milan fintech group', "I'm reaching out because you run the Milan fintech group."],
+    ['they are hiring', "I'm reaching out because you are hiring."],
+    // A clause about me.
+    ['I want advice on pricing', "I'm reaching out because I want advice on pricing."],
+    ["I'm moving to Milan", "I'm reaching out because I'm moving to Milan."],
+    ['we both love jazz', "I'm reaching out because we both love jazz."],
+    ['My team needs an NLP person', "I'm reaching out because my team needs an NLP person."],
+    ['looking for a CTO', "I'm reaching out because I'm looking for a CTO."],
+    ['hiring a data team', "I'm reaching out because I'm hiring a data team."],
+    // A role: a noun phrase that names them.
+    ["partner in McKinsey's QuantumBlack", "I'm reaching out because you are a partner in McKinsey's QuantumBlack."],
+    ["Partner in McKinsey's QuantumBlack", "I'm reaching out because you are a partner in McKinsey's QuantumBlack."],
+    ['organiser of the Milan AI meetup', "I'm reaching out because you are an organiser of the Milan AI meetup."],
+    ['investor in climate tech', "I'm reaching out because you are an investor in climate tech."],
+    ['CTO at Satispay', "I'm reaching out because you are the CTO at Satispay."],
+    ['head of data at Nexi', "I'm reaching out because you are the head of data at Nexi."],
+    ['the organiser of PyCon Italia', "I'm reaching out because you are the organiser of PyCon Italia."],
+    ['a founder in fintech', "I'm reaching out because you are a founder in fintech."],
+    ['member of the board of Fondazione X', "I'm reaching out because you are a member of the board of Fondazione X."],
+    // A purpose, or a topic.
+    ['to ask about the AI meetup', "I'm reaching out to ask about the AI meetup."],
+    ['about the open banking report', "I'm reaching out about the open banking report."],
+    ['the AI meetup in May', "I'm reaching out about the AI meetup in May."],
+    ['advice on moving into product', "I'm reaching out about advice on moving into product."],
+    ['your talk at PyCon Italia', "I'm reaching out about your talk at PyCon Italia."],
+    ['open banking', "I'm reaching out about open banking."],
+  ])('%j → %j', (why, sentence) => {
+    expect(reasonSentence(why)).toBe(sentence);
+  });
+});
+
 describe('fillTemplate', () => {
   const values = placeholderValues(marco);
   it.each([
     ['Hi {{first_name}}', 'Hi Marco'],
     ['Hi {{ first_name }}, {{via}} told me', 'Hi Marco, Giulia Rossi told me'],
     ['{{shared_interest}} at {{company}}', 'fintech at Nexi'],
-    ['because {{why}}', 'because you run the Milan fintech group'],
+    ['because {{why}}', 'because runs the Milan fintech group'],
+    ['because {{why_you}}', 'because you run the Milan fintech group'],
     ['{{name}}, {{role}}, {{known_from}}', 'Marco Bianchi, Head of Payments, your talk at PyCon Italia'],
     ['{{nickname}} stays', '{{nickname}} stays'],
     ['{{toString}} stays', '{{toString}} stays'],
@@ -90,6 +131,30 @@ describe('fillTemplate', () => {
 
   it('leaves a placeholder with no value as written', () => {
     expect(fillTemplate('{{via}} said hi', placeholderValues(bare))).toBe('{{via}} said hi');
+  });
+});
+
+describe('who signs', () => {
+  it.each<[DraftFacts['sender'], string]>([
+    [undefined, 'Best regards'],
+    [{ name: null, signature: null }, 'Best regards'],
+    [{ name: 'Alex Moretti', signature: null }, 'Best regards,\nAlex Moretti'],
+    [{ name: 'Alex Moretti', signature: 'Un caro saluto,\nAlex\nStudio Moretti' }, 'Un caro saluto,\nAlex\nStudio Moretti'],
+  ])('%j ends with %j', (sender, ending) => {
+    expect(signOff({ ...marco, sender })).toBe(ending);
+    expect(defaultDraft({ ...marco, sender }, 'email').endsWith(`\n\n${ending}`)).toBe(true);
+  });
+
+  it('a message is signed with the first name; a template has {{my_name}} and {{signature}}', () => {
+    const sender = { name: 'Alex Moretti', signature: 'Ciao,\nAlex' };
+    expect(defaultDraft({ ...marco, sender }, 'message').endsWith('— Alex')).toBe(true);
+    expect(fillTemplate('{{signature}} / {{my_name}}', placeholderValues({ ...marco, sender }))).toBe('Ciao,\nAlex / Alex Moretti');
+  });
+
+  it('an Italian template keeps its words: {{why}} is the reason as typed', () => {
+    const template = 'Ciao {{first_name}},\nti scrivo perché {{why}}. Un caffè?\n\n{{signature}}';
+    const facts = { ...marco, why: 'organizzi il meetup fintech di Milano', sender: { name: 'Alex', signature: 'Un saluto,\nAlex' } };
+    expect(buildDraft(facts, 'email', template).text).toBe('Ciao Marco,\nti scrivo perché organizzi il meetup fintech di Milano. Un caffè?\n\nUn saluto,\nAlex');
   });
 });
 
@@ -240,7 +305,7 @@ describe('buildDraft', () => {
   });
 
   it('reports what the template leaves unresolved', () => {
-    const draft = buildDraft({ ...bare, why: 'is hiring' }, 'linkedin', 'Hi {{first_name}}, {{via}} sent me, since {{why}}?');
+    const draft = buildDraft({ ...bare, why: 'is hiring' }, 'linkedin', 'Hi {{first_name}}, {{via}} sent me, since {{why_you}}?');
     expect(draft.text).toBe('Hi Sara, {{via}} sent me, since you are hiring?');
     expect(draft.problems.map((p) => p.kind)).toEqual(['unresolved']);
     expect(draft.limit).toBe(300);

@@ -118,7 +118,7 @@ describe('followupsDue and activeOutreach', () => {
       ])
       .execute();
     expect(await activeOutreach(opened.db)).toEqual([
-      { contact_id: marco, name: 'Marco', stage: 'target', next_on: '2026-03-14', nudges: 0, channel: 'email', why: 'fintech', via: 'Giulia' },
+      { contact_id: marco, name: 'Marco', stage: 'target', next_on: '2026-03-14', nudges: 0, channel: 'email', why: 'fintech', via: 'Giulia', asked_on: null },
     ]);
   });
 });

@@ -31,16 +31,16 @@ describe('help topics', () => {
   });
 
   it.each(PAST_DATE_EXAMPLES.map(([text]) => [text]))('past date example "%s" parses, and is not after today', (text) => {
-    expect(parseDate(text, NOW, { field: 'x', direction: 'past' }).day <= '2026-03-14').toBe(true);
+    expect(parseDate(text, NOW, { field: 'x', direction: 'past', order: 'dmy' }).day <= '2026-03-14').toBe(true);
   });
 
   it.each(FUTURE_DATE_EXAMPLES.map(([text]) => [text]))('future date example "%s" parses to a later day', (text) => {
-    expect(parseDate(text, NOW, { field: 'x', direction: 'future' }).day > '2026-03-14').toBe(true);
+    expect(parseDate(text, NOW, { field: 'x', direction: 'future', order: 'dmy' }).day > '2026-03-14').toBe(true);
   });
 
   it('means what it says about weekdays and Italian', () => {
-    const past = (text: string) => parseDate(text, NOW, { field: 'x', direction: 'past' }).day;
-    const future = (text: string) => parseDate(text, NOW, { field: 'x', direction: 'future' }).day;
+    const past = (text: string) => parseDate(text, NOW, { field: 'x', direction: 'past', order: 'dmy' }).day;
+    const future = (text: string) => parseDate(text, NOW, { field: 'x', direction: 'future', order: 'dmy' }).day;
     expect(past('last tuesday')).toBe('2026-03-10');
     expect(past('martedì scorso')).toBe('2026-03-10');
     expect(past('ieri')).toBe('2026-03-13');

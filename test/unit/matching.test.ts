@@ -16,6 +16,18 @@ describe('nameKey', () => {
     ['  FRANÇOISE   Dupont ', 'francoise dupont'],
     ['Zoë Ångström', 'zoe angstrom'],
     ["D'Alessandro", "d'alessandro"],
+    // Letters Unicode does not decompose fold as people type them without.
+    ['Søren Kierkegaard', 'soren kierkegaard'],
+    ['SØREN', 'soren'],
+    ['Straße', 'strasse'],
+    ['STRASSE', 'strasse'],
+    ['Ærø', 'aero'],
+    ['Œuvre', 'oeuvre'],
+    ['Đorđe Balašević', 'dorde balasevic'],
+    ['Þór Guðmundsson', 'thor gudmundsson'],
+    ['Łukasz Żółw', 'lukasz zolw'],
+    ['Işıl', 'isil'],
+    ['Zoë', 'zoe'],
   ])('%s -> %s', (name, key) => expect(nameKey(name)).toBe(key));
 });
 
@@ -60,6 +72,46 @@ describe('matchName', () => {
     const result = match('Giovanni Rosso');
     expect(result.kind).toBe('none');
     if (result.kind === 'none') expect(result.suggestions[0]?.name).toMatch(/Rossi|Romano/);
+  });
+
+  it.each<[string, string]>([
+    ['soren', 'Søren Kierkegaard'],
+    ['søren', 'Søren Kierkegaard'],
+    ['kierkegaard', 'Søren Kierkegaard'],
+    ['strasse', 'Anna Straße'],
+    ['straße', 'Anna Straße'],
+    ['dorde', 'Đorđe Balašević'],
+    ['thor', 'Þór Guðmundsson'],
+    ['lukasz', 'Łukasz Nowak'],
+  ])('"%s" finds %s (folded letters)', (query, name) => {
+    const folk = ['Søren Kierkegaard', 'Anna Straße', 'Đorđe Balašević', 'Þór Guðmundsson', 'Łukasz Nowak', 'Sara Conti'].map((n, i) => ({
+      id: i + 1,
+      name: n,
+      name_key: nameKey(n),
+    }));
+    const result = matchName(query, folk);
+    expect(result.kind === 'one' && result.candidate.name).toBe(name);
+  });
+
+  describe('a first name exactly one person has wins over other matches', () => {
+    const folk = (...names: string[]) => names.map((n, i) => ({ id: i + 1, name: n, name_key: nameKey(n) }));
+    it.each<[string, string[], string | string[]]>([
+      ['luca', ['Luca Moretti', 'Simone De Luca'], 'Luca Moretti'],
+      ['Luca', ['Simone De Luca', 'Luca Moretti', 'Lucas Weber'], 'Luca Moretti'],
+      ['luca', ['Lucas Weber', 'Simone De Luca'], ['Lucas Weber', 'Simone De Luca']],
+      ['luca', ['Luca Moretti', 'Luca Bianchi', 'Simone De Luca'], ['Luca Bianchi', 'Luca Moretti', 'Simone De Luca']],
+      ['marco', ['Marco Rossi', 'Marcon Pietro', 'Anna Marconi'], 'Marco Rossi'],
+      ['anna', ['Anna Meyer', 'Annalisa Conti'], 'Anna Meyer'],
+      ['rossi', ['Giulia Rossi', 'Marco Rossi'], ['Giulia Rossi', 'Marco Rossi']],
+      ['de luca', ['Luca Moretti', 'Simone De Luca'], 'Simone De Luca'],
+      ['zoe', ['Zoë Martin', 'Chloé Zoet'], 'Zoë Martin'],
+    ])('"%s" among %j is %j', (query, names, expected) => {
+      const result = matchName(query, folk(...names));
+      if (Array.isArray(expected)) {
+        expect(result.kind).toBe('many');
+        if (result.kind === 'many') expect(result.candidates.map((c) => c.name)).toEqual(expected);
+      } else expect(result.kind === 'one' && result.candidate.name).toBe(expected);
+    });
   });
 
   it('does not guess on very short queries', () => {

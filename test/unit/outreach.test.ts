@@ -14,6 +14,7 @@ import {
   planNext,
   STAGES,
   stageRank,
+  touchEffect,
   type OpenOutreach,
   type Stage,
 } from '../../src/core/outreach.js';
@@ -124,6 +125,7 @@ function open(partial: Partial<OpenOutreach> & { name: string }): OpenOutreach {
     channel: null,
     via: null,
     lastMessageOn: null,
+    askedOn: null,
     createdAt: '2026-03-01T10:00:00.000Z',
     ...partial,
   };
@@ -133,6 +135,7 @@ describe('planNext', () => {
   const today = '2026-03-14';
   it.each([
     ['a target with an introducer', open({ name: 'Marco', via: 'Giulia Rossi' }), 'ask_intro', 'ask Giulia Rossi for an introduction'],
+    ['a target whose introducer was asked', open({ name: 'Marco', via: 'Giulia Rossi', askedOn: '2026-03-07' }), 'intro_asked', 'you asked Giulia Rossi for an introduction on 2026-03-07: ask again'],
     ['a target without one', open({ name: 'Marco', channel: 'linkedin' }), 'first_message', 'write a personal first message on LinkedIn'],
     ['contacted, no nudge yet', open({ name: 'Marco', stage: 'contacted', channel: 'email', lastMessageOn: '2026-03-07' }), 'nudge', '(1 of 2)'],
     ['contacted, one nudge', open({ name: 'Marco', stage: 'contacted', nudges: 1, lastMessageOn: '2026-03-07' }), 'nudge', '(2 of 2)'],
@@ -159,6 +162,29 @@ describe('planNext', () => {
 
   it('has no next step for an ended outreach', () => {
     expect(() => planNext(open({ name: 'A', stage: 'connected' }), today)).toThrow(RangeError);
+  });
+});
+
+describe('touchEffect: what a touch logged by hand does to an open outreach', () => {
+  it.each<[string, 'in' | 'out' | 'mutual', string | null]>([
+    ['target', 'out', 'step to contacted'],
+    ['target', 'in', 'step to replied'],
+    ['target', 'mutual', 'step to met'],
+    ['contacted', 'out', 'nudge'],
+    ['contacted', 'in', 'step to replied'],
+    ['contacted', 'mutual', 'step to met'],
+    ['replied', 'out', 'answered'],
+    ['replied', 'in', null],
+    ['replied', 'mutual', 'step to met'],
+    ['met', 'out', null],
+    ['met', 'in', null],
+    ['met', 'mutual', null],
+    ['connected', 'out', null],
+    ['parked', 'in', null],
+    ['declined', 'mutual', null],
+  ])('%s, %s: %s', (stage, direction, expected) => {
+    const effect = touchEffect(stage, direction);
+    expect(effect === null ? null : effect.kind === 'step' ? `step to ${effect.to}` : effect.kind).toBe(expected);
   });
 });
 

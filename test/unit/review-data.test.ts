@@ -86,7 +86,7 @@ describe('queries', () => {
     // 60 days in touch up to 2026-03-10, then 45 planned after today: the kept window holds 45 of the future.
     for (let k = 0; k < 60; k++) await log([anna], new Date(Date.UTC(2026, 0, 10 + k, 10)).toISOString());
     for (let k = 0; k < 45; k++) await log([anna], new Date(Date.UTC(2026, 3, 1 + k, 10)).toISOString());
-    expect(reviewContacts(opened, '2026-03-14', 3).touchStats.get(anna)).toEqual({ touches: 50, usual: 1, last: dayNumber('2026-03-10') });
+    expect(reviewContacts(opened, '2026-03-14', 3).touchStats.get(anna)).toEqual({ touches: 50, usual: 1, last: dayNumber('2026-03-10'), first: dayNumber('2026-01-20') });
   });
 
   it('read the facts and the touch stats in one pass: the facts the same as contactFacts (net due)', async () => {

@@ -16,6 +16,7 @@ export function person(id: number, more: Partial<ReviewContact> = {}): ReviewCon
     channel: null,
     last: null,
     interactions: 2,
+    dismissed: null,
     ...more,
   };
 }

@@ -5,7 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { circleGroupsOf, circlesSection, isOverloaded } from '../../src/core/review/circles.js';
 import type { ReviewContact } from '../../src/core/review/contacts.js';
 import { fadingSection, isFading } from '../../src/core/review/fading.js';
-import { dayFromNumber, dayNumber, gapsOf, median, touchStatsOf, usualGap } from '../../src/core/review/gaps.js';
+import {
+  ADVICE_MIN_SPAN_GAPS,
+  ADVICE_MIN_TOUCHES,
+  dayFromNumber,
+  dayNumber,
+  enoughHistory,
+  gapsOf,
+  median,
+  touchStatsFrom,
+  touchStatsOf,
+  usualGap,
+} from '../../src/core/review/gaps.js';
 import { periodBetween, periodEnding, previousPeriod } from '../../src/core/review/period.js';
 import { rhythmRule, rhythmStatus, scheduleContext } from '../../src/core/review/rhythm-status.js';
 import { niceRhythm, rhythmMismatch, rhythmsSection } from '../../src/core/review/rhythms.js';
@@ -76,6 +87,43 @@ describe('gaps and medians', () => {
   });
 });
 
+describe('enough history for advice', () => {
+  // Gaps between consecutive days in touch, the first day 200 days ago.
+  const stats = (...gaps: number[]) => {
+    const days = [dayNumber(today) - 200];
+    for (const g of gaps) days.push(days[days.length - 1] + g);
+    return touchStatsFrom(days)!;
+  };
+  it.each<[number[], boolean]>([
+    [[], false], // one touch
+    [[10], false], // two
+    [[10, 10], false], // three, whatever the span
+    [[1, 1], false], // three touches in one week
+    [[100, 100], false],
+    [[10, 10, 10], true], // four, spanning exactly three usual gaps
+    [[1, 1, 1], true],
+    [[2, 2, 2], true],
+    [[3, 3, 2], false], // usual 3, span 8 < 9
+    [[4, 5, 5], false], // usual 5, span 14 < 15
+    [[1, 5, 5], false], // usual 5, span 11 < 15
+    [[1, 2, 3], true], // usual 2, span 6
+    [[1, 1, 100], true], // usual 1, span 102
+    [[5, 5, 4], false], // the order of the gaps does not matter
+    // With five touches or more the span always holds: the gaps above the median add up to it.
+    [[7, 7, 7, 7], true],
+    [[1, 30, 30, 30], true],
+    [[20, 20, 1, 1], true],
+    [[1, 1, 1, 60, 60], true],
+  ])('gaps %j: %s', (gaps, expected) => {
+    const s = stats(...gaps);
+    expect(enoughHistory(s), `usual ${s.usual}, span ${s.last - s.first}`).toBe(expected);
+  });
+
+  it('is 4 touches spanning 3 usual gaps (the rule `net review --help` states)', () => {
+    expect([ADVICE_MIN_TOUCHES, ADVICE_MIN_SPAN_GAPS]).toEqual([4, 3]);
+  });
+});
+
 describe('the fading rule', () => {
   it.each([
     [10, 20, false],
@@ -87,15 +135,15 @@ describe('the fading rule', () => {
     expect(isFading(usual, current)).toBe(expected);
   });
 
-  // Touches 40, 30 and 20 days ago: gaps of 10, so silence past 20 days is fading.
+  // Touches 50, 40, 30 and 20 days ago: gaps of 10, so silence past 20 days is fading.
   const history = new Map([
-    [1, daysAgo(40, 30, 20)],
-    [2, daysAgo(41, 31, 21)],
-    [3, daysAgo(31, 21)],
-    [4, daysAgo(41, 31, 21)],
+    [1, daysAgo(50, 40, 30, 20)],
+    [2, daysAgo(51, 41, 31, 21)],
+    [3, daysAgo(41, 31, 21)],
+    [4, daysAgo(51, 41, 31, 21)],
   ]);
 
-  it('needs more than twice the usual gap, at least three touches, and no snooze', () => {
+  it('needs more than twice the usual gap, enough history (four touches here, three are not), and no snooze', () => {
     const people = [
       person(1, { last: touched('2026-02-22') }),
       person(2, { last: touched('2026-02-21') }),
@@ -120,13 +168,13 @@ describe('the fading rule', () => {
       person(3, { last: touched('2026-02-21'), circle: 'close' }),
     ];
     const h = new Map([
-      [1, [dayNumber('2025-12-01'), dayNumber('2025-12-11'), dayNumber('2026-01-01')]],
-      [2, daysAgo(41, 31, 21)],
-      [3, daysAgo(41, 31, 21)],
+      [1, [dayNumber('2025-11-20'), dayNumber('2025-12-01'), dayNumber('2025-12-11'), dayNumber('2026-01-01')]],
+      [2, daysAgo(51, 41, 31, 21)],
+      [3, daysAgo(51, 41, 31, 21)],
     ]);
     expect(fadingSection(people, touchStatsOf(h), today).map((f) => [f.contact_id, f.usual_gap_days, f.current_gap_days])).toEqual([
       [3, 10, 21],
-      [1, 15.5, 72],
+      [1, 11, 72],
       [2, 10, 21],
     ]);
   });
@@ -167,15 +215,17 @@ describe('rhythms learned from gaps', () => {
       person(5, { circle: 'close', cadence_days: 0 }), // "none"
       person(6, { circle: 'network', cadence_days: 7 }), // own rhythm 7; usually 30 → 30 days
       person(7, { circle: 'close' }), // only two touches
+      person(8, { circle: 'close' }), // three touches in one week: not enough history
     ];
     const history = new Map([
-      [1, daysAgo(30, 20, 10)],
-      [2, daysAgo(180, 120, 60)],
-      [3, daysAgo(60, 40, 20)],
-      [4, daysAgo(3, 2, 1)],
-      [5, daysAgo(3, 2, 1)],
-      [6, daysAgo(90, 60, 30)],
+      [1, daysAgo(40, 30, 20, 10)],
+      [2, daysAgo(240, 180, 120, 60)],
+      [3, daysAgo(80, 60, 40, 20)],
+      [4, daysAgo(4, 3, 2, 1)],
+      [5, daysAgo(4, 3, 2, 1)],
+      [6, daysAgo(120, 90, 60, 30)],
       [7, daysAgo(2, 1)],
+      [8, daysAgo(6, 4, 2)],
     ]);
     expect(rhythmsSection(people, touchStatsOf(history), settings).map((s) => [s.contact_id, s.rhythm_days, s.usual_gap_days, s.suggested_days])).toEqual([
       [2, 14, 60, 60],

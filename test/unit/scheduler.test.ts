@@ -6,48 +6,11 @@ import { addDays } from '../../src/core/dates.js';
 import {
   scheduleAttention,
   withHints,
-  type AttentionItem,
   type ContactFacts,
   type OpenFollowup,
   type OutreachStep,
-  type SchedulerInput,
 } from '../../src/core/scheduler.js';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings.js';
-
-const TODAY = '2026-03-14';
-const ago = (days: number) => addDays(TODAY, -days);
-
-function person(overrides: Partial<ContactFacts> = {}): ContactFacts {
-  return {
-    id: 1,
-    name: 'Anna Meyer',
-    circle: 'close',
-    cadence_days: null,
-    snoozed_until: null,
-    archived: false,
-    met_on: null,
-    added_on: ago(400),
-    rhythm_from: null,
-    birthday: null,
-    channel: null,
-    last: { on: ago(1), direction: 'mutual', channel: 'coffee' },
-    interactions: 2,
-    ...overrides,
-  };
-}
-
-function settings(change: (s: Settings) => void = () => {}): Settings {
-  const s = structuredClone(DEFAULT_SETTINGS);
-  change(s);
-  return s;
-}
-
-function schedule(input: Partial<SchedulerInput>): AttentionItem[] {
-  return scheduleAttention({ today: TODAY, settings: settings(), contacts: [], followups: [], outreach: [], ...input });
-}
-
-const only = (contacts: ContactFacts[], extra: Partial<SchedulerInput> = {}) =>
-  schedule({ contacts, ...extra }).map((i) => ({ kind: i.kind, due_on: i.due_on, days_overdue: i.days_overdue }));
+import { ago, only, person, schedule, settings, TODAY } from './scheduler-fixtures.js';
 
 describe('cadence', () => {
   const cases: Array<[string, Partial<ContactFacts>, Settings | undefined, Array<{ due_on: string; days_overdue: number }>]> = [
@@ -123,14 +86,6 @@ describe('reply', () => {
 
   it('an inbound email followed by a call clears the reply (the call is the latest interaction)', () => {
     expect(only([person({ last: { on: ago(2), direction: 'mutual', channel: 'call' } })])).toEqual([]);
-  });
-
-  it('counts double once the deadline is 2 days away or past', () => {
-    const factor = (days: number) => schedule({ contacts: [person(inbound(days))] })[0].terms.find((t) => t.name === 'reply')?.factor;
-    expect(factor(4)).toBe(1); // 3 days left
-    expect(factor(5)).toBe(2); // 2 days left
-    expect(factor(7)).toBe(2); // due today
-    expect(factor(12)).toBe(2); // late
   });
 
   it('says when to answer, without blame', () => {
@@ -218,9 +173,18 @@ describe('birthday', () => {
     ['yesterday: gone', { birthday: '1990-03-13' }, []],
     ['snoozed: nothing', { birthday: '--03-15', snoozed_until: '2026-03-20' }, []],
     ['archived: nothing', { birthday: '--03-15', archived: true }, []],
+    // Acted on: an interaction on the day or in the 3 days before it closes the item for the year.
+    ['today, and wished today: closed', { birthday: '1985-03-14', last: { on: TODAY, direction: 'out', channel: 'message' } }, []],
+    ['in 2 days, a call yesterday (in the window): closed', { birthday: '--03-16', last: { on: ago(1), direction: 'out', channel: 'call' } }, []],
+    ['in 3 days, a call today (the window opens today): closed', { birthday: '--03-17', last: { on: TODAY, direction: 'out', channel: 'call' } }, []],
+    ['in 2 days, a call 2 days ago (before the window): open', { birthday: '--03-16', last: { on: ago(2), direction: 'out', channel: 'call' } }, [{ kind: 'birthday', due_on: '2026-03-16', days_overdue: -2 }]],
+    ['today, a call 3 days ago (the first day of the window): closed', { birthday: '--03-14', last: { on: ago(3), direction: 'out', channel: 'call' } }, []],
+    ['today, a call 4 days ago: open', { birthday: '--03-14', last: { on: ago(4), direction: 'out', channel: 'call' } }, [{ kind: 'birthday', due_on: TODAY, days_overdue: 0 }]],
+    ['today, never in touch: open', { birthday: '--03-14', circle: 'acquaintance', last: null, interactions: 0 }, [{ kind: 'birthday', due_on: TODAY, days_overdue: 0 }]],
   ];
   it.each(cases)('%s', (_, facts, expected) => {
-    expect(only([person(facts)])).toEqual(expected);
+    // Last in touch 10 days ago, before any birthday's window, unless the case says otherwise.
+    expect(only([person({ last: { on: ago(10), direction: 'out', channel: 'call' }, ...facts })])).toEqual(expected);
   });
 
   it('crosses the new year', () => {
@@ -255,6 +219,12 @@ describe('outreach', () => {
     const [item] = schedule({ contacts: [target()], outreach: [step({})] });
     expect(item.reason).toBe('time for a first, personal message to Marco Bianchi (runs the Milan fintech group)');
     expect(item.channel).toBe('email');
+  });
+
+  it('a target whose introducer was asked: no more "ask" every day', () => {
+    const [item] = schedule({ contacts: [target()], outreach: [step({ via: 'Giulia Rossi', asked_on: ago(7) })] });
+    expect(item.summary).toBe(`outreach: asked Giulia Rossi on ${ago(7)}; ask again or write`);
+    expect(item.reason).toContain('no introduction to Marco Bianchi yet (you asked Giulia Rossi on');
   });
 
   it('a target with an introducer: ask for the introduction', () => {

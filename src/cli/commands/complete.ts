@@ -19,6 +19,7 @@ import {
 } from '../../core/completion.js';
 import { HELP_TOPICS } from '../../core/help-topics.js';
 import { formatInterval } from '../../core/intervals.js';
+import { nameKey } from '../../core/names.js';
 import { STAGES } from '../../core/outreach.js';
 import { CHANNELS, CIRCLES, DEFAULT_CADENCE } from '../../core/vocabulary.js';
 import { resolveDbPath } from '../../db/path.js';
@@ -98,13 +99,23 @@ function dbFromWords(words: readonly string[]): string | undefined {
   return plain.startsWith('~/') ? `${homedir()}${plain.slice(1)}` : plain;
 }
 
-async function contactCandidates(dbPath: string): Promise<Array<{ name: string; description: string }>> {
+/**
+ * The people to offer, each with the reference to insert: the name, or, for
+ * namesakes, the name with its id ("Marco Rossi #12"), which resolves to one.
+ */
+async function contactCandidates(dbPath: string): Promise<Array<{ name: string; value: string; description: string }>> {
   if (dbPath !== ':memory:' && !existsSync(dbPath)) return [];
   let sqlite: InstanceType<typeof Database> | undefined;
   try {
     sqlite = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: 1000 });
     const rows = completionNames(sqlite);
-    return rows.map((r) => ({ name: r.name, description: [r.archived_at ? 'archived' : r.circle, r.company].filter(Boolean).join(', ') }));
+    const count = new Map<string, number>();
+    for (const r of rows) count.set(nameKey(r.name), (count.get(nameKey(r.name)) ?? 0) + 1);
+    return rows.map((r) => ({
+      name: r.name,
+      value: (count.get(nameKey(r.name)) ?? 0) > 1 ? `${r.name} #${r.id}` : r.name,
+      description: [r.archived_at ? 'archived' : r.circle, r.company].filter(Boolean).join(', '),
+    }));
   } catch {
     // Not a database, or not net's: no names to offer.
     return [];
@@ -136,7 +147,7 @@ export async function completionLines(program: Command, shell: Shell, words: rea
   if (result.kind === 'values') return [':values', ...result.candidates.map((c) => line(c))];
   const people = await contactCandidates(resolveDbPath(dbFromWords(words) ?? io.db, io.env));
   const { matches, near } = matchContacts(people, result.prefix);
-  const candidates = matches.map((p) => ({ value: `${result.keep}${p.name}`, description: p.description }));
+  const candidates = matches.map((p) => ({ value: `${result.keep}${p.value}`, description: p.description }));
   // `:near`: the names do not start with what was typed, so the shell must not filter them.
   return [near ? ':near' : ':contacts', ...candidates.map((c) => line(c, false))];
 }
@@ -146,7 +157,7 @@ export default async function completeCommand(io: CompleteIo, program: Command, 
   try {
     if (mode === 'contacts') {
       const people = await contactCandidates(resolveDbPath(io.db, io.env));
-      for (const p of matchContacts(people, words[0] ?? '').matches) io.write(`${p.name}\n`);
+      for (const p of matchContacts(people, words[0] ?? '').matches) io.write(`${p.value}\n`);
       return;
     }
     const shell: Shell = mode === 'zsh' || mode === 'fish' ? mode : 'bash';

@@ -31,12 +31,12 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     description: k.description,
   }));
   if (options.json) {
-    ctx.io.write(toJson(rows));
+    ctx.writeExact(toJson(rows));
     return;
   }
   await writeTable(
     ctx,
-    [{ header: 'Key' }, { header: 'Value' }, { header: 'Default' }, { header: 'What it does', max: 60 }],
+    [{ header: 'Key' }, { header: 'Value' }, { header: 'Default' }, { header: 'What it does', flex: true }],
     rows.map((r) => [r.key, r.value, r.changed ? r.default : '', r.description]),
   );
 }

@@ -5,7 +5,10 @@ import { showControls, UsageError } from '../../core/errors.js';
 import { DUE_KEYS, dueWhen, type AttentionItem, type ScoreTerm } from '../../core/scheduler.js';
 import type { Context } from '../context.js';
 import { addHints, dueReport } from '../due-report.js';
+import { nameLabelsOf } from '../labels.js';
+import { codePoints, cutTo, wrapLines, type Measure } from '../../core/text.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
+import { measureFor } from '../width.js';
 
 interface DueOptions extends FormatOptions {
   on?: string;
@@ -46,7 +49,7 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     const items = report.items;
     if (mode === 'ics') {
       const { dueItemsToIcs } = await import('../../formats/ics.js');
-      ctx.io.write(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
+      ctx.writeExact(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
       return;
     }
     const rows = options.explain && mode === 'json' ? items.map((i) => ({ ...i, terms: termsObject(i) })) : items;
@@ -55,7 +58,8 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     return;
   }
 
-  const shown = await addHints(ctx, report.items);
+  const label = await nameLabelsOf(ctx);
+  const shown = (await addHints(ctx, report.items)).map((i) => ({ ...i, name: label(i.contact_id, i.name) }));
   const onDay = report.day === ctx.today ? 'today' : `on ${report.day}`;
   if (report.total === 0) {
     ctx.io.error(
@@ -98,11 +102,18 @@ async function writeDueList(ctx: Context, items: readonly AttentionItem[], expla
     hint: i.hint,
     score: explain ? `score ${explainScore(i.score, i.terms)}` : null,
   }));
-  const lines = layoutDueList(rows, ctx.io.columns, {
-    head: (text) => chalk.bold(text),
-    hint: (text) => chalk.dim(text),
-    due: (text, late) => (late > 0 ? chalk.red(text) : late === 0 ? chalk.yellow(text) : text),
-  });
+  // string-width loads only when a name, reason or hint has a wide character.
+  const measure = await measureFor(rows.flatMap((r) => [r.who, r.why, r.hint ?? '']));
+  const lines = layoutDueList(
+    rows,
+    ctx.io.columns,
+    {
+      head: (text) => chalk.bold(text),
+      hint: (text) => chalk.dim(text),
+      due: (text, late) => (late > 0 ? chalk.red(text) : late === 0 ? chalk.yellow(text) : text),
+    },
+    measure,
+  );
   ctx.io.write(`${lines.join('\n')}\n`);
 }
 
@@ -139,7 +150,10 @@ const MIN_WHY = 20;
  * its row, cut at the edge. The score, with --explain, is a line of its own,
  * wrapped, never cut.
  */
-export function layoutDueList(rows: readonly DueRow[], width: number, paint: DuePaint): string[] {
+export function layoutDueList(rows: readonly DueRow[], width: number, paint: DuePaint, measure: Measure = codePoints): string[] {
+  const length = measure;
+  const cut = (text: string, room: number) => cutTo(text, room, measure);
+  const wrapWords = (text: string, room: number) => wrapLines(text, room, measure);
   const clean = rows.map((r) => ({
     who: cellText(r.who),
     why: cellText(r.why),
@@ -183,39 +197,4 @@ export function layoutDueList(rows: readonly DueRow[], width: number, paint: Due
 /** One line of user text, safe for a terminal: whitespace flattened, control characters shown. */
 function cellText(text: string): string {
   return showControls(text.replace(/\s+/g, ' ').trim());
-}
-
-function length(text: string): number {
-  return Array.from(text).length;
-}
-
-/** Cut to `width` characters with an ellipsis. */
-function cut(text: string, width: number): string {
-  const chars = Array.from(text);
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
-}
-
-/** Lines of at most `width` characters, broken at spaces (a longer word is split). */
-function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ').filter(Boolean)) {
-    let rest = word;
-    while (length(rest) > width) {
-      if (current) lines.push(current);
-      current = '';
-      const chars = Array.from(rest);
-      lines.push(chars.slice(0, width).join(''));
-      rest = chars.slice(width).join('');
-    }
-    if (!rest) continue;
-    if (!current) current = rest;
-    else if (length(current) + 1 + length(rest) <= width) current += ` ${rest}`;
-    else {
-      lines.push(current);
-      current = rest;
-    }
-  }
-  if (current || lines.length === 0) lines.push(current);
-  return lines;
 }

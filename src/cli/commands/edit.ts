@@ -2,13 +2,12 @@
 // terminal, from the person as a text in $EDITOR. Both ways become the same
 // options, checked the same way, and one call of the edit use case.
 import { contactForm, editContact, type ContactChange } from '../../app/edit-contact.js';
-import type { ContactRecord } from '../../core/contact.js';
 import { FORM_HELP, formChanges, formText, isEmptyChange, parseForm } from '../../core/contact-form.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { check, lineSchema, nameSchema, splitList } from '../../core/validate.js';
 import type { Context } from '../context.js';
-import { readContactOptions, type ContactOptions } from '../contact-input.js';
+import { readContactOptions, warnOverloaded, type ContactOptions } from '../contact-input.js';
 import { editText } from '../long-text.js';
 import { toJson } from '../render.js';
 
@@ -57,9 +56,10 @@ async function changeFromOptions(ctx: Context, options: EditOptions): Promise<Co
   return changes === 0 ? undefined : change;
 }
 
-function report(ctx: Context, contact: ContactRecord, json: boolean | undefined): void {
+function report(ctx: Context, { contact, overloaded }: Awaited<ReturnType<typeof editContact>>, json: boolean | undefined): void {
+  warnOverloaded(ctx, overloaded);
   if (json) {
-    ctx.io.write(toJson(contact));
+    ctx.writeExact(toJson(contact));
     return;
   }
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;

@@ -154,7 +154,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
     return;
   }
 
-  let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
+  let sink: TextSink = { write: (text) => ctx.writeExact(text), close: () => {}, abort: () => {} };
   if (file !== undefined) {
     if (file.trim() === '') throw new UsageError('--out: the file name is empty');
     const { checkOutputPath } = await import('../../db/output-guard.js');

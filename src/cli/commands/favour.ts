@@ -6,6 +6,8 @@ import { FAVOUR_KEYS, listFavours } from '../../db/followups.js';
 import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 interface AddOptions {
   gave?: string;
@@ -23,13 +25,12 @@ export async function add(ctx: Context, ref: string, options: AddOptions): Promi
   if (text === '') throw new UsageError(`${direction === 'given' ? '--gave' : '--got'}: the favour is empty`);
   let day = ctx.today;
   if (options.date !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    day = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' }).day;
+    day = (await readDate(ctx, options.date, { field: '--date', direction: 'past' })).day;
     if (day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${day})`);
   }
   const entry = await addFavour(await ctx.database({ create: false }), ctx, ref, { direction, text, day });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Favour #${entry.id} ${direction === 'given' ? 'given to' : 'received from'} ${entry.name} on ${entry.occurred_on}: ${entry.text}.\n`);
@@ -52,10 +53,11 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     ctx.io.error('No favours yet. Record one with `net favour add NAME --gave "intro to Sara"` or `net log … --gave …`.\n');
     return;
   }
+  const label = await nameLabelsOf(ctx);
   await writeTable(
     ctx,
-    [{ header: 'ID', align: 'right' as const }, { header: 'Date' }, { header: 'Who', max: 24 }, { header: '' }, { header: 'Favour', max: 50 }],
-    entries.map((e) => [e.id, e.occurred_on, e.name, e.direction === 'given' ? 'gave' : 'got', e.text]),
+    [{ header: 'ID', align: 'right' as const }, { header: 'Date' }, { header: 'Who', max: 24, keep: true }, { header: '' }, { header: 'Favour', flex: true }],
+    entries.map((e) => [e.id, e.occurred_on, label(e.contact_id, e.name), e.direction === 'given' ? 'gave' : 'got', e.text]),
   );
 }
 

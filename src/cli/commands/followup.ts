@@ -6,12 +6,15 @@ import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
+import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 /** A follow-up is due a week later unless --by says when. */
 export const DEFAULT_FOLLOWUP_DAYS = 7;
 
 interface AddOptions {
   by?: string;
+  theirs?: boolean;
   json?: boolean;
 }
 
@@ -20,15 +23,18 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
   if (text === '') throw new UsageError('TEXT: the promise is empty', 'e.g. net followup add anna "send the deck" --by friday');
   let dueOn = addDays(ctx.today, DEFAULT_FOLLOWUP_DAYS);
   if (options.by !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
-  const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn);
+  const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn, { theirs: options.theirs });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
-  ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${text} (by ${dueOn}).\n`);
+  ctx.io.write(
+    entry.theirs
+      ? `Follow-up #${entry.id}, promised by ${entry.name}: ${text} (by ${dueOn}).\n`
+      : `Follow-up #${entry.id} for ${entry.name}: ${text} (by ${dueOn}).\n`,
+  );
 }
 
 interface ListOptions extends FormatOptions {
@@ -58,24 +64,27 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     );
     return;
   }
+  const label = await nameLabelsOf(ctx);
   const chalk = await ctx.chalk();
   // Late in red, today in yellow, as in net due.
   const late = (row: number): number => {
     const e = entries[row];
     return e.done_on !== null || e.dropped_on !== null ? -1 : daysBetween(e.due_on, ctx.today);
   };
+  // Whose promise: yours to keep (mine), or theirs to keep (`followup add --theirs`).
   const columns: TableColumn[] = [
     { header: 'ID', align: 'right' },
-    { header: 'Who', max: 24 },
-    { header: 'Promise', max: 50 },
-    { header: 'Due', paint: (cell, row) => (late(row) > 0 ? chalk.red(cell) : late(row) === 0 ? chalk.yellow(cell) : cell) },
+    { header: 'Who', max: 24, keep: true },
+    { header: 'Whose' },
+    { header: 'Promise', flex: true },
+    { header: 'Due', keep: true, paint: (cell, row) => (late(row) > 0 ? chalk.red(cell) : late(row) === 0 ? chalk.yellow(cell) : cell) },
   ];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,
     columns,
     entries.map((e) => {
-      const row = [e.id, e.name, e.text, dueText(e, ctx.today)];
+      const row = [e.id, label(e.contact_id, e.name), e.theirs ? 'theirs' : 'mine', e.text, dueText(e, ctx.today)];
       return options.all ? [...row, e.done_on ? `kept ${e.done_on}` : e.dropped_on ? `dropped ${e.dropped_on}` : ''] : row;
     }),
   );
@@ -121,12 +130,11 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   if (text === '') throw new UsageError('--text: the promise is empty');
   let dueOn: string | undefined;
   if (options.by !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    dueOn = parseDate(options.by, ctx.now, { field: '--by', direction: 'future' }).day;
+    dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
   const entry = await editFollowup(await ctx.database({ create: false }), ctx, id, { text, dueOn, contact: options.contact });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${entry.text} (by ${entry.due_on}).\n`);

@@ -6,6 +6,7 @@ import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 import { colourPrompts } from '../prompt-colours.js';
+import { readDate } from '../dates.js';
 
 interface EditOptions {
   date?: string;
@@ -30,14 +31,13 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   if (options.via !== undefined) change.channel = check(channelSchema, options.via.trim().toLowerCase(), '--via');
   if (options.note !== undefined) change.note = options.note === '' ? null : check(textSchema, options.note, '--note');
   if (options.date !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    const when = parseDate(options.date, ctx.now, { field: '--date', direction: 'past' });
+    const when = await readDate(ctx, options.date, { field: '--date', direction: 'past' });
     if (when.day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`);
     change.instant = when.instant;
   }
   const entry = await editInteraction(await ctx.database({ create: false }), ctx, id, change);
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Corrected #${entry.id}: ${entry.via} with ${entry.contacts.join(', ')} on ${entry.date}.\n`);

@@ -1,12 +1,13 @@
 // net history: interactions, newest first.
 import { UsageError } from '../../core/errors.js';
-import { parseDate } from '../../core/natural-dates.js';
 import { channelSchema, check } from '../../core/validate.js';
 import { HISTORY_KEYS, listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import { ftsQuery, interactionsMatching } from '../../db/search.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { readDate } from '../dates.js';
+import { nameLabelsOf } from '../labels.js';
 
 interface HistoryOptions extends FormatOptions {
   since?: string;
@@ -19,8 +20,8 @@ const DIRECTION_MARK: Record<string, string> = { in: '←', out: '→', mutual: 
 
 export default async function history(ctx: Context, ref: string | undefined, options: HistoryOptions): Promise<void> {
   const format = pickFormat(options);
-  const since = options.since === undefined ? undefined : parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
-  const until = options.until === undefined ? undefined : parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
+  const since = options.since === undefined ? undefined : (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
+  const until = options.until === undefined ? undefined : (await readDate(ctx, options.until, { field: '--until', direction: 'past' })).day;
   if (since && until && since > until) throw new UsageError(`--since ${since} is after --until ${until}`);
   const via = options.via === undefined ? undefined : check(channelSchema, options.via.trim().toLowerCase(), '--via');
   const grep = options.grep === undefined ? undefined : ftsQuery(options.grep);
@@ -46,13 +47,14 @@ export default async function history(ctx: Context, ref: string | undefined, opt
     ctx.io.error('No interactions match. Record one with `net log NAME --via coffee -m "…"`.\n');
     return;
   }
+  const label = await nameLabelsOf(ctx);
   await writeTable(
     ctx,
-    [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', max: 50 }],
+    [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],
     entries.map((e) => {
       const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
       const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
-      return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.join(', '), note];
+      return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.map((name, i) => label(e.contact_ids[i], name)).join(', '), note];
     }),
   );
 }

@@ -3,6 +3,7 @@
 // row stops the import, names the row, and leaves the database as it was.
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { DATE_ORDERS, isDateOrder, type DateOrder } from '../../core/date-order.js';
 import { showControls, UsageError } from '../../core/errors.js';
 import { emptySummary, type ImportSummary, type RowFate, type RowNote } from '../../core/import-types.js';
 import { check, circleSchema, splitList } from '../../core/validate.js';
@@ -10,6 +11,7 @@ import { applyImport } from '../../app/import-apply.js';
 import { encodingNotes, utf8Chunks, Utf8Converter } from '../../formats/text-encoding.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { knownDateOrder } from '../dates.js';
 import * as sources from '../import-sources.js';
 
 export const IMPORT_SOURCES = {
@@ -33,6 +35,7 @@ interface ImportOptions {
   interactions?: boolean;
   raw?: boolean;
   json?: boolean;
+  dateOrder?: string;
 }
 
 function checkOptions(source: Source, options: ImportOptions): void {
@@ -40,6 +43,9 @@ function checkOptions(source: Source, options: ImportOptions): void {
   if (options.interactions && source !== 'csv') throw new UsageError('--interactions goes with csv', 'a JSON export says what it holds');
   if (options.raw && source !== 'csv') throw new UsageError('--raw goes with csv');
   if (options.strict && source !== 'csv' && source !== 'json') throw new UsageError('--strict goes with csv --interactions');
+  if (options.dateOrder !== undefined && !isDateOrder(options.dateOrder.trim().toLowerCase())) {
+    throw new UsageError(`--date-order: "${options.dateOrder}" is not an order of dates`, `choose one of: ${DATE_ORDERS.join(', ')}`);
+  }
 }
 
 const n = (count: number) => count.toLocaleString('en-US');
@@ -112,6 +118,8 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
 
   const store = await ctx.database({ create: !dryRun });
   const converter = new Utf8Converter(summary.file, source !== 'vcf' && source !== 'json' && source !== 'vdir');
+  // The file's order: as told, else as the person writes dates; unknown (null) under a C locale with no setting.
+  const dateOrder = options.dateOrder === undefined ? await knownDateOrder(ctx) : (options.dateOrder.trim().toLowerCase() as DateOrder);
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
   const request = { name: `import ${source}`, summary, placement, strict: Boolean(options.strict), dryRun };
@@ -130,6 +138,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
         if (progress && rowsRead % 5000 === 0) ctx.io.error(`\rimporting… ${n(rowsRead)} rows`);
       },
       me: options.me,
+      dateOrder,
       forceInteractions: Boolean(options.interactions),
       raw: Boolean(options.raw),
     }).then(() => void summary.notes.push(...encodingNotes(converter))),
@@ -137,7 +146,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
   if (options.json) {
-    ctx.io.write(toJson(summary));
+    ctx.writeExact(toJson(summary));
     return;
   }
   if (summary.rows) ctx.io.write(formatFates(summary.rows));

@@ -66,7 +66,7 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
   const since = (day: string) => daysSince.get(day) ?? daysSince.set(day, daysBetween(day, ctx.today)).get(day)!;
   await writeTable(
     ctx,
-    [{ header: 'ID', align: 'right' }, { header: 'Name', max: 28 }, { header: 'Circle' }, { header: 'Company', max: 22 }, { header: 'Last contact' }, { header: 'Rhythm' }],
+    [{ header: 'ID', align: 'right' }, { header: 'Name', max: 28, keep: true }, { header: 'Circle' }, { header: 'Company', flex: true }, { header: 'Last contact', keep: true }, { header: 'Rhythm' }],
     records.map((r) => [
       r.id,
       r.name,

@@ -48,7 +48,7 @@ export default async function merge(ctx: Context, keepRef: string, otherRef: str
   }
   const done = await mergeContacts(store, ctx, keepRef, otherRef);
   if (options.json) {
-    ctx.io.write(toJson({ keep: done.keep.id, other: done.other.id, fields: done.fields, moves: done.moves, gains: done.gains }));
+    ctx.writeExact(toJson({ keep: done.keep.id, other: done.other.id, fields: done.fields, moves: done.moves, gains: done.gains }));
     return;
   }
   const lines = describeMerge(done);

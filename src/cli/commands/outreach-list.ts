@@ -4,6 +4,7 @@ import { isEnding, STAGES, stageRank } from '../../core/outreach.js';
 import { check } from '../../core/validate.js';
 import { listOutreach, OUTREACH_KEYS, type OutreachEntry } from '../../db/outreach.js';
 import type { Context } from '../context.js';
+import { nameLabelsOf } from '../labels.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
 
 interface ListOptions extends FormatOptions {
@@ -49,6 +50,7 @@ export default async function outreachList(ctx: Context, options: ListOptions): 
     return;
   }
   const c = await ctx.chalk();
+  const label = await nameLabelsOf(ctx);
   const next = (e: OutreachEntry) => {
     if (e.next_on === null) return `ended ${e.updated_on}`;
     return e.nudges > 0 ? `${e.next_on} · ${e.nudges} nudge${e.nudges === 1 ? '' : 's'}` : e.next_on;
@@ -61,14 +63,14 @@ export default async function outreachList(ctx: Context, options: ListOptions): 
       ctx,
       [
         { header: 'ID', align: 'right' },
-        { header: 'Name', max: 24 },
+        { header: 'Name', max: 28, keep: true },
         { header: 'Company', max: 18 },
-        { header: 'Why', max: 36 },
-        { header: 'Channel' },
+        { header: 'Why', flex: true },
         { header: 'Via', max: 18 },
-        { header: 'Next' },
+        { header: 'Next', keep: true },
       ],
-      group.map((e) => [e.contact_id, e.name, e.company, e.why, e.channel, e.via, next(e)]),
+      // The channel is in `outreach next` and the machine output: at 80 columns, the names and the reason come first.
+      group.map((e) => [e.contact_id, e.name, e.company, e.why, e.via === null || e.via_contact_id === null ? e.via : label(e.via_contact_id, e.via), next(e)]),
     );
   }
 }

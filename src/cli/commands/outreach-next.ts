@@ -39,6 +39,7 @@ export default async function outreachNext(ctx: Context, options: FormatOptions)
       channel: entry.channel,
       via: entry.via,
       lastMessageOn: entry.last_nudge_on ?? firstMessages.get(entry.outreach_id) ?? null,
+      askedOn: entry.asked_on,
       createdAt: entry.created_at,
     }));
   }

@@ -41,7 +41,7 @@ export default async function restore(ctx: Context, file: string, options: Resto
   const { kept } = restored;
   const counts = `${restored.contacts} contact(s) and ${restored.interactions} interaction(s)`;
   if (options.json) {
-    ctx.io.write(
+    ctx.writeExact(
       toJson({ path: ctx.dbPath, restored_from: source, kept, schema_version: info.version, contacts: restored.contacts, interactions: restored.interactions }),
     );
     return;

@@ -6,9 +6,12 @@ import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { periodBetween, periodEnding, previousPeriod, type Period, type PeriodLength } from '../../core/review/period.js';
 import { buildReview, type Review, type ReviewInput } from '../../core/review/report.js';
+import { plainNames, withLabel, type NameLabel } from '../../core/namesakes.js';
+import { codePoints, type Measure } from '../../core/text.js';
 import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import type { Context } from '../context.js';
 import { toJson, truncate } from '../render.js';
+import { readDate } from '../dates.js';
 
 export interface ReviewOptions {
   week?: boolean;
@@ -30,13 +33,12 @@ export async function resolvePeriod(ctx: Context, options: ReviewOptions): Promi
   let from: string | undefined;
   if (options.since !== undefined || options.until !== undefined) {
     // chrono-node is heavy: loaded only when a date was typed.
-    const { parseDate } = await import('../../core/natural-dates.js');
     if (options.until !== undefined) {
-      to = parseDate(options.until, ctx.now, { field: '--until', direction: 'past' }).day;
+      to = (await readDate(ctx, options.until, { field: '--until', direction: 'past' })).day;
       if (to > ctx.today) throw new UsageError(`--until: "${options.until}" is in the future (${to})`, 'a review looks back: use a day up to today');
     }
     if (options.since !== undefined) {
-      from = parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
+      from = (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
       if (from > to) throw new UsageError(`--since ${from} is after the end of the period (${to})`, 'give an earlier --since or a later --until');
     }
   }
@@ -85,10 +87,14 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
   }
   const { review: result } = buildReview(input);
   if (options.json) {
-    ctx.io.write(toJson(result));
+    ctx.writeExact(toJson(result));
     return;
   }
-  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80))));
+  const { nameLabelsOf } = await import('../labels.js');
+  const { measureFor } = await import('../width.js');
+  // Every text of the review is in its JSON: one look there says whether a wide character is.
+  const measure = await measureFor([JSON.stringify(result)]);
+  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80)), await nameLabelsOf(ctx), measure));
 }
 
 // ---------------------------------------------------------------- rendering
@@ -105,10 +111,8 @@ interface Col {
   shrink?: boolean;
 }
 
-const len = (s: string) => Array.from(s).length;
-
 /** Aligned columns under dim headers, two spaces in, fitted to `width`: the widest shrinkable column gives way first. */
-function table(c: ChalkInstance, cols: readonly Col[], rows: ReadonlyArray<readonly string[]>, width: number): string[] {
+function table(c: ChalkInstance, cols: readonly Col[], rows: ReadonlyArray<readonly string[]>, width: number, len: Measure): string[] {
   const widths = cols.map((col, i) => Math.max(len(col.header), ...rows.map((r) => len(r[i] ?? ''))));
   const total = () => 2 + widths.reduce((a, b) => a + b, 0) + 2 * (cols.length - 1);
   while (total() > width) {
@@ -122,7 +126,7 @@ function table(c: ChalkInstance, cols: readonly Col[], rows: ReadonlyArray<reado
   const line = (cells: readonly string[]) =>
     `  ${cells
       .map((cell, i) => {
-        const text = truncate(cell, widths[i]);
+        const text = truncate(cell, widths[i], len);
         const pad = ' '.repeat(Math.max(0, widths[i] - len(text)));
         return cols[i].align === 'right' ? pad + text : text + pad;
       })
@@ -131,7 +135,7 @@ function table(c: ChalkInstance, cols: readonly Col[], rows: ReadonlyArray<reado
 }
 
 /** Word-wraps text at plain spaces; no-break spaces keep "label number" pairs together, and print as spaces. */
-export function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number, len: Measure = codePoints): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/ +/)) {
@@ -192,16 +196,16 @@ export function weeklyChart(c: ChalkInstance, weeks: Review['weekly'], width: nu
   return [
     `  ${c.cyan(bars.join(' '))}`.trimEnd(),
     `  ${counts.join(' ')}`,
-    ...(len(dates) + 3 + legend.length <= width ? [c.dim(`${dates}   ${legend}`)] : [c.dim(dates), c.dim(`  ${legend}`)]),
+    ...(dates.length + 3 + legend.length <= width ? [c.dim(`${dates}   ${legend}`)] : [c.dim(dates), c.dim(`  ${legend}`)]),
   ];
 }
 
-export function renderReview(r: Review, c: ChalkInstance, width: number): string {
+export function renderReview(r: Review, c: ChalkInstance, width: number, label: NameLabel = plainNames, measure: Measure = codePoints): string {
   const out: string[] = [];
   const section = (title: string) => out.push('', c.bold.cyan(title));
   /** A paragraph, two spaces in, wrapped to the width. */
-  const para = (text: string, style: (s: string) => string = (s) => s) => out.push(...wrap(text, width - 2).map((l) => style(`  ${l}`)));
-  out.push(...wrap(`Review of ${glue(`${r.period.from} → ${r.period.to}`)} (${plural(r.period.days, 'day')})`, width).map((l) => c.bold(l)));
+  const para = (text: string, style: (s: string) => string = (s) => s) => out.push(...wrap(text, width - 2, measure).map((l) => style(`  ${l}`)));
+  out.push(...wrap(`Review of ${glue(`${r.period.from} → ${r.period.to}`)} (${plural(r.period.days, 'day')})`, width, measure).map((l) => c.bold(l)));
 
   const a = r.activity;
   section('Activity');
@@ -219,10 +223,11 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
       [{ header: 'circle' }, { header: 'size', align: 'right' }, { header: 'natural', align: 'right' }, { header: 'on rhythm', align: 'right' }, { header: 'due', align: 'right' }, { header: 'snoozed', align: 'right' }],
       r.circles.map((e) => [e.circle, String(e.size), e.natural_size === null ? '—' : String(e.natural_size), String(e.on_rhythm), String(e.overdue), String(e.snoozed)]),
       width,
+      measure,
     ),
   );
   for (const e of r.circles) {
-    if (e.advice) out.push(...wrap(`${e.circle}: ${e.advice}`, width - 4).map((line, i) => c.yellow(`  ${i === 0 ? '!' : ' '} ${line}`)));
+    if (e.advice) out.push(...wrap(`${e.circle}: ${e.advice}`, width - 4, measure).map((line, i) => c.yellow(`  ${i === 0 ? '!' : ' '} ${line}`)));
   }
 
   section('Fading');
@@ -234,6 +239,7 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
         [{ header: 'who', shrink: true }, { header: 'circle' }, { header: 'usually every', align: 'right' }, { header: 'silent for', align: 'right' }, { header: 'last contact' }],
         r.fading.slice(0, SHOWN).map((f) => [`${f.name} #${f.contact_id}`, f.circle, days(f.usual_gap_days), days(f.current_gap_days), f.last_contact]),
         width,
+        measure,
       ),
       ...more(c, r.fading.length),
     );
@@ -249,6 +255,7 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
         [{ header: 'most one-sided', shrink: true }, { header: 'given', align: 'right' }, { header: 'received', align: 'right' }],
         b.one_sided.map((p) => [`${p.name} #${p.contact_id}`, String(p.given), String(p.received)]),
         width,
+        measure,
       ),
     );
   }
@@ -263,6 +270,7 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
         [{ header: 'owed to', shrink: true }, { header: 'via' }, { header: 'since' }, { header: 'due' }, { header: 'late', align: 'right' }],
         rp.owed.slice(0, SHOWN).map((o) => [`${o.name} #${o.contact_id}`, o.channel, o.since, o.due_on, o.days_overdue > 0 ? days(o.days_overdue) : '']),
         width,
+        measure,
       ),
       ...more(c, rp.owed.length),
     );
@@ -276,8 +284,9 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
       ...table(
         c,
         [{ header: 'id', align: 'right' }, { header: 'promise', shrink: true }, { header: 'to', shrink: true }, { header: 'due' }, { header: 'late', align: 'right' }],
-        f.overdue_items.slice(0, SHOWN).map((o) => [String(o.id), o.text, o.name, o.due_on, days(o.days_overdue)]),
+        f.overdue_items.slice(0, SHOWN).map((o) => [String(o.id), o.text, label(o.contact_id, o.name), o.due_on, days(o.days_overdue)]),
         width,
+        measure,
       ),
       ...more(c, f.overdue_items.length),
     );
@@ -299,6 +308,7 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
         [{ header: 'who', shrink: true }, { header: 'set' }, { header: 'usually' }, { header: 'try' }],
         r.rhythms.slice(0, SHOWN).map((s) => [`${s.name} #${s.contact_id}`, formatInterval(s.rhythm_days), days(s.usual_gap_days), `--every "${formatInterval(s.suggested_days)}"`]),
         width,
+        measure,
       ),
       ...more(c, r.rhythms.length),
     );
@@ -308,7 +318,8 @@ export function renderReview(r: Review, c: ChalkInstance, width: number): string
   section('Next week');
   r.next.forEach((step, i) => {
     const prefix = `  ${i + 1}. `;
-    out.push(...wrap(step.text, width - prefix.length).map((line, j) => (j === 0 ? prefix : ' '.repeat(prefix.length)) + line));
+    const text = step.contact_id === null || step.name === null ? step.text : withLabel(step.text, step.name, label(step.contact_id, step.name));
+    out.push(...wrap(text, width - prefix.length, measure).map((line, j) => (j === 0 ? prefix : ' '.repeat(prefix.length)) + line));
   });
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { showControls } from '../../core/errors.js';
 import { check, positiveIntSchema } from '../../core/validate.js';
 import { MARK_CLOSE, MARK_OPEN } from '../../db/search.js';
 import type { Context } from '../context.js';
+import { readDate } from '../dates.js';
 import { pickFormat, writeMachine, type FormatOptions } from '../render.js';
 
 interface SearchOptions extends FormatOptions {
@@ -19,8 +20,7 @@ export default async function searchCommand(ctx: Context, text: string, options:
   const format = pickFormat(options);
   let since: string | undefined;
   if (options.since !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    since = parseDate(options.since, ctx.now, { field: '--since', direction: 'past' }).day;
+    since = (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
   }
   const limit = options.limit === undefined ? (format === 'human' ? 20 : undefined) : check(positiveIntSchema, options.limit, '--limit');
   const store = await ctx.existingDatabase();

@@ -1,7 +1,7 @@
 // net show: one person's profile and timeline.
 import { daysBetween } from '../../core/dates.js';
 import { formatInterval } from '../../core/intervals.js';
-import { wrapLines } from '../../core/text.js';
+import { cutTo, wrapLines, type Measure } from '../../core/text.js';
 import { check, positiveIntSchema } from '../../core/validate.js';
 import { loadContactRecord } from '../../db/contacts.js';
 import { listFavours, listFollowups } from '../../db/followups.js';
@@ -9,11 +9,28 @@ import { listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
-import { daysAgo, pluralDays, toJson, truncate } from '../render.js';
+import { nameLabelsOf } from '../labels.js';
+import { daysAgo, pluralDays, toJson } from '../render.js';
+import { measureFor } from '../width.js';
 
 interface ShowOptions {
   limit: string;
   json?: boolean;
+  full?: boolean;
+}
+
+/** On a terminal, a long text shows this many lines, the last cut with "…", unless --full. */
+const NOTES_LINES = 6;
+const TIMELINE_LINES = 3;
+
+/** Lines of at most `width` columns; at most `max` of them, the last cut with an ellipsis when more were left out. */
+function shownLines(text: string, width: number, measure: Measure, max: number): string[] {
+  const lines = wrapLines(text, width, measure);
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  const last = cutTo(kept[max - 1], width - 1, measure);
+  kept[max - 1] = last.endsWith('…') ? last : `${last}…`;
+  return kept;
 }
 
 export default async function show(ctx: Context, ref: string, options: ShowOptions): Promise<void> {
@@ -32,7 +49,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   const received = favours.filter((f) => f.direction === 'received');
 
   if (options.json) {
-    ctx.io.write(
+    ctx.writeExact(
       toJson({
         ...contact,
         interactions,
@@ -46,15 +63,24 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   }
 
   const c = await ctx.chalk();
+  const terminal = ctx.io.stdoutIsTTY;
+  const measure = await measureFor([
+    contact.notes ?? '',
+    ...followups.map((f) => f.text),
+    ...interactions.flatMap((i) => [i.note ?? '', ...i.contacts, ...i.gave, ...i.got]),
+  ]);
+  const all = options.full === true;
   const lines: string[] = [];
   const role = [contact.role, contact.company].filter(Boolean).join(' at ');
   const fullName = [contact.name_prefix, contact.name, contact.name_suffix].filter(Boolean).join(' ');
   lines.push(`${c.bold(fullName)} ${c.dim(`#${contact.id}`)}${role ? ` — ${role}` : ''}${contact.archived ? c.yellow(' (archived)') : ''}`);
-  // On a terminal, long values (notes) wrap under themselves instead of past the edge.
+  // On a terminal, long values (notes) wrap under themselves instead of past the
+  // edge, the first lines of them unless --full; piped, they are whole.
   const indent = ' '.repeat(13);
   const field = (label: string, value: string | null | undefined) => {
     if (!value) return;
-    const text = ctx.io.stdoutIsTTY ? wrapLines(value, Math.max(30, ctx.io.columns - indent.length)).join(`\n${indent}`) : value;
+    const room = Math.max(30, ctx.io.columns - indent.length);
+    const text = terminal ? shownLines(value, room, measure, all ? Number.POSITIVE_INFINITY : NOTES_LINES).join(`\n${indent}`) : value;
     lines.push(`  ${c.dim(label.padEnd(10))} ${text}`);
   };
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;
@@ -78,20 +104,28 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   if (followups.length) {
     lines.push('', c.bold('Open follow-ups'));
     for (const f of followups) {
-      const late = f.due_on < ctx.today ? c.yellow(` (${pluralDays(daysBetween(f.due_on, ctx.today))} late)`) : '';
-      lines.push(`  [${f.id}] ${f.text} — by ${f.due_on}${late}`);
+      const late = f.due_on < ctx.today ? `(${pluralDays(daysBetween(f.due_on, ctx.today))} late)` : '';
+      const head = `  [${f.id}] `;
+      const text = `${f.theirs ? 'they promised: ' : ''}${f.text} — by ${f.due_on}${late ? ` ${late}` : ''}`;
+      // Wrapped on a terminal under its own start; the lateness in colour.
+      const shown = terminal ? wrapLines(text, Math.max(30, ctx.io.columns - head.length), measure) : [text];
+      lines.push(...shown.map((line, k) => `${k === 0 ? head : ' '.repeat(head.length)}${late ? line.replace(late, c.yellow(late)) : line}`));
     }
   }
   lines.push('', c.bold('Timeline'));
   if (interactions.length === 0) lines.push(`  nothing yet — log one with \`net log "${contact.name}" --via coffee -m "…"\``);
-  const width = Math.max(30, ctx.io.columns - 24);
+  // The text of an entry starts at column 24 ("  2026-03-13 ↔ coffee   ").
+  const at = ' '.repeat(24);
+  const width = Math.max(30, ctx.io.columns - at.length);
+  const label = await nameLabelsOf(ctx);
   for (const i of interactions) {
-    const others = i.contacts.filter((n) => n !== contact.name);
+    const others = i.contacts.map((name, k) => ({ id: i.contact_ids[k], name })).filter((p) => p.id !== contact.id).map((p) => label(p.id, p.name));
     const withOthers = others.length ? ` with ${others.join(', ')}` : '';
     const dir = i.direction === 'in' ? '←' : i.direction === 'out' ? '→' : '↔';
     const extras = [...i.gave.map((g) => `gave: ${g}`), ...i.got.map((g) => `got: ${g}`)];
     const text = [withOthers.trim(), i.note, ...extras].filter(Boolean).join(' · ');
-    lines.push(`  ${i.date} ${dir} ${i.via.padEnd(8)} ${truncate(text, width)}`);
+    const shown = terminal ? shownLines(text, width, measure, all ? Number.POSITIVE_INFINITY : TIMELINE_LINES) : [text.replace(/\s+/g, ' ').trim()];
+    lines.push(`  ${i.date} ${dir} ${i.via.padEnd(8)} ${shown[0] ?? ''}`.trimEnd(), ...shown.slice(1).map((l) => `${at}${l}`));
   }
   ctx.io.write(`${lines.join('\n')}\n`);
 }

@@ -5,6 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { check, intervalSchema } from '../../core/validate.js';
 import { snoozeContact } from '../../app/snooze-contact.js';
 import type { Context } from '../context.js';
+import { readDate } from '../dates.js';
 
 interface SnoozeOptions {
   until?: string;
@@ -15,8 +16,7 @@ interface SnoozeOptions {
 /** The day reminders come back: the day after the last snoozed one. */
 async function snoozeEnd(ctx: Context, options: SnoozeOptions): Promise<string> {
   if (options.until !== undefined) {
-    const { parseDate } = await import('../../core/natural-dates.js');
-    const day = parseDate(options.until, ctx.now, { field: '--until', direction: 'future' }).day;
+    const day = (await readDate(ctx, options.until, { field: '--until', direction: 'future' })).day;
     if (day <= ctx.today) throw new UsageError(`--until: "${options.until}" (${day}) is not after today`, 'e.g. --until friday, --until 2026-05-01');
     return day;
   }

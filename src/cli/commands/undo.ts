@@ -29,7 +29,7 @@ export default async function undo(ctx: Context, idArg: string | undefined, opti
   }
   const result = await undoCommand(store, ctx, plan.target.id, { force: options.force });
   if (options.json) {
-    ctx.io.write(toJson({ id: result.id, undid: plan.target.id, command: plan.target.name, summary: plan.target.summary, changes: plan.changes }));
+    ctx.writeExact(toJson({ id: result.id, undid: plan.target.id, command: plan.target.name, summary: plan.target.summary, changes: plan.changes }));
     return;
   }
   ctx.io.write(`Took back ${what}.\n${options.yes ? `${shown.join('\n')}\n` : ''}  \`net undo\` again redoes it.\n`);

@@ -109,8 +109,8 @@ export default async function who(ctx: Context, options: WhoOptions): Promise<vo
     ctx,
     [
       { header: 'ID', align: 'right' },
-      { header: 'Name', max: 24 },
-      { header: 'Bridges to', max: 40 },
+      { header: 'Name', max: 24, keep: true },
+      { header: 'Bridges to', flex: true },
       { header: 'Circle' },
       { header: 'Last', align: 'right' },
       { header: '12 mo', align: 'right' },

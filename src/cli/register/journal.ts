@@ -1,6 +1,6 @@
 // The journal: who you know (add, edit, archive, rm) and what happened (log, list, show, history).
 import { Option, type Command } from 'commander';
-import { withListFormats, type Registration } from '../program.js';
+import { withListFormats, withParentOptions, type Registration } from '../program.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -18,24 +18,6 @@ class RemoveInterestOption extends Option {
   }
 }
 
-/**
- * `history edit --via/--json`: commander gives an option that the parent
- * command also declares (history's --via filter, --json) to the parent. The
- * subcommand takes it back when it did not get it itself.
- */
-function withParentOptions(action: (...args: unknown[]) => Promise<void>): (...args: unknown[]) => Promise<void> {
-  return (...args) => {
-    const command = args[args.length - 1] as Command;
-    const options = args[args.length - 2] as Record<string, unknown>;
-    const parent = command.parent?.opts() ?? {};
-    for (const option of command.options) {
-      const key = option.attributeName();
-      if (options[key] === undefined && parent[key] !== undefined) options[key] = parent[key];
-    }
-    return action(...args);
-  };
-}
-
 /** The contact fields shared by `add` and `edit`. */
 function contactOptions(command: Command): Command {
   return command
@@ -49,6 +31,7 @@ function contactOptions(command: Command): Command {
     .option('--interest <topics>', 'interests, comma-separated (repeatable)', collect)
     .option('--met-at <text>', 'how or where you met')
     .option('--met-on <date>', 'when you met ("last spring" is not a date; "2024-03-10", "3 weeks ago" are)')
+    .option('--known-since <date>', 'when the relationship began, for people you have known for a while ("2015-09-01", "10 years ago"): kept as the day you met')
     .option('--circle <circle>', 'inner, close, active, network or acquaintance')
     .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"; empty for the circle\'s')
     .option('--channel <channel>', 'the channel you prefer with this person')
@@ -65,7 +48,15 @@ export function registerJournal({ program, lazy }: Registration): void {
       .command('add')
       .argument('[name]', 'full name (asked for on a terminal when missing)')
       .summary('add a person to your network')
-      .description('Add a person to your network. Default circle: network (every 120 days).'),
+      .description(
+        'Add a person to your network. Default circle: network (every 120 days).\n\n' +
+          'A person is new when you met them (--met-on, else the first interaction logged,\n' +
+          'else the day you add them) in the last 30 days: a new contact gets a "second\n' +
+          'touch" reminder a week after meeting. Entering a network you already have?\n' +
+          'Say how long you have known each person with --known-since (or a past\n' +
+          '--met-on, or log a past interaction), or import them (`net import`), which\n' +
+          'spreads their first touches over their rhythm: no flood of second touches.',
+      ),
   )
     .option('-e, --edit', 'write the notes in $VISUAL or $EDITOR (starting from --note); --note - reads them from standard input')
     .option('--force', 'add even when the same name or email already exists')
@@ -78,7 +69,8 @@ Examples:
       --interest "AI,fintech"
   $ net add "Niccolò Bianchi" --email nb@example.com --met-at "PyCon Italia" \\
       --met-on 2025-05-30
-  $ net add "Anna Meyer" --every "3 weeks" --tag mentor`,
+  $ net add "Anna Meyer" --every "3 weeks" --tag mentor
+  $ net add "Paolo Neri" --circle inner --known-since 2012-09-01`,
     )
     .action(lazy(() => import('../commands/add.js')));
 
@@ -88,7 +80,11 @@ Examples:
     .summary('record an interaction with one or more people')
     .description(
       'Record an interaction. Several people = one interaction with all of them.\n' +
-        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.',
+        'Channels: email, linkedin, message, social, call, video, coffee, meal, meeting, event, other.\n\n' +
+        'A favour or a promise belongs to one person. With several people, name whose it\n' +
+        'is before a colon: --got "Jürgen: intro to Siemens", --follow-up "anna: send the\n' +
+        'slides" (a name, a unique part of one, or #id, among the people logged). Without\n' +
+        'a name, net asks on a terminal; elsewhere it is a usage error (exit 2).',
     )
     .option('-m, --note <text>', 'what you talked about (- reads it from standard input)')
     .option('-e, --edit', 'write the note in $VISUAL or $EDITOR, as git commit does (starting from -m)')
@@ -96,9 +92,9 @@ Examples:
     .option('--via <channel>', 'the channel', 'other')
     .option('--in', 'they reached out to you')
     .option('--out', 'you reached out to them')
-    .option('--gave <favour>', 'a favour you gave each of them (repeatable)', collect)
-    .option('--got <favour>', 'a favour you received (repeatable)', collect)
-    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"')
+    .option('--gave <favour>', 'a favour you gave (repeatable); in a group, "NAME: favour"', collect)
+    .option('--got <favour>', 'a favour you received (repeatable); in a group, "NAME: favour"', collect)
+    .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"; in a group, "NAME: promise"')
     .option('--by <date>', 'when the follow-up is due (default: 7 days later)')
     .option('--json', 'print the interaction as JSON')
     .addHelpText(
@@ -108,7 +104,8 @@ Examples:
   $ net log "Giulia Rossi" --via coffee --date yesterday \\
       -m "talked about the AI meetup"
   $ net log anna marco --via meeting -m "roadmap review" \\
-      --follow-up "send the slides" --by friday
+      --follow-up "anna: send the slides" --by friday \\
+      --got "marco: intro to Nexi"
   $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
     )
     .action(lazy(() => import('../commands/log.js')));
@@ -140,8 +137,9 @@ Examples:
     .argument('<contact>', 'name, id or unique part of a name')
     .summary("a person's profile and timeline")
     .option('--limit <n>', 'how many interactions of the timeline to show', '20')
+    .option('--full', 'on a terminal, every line of long notes (they wrap; piped, they are always whole)')
     .option('--json', 'print the contact, interactions, favours and follow-ups as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5\n  $ net show nicolo --json')
+    .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5 --full\n  $ net show nicolo --json')
     .action(lazy(() => import('../commands/show.js')));
 
   withListFormats(

@@ -101,6 +101,8 @@ Examples:
       'Move an outreach to a later stage. contacted logs an outbound interaction through the outreach ' +
         'channel, replied an inbound one, met a mutual one; connected ends it and puts the person in a ' +
         'circle (--circle, default network); declined and parked end it.\n\n' +
+        'An interaction logged by hand with `net log` counts for its step too: a message you send to a ' +
+        'target is the first message, one to someone contacted a nudge, theirs a reply, a meeting met.\n\n' +
         STAGE_HELP,
     )
     .option('-m, --note <text>', 'what was said')
@@ -144,6 +146,32 @@ Examples:
     .action(lazy(() => import('../commands/outreach-nudge.js')));
 
   outreach
+    .command('ask')
+    .argument('<contact>', 'the person you want to reach: name, id or unique part of a name')
+    .summary('record that you asked the introducer for an introduction')
+    .description(
+      'Record that you asked the introducer (the outreach\'s --via, or --via here) to introduce you. ' +
+        'The stage stays target; the next step moves a week on (or --next), time for the introduction ' +
+        'to come, so `net due` stops asking you to ask.',
+    )
+    .option('--via <contact>', 'who you asked, when the outreach names nobody or someone else')
+    .option('--date <date>', 'when you asked (default: today)')
+    .option('--next <date>', 'when to look again (default: 7 days later)')
+    .option('-m, --note <text>', 'what you wrote')
+    .option('--json', 'print the outreach as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net outreach ask marco\n  $ net outreach ask "Sara Conti" --via giulia --date yesterday --next monday')
+    .action(lazy(() => import('../commands/outreach-plan.js').then((m) => ({ default: m.ask }))));
+
+  outreach
+    .command('next-on')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .argument('<date>', 'the day of the next step ("monday", "in 2 weeks", 2026-04-01)')
+    .summary('move the next step to another day, the stage as it is')
+    .option('--json', 'print the outreach as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net outreach next-on marco "in 2 weeks"\n  $ net outreach next-on "#12" 2026-04-01')
+    .action(lazy(() => import('../commands/outreach-plan.js').then((m) => ({ default: m.nextOn }))));
+
+  outreach
     .command('draft')
     .argument('<contact>', 'name, id or unique part of a name')
     .summary('a personal first message for the outreach channel')
@@ -151,7 +179,10 @@ Examples:
       'Print a first message built from what is known: the introducer, shared interests, how you know ' +
         'of them, their company and role, and why you write; it ends with an invitation to continue. ' +
         'Templates may use {{first_name}}, {{via}}, {{shared_interest}}, {{why}}, {{company}} ' +
-        '(and {{name}}, {{role}}, {{known_from}}). LinkedIn notes stay within 300 characters.\n\n' +
+        '(and {{name}}, {{role}}, {{known_from}}, {{why_you}}, {{my_name}}, {{signature}}). A template is kept ' +
+        'as written: {{why}} is the reason as typed, {{why_you}} addressed to them in English ("you run …"). ' +
+        'Emails are signed with `net config set draft.signature`, else "Best regards" and me.name. ' +
+        'LinkedIn notes stay within 300 characters.\n\n' +
         'Every draft is checked: a placeholder left unresolved, or nothing specific to the person, ' +
         'is reported on stderr and exits 1 unless --force.\n\n' +
         'Shared interests: their interests that the introducer also has, or that other people in ' +

@@ -9,9 +9,12 @@ export function registerReview({ program, lazy }: Registration): void {
       'Look back on a period (default: the last 7 days up to today): activity, the last 12 weeks, ' +
         'circles against their natural sizes, fading relationships, give and take, replies, follow-ups, ' +
         'outreach, rhythms that do not fit, and 3 to 5 next steps. Circles, fading, what is owed and rhythms ' +
-        'are as of today, whatever the period. A person is fading when, after at least 3 days in touch, ' +
-        'their silence is more than twice their usual gap: the median of the gaps between their days in touch, ' +
-        'over their latest 50 interactions.\n\n' +
+        'are as of today, whatever the period.\n\n' +
+        'Advice needs history: fading and rhythm advice come only for people with at least 4 days in touch ' +
+        'spanning at least 3 usual gaps (from the first of those days to the last), where the usual gap is ' +
+        'the median of the gaps between their days in touch over their latest 50 interactions. Three touches ' +
+        'in one week say nothing yet. A person is fading when their silence is more than twice their usual ' +
+        'gap; a rhythm is suggested when the usual gap is more than twice or less than half the rhythm set.\n\n' +
         'With --interactive, go through the people due and fading one at a time and act on each: ' +
         'every choice is saved as it is made.',
     )

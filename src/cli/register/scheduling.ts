@@ -1,5 +1,6 @@
-// Scheduling: the morning list (due), promises (followup), pausing a person
-// (snooze) and the settings behind them (config).
+// Scheduling: the morning list (due), closing an item of it (dismiss),
+// promises (followup), pausing a person (snooze) and the settings behind them
+// (config).
 import { withListFormats, type Registration } from '../program.js';
 
 export function registerScheduling({ program, lazy }: Registration): void {
@@ -31,19 +32,42 @@ Examples:
     )
     .action(lazy(() => import('../commands/due.js')));
 
+  program
+    .command('dismiss')
+    .argument('<contact>', 'name, id or unique part of a name')
+    .summary("close a person's item of the morning list for now, without logging anything")
+    .description(
+      'Close an item of `net due` for now, without inventing an interaction: a "Thanks!"\n' +
+        'that needs no reply, a birthday wished elsewhere. Without --kind, the person\'s one\n' +
+        'item today. A reply comes back when they write again, a birthday next year; a\n' +
+        'rhythm comes back a rhythm from today, as after a touch; an outreach step when\n' +
+        'you plan the next one. Follow-ups are kept (`followup done`) or dropped\n' +
+        '(`followup drop`) instead. Listed in `net changes`; `net undo` takes it back.',
+    )
+    .option('--kind <kind>', 'which item: reply, birthday, nurture, outreach or cadence')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net dismiss marco                  # their "Thanks!" needs no reply\n  $ net dismiss anna --kind birthday   # wished her on the phone\n  $ net undo                           # it was not done after all',
+    )
+    .action(lazy(() => import('../commands/dismiss.js')));
+
   const followup = program
     .command('followup')
-    .summary('promises made in conversations: add, list, edit, done, drop')
+    .summary('promises, yours and theirs: add, list, edit, done, drop')
     .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup list\n  $ net followup done 3\n  $ net followup drop 4');
 
   followup
     .command('add')
     .argument('<contact>', 'name, id or unique part of a name')
     .argument('<text>', 'the promise, e.g. "send the deck"')
-    .summary('record a promise to keep')
+    .summary('record a promise to keep, or one they made (--theirs)')
     .option('--by <date>', 'when it is due ("friday", "in 2 weeks", 2026-04-01; default: in 7 days)')
+    .option('--theirs', 'they promised it ("she\'ll send the deck"): reminders to reach them rank lower until it is late')
     .option('--json', 'print the follow-up as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup add "#12" "introduce to Sara" --by "in 2 weeks"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup add "#12" "introduce to Sara" --by "in 2 weeks"\n  $ net followup add anna "send the term sheet" --theirs --by friday',
+    )
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.add }))));
 
   withListFormats(

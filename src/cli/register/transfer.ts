@@ -57,7 +57,9 @@ Examples:
         '                     contacts (names or ids, ";"), via, direction, note\n' +
         '  json               the output of `net export ENTITY --json`\n\n' +
         'New people go to the circle acquaintance unless the file or --circle says\n' +
-        'otherwise.',
+        'otherwise. Numeric dates (3/12/2026) are read in the order of --date-order,\n' +
+        'else of `net config set dates.order`, else of the locale; when none says\n' +
+        'and a date could be read both ways, the import stops and names it.',
     )
     .option('--dry-run', "show every row's fate (added, updated and which fields, unchanged, matched to whom and why), and write nothing")
     .option('--json', 'print the summary, with every row\'s fate, as JSON')
@@ -67,6 +69,7 @@ Examples:
     .option('--interactions', 'csv: the rows are interactions, not contacts')
     .option('--strict', 'csv --interactions: people not in the network are errors, not new contacts')
     .option('--raw', 'csv: the file was exported with --raw; keep a leading \' in cells')
+    .option('--date-order <order>', 'how the file writes numeric dates: dmy (3/12 = 3 December), mdy or ymd (default: the dates.order setting, else the locale)')
     .addHelpText(
       'after',
       `

@@ -1,14 +1,15 @@
-// Fading relationships: people with at least three touches whose current
-// silence is more than twice their usual gap (the median of the gaps between
-// past touches). Snoozed people are left out: the person chose to wait.
+// Fading relationships: people with enough history (at least four touches,
+// spanning at least three usual gaps: see gaps.ts) whose current silence is
+// more than twice their usual gap (the median of the gaps between past
+// touches). Snoozed people are left out: the person chose to wait.
 import { circleRank } from '../vocabulary.js';
 import type { ReviewContact } from './contacts.js';
-import { dayFromNumber, dayNumber, type TouchStats } from './gaps.js';
+import { ADVICE_MIN_TOUCHES, dayFromNumber, dayNumber, enoughHistory, type TouchStats } from './gaps.js';
 import { isSnoozed } from './rhythm-status.js';
 import { byName } from './order.js';
 
 /** Touches (distinct days in touch) needed before a usual gap means something. */
-export const FADING_MIN_TOUCHES = 3;
+export const FADING_MIN_TOUCHES = ADVICE_MIN_TOUCHES;
 /** Silence longer than this many usual gaps is fading. */
 export const FADING_FACTOR = 2;
 
@@ -35,7 +36,7 @@ export function fadingSection(
   const todayNumber = dayNumber(today);
   for (const contact of contacts) {
     const touch = stats.get(contact.id);
-    if (!touch || touch.touches < FADING_MIN_TOUCHES || touch.usual === null || isSnoozed(contact, today)) continue;
+    if (!touch || !enoughHistory(touch) || isSnoozed(contact, today)) continue;
     const usual = touch.usual;
     const lastDay = contact.last ? dayNumber(contact.last.on) : touch.last;
     const current = todayNumber - lastDay;

@@ -40,11 +40,27 @@ export interface TouchStats {
   usual: number | null;
   /** The last day in touch (a day number). */
   last: number;
+  /** The first of those days (a day number). */
+  first: number;
 }
 
 /** The stats of one person's sorted distinct days (the first `length`); null with none. */
 export function touchStatsFrom(days: DayList, length = days.length): TouchStats | null {
-  return length === 0 ? null : { touches: length, usual: usualGap(days, length), last: days[length - 1] };
+  return length === 0 ? null : { touches: length, usual: usualGap(days, length), last: days[length - 1], first: days[0] };
+}
+
+/** Advice about a rhythm (fading, a rhythm to adjust) needs at least this many days in touch… */
+export const ADVICE_MIN_TOUCHES = 4;
+/** …spanning at least this many usual gaps: three touches in one week say nothing about a relationship. */
+export const ADVICE_MIN_SPAN_GAPS = 3;
+
+/**
+ * Enough history for advice: at least 4 days in touch, from the first to the
+ * last at least 3 usual gaps apart. The usual gap of a few touches in one
+ * week would call a friend of years "fading" after a fortnight.
+ */
+export function enoughHistory(stats: TouchStats): stats is TouchStats & { usual: number } {
+  return stats.touches >= ADVICE_MIN_TOUCHES && stats.usual !== null && stats.last - stats.first >= ADVICE_MIN_SPAN_GAPS * stats.usual;
 }
 
 /** Touches, usual gap and last touch of each person, worked out once for every section that needs them. */

@@ -7,6 +7,7 @@
 import { relevanceFilter, type RelevanceFilter } from '../scheduler/relevance.js';
 import type { Settings } from '../settings.js';
 import { FADING_FACTOR, FADING_MIN_TOUCHES } from './fading.js';
+import { ADVICE_MIN_SPAN_GAPS } from './gaps.js';
 import { RHYTHM_MIN_TOUCHES } from './rhythms.js';
 
 export interface ReviewFilter {
@@ -17,6 +18,8 @@ export interface ReviewFilter {
   fading: { minTouches: number; factor: number };
   /** Rhythms: at least `minTouches` days in touch, and a rhythm of their own or from one of `due.circlesWithRhythm`. */
   rhythm: { minTouches: number };
+  /** Both: the first and last days in touch at least this many usual gaps apart. */
+  spanGaps: number;
 }
 
 export function reviewFilter(today: string, settings: Settings): ReviewFilter {
@@ -25,5 +28,6 @@ export function reviewFilter(today: string, settings: Settings): ReviewFilter {
     today,
     fading: { minTouches: FADING_MIN_TOUCHES, factor: FADING_FACTOR },
     rhythm: { minTouches: RHYTHM_MIN_TOUCHES },
+    spanGaps: ADVICE_MIN_SPAN_GAPS,
   };
 }

@@ -3,11 +3,11 @@
 // fits what actually happens. Suggested only: the review never changes one.
 import { effectiveCadence, type Settings } from '../settings.js';
 import type { ReviewContact } from './contacts.js';
-import type { TouchStats } from './gaps.js';
+import { ADVICE_MIN_TOUCHES, enoughHistory, type TouchStats } from './gaps.js';
 import { byName } from './order.js';
 
-/** Touches needed before the gaps say anything about a rhythm. */
-export const RHYTHM_MIN_TOUCHES = 3;
+/** Touches needed before the gaps say anything about a rhythm (and a span of three usual gaps: see gaps.ts). */
+export const RHYTHM_MIN_TOUCHES = ADVICE_MIN_TOUCHES;
 export const RHYTHM_TOO_LONG = 2;
 export const RHYTHM_TOO_SHORT = 0.5;
 
@@ -52,7 +52,7 @@ export function rhythmsSection(
   const suggestions: RhythmSuggestion[] = [];
   for (const contact of contacts) {
     const touch = stats.get(contact.id);
-    if (!touch || touch.touches < RHYTHM_MIN_TOUCHES) continue;
+    if (!touch || !enoughHistory(touch)) continue;
     const rhythm = effectiveCadence(settings, contact.circle, contact.cadence_days);
     const usual = touch.usual;
     if (rhythm === null || usual === null || !rhythmMismatch(rhythm, usual)) continue;

@@ -4,6 +4,7 @@
 import { effectiveCadence, type Settings } from '../settings.js';
 import { WRITTEN_CHANNELS } from '../vocabulary.js';
 import {
+  awaitedTerm,
   newContactTerm,
   outreachTerm,
   overshootTerm,
@@ -11,16 +12,19 @@ import {
   replyTerm,
   upcomingTerm,
   UPCOMING_DAYS,
+  waitingTerm,
 } from './scoring.js';
 import { dayNumber, dayString, nextBirthdayNumber } from './days.js';
-import type { AttentionKind, ContactFacts, SchedulerInput, ScoreTerm } from './types.js';
+import type { AttentionKind, ContactFacts, OpenFollowup, SchedulerInput, ScoreTerm } from './types.js';
 import {
+  awaitedWording,
   birthdayWording,
   cadenceWording,
   followupWording,
   nurtureWording,
   outreachWording,
   replyWording,
+  waitingWording,
   type Anchor,
   type Wording,
 } from './wording.js';
@@ -52,6 +56,8 @@ export interface SourceContext {
   contacts: ReadonlyMap<number, ContactFacts>;
   /** People with an active outreach: the pipeline, not their rhythm, decides when to reach them. */
   inOutreach: ReadonlySet<number>;
+  /** People who owe a promise not yet late (see waitingOn): the earliest such promise of each. */
+  waitingOn: ReadonlyMap<number, OpenFollowup>;
 }
 
 export type AttentionSource = (input: SchedulerInput, context: SourceContext) => Candidate[];
@@ -86,10 +92,16 @@ export function fromContacts(rules: readonly ContactRule[]): AttentionSource {
   };
 }
 
-/** The latest interaction is an inbound written message with nothing after it: a reply is owed. */
+/**
+ * The latest interaction is an inbound written message with nothing after it:
+ * a reply is owed, unless it was dismissed on or after the day it came (a
+ * "Thanks!" that needs no answer); their next message owes one again.
+ */
 export function replyCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   const last = c.last;
   if (!last || last.direction !== 'in' || !WRITTEN_CHANNELS.has(last.channel) || last.on > today) return null;
+  const dismissed = c.dismissed?.reply;
+  if (dismissed !== undefined && dismissed >= last.on) return null;
   const lastDay = dayNumber(last.on);
   const dueOn = dayString(lastDay + settings.reply_window);
   const daysOverdue = day - lastDay - settings.reply_window;
@@ -107,7 +119,11 @@ export function replyCandidate(c: ContactFacts, { today, day, settings }: Source
   };
 }
 
-/** Last contact + rhythm is today or earlier; a never-contacted person counts from when met or added. */
+/**
+ * Last contact + rhythm is today or earlier; a never-contacted person counts
+ * from when met or added. A dismissal counts like a touch: the rhythm starts
+ * again from it.
+ */
 export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
   if (isSnoozed(c, today) || inOutreach.has(c.id)) return null;
   const rhythm = effectiveCadence(settings, c.circle, c.cadence_days);
@@ -119,28 +135,56 @@ export function cadenceCandidate(c: ContactFacts, { today, day, settings, inOutr
   else if (c.rhythm_from) [from, anchor] = [c.rhythm_from, 'planned'];
   else if (c.met_on) [from, anchor] = [c.met_on, 'met'];
   else [from, anchor] = [c.added_on, 'added'];
+  const dismissed = c.dismissed?.cadence;
+  if (dismissed !== undefined && dismissed > from) [from, anchor] = [dismissed, 'dismissed'];
   const fromDay = dayNumber(from);
   const since = day - fromDay;
   if (since < rhythm) return null;
+  // A first touch never logged ranks as at most one rhythm late: a person met
+  // in 2010 is a long-overdue first touch, not 5,899 days of urgency.
+  const late = since - rhythm;
+  const ranked = c.last === null ? Math.min(late, rhythm) : late;
+  const lastChannel = anchor === 'dismissed' ? null : (c.last?.channel ?? null);
   return {
     kind: 'cadence',
     contact_id: c.id,
     name: c.name,
     due_on: dayString(fromDay + rhythm),
-    days_overdue: since - rhythm,
+    days_overdue: late,
     followup_id: null,
     channel: preferredChannel(c),
     last_on: c.last?.on ?? null,
-    terms: [overshootTerm(settings.weights, since - rhythm, rhythm)],
-    words: () => cadenceWording(c.name, rhythm, since, c.last?.channel ?? null, anchor),
+    terms: [overshootTerm(settings.weights, ranked, rhythm)],
+    words: () => cadenceWording(c.name, rhythm, since, lastChannel, anchor, from),
   };
 }
 
 /**
- * A person met or added in the last 30 days, touched at most once, needs a
- * second touch 7 days after the first. Meeting them (met_on) is a touch when
- * no interaction was logged that day: an email after the meeting is the second.
- * People without a rhythm (acquaintances, or "none") are not nurtured.
+ * The day a relationship began: the first meeting (met_on, which `net add
+ * --known-since` sets too), else the first interaction logged, else the day
+ * the person was added; without a meeting day, a first interaction after the
+ * day they were added does not make someone known for months new. Only asked
+ * of people with at most one interaction, whose first one is their last.
+ */
+export function relationshipStart(c: ContactFacts): string {
+  if (c.met_on !== null) return c.met_on;
+  const firstInteraction = c.interactions === 1 && c.last !== null ? c.last.on : null;
+  return firstInteraction !== null && firstInteraction < c.added_on ? firstInteraction : c.added_on;
+}
+
+/** New: the relationship began in the last NEW_CONTACT_DAYS days (not in the future). */
+export function isNewRelationship(c: ContactFacts, day: number): boolean {
+  const age = day - dayNumber(relationshipStart(c));
+  return age >= 0 && age <= NEW_CONTACT_DAYS;
+}
+
+/**
+ * A person whose relationship began in the last 30 days, touched at most
+ * once, needs a second touch 7 days after the first. Meeting them (met_on) is
+ * a touch when no interaction was logged that day: an email after the meeting
+ * is the second. People known for years are not new, however recently they
+ * were added: a past --met-on or --known-since, or a past interaction logged,
+ * says so. People without a rhythm (acquaintances, or "none") are not nurtured.
  */
 export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutreach }: SourceContext): Candidate | null {
   if (c.interactions >= 2 || isSnoozed(c, today) || inOutreach.has(c.id)) return null;
@@ -148,8 +192,10 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
   // follows that plan: a second-touch reminder a week later would bring back
   // the whole import at once.
   if (c.last === null && c.rhythm_from !== null) return null;
-  const age = day - dayNumber(c.met_on ?? c.added_on);
-  if (age < 0 || age > NEW_CONTACT_DAYS) return null;
+  if (!isNewRelationship(c, day)) return null;
+  // Dismissed since the relationship began: no second-touch reminder for it.
+  const dismissed = c.dismissed?.nurture;
+  if (dismissed !== undefined && dismissed >= relationshipStart(c)) return null;
   if (effectiveCadence(settings, c.circle, c.cadence_days) === null) return null;
   const metBefore = c.met_on !== null && (c.last === null || c.met_on < c.last.on);
   if (c.interactions + (metBefore ? 1 : 0) >= 2) return null;
@@ -175,11 +221,18 @@ export function nurtureCandidate(c: ContactFacts, { today, day, settings, inOutr
   };
 }
 
-/** A birthday today or in the next 3 days. */
+/**
+ * A birthday today or in the next 3 days, until acted on: an interaction
+ * logged in those days (the 3 before it, or on the day) closes it for the year.
+ */
 export function birthdayCandidate(c: ContactFacts, { today, day, settings }: SourceContext): Candidate | null {
   if (c.birthday === null || isSnoozed(c, today)) return null;
   const nextDay = nextBirthdayNumber(c.birthday, day, Number(today.slice(0, 4)));
   if (nextDay === null || nextDay - day > UPCOMING_DAYS) return null;
+  if (c.last !== null && dayNumber(c.last.on) >= nextDay - UPCOMING_DAYS) return null;
+  // Dismissed in the same days (wished elsewhere): closed for the year, too.
+  const dismissed = c.dismissed?.birthday;
+  if (dismissed !== undefined && dayNumber(dismissed) >= nextDay - UPCOMING_DAYS) return null;
   const daysLeft = nextDay - day;
   const next = dayString(nextDay);
   return {
@@ -196,9 +249,35 @@ export function birthdayCandidate(c: ContactFacts, { today, day, settings }: Sou
   };
 }
 
+/**
+ * The promises of theirs that are open and not late (due today or later), the
+ * earliest of each person: while one is open, the ball is in their court.
+ */
+export function waitingOn(followups: readonly OpenFollowup[], today: string): Map<number, OpenFollowup> {
+  const waiting = new Map<number, OpenFollowup>();
+  for (const f of followups) {
+    if (f.theirs !== true || f.due_on < today) continue;
+    const current = waiting.get(f.contact_id);
+    if (current === undefined || f.due_on < current.due_on || (f.due_on === current.due_on && f.id < current.id)) waiting.set(f.contact_id, f);
+  }
+  return waiting;
+}
+
+/** The ways of reaching out that can wait while the ball is in their court; a reply owed, a promise of yours and a birthday cannot. */
+const WAITING_KINDS: ReadonlySet<AttentionKind> = new Set(['cadence', 'nurture', 'outreach']);
+
+/** A candidate that waits on their promise ranks lower (the `waiting` term) and says why. */
+export function waitingOnThem(candidate: Candidate, { settings, waitingOn: waiting }: SourceContext): Candidate {
+  const promise = waiting.get(candidate.contact_id);
+  if (promise === undefined || !WAITING_KINDS.has(candidate.kind)) return candidate;
+  const words = candidate.words;
+  return { ...candidate, terms: [...candidate.terms, waitingTerm(settings.weights)], words: () => waitingWording(words(), promise) };
+}
+
+/** Promises made to them whose day has come: keep them. */
 export const followupSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.followups
-    .filter((f) => f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
+    .filter((f) => f.theirs !== true && f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
     .map((f) => {
       const contact = contacts.get(f.contact_id);
       const daysOverdue = day - dayNumber(f.due_on);
@@ -216,9 +295,32 @@ export const followupSource: AttentionSource = (input, { today, day, settings, c
       };
     });
 
+/** Promises of theirs past their day: resurfaced as a gentle nudge, until kept (`followup done`) or dropped. */
+export const awaitedSource: AttentionSource = (input, { today, day, settings, contacts }) =>
+  input.followups
+    .filter((f) => f.theirs === true && f.due_on < today && contacts.get(f.contact_id)?.archived !== true)
+    .map((f) => {
+      const contact = contacts.get(f.contact_id);
+      const daysOverdue = day - dayNumber(f.due_on);
+      return {
+        kind: 'awaited',
+        contact_id: f.contact_id,
+        name: contact?.name ?? f.name,
+        due_on: f.due_on,
+        days_overdue: daysOverdue,
+        followup_id: f.id,
+        channel: contact ? preferredChannel(contact) : null,
+        last_on: contact?.last?.on ?? null,
+        terms: [awaitedTerm(settings.weights, daysOverdue)],
+        words: () => awaitedWording(contact?.name ?? f.name, f.text, daysOverdue),
+      };
+    });
+
 export const outreachSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.outreach
     .filter((o) => o.next_on !== null && o.next_on <= today && contacts.get(o.contact_id)?.archived !== true)
+    // Dismissed on or after the step's day: closed until the step is rescheduled (`net outreach next-on`).
+    .filter((o) => !((contacts.get(o.contact_id)?.dismissed?.outreach ?? '') >= (o.next_on as string)))
     .map((o) => {
       const contact = contacts.get(o.contact_id);
       const dueOn = o.next_on as string;
@@ -241,6 +343,7 @@ export const outreachSource: AttentionSource = (input, { today, day, settings, c
 export const SOURCES: readonly AttentionSource[] = [
   fromContacts([replyCandidate, cadenceCandidate, nurtureCandidate, birthdayCandidate]),
   followupSource,
+  awaitedSource,
   outreachSource,
 ];
 

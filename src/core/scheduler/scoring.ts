@@ -2,7 +2,7 @@
 // `net config`) times a factor, like Taskwarrior's urgency. With the default
 // weights a cadence item stays below weight.overshoot + 4 × weight.circle
 // (10), under any follow-up whose day has come (≥ 10) and any reply due
-// within 2 days (≥ 12).
+// within 2 days (≥ 12); a late reply (≥ 18) outranks any reply not yet late.
 import type { Weights } from '../settings.js';
 import { CIRCLES } from '../vocabulary.js';
 import type { ScoreTerm, TermName } from './types.js';
@@ -45,7 +45,14 @@ export function overshootTerm(weights: Weights, daysLate: number, rhythm: number
   return term('overshoot', weights, late / (late + rhythm));
 }
 
+/**
+ * 1 while more than 2 days are left, 2 from 2 days before the deadline to the
+ * day, then 3 the day after, growing to 4 two weeks late, as a promise grows:
+ * a late reply (18 points and more) outranks every reply not yet late (at most
+ * 12 + 4 for the closest circle) whatever the circles.
+ */
 export function replyTerm(weights: Weights, daysOverdue: number): ScoreTerm {
+  if (daysOverdue > 0) return term('reply', weights, 2 + lateness(daysOverdue));
   return term('reply', weights, daysOverdue >= -REPLY_URGENT_DAYS ? 2 : 1);
 }
 
@@ -59,6 +66,20 @@ export function newContactTerm(weights: Weights, daysOverdue: number): ScoreTerm
 
 export function outreachTerm(weights: Weights, daysOverdue: number): ScoreTerm {
   return term('outreach', weights, lateness(daysOverdue));
+}
+
+/**
+ * −1: the ball is in their court (a promise of theirs is open and not late),
+ * so reaching out can wait. With the default weight (4) it is as if the person
+ * were four circles further away.
+ */
+export function waitingTerm(weights: Weights): ScoreTerm {
+  return term('waiting', weights, -1);
+}
+
+/** Their promise, late: 1 the day after its day, growing to 2 two weeks later. */
+export function awaitedTerm(weights: Weights, daysOverdue: number): ScoreTerm {
+  return term('awaited', weights, lateness(daysOverdue - 1));
 }
 
 /** 1 three days ahead, 2 on the day. */

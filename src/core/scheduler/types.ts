@@ -2,11 +2,18 @@
 // the open promises and outreach steps, and the ranked attention items.
 import type { Settings } from '../settings.js';
 
-export const ATTENTION_KINDS = ['reply', 'followup', 'cadence', 'nurture', 'birthday', 'outreach'] as const;
+export const ATTENTION_KINDS = ['reply', 'followup', 'cadence', 'nurture', 'birthday', 'outreach', 'awaited'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
 /** The keys of `net due --json` / `--csv` (contract), in order. */
 export const DUE_KEYS = ['kind', 'contact_id', 'name', 'due_on', 'days_overdue', 'score', 'reason', 'followup_id', 'channel'] as const;
+
+/** The kinds of item `net dismiss` closes for now (follow-ups are kept or dropped instead). */
+export const DISMISS_KINDS = ['reply', 'birthday', 'nurture', 'outreach', 'cadence'] as const;
+export type DismissKind = (typeof DISMISS_KINDS)[number];
+
+/** The latest day each kind of a person's item was dismissed. */
+export type Dismissals = Readonly<Partial<Record<DismissKind, string>>>;
 
 export interface LastInteraction {
   /** The local day it happened. */
@@ -38,6 +45,8 @@ export interface ContactFacts {
   last: LastInteraction | null;
   /** How many interactions (the nurture rule only asks "at most one?"). */
   interactions: number;
+  /** Items dismissed with `net dismiss`, by kind; null when none ever was. */
+  dismissed: Dismissals | null;
 }
 
 export interface OpenFollowup {
@@ -46,6 +55,8 @@ export interface OpenFollowup {
   name: string;
   text: string;
   due_on: string;
+  /** The other person's promise (`followup add --theirs`); absent or false: one made to them. */
+  theirs?: boolean;
 }
 
 /** An active outreach (ended_on is null): the next step and how it went so far. */
@@ -61,6 +72,8 @@ export interface OutreachStep {
   why: string | null;
   /** Who can introduce you, when someone can. */
   via?: string | null;
+  /** The day the introducer was last asked (`net outreach ask`). */
+  asked_on?: string | null;
 }
 
 export interface SchedulerInput {
@@ -68,11 +81,12 @@ export interface SchedulerInput {
   today: string;
   settings: Settings;
   contacts: readonly ContactFacts[];
+  /** Promises made to them whose day has come; and every open promise of theirs, late or not. */
   followups: readonly OpenFollowup[];
   outreach: readonly OutreachStep[];
 }
 
-export const TERM_NAMES = ['overshoot', 'circle', 'reply', 'promise', 'new_contact', 'upcoming', 'outreach'] as const;
+export const TERM_NAMES = ['overshoot', 'circle', 'reply', 'promise', 'new_contact', 'upcoming', 'outreach', 'waiting', 'awaited'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 
 /** One named part of a score: weight × factor = points. */

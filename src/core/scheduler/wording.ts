@@ -1,5 +1,6 @@
 // The words of the morning list. A plan, not a reproach: "time to reach out
 // to Anna (last coffee 43 days ago, you meet every 30 days)", never "neglected".
+import { monthInWords } from '../date-order.js';
 import { formatInterval } from '../intervals.js';
 import type { ConversationFacts, OutreachStep } from './types.js';
 
@@ -25,11 +26,18 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "today", "yesterday", "3 days ago". */
+/** A silence this long is said in months and years, not counted in days. */
+export const LONG_SILENCE_DAYS = 365;
+
+/** "today", "yesterday", "3 days ago"; "over a year ago", "over 15 years ago". */
 export function ago(days: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 0) return ahead(-days);
+  if (days >= LONG_SILENCE_DAYS) {
+    const years = Math.floor(days / 365);
+    return years === 1 ? 'over a year ago' : `over ${years} years ago`;
+  }
   return `${plural(days, 'day')} ago`;
 }
 
@@ -55,26 +63,40 @@ export interface Wording {
   title: string;
 }
 
-export function cadenceWording(name: string, rhythm: number, since: number, lastChannel: string | null, anchor: Anchor): Wording {
+/**
+ * `from`: the day the silence counts from (the last contact, or the meeting,
+ * the plan or the day added). A long one is said by its month: "last call in
+ * September 2016", "met in September 2010, nothing logged since".
+ */
+export function cadenceWording(name: string, rhythm: number, since: number, lastChannel: string | null, anchor: Anchor, from: string): Wording {
   const every = `you meet every ${formatInterval(rhythm)}`;
+  const long = since >= LONG_SILENCE_DAYS;
   if (lastChannel !== null) {
-    const last = `last ${channelNoun(lastChannel)} ${ago(since)}`;
+    const last = `last ${channelNoun(lastChannel)} ${long ? `in ${monthInWords(from)}` : ago(since)}`;
     return {
       reason: `time to reach out to ${name} (${last}, ${every})`,
       summary: `${last} (every ${formatInterval(rhythm)})`,
       title: `Reach out to ${name}`,
     };
   }
-  const from = anchorText(anchor, since);
+  if (anchor === 'dismissed') {
+    const dismissed = `dismissed ${ago(since)}`;
+    return {
+      reason: `time to reach out to ${name} (${dismissed}, ${every})`,
+      summary: `${dismissed} (every ${formatInterval(rhythm)})`,
+      title: `Reach out to ${name}`,
+    };
+  }
+  const start = long && anchor !== 'planned' ? `${anchor} in ${monthInWords(from)}, nothing logged since` : anchorText(anchor, since);
   return {
-    reason: `time for a first touch with ${name} (${from}, ${every})`,
-    summary: `first touch: ${from} (every ${formatInterval(rhythm)})`,
+    reason: `time for a first touch with ${name} (${start}, ${every})`,
+    summary: `first touch: ${start} (every ${formatInterval(rhythm)})`,
     title: `First touch with ${name}`,
   };
 }
 
-/** What a never-contacted person's rhythm counts from. */
-export type Anchor = 'met' | 'planned' | 'added' | 'first contact';
+/** What a rhythm counts from when it is not the last contact. */
+export type Anchor = 'met' | 'planned' | 'added' | 'first contact' | 'dismissed';
 
 function anchorText(anchor: Anchor, days: number): string {
   if (anchor === 'planned') return 'no contact yet';
@@ -103,6 +125,30 @@ export function followupWording(name: string, text: string, daysOverdue: number)
     reason: `keep your promise to ${name}: ${flat} (due ${dueWhen(daysOverdue)})`,
     summary: `promised: ${flat}`,
     title: `Promise to ${name}: ${flat}`,
+  };
+}
+
+/**
+ * Their promise, late: resurfaced politely, as a question. The text is the
+ * promise as typed ("send the deck", "she'll send the deck"), so it is quoted
+ * after a colon rather than bent into a sentence.
+ */
+export function awaitedWording(name: string, text: string, daysOverdue: number): Wording {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return {
+    reason: `${name} promised: ${flat} (due ${dueWhen(daysOverdue)}) — a gentle nudge?`,
+    summary: `they promised: ${flat} — a gentle nudge?`,
+    title: `${name}'s promise: ${flat}`,
+  };
+}
+
+/** A way of reaching out that waits on their promise: the words say why it ranks lower. */
+export function waitingWording(words: Wording, promise: { text: string; due_on: string }): Wording {
+  const flat = promise.text.replace(/\s+/g, ' ').trim();
+  return {
+    reason: `${words.reason}; the ball is in their court (they promised: ${flat}, by ${promise.due_on})`,
+    summary: `${words.summary}; waiting on them`,
+    title: words.title,
   };
 }
 
@@ -136,6 +182,12 @@ function outreachText(step: OutreachStep): Omit<Wording, 'title'> {
   const why = step.why ? ` (${step.why.replace(/\s+/g, ' ').trim()})` : '';
   switch (step.stage) {
     case 'target':
+      if (step.via && step.asked_on) {
+        return {
+          reason: `no introduction to ${name} yet (you asked ${step.via} on ${step.asked_on}): ask again, or write yourself mentioning them${why}`,
+          summary: `outreach: asked ${step.via} on ${step.asked_on}; ask again or write`,
+        };
+      }
       return step.via
         ? { reason: `ask ${step.via} to introduce you to ${name}${why}`, summary: `outreach: ask ${step.via} for an introduction` }
         : { reason: `time for a first, personal message to ${name}${why}`, summary: 'outreach: a first, personal message' };
