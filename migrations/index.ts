@@ -14,6 +14,7 @@ import * as m011 from './011-trust.js';
 import * as m012 from './012-read-views.js';
 import * as m014 from './014-capture.js';
 import * as m015 from './015-theirs.js';
+import * as m016 from './016-read-views-theirs.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -29,4 +30,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   // 013 is another change's, landing in parallel.
   ['014-capture', m014],
   ['015-theirs', m015],
+  ['016-read-views-theirs', m016],
 ];

@@ -1,8 +1,8 @@
 // The views for read-only tools (Datasette, the sqlite3 shell): live records
 // only, lists joined with '; ', people named beside their ids; readable from
 // a read-only connection.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
@@ -15,6 +15,8 @@ describe('the read-only views', () => {
     ok(s.net(['add', 'Marco Bianchi']));
     ok(s.net(['add', 'Gone Person']));
     ok(s.net(['log', 'giulia', 'marco', '--via', 'coffee', '--date', '2026-03-10', '-m', 'roadmap', '--gave', 'Giulia: intro to Sara', '--gave', 'Marco: intro to Sara', '--follow-up', 'Giulia: send the deck']));
+    // A promise Marco made: theirs.
+    ok(s.net(['followup', 'add', 'marco', 'send the term sheet', '--by', '2026-03-20', '--theirs']));
     ok(s.net(['log', 'gone', '--via', 'call', '--date', '2026-03-11']));
     ok(s.net(['rm', 'gone', '--yes']));
     // An address book's person: phones and emails with labels, a nickname, a title before the name.
@@ -32,6 +34,15 @@ describe('the read-only views', () => {
     ok(s.net(['log', 'giulia', '--via', 'call', '--date', '2026-03-12', '-m', 'a mistake']));
     const mistake = s.json<Array<{ id: number; note: string }>>(['history']).find((i) => i.note === 'a mistake');
     ok(s.net(['history', 'rm', String(mistake?.id), '--yes']));
+    // A message captured from someone not in the network waits in the inbox: no person, no interaction.
+    const maildir = join(s.dir, 'Mail');
+    for (const box of ['cur', 'new', 'tmp']) mkdirSync(join(maildir, box), { recursive: true });
+    writeFileSync(
+      join(maildir, 'cur', '1.eml'),
+      'From: Luca Ferri <luca@ferri.example>\r\nTo: me@example.com\r\nSubject: Hello\r\nDate: Wed, 11 Mar 2026 09:00:00 +0000\r\nMessage-ID: <hello-1@ferri.example>\r\n\r\nHi\r\n',
+    );
+    ok(s.net(['config', 'set', 'me.emails', 'me@example.com']));
+    ok(s.net(['capture', 'mail', maildir]));
   });
   afterAll(() => s.cleanup());
 
@@ -63,8 +74,9 @@ describe('the read-only views', () => {
     expect(read('select date, via, direction, note, contacts, contact_ids from v_interactions')).toEqual([
       { date: '2026-03-10', via: 'coffee', direction: 'mutual', note: 'roadmap', contacts: 'Giulia Rossi; Marco Bianchi', contact_ids: '1; 2' },
     ]);
-    expect(read('select name, text, due_on, done_on from v_followups order by id')).toEqual([
-      { name: 'Giulia Rossi', text: 'send the deck', due_on: '2026-03-17', done_on: null },
+    expect(read('select name, text, due_on, done_on, theirs from v_followups order by id')).toEqual([
+      { name: 'Giulia Rossi', text: 'send the deck', due_on: '2026-03-17', done_on: null, theirs: 0 },
+      { name: 'Marco Bianchi', text: 'send the term sheet', due_on: '2026-03-20', done_on: null, theirs: 1 },
     ]);
     expect(read("select name, direction, text from v_favours order by id")).toEqual([
       { name: 'Giulia Rossi', direction: 'given', text: 'intro to Sara' },
@@ -72,15 +84,28 @@ describe('the read-only views', () => {
     ]);
   });
 
+  it('captures waiting in the inbox are neither people nor interactions', () => {
+    expect(s.query("select count(*) as n from captures where status = 'pending'")).toEqual([{ n: 1 }]);
+    expect(read("select count(*) as n from v_contacts where emails like '%ferri%' or name like 'Luca%'")).toEqual([{ n: 0 }]);
+    expect(read("select count(*) as n from v_interactions where note = 'Hi' or date = '2026-03-11'")).toEqual([{ n: 0 }]);
+  });
+
   it('are what the README documents', () => {
     const columns = (view: string) => read<{ name: string }>(`select name from pragma_table_info('${view}')`).map((c) => c.name);
+    // The README's table of views, read as it is written.
+    const readme = readFileSync(resolve(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const documented = Object.fromEntries(
+      [...readme.matchAll(/^\| `(v_\w+)` \| `([^`]+)` \|$/gm)].map((m) => [m[1], m[2].split(', ')]),
+    );
+    expect(Object.keys(documented)).toEqual(['v_contacts', 'v_interactions', 'v_followups', 'v_favours']);
+    for (const [view, names] of Object.entries(documented)) expect(columns(view), view).toEqual(names);
     expect(columns('v_contacts')).toEqual([
       'id', 'uid', 'name', 'company', 'role', 'emails', 'phone', 'linkedin', 'location', 'circle', 'cadence_override', 'channel', 'tags', 'interests', 'how_met',
       'met_on', 'birthday', 'snoozed_until', 'archived_at', 'notes', 'last_contact', 'interactions', 'created_at', 'updated_at',
       'phones', 'phone_labels', 'email_labels', 'nicknames', 'name_prefix', 'name_suffix',
     ]);
     expect(columns('v_interactions')).toEqual(['id', 'uid', 'occurred_at', 'date', 'via', 'direction', 'note', 'contacts', 'contact_ids', 'created_at', 'updated_at']);
-    expect(columns('v_followups')).toEqual(['id', 'uid', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'interaction_id', 'created_at', 'updated_at']);
+    expect(columns('v_followups')).toEqual(['id', 'uid', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'interaction_id', 'created_at', 'updated_at', 'theirs']);
     expect(columns('v_favours')).toEqual(['id', 'uid', 'contact_id', 'name', 'direction', 'text', 'occurred_on', 'interaction_id', 'created_at', 'updated_at']);
   });
 });

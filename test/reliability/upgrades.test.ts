@@ -101,6 +101,8 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
   '015-theirs': `
     insert into followups (id, uid, contact_id, interaction_id, text, due_on, done_on, created_at, updated_at, theirs) values
       (3, 'p-3', 5, null, 'she''ll send the term sheet', '2026-03-20', null, '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z', 1);`,
+  // A view made again with a column more: no data of its own.
+  '016-read-views-theirs': '',
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -257,9 +259,9 @@ function schemaOf(path: string): unknown[] {
 describe('a database made while migrations landed in parallel', () => {
   it.each([
     // main before the read-only views: 014 and 015 ran, 012 did not.
-    ['011, 014 and 015 without 012', ['012-read-views']],
+    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs']],
     // the read-only views before main's trust, capture and promises: 012 ran, 011 did not.
-    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs']],
+    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs']],
   ])('%s: upgrades to the schema of a new database, records intact', async (_, left) => {
     const fresh = join(s.dir, 'data', 'fresh.db');
     await fixtureAt(fresh, SCHEMA_VERSION);
@@ -273,9 +275,9 @@ describe('a database made while migrations landed in parallel', () => {
     );
     expect(schemaOf(s.db)).toEqual(schemaOf(fresh));
     sameRecords(before, snapshot(s.db));
-    // The views read the upgraded tables.
-    expect(queryFile(s.db, 'select id from v_followups order by id')).toEqual(
-      queryFile(fresh, 'select id from v_followups order by id').filter((row) => before.followups.some((f) => (f as { id: number }).id === (row as { id: number }).id)),
+    // The views read the upgraded tables: whose promise each follow-up is, last.
+    expect(queryFile(s.db, 'select id, theirs from v_followups order by id')).toEqual(
+      queryFile(fresh, 'select id, theirs from v_followups order by id').filter((row) => before.followups.some((f) => (f as { id: number }).id === (row as { id: number }).id)),
     );
     expect(integrity(s.db)).toBe('ok');
     ok(s.net(['log', 'giulia', '-m', 'after the upgrade']));
