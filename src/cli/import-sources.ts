@@ -76,7 +76,7 @@ export async function importGoogle(p: PipelineContext): Promise<void> {
 
 export async function importOutlook(p: PipelineContext): Promise<void> {
   const { readOutlookContacts } = await import('../formats/outlook.js');
-  await importCards(p, readOutlookContacts(p.input(), p.file));
+  await importCards(p, readOutlookContacts(p.input(), p.file, p.dateOrder));
 }
 
 export async function importVcf(p: PipelineContext): Promise<void> {

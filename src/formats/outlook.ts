@@ -3,6 +3,7 @@
 // Mobile Phone, Company, Job Title, Business City, Categories …), several
 // categories in one cell joined by ";", and "0/0/00" for a date not set.
 import type { Readable } from 'node:stream';
+import type { DateOrder } from '../core/date-order.js';
 import type { AddressCard } from '../core/import-types.js';
 import { cell, readCsvTable, type CsvTableRow } from './csv-read.js';
 
@@ -22,15 +23,21 @@ function isOutlookHeader(cells: readonly string[]): boolean {
   return cells.includes('first name') && cells.includes('e-mail address') && (cells.includes('job title') || cells.includes('business phone') || cells.includes('mobile phone'));
 }
 
-/** M/D/YYYY as Outlook writes dates (in the exporting machine's order, often US); ISO kept; "0/0/00" is no date. */
-function birthdayOf(text: string | null): string | null {
+/**
+ * A date as Outlook writes it, in the exporting machine's order: day first
+ * when the order is dmy, else month first (M/D/YYYY, Outlook in English).
+ * ISO kept; "0/0/00" is no date.
+ */
+function birthdayOf(text: string | null, order: DateOrder | null): string | null {
   if (text === null || /^0?0\/0?0\/0{2,4}$/.test(text)) return null;
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (us && Number(us[1]) <= 12) return `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
-  return text;
+  const numeric = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!numeric) return text;
+  const [month, day] = order === 'dmy' ? [numeric[2], numeric[1]] : [numeric[1], numeric[2]];
+  if (Number(month) > 12) return text;
+  return `${numeric[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
-export function cardFromOutlookRow(row: CsvTableRow): AddressCard {
+export function cardFromOutlookRow(row: CsvTableRow, order: DateOrder | null = null): AddressCard {
   const text = (name: string): string | null => {
     const value = cell(row, name);
     return value === undefined || value === '' ? null : value;
@@ -56,16 +63,16 @@ export function cardFromOutlookRow(row: CsvTableRow): AddressCard {
     urls: list(WEB),
     note: text('Notes')?.replace(/\r\n/g, '\n') ?? null,
     categories: (text('Categories') ?? '').split(';').map((c) => c.trim()).filter((c) => c !== ''),
-    birthday: birthdayOf(text('Birthday')),
+    birthday: birthdayOf(text('Birthday'), order),
     city: text('Business City') ?? text('Home City') ?? text('Other City'),
   };
 }
 
-export async function* readOutlookContacts(input: Readable, file: string): AsyncGenerator<AddressCard[]> {
+export async function* readOutlookContacts(input: Readable, file: string, order: DateOrder | null = null): AsyncGenerator<AddressCard[]> {
   const rows = readCsvTable(input, file, {
     isHeader: isOutlookHeader,
     expected: 'First Name, E-mail Address and Job Title or a phone column (an Outlook or Microsoft 365 contacts CSV export)',
     preamble: 0,
   });
-  for await (const batch of rows) yield batch.map(cardFromOutlookRow);
+  for await (const batch of rows) yield batch.map((row) => cardFromOutlookRow(row, order));
 }

@@ -86,6 +86,11 @@ describe('net import google and vcf', () => {
     expect(google.stderr).toContain('an Outlook or Microsoft 365 contacts CSV export');
   });
 
+  it('reads an Outlook date in the order of --date-order (an Outlook in Italian writes the day first)', () => {
+    ok(s.net(['import', 'outlook', fixture('outlook-contacts.csv'), '--date-order', 'dmy']));
+    expect(byName('Françoise Dupont')).toMatchObject({ birthday: '1985-12-04' });
+  });
+
   it('reads vCards from Apple (3.0), Google (3.0), Android (2.1, quoted-printable) and 4.0', () => {
     for (const file of ['apple-contacts.vcf', 'google-contacts.vcf', 'android-contacts.vcf', 'v4-contacts.vcf']) ok(s.net(['import', 'vcf', fixture(file)]));
     expect(exported().map((c) => c.name)).toEqual([
