@@ -37,6 +37,20 @@ describe.skipIf(!HAS_TMUX)('on a terminal', () => {
     expect(s.query('select count(*) as n from contacts where deleted_at is null')).toEqual([{ n: 1 }]);
   });
 
+  it('answering no to merging exits 1 too, and merges nobody', async () => {
+    ok(s.net(['add', 'Mara Twin', '--email', 'mara@one.example']));
+    ok(s.net(['add', 'Mara Twin Two', '--email', 'mara@two.example']));
+    const t = open(['merge', 'Mara Twin', 'Mara Twin Two']);
+    await t.waitFor('(y/N)');
+    t.type('n');
+    t.keys('Enter');
+    expect(await t.exitCode()).toBe(1);
+    expect(t.screen()).toContain('net: nobody was merged: you answered no');
+    expect(s.query("select count(*) as n from contacts where name like 'Mara Twin%' and merged_into is null and deleted_at is null")).toEqual([{ n: 2 }]);
+    ok(s.net(['rm', 'Mara Twin', '--yes']));
+    ok(s.net(['rm', 'Mara Twin Two', '--yes']));
+  });
+
   it('--no-color reaches the prompts; without it they are in colour', async () => {
     const plain = open(['--no-color', 'rm', 'giulia']);
     await plain.waitFor('(y/N)');

@@ -10,6 +10,7 @@ import { defaultDirection, type Direction } from '../../core/vocabulary.js';
 import { listHistory } from '../../db/interactions.js';
 import type { Context } from '../context.js';
 import { longText } from '../long-text.js';
+import { colourPrompts } from '../prompt-colours.js';
 import { toJson } from '../render.js';
 import { readDate } from '../dates.js';
 
@@ -67,6 +68,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   };
   // In a group, a favour or promise that names nobody: asked on a terminal (off one, logTouch refuses it).
   if (refs.length > 1 && ctx.interactive && (gave.length > 0 || got.length > 0 || followUp !== undefined)) {
+    colourPrompts(ctx);
     await askOwners(store, refs, typed);
   }
   const { people, interactionId, favours, followUp: promise, outreach } = await logTouch(store, ctx, refs, typed);
