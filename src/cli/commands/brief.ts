@@ -15,7 +15,7 @@ interface BriefOptions {
 export default async function brief(ctx: Context, refs: string[], options: BriefOptions): Promise<void> {
   const briefs = await briefFor(await ctx.database({ create: false }), ctx, refs);
   if (options.json) {
-    ctx.io.write(toJson(briefs));
+    ctx.writeExact(toJson(briefs));
     return;
   }
   const chalk = await ctx.chalk();
