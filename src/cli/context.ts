@@ -20,8 +20,13 @@ export interface Io {
 
 export interface GlobalOptions {
   db?: string;
-  color?: boolean;
+  /** false for --no-color; 'always', 'never' or 'auto' from --color WHEN. */
+  color?: boolean | string;
   input?: boolean;
+  /** false for --no-pager. */
+  pager?: boolean;
+  /** -q: no confirmations. */
+  quiet?: boolean;
 }
 
 export interface Context {
@@ -33,8 +38,10 @@ export interface Context {
   now: Date;
   /** The local calendar day of `now`. */
   today: string;
-  /** Colours on: a TTY, no NO_COLOR, no --no-color, TERM not dumb. */
+  /** Colours on: see wantsColor. */
   color: boolean;
+  /** -q, --quiet: confirmations left out. */
+  quiet: boolean;
   /** Prompts allowed: stdin and stdout are TTYs and --no-input was not given. */
   interactive: boolean;
   dbPath: string;
@@ -64,9 +71,17 @@ export function readNow(env: NodeJS.ProcessEnv): Date {
   return now;
 }
 
-export function wantsColor(io: Io, env: NodeJS.ProcessEnv, option: boolean | undefined): boolean {
-  if (option === false) return false;
+/**
+ * Colours, decided once: the option first (--color=always|never, --no-color),
+ * then NO_COLOR, then FORCE_COLOR (0 or false turns them off) and
+ * CLICOLOR_FORCE, then TERM=dumb; otherwise on a terminal only.
+ */
+export function wantsColor(io: Io, env: NodeJS.ProcessEnv, option: boolean | string | undefined): boolean {
+  if (option === false || option === 'never') return false;
+  if (option === 'always') return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.CLICOLOR_FORCE !== undefined && env.CLICOLOR_FORCE !== '' && env.CLICOLOR_FORCE !== '0') return true;
   if (env.TERM === 'dumb') return false;
   return io.stdoutIsTTY;
 }
@@ -97,6 +112,7 @@ export function createContext(parts: ContextParts): Context {
     now,
     today: localDay(now),
     color,
+    quiet: options.quiet === true,
     interactive: options.input !== false && io.stdinIsTTY && io.stdoutIsTTY,
     dbPath,
     async database(options = {}) {

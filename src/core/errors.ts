@@ -45,6 +45,17 @@ export class DataError extends NetError {
   readonly exitCode = 1;
 }
 
+/**
+ * The person answered no to a confirmation (exit 1, as the thing asked about
+ * was not done; Ctrl-C is 130).
+ */
+export class DeclinedError extends NetError {
+  readonly exitCode = 1;
+  constructor(what = 'nothing was changed') {
+    super(`${what}: you answered no`);
+  }
+}
+
 /** The person pressed Ctrl-C in a prompt (exit 130). */
 export class CancelledError extends NetError {
   readonly exitCode = 130;

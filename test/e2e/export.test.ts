@@ -38,6 +38,23 @@ describe('net export', () => {
     expect(missing.stderr).toContain('the folder does not exist');
   });
 
+  it('streams JSON Lines with --jsonl: one object a line, the records of --json', () => {
+    for (const entity of ['contacts', 'interactions', 'due']) {
+      const lines = ok(s.net(['export', entity, '--jsonl'])).split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(JSON.parse(ok(s.net(['export', entity, '--json']))));
+    }
+    expect(s.net(['export', 'contacts', '--jsonl', '--json']).code).toBe(2);
+  });
+
+  it('takes --out - for standard output, as other tools do', () => {
+    const result = s.net(['export', 'contacts', '--json', '--out', '-']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(ok(s.net(['export', 'contacts', '--json'])));
+    expect(existsSync(join(process.cwd(), '-'))).toBe(false);
+    expect(s.net(['export', 'contacts', '--out', '-', '--force'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--force goes with --out FILE') });
+  });
+
   it('writes vCard 3.0 by default and 4.0 on request, and reads them back unchanged', () => {
     const v3 = ok(s.net(['export', 'contacts', '--vcf']));
     const card = v3.split('END:VCARD')[0];

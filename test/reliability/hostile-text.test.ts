@@ -213,5 +213,8 @@ describe('stored text printed for people, as a database from before or a raw too
     const shown = JSON.parse(ok(d.net(['show', '1', '--json']))) as { company: string; notes: string };
     expect(shown.company).toBe(EVIL);
     expect(ok(d.net(['list', '--json']))).toContain('\u009b2J\u202e');
+    // net brief --json too: escaped for a terminal, \u{202e} inside a JSON string would not even parse.
+    const [brief] = JSON.parse(ok(d.net(['brief', '1', '--json']))) as Array<Record<string, unknown>>;
+    expect(JSON.stringify(brief)).toContain('\u009b2J\u202e');
   });
 });

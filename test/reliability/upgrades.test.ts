@@ -5,7 +5,8 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, NO_MIGRATIONS } from 'kysely';
+import { Kysely } from 'kysely';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { NetSqliteDialect } from '../../src/db/dialect.js';
@@ -90,6 +91,8 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
       (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');
     insert into dismissals (id, uid, contact_id, kind, dismissed_on, created_at, updated_at) values
       (1, 'd-1', 2, 'reply', '2026-03-06', '2026-03-06T08:00:00.000Z', '2026-03-06T08:00:00.000Z');`,
+  // Views only: no data of their own.
+  '012-read-views': '',
   // A captured message waiting in the inbox.
   '014-capture': `
     insert into captures (id, uid, capture_key, kind, source, occurred_at, direction, channel, subject, sender, addresses, names, status, created_at, updated_at) values
@@ -98,6 +101,8 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
   '015-theirs': `
     insert into followups (id, uid, contact_id, interaction_id, text, due_on, done_on, created_at, updated_at, theirs) values
       (3, 'p-3', 5, null, 'she''ll send the term sheet', '2026-03-20', null, '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z', 1);`,
+  // A view made again with a column more: no data of its own.
+  '016-read-views-theirs': '',
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -220,6 +225,61 @@ describe('every earlier schema version upgrades with its records intact', () => 
     expect(integrity(s.db)).toBe('ok');
     expect(queryFile(s.db, 'pragma foreign_key_check')).toEqual([]);
     // And the upgraded database works for writing.
+    ok(s.net(['log', 'giulia', '-m', 'after the upgrade']));
+    ok(s.net(['doctor']));
+  });
+});
+
+/**
+ * A database as a net made it before two lines of work met: every migration
+ * but `left`, in order, with their data. Its user_version counts what it ran.
+ */
+async function fixtureWithout(path: string, left: readonly string[]): Promise<void> {
+  const made = migrations.filter(([name]) => !left.includes(name));
+  const { sqlite, db } = connect(path);
+  try {
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => Object.fromEntries(made) } }).migrateToLatest();
+    if (error) throw error;
+    sqlite.pragma(`user_version = ${made.length}`);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    allowFixtureWrites(sqlite);
+    for (const [name] of made) sqlite.exec(DATA[name]);
+    endFixtureWrites(sqlite);
+  } finally {
+    await db.destroy();
+  }
+  chmodSync(path, 0o600);
+}
+
+/** Tables, indexes, triggers and views as SQLite keeps them. */
+function schemaOf(path: string): unknown[] {
+  return queryFile(path, "select type, name, tbl_name, sql from sqlite_schema where tbl_name not like 'kysely_%' and name not like 'sqlite_%' order by name");
+}
+
+describe('a database made while migrations landed in parallel', () => {
+  it.each([
+    // main before the read-only views: 014 and 015 ran, 012 did not.
+    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs']],
+    // the read-only views before main's trust, capture and promises: 012 ran, 011 did not.
+    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs']],
+  ])('%s: upgrades to the schema of a new database, records intact', async (_, left) => {
+    const fresh = join(s.dir, 'data', 'fresh.db');
+    await fixtureAt(fresh, SCHEMA_VERSION);
+    await fixtureWithout(s.db, left);
+    const before = snapshot(s.db);
+    const people = s.json<{ name: string }[]>(['list']);
+    expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Giulia Rossi', 'Niccolò Bianchi']));
+    expect(queryFile(s.db, 'pragma user_version')).toEqual([{ user_version: SCHEMA_VERSION }]);
+    expect(queryFile<{ name: string }>(s.db, 'select name from kysely_migration order by name').map((r) => r.name)).toEqual(
+      migrations.map(([name]) => name),
+    );
+    expect(schemaOf(s.db)).toEqual(schemaOf(fresh));
+    sameRecords(before, snapshot(s.db));
+    // The views read the upgraded tables: whose promise each follow-up is, last.
+    expect(queryFile(s.db, 'select id, theirs from v_followups order by id')).toEqual(
+      queryFile(fresh, 'select id, theirs from v_followups order by id').filter((row) => before.followups.some((f) => (f as { id: number }).id === (row as { id: number }).id)),
+    );
+    expect(integrity(s.db)).toBe('ok');
     ok(s.net(['log', 'giulia', '-m', 'after the upgrade']));
     ok(s.net(['doctor']));
   });

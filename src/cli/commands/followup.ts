@@ -65,13 +65,19 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     return;
   }
   const label = await nameLabelsOf(ctx);
+  const chalk = await ctx.chalk();
+  // Late in red, today in yellow, as in net due.
+  const late = (row: number): number => {
+    const e = entries[row];
+    return e.done_on !== null || e.dropped_on !== null ? -1 : daysBetween(e.due_on, ctx.today);
+  };
   // Whose promise: yours to keep (mine), or theirs to keep (`followup add --theirs`).
   const columns: TableColumn[] = [
     { header: 'ID', align: 'right' },
     { header: 'Who', max: 24, keep: true },
     { header: 'Whose' },
     { header: 'Promise', flex: true },
-    { header: 'Due', keep: true },
+    { header: 'Due', keep: true, paint: (cell, row) => (late(row) > 0 ? chalk.red(cell) : late(row) === 0 ? chalk.yellow(cell) : cell) },
   ];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(

@@ -6,6 +6,7 @@ import { showControls, UsageError } from '../../core/errors.js';
 import { check, positiveIntSchema } from '../../core/validate.js';
 import type { Inbox, Proposal, Stranger } from '../../db/captures.js';
 import type { Context } from '../context.js';
+import { colourPrompts } from '../prompt-colours.js';
 import { pickFormat, toJson, writeMachine, type FormatOptions } from '../render.js';
 import { inquirerPrompts, type ReviewPrompts } from './review-interactive.js';
 
@@ -88,7 +89,7 @@ export async function inbox(ctx: Context, options: InboxOptions, prompts?: Revie
     return;
   }
   if (store && found.proposals.length > 0 && !options.list && (prompts !== undefined || ctx.interactive)) {
-    await walk(ctx, store, found.proposals, prompts ?? (await inquirerPrompts()));
+    await walk(ctx, store, found.proposals, prompts ?? (colourPrompts(ctx), await inquirerPrompts()));
     return;
   }
   printInbox(ctx, found);
