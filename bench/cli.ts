@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { nameKey } from '../src/core/names.js';
 import { BENCH_TODAY, benchDatabase, SIZES, type NetworkSize } from './generate.js';
-import { hasHyperfine, timeCommands } from './measure.js';
+import { hasHyperfine, timeCommands, userEnv } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = resolve(ROOT, '.bench');
@@ -65,7 +65,7 @@ function usage(argv: readonly string[], env: NodeJS.ProcessEnv, runs: number): U
     let peak = 0;
     for (let i = 0; i < runs; i++) {
       const result = spawnSync(argv[0], ['--import', pathToFileURL(PROBE).href, ...argv.slice(1)], {
-        env: { ...env, NET_BENCH_PROBE_FILE: file },
+        env: userEnv({ ...env, NET_BENCH_PROBE_FILE: file }),
         cwd: ROOT,
         stdio: 'ignore',
       });

@@ -31,6 +31,18 @@ export interface MeasureOptions {
   cwd?: string;
 }
 
+/**
+ * The environment of a timed process, as on a user's machine: without
+ * NODE_EXTRA_CA_CERTS, which a development machine may set and which adds
+ * about 30 ms to every start of node (the floor's and net's alike, which
+ * made every ratio look better than it is).
+ */
+export function userEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  delete clean.NODE_EXTRA_CA_CERTS;
+  return clean;
+}
+
 export function hasHyperfine(): boolean {
   return spawnSync('hyperfine', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -94,7 +106,8 @@ function withNode(commands: readonly BenchCommand[], options: MeasureOptions): T
 
 /** Wall time of each command: medians over `runs` after `warmup` runs. */
 export function timeCommands(commands: readonly BenchCommand[], options: MeasureOptions): Timing[] {
-  return hasHyperfine() ? withHyperfine(commands, options) : withNode(commands, options);
+  const clean = { ...options, env: userEnv(options.env) };
+  return hasHyperfine() ? withHyperfine(commands, clean) : withNode(commands, clean);
 }
 
 const PROBE = resolve(import.meta.dirname, 'rss-probe.js');
@@ -109,7 +122,7 @@ interface ProbeReading {
 function probedRun(argv: readonly string[], env: NodeJS.ProcessEnv, file: string, cwd?: string): ProbeReading {
   const started = process.hrtime.bigint();
   const result = spawnSync(argv[0], ['--import', pathToFileURL(PROBE).href, ...argv.slice(1)], {
-    env: { ...env, NET_BENCH_RSS_FILE: file },
+    env: userEnv({ ...env, NET_BENCH_RSS_FILE: file }),
     cwd,
     stdio: 'ignore',
   });

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_TODAY, benchDatabase, seededRandom, SIZES } from './generate.js';
+import { userEnv } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BIN = resolve(ROOT, 'bin', 'net');
@@ -102,7 +103,7 @@ function runNet(args: readonly string[], env: NodeJS.ProcessEnv): Run {
   const rssFile = resolve(DIR, 'rss');
   const started = process.hrtime.bigint();
   const result = spawnSync(process.execPath, ['--import', pathToFileURL(PROBE).href, BIN, ...args], {
-    env: { ...env, NET_BENCH_RSS_FILE: rssFile },
+    env: userEnv({ ...env, NET_BENCH_RSS_FILE: rssFile }),
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
   const floor: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
+    spawnSync(process.execPath, ['-e', '0'], { env: userEnv(process.env) });
     floor.push(Number(process.hrtime.bigint() - started) / 1e6);
   }
   process.stdout.write(`${'node -e 0 (the floor)'.padEnd(44)}${`${Math.round(median(floor))} ms`.padStart(10)}\n`);

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seededRandom } from './generate.js';
+import { userEnv } from './measure.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIR = resolve(ROOT, '.bench', 'vcard');
@@ -76,7 +77,7 @@ function main(): void {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
     const started = process.hrtime.bigint();
     const result = spawnSync(process.execPath, ['--import', pathToFileURL(PROBE).href, entry, 'import', 'vcf', file], {
-      env: { ...process.env, NET_DB: db, NET_NOW: '2026-03-14', NO_COLOR: '1', NET_BENCH_RSS_FILE: rssFile },
+      env: userEnv({ ...process.env, NET_DB: db, NET_NOW: '2026-03-14', NO_COLOR: '1', NET_BENCH_RSS_FILE: rssFile }),
       encoding: 'utf8',
     });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

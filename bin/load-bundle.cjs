@@ -1,12 +1,16 @@
 // Loads the bundled CLI (dist/cli/net.cjs: the whole program in one CommonJS
-// file, each command and library initialised only when used) with V8's code
-// cache (dist/cli/net.cache, made by `npm run build` after running the
-// everyday commands once), so that start-up skips parsing and compiling most
-// of the code. The cache is used only when it was made for this very bundle
-// (the build id on the bundle's first line starts the cache too) and V8
-// accepts it (same Node.js and flags); otherwise the bundle compiles as usual.
+// file, each command and library initialised only when used) as fast as the
+// Node.js running it allows:
+// - with V8's code cache made by `npm run build` after running the everyday
+//   commands once (dist/cli/net.cache), when it was made for this very bundle
+//   and this V8: start-up then skips parsing and compiling most of the code;
+// - otherwise (another Node.js than the build's, or no cache) with Node's own
+//   compile cache (module.enableCompileCache: one per Node version, in Node's
+//   cache folder, made on the first run), so no Node is left compiling
+//   everything on every start. It holds less (the code compiled on loading,
+//   not what the commands ran), so it comes second.
 'use strict';
-const { readFileSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, readSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { constants, Script } = require('node:vm');
@@ -16,22 +20,37 @@ function wrap(source) {
   return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
 }
 
-/** The cache's first line: the bundle's build id, so that a cache never meets another bundle. */
-function cacheHeader(source) {
-  return Buffer.from(`${source.slice(0, source.indexOf('\n'))}\n`);
+/** The cache's first line: the bundle's build id and the V8 that made it; a cache never meets another. */
+function cacheHeader(buildLine) {
+  return Buffer.from(`${buildLine} v8:${process.versions.v8}\n`);
 }
 
-/** Compiles and runs the bundle at `file`; returns its `run(argv)` and the compiled script (for making the cache). */
-function loadBundle(file) {
-  const source = readFileSync(file, 'utf8');
-  let cachedData;
+/** The bundle's first line, its build id, read without reading the megabyte after it. */
+function buildLine(file) {
+  const head = Buffer.alloc(128);
+  const fd = openSync(file, 'r');
+  try {
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString('latin1');
+    return text.slice(0, text.indexOf('\n'));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The code cache for `file` when it was made for this bundle and this V8, else undefined. */
+function codeCacheFor(file) {
   try {
     const cache = readFileSync(`${file.slice(0, -'.cjs'.length)}.cache`);
-    const header = cacheHeader(source);
-    if (cache.subarray(0, header.length).equals(header)) cachedData = cache.subarray(header.length);
+    const header = cacheHeader(buildLine(file));
+    return cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : undefined;
   } catch {
-    // No cache: compile as usual.
+    return undefined;
   }
+}
+
+/** Compiles and runs the bundle with `cachedData` (or none); returns its `run(argv)` and the compiled script (for making the cache). */
+function compileBundle(file, cachedData) {
+  const source = readFileSync(file, 'utf8');
   const script = new Script(wrap(source), {
     filename: file,
     cachedData,
@@ -43,4 +62,13 @@ function loadBundle(file) {
   return { run: module.exports.run, script };
 }
 
-module.exports = { cacheHeader, loadBundle };
+/** Loads the bundle at `file`; `script` is set when it was compiled here with the build's code cache. */
+function loadBundle(file) {
+  const cachedData = codeCacheFor(file);
+  if (cachedData !== undefined) return compileBundle(file, cachedData);
+  // Fails quietly (a folder that cannot be written): the bundle then compiles as usual.
+  require('node:module').enableCompileCache?.();
+  return { run: require(file).run, script: undefined };
+}
+
+module.exports = { buildLine, cacheHeader, compileBundle, loadBundle };

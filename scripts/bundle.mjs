@@ -36,8 +36,8 @@ const zodInEnglish = {
 };
 
 /**
- * Replaces `before` with `after` in the module whose path matches `filter`;
- * fails the build when the text is not there (the library changed).
+ * Replaces every `before` with `after` in the module whose path matches
+ * `filter`; fails the build when the text is not there (the library changed).
  */
 function patch(name, filter, before, after) {
   return {
@@ -46,7 +46,7 @@ function patch(name, filter, before, after) {
       b.onLoad({ filter }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         if (!source.includes(before)) throw new Error(`${name}: ${args.path} no longer contains ${before}`);
-        return { contents: source.replace(before, after), loader: 'js' };
+        return { contents: source.replaceAll(before, after), loader: 'js' };
       });
     },
   };
@@ -56,20 +56,22 @@ function patch(name, filter, before, after) {
 const lazyChildProcess = patch(
   'commander-lazy-child-process',
   /[\\/]commander[\\/]lib[\\/]command\.js$/,
-  "const childProcess = require('node:child_process');",
+  "import childProcess from 'node:child_process';",
   "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
 );
 
 /**
  * better-sqlite3's JavaScript is bundled (its fifteen files cost a resolve
- * and a read each); its native addon is still found by `bindings`, told
- * where the package is instead of working it out from the caller's file.
+ * and a read each); its native addon (a Node-API build for every platform,
+ * in prebuilds/, or one compiled into build/) is still loaded from the
+ * package's folder, found from its package.json instead of the bundle's
+ * __dirname.
  */
 const addonFromPackage = patch(
   'better-sqlite3-addon',
-  /[\\/]better-sqlite3[\\/]lib[\\/]database\.js$/,
-  "require('bindings')('better_sqlite3.node')",
-  "require('bindings')({ bindings: 'better_sqlite3.node', module_root: require('node:path').dirname(require.resolve('better-sqlite3/package.json')) })",
+  /[\\/]better-sqlite3[\\/]lib[\\/]binding\.js$/,
+  '__dirname',
+  "require('node:path').join(require('node:path').dirname(require.resolve('better-sqlite3/package.json')), 'lib')",
 );
 
 const { metafile } = await build({
@@ -78,13 +80,9 @@ const { metafile } = await build({
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  target: 'node20',
-  // Outside: a large library that only calendar exports use (ics, with yup),
-  // loaded from node_modules when they do; in the bundle it would make every
-  // start-up read it. Only libraries that load with require(): with a code
-  // cache, V8 cannot run an import() of a file outside the bundle.
+  target: 'node22',
   // better-sqlite3/package.json: read at run time, to find the folder of the native addon.
-  external: ['ics', 'better-sqlite3/package.json'],
+  external: ['better-sqlite3/package.json'],
   // The build id: the code cache is only ever used with the bundle it was made for.
   banner: { js: `//net-build:${randomUUID()}` },
   minify: true,

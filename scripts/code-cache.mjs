@@ -5,10 +5,10 @@
 // what those commands run; anything else compiles when first called.
 // Run by scripts/bundle.mjs in a process of its own; stdout is not shown.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheHeader, loadBundle } from '../bin/load-bundle.cjs';
+import { buildLine, cacheHeader, compileBundle } from '../bin/load-bundle.cjs';
 
 const bundle = process.argv[2];
 const dir = mkdtempSync(join(tmpdir(), 'net-code-cache-'));
@@ -18,7 +18,7 @@ try {
   // The demo network is written by a process of its own: what only `net demo` runs stays out of the cache.
   const demo = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'net'), 'demo', '--db', join(dir, 'net.db')], { stdio: 'ignore' });
   if (demo.status !== 0) throw new Error(`net demo exited ${demo.status} while making the code cache`);
-  const { run, script } = loadBundle(bundle);
+  const { run, script } = compileBundle(bundle, undefined);
   // The everyday commands: each one cached makes every start-up read a little more.
   const commands = [
     ['due'],
@@ -32,9 +32,8 @@ try {
     const code = await run([process.execPath, 'net', ...args]);
     if (code !== 0) throw new Error(`net ${args.join(' ')} exited ${code} while making the code cache`);
   }
-  const source = readFileSync(bundle, 'utf8');
   const cache = bundle.replace(/\.cjs$/, '.cache');
-  writeFileSync(cache, Buffer.concat([cacheHeader(source), script.createCachedData()]));
+  writeFileSync(cache, Buffer.concat([cacheHeader(buildLine(bundle)), script.createCachedData()]));
   // Readable like the rest of dist/ (net sets a private umask for its own files).
   chmodSync(cache, 0o644);
   process.exitCode = 0;

@@ -34,7 +34,7 @@ export type Step =
   | { kind: 'archive'; who: number; archived: boolean }
   | { kind: 'snooze'; who: number; days: number | null }
   | { kind: 'rm'; who: number }
-  | { kind: 'followup'; who: number; text: string }
+  | { kind: 'followup'; who: number; text: string; theirs: boolean }
   | { kind: 'close'; nth: number; how: 'done' | 'dropped' }
   | { kind: 'move'; nth: number; days: number; to: number }
   | { kind: 'favour'; who: number; given: boolean }
@@ -75,7 +75,7 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('archive' as const), who, archived: fc.boolean() }),
   fc.record({ kind: fc.constant('snooze' as const), who, days: fc.constantFrom(7, 30, null) }),
   fc.record({ kind: fc.constant('rm' as const), who }),
-  fc.record({ kind: fc.constant('followup' as const), who, text: fc.constantFrom('send the deck', 'intro to Sara') }),
+  fc.record({ kind: fc.constant('followup' as const), who, text: fc.constantFrom('send the deck', 'intro to Sara'), theirs: fc.boolean() }),
   fc.record({ kind: fc.constant('close' as const), nth: fc.nat({ max: 5 }), how: fc.constantFrom('done' as const, 'dropped' as const) }),
   fc.record({ kind: fc.constant('move' as const), nth: fc.nat({ max: 5 }), days: fc.nat({ max: 20 }), to: who }),
   fc.record({ kind: fc.constant('favour' as const), who, given: fc.boolean() }),
@@ -138,7 +138,7 @@ export async function apply(store: Store, s: Step): Promise<void> {
       return;
     }
     case 'followup':
-      await addFollowup(store, clock, name(s.who), s.text, '2026-03-21');
+      await addFollowup(store, clock, name(s.who), s.text, '2026-03-21', { theirs: s.theirs });
       return;
     case 'close': {
       const id = nthId(store, 'followups', s.nth);

@@ -59,6 +59,11 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', '-J').replace(/\s+$/, '');
   }
 
+  /** The screen with its colours, as escape sequences. */
+  coloured(): string {
+    return this.tmux('capture-pane', '-p', '-J', '-e').replace(/\s+$/, '');
+  }
+
   /** The screen as the terminal draws it, at its width. */
   rows(): string[] {
     return this.tmux('capture-pane', '-p').split('\n');

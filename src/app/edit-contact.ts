@@ -1,6 +1,8 @@
 // Changing a person's details: fields, lists, a new name, a dated line of notes.
-import type { ContactRecord } from '../core/contact.js';
-import { ConflictError } from '../core/errors.js';
+import { emptyLists, type ContactRecord } from '../core/contact.js';
+import type { FormValues } from '../core/contact-form.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
+import { formatInterval } from '../core/intervals.js';
 import {
   addEmails,
   addInterests,
@@ -9,7 +11,10 @@ import {
   findDuplicates,
   getStoredContact,
   loadContactRecord,
+  contactLists,
+  removeEmails,
   removeInterests,
+  removeNicknames,
   removeTags,
   touchContact,
   updateContact,
@@ -29,6 +34,8 @@ export interface ContactChange {
   addNicknames?: readonly string[];
   removeTags: readonly string[];
   removeInterests: readonly string[];
+  removeEmails?: readonly string[];
+  removeNicknames?: readonly string[];
   /** A line added to the notes, dated today. */
   appendNote?: string;
 }
@@ -72,6 +79,8 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
     await addNicknames(w.db, id, change.addNicknames ?? []);
     await removeTags(w.db, id, change.removeTags);
     await removeInterests(w.db, id, change.removeInterests);
+    await removeEmails(w.db, id, change.removeEmails ?? []);
+    await removeNicknames(w.db, id, change.removeNicknames ?? []);
     await touchContact(w.db, id, at);
     w.summary = `edited ${name} (#${id})`;
     return id;
@@ -79,4 +88,37 @@ export async function editContact(store: Store, clock: Clock, ref: string, chang
   const contact = await loadContactRecord(store.db, await loadSettings(store.db), id);
   if (!contact) throw new Error(`contact #${id} vanished`);
   return { contact, overloaded: moved ? await circleLoad(store.db, contact.circle) : null };
+}
+
+/** A person's stored details as the editable form of `net edit` shows them. */
+export async function contactForm(store: Store, ref: string): Promise<{ id: number; values: FormValues }> {
+  const { id } = await resolveContact(store.db, ref);
+  const stored = await getStoredContact(store.db, id);
+  if (!stored) throw new NotFoundError(`contact #${id} is not there any more`);
+  const lists = (await contactLists(store.db, [id])).get(id) ?? emptyLists();
+  const own = stored.cadence_days;
+  return {
+    id,
+    values: {
+      name: stored.name,
+      namePrefix: stored.name_prefix ?? '',
+      nameSuffix: stored.name_suffix ?? '',
+      nicknames: lists.nicknames,
+      company: stored.company ?? '',
+      role: stored.role ?? '',
+      emails: lists.emails,
+      phone: stored.phone ?? '',
+      linkedin: stored.linkedin ?? '',
+      location: stored.location ?? '',
+      circle: stored.circle,
+      every: own === null ? '' : own === 0 ? 'none' : formatInterval(own),
+      channel: stored.channel ?? '',
+      birthday: stored.birthday ?? '',
+      metAt: stored.how_met ?? '',
+      metOn: stored.met_on ?? '',
+      tags: lists.tags,
+      interests: lists.interests,
+      notes: stored.notes ?? '',
+    },
+  };
 }

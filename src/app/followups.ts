@@ -14,11 +14,17 @@ async function followupById(db: Kysely<Database>, id: number): Promise<FollowupE
   return entry;
 }
 
-export async function addFollowup(store: Store, clock: Clock, ref: string, text: string, dueOn: string): Promise<FollowupEntry> {
+export interface FollowupOptions {
+  /** What the other person promised ("she'll send the deck"), rather than a promise made to them. */
+  theirs?: boolean;
+}
+
+export async function addFollowup(store: Store, clock: Clock, ref: string, text: string, dueOn: string, options: FollowupOptions = {}): Promise<FollowupEntry> {
+  const theirs = options.theirs === true;
   return inCommand(store, clock, 'followup add', async (w) => {
     const person = await resolveContact(w.db, ref);
-    const id = await insertFollowup(w.db, { contact_id: person.id, interaction_id: null, text, due_on: dueOn }, clock.now.toISOString());
-    w.summary = `promised ${person.name} (#${person.id}): ${text}`;
+    const id = await insertFollowup(w.db, { contact_id: person.id, interaction_id: null, text, due_on: dueOn, theirs }, clock.now.toISOString());
+    w.summary = theirs ? `${person.name} (#${person.id}) promised: ${text}` : `promised ${person.name} (#${person.id}): ${text}`;
     return followupById(w.db, id);
   });
 }

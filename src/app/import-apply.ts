@@ -6,6 +6,7 @@ import type { ImportSummary, PlacementOptions } from '../core/import-types.js';
 import { ContactImporter, ContactStore, loadSettingsRaw, withImportCache } from '../db/import-contacts.js';
 import { InteractionImporter } from '../db/import-interactions.js';
 import { RecordImporter } from '../db/import-records.js';
+import { withSearchDeferred } from '../db/search.js';
 import { withSummariesDeferred } from '../db/summaries.js';
 import { inCommand, type Clock, type Store } from './store.js';
 
@@ -36,7 +37,7 @@ export async function applyImport(store: Store, clock: Clock, request: ImportReq
       clock,
       request.name,
       async (w) => {
-        await withSummariesDeferred(sqlite, async () => {
+        await withSearchDeferred(sqlite, () => withSummariesDeferred(sqlite, async () => {
           const contactStore = new ContactStore(sqlite);
           const index = contactStore.index();
           const contacts = new ContactImporter({ store: contactStore, index, settings: loadSettingsRaw(sqlite), placement, summary, at, today: clock.today });
@@ -48,7 +49,7 @@ export async function applyImport(store: Store, clock: Clock, request: ImportReq
             records: () => (records ??= new RecordImporter({ sqlite, index, summary, at })),
           });
           contacts.finish();
-        });
+        }));
         const created = summary.added + summary.createdContacts;
         w.summary = `imported ${summary.file}: ${created} added, ${summary.updated} updated`;
         return summary;

@@ -18,8 +18,5 @@ export async function search(store: Store, request: SearchRequest): Promise<Sear
   const query = ftsQuery(request.text);
   if (query === null) throw new UsageError(`TEXT: "${request.text}" has no word to look for`, 'e.g. net search "pricing deck"');
   const contactId = request.contact === undefined ? undefined : (await resolveContact(store.db, request.contact)).id;
-  const hits = searchText(store.sqlite, query).filter(
-    (hit) => (contactId === undefined || hit.contact_ids.includes(contactId)) && (request.since === undefined || hit.date >= request.since),
-  );
-  return request.limit === undefined ? hits : hits.slice(0, request.limit);
+  return searchText(store.sqlite, query, { contactId, since: request.since, limit: request.limit });
 }

@@ -68,7 +68,9 @@ export async function readContactOptions(ctx: Context, options: ContactOptions):
   if (options.channel !== undefined) {
     set('channel', options.channel.trim() === '' ? null : check(channelSchema, options.channel.trim().toLowerCase(), '--channel'));
   }
-  if (options.every !== undefined) {
+  // Empty, like every field: the person's own rhythm goes, and the circle's applies again.
+  if (options.every !== undefined && options.every.trim() === '') set('cadence_days', null);
+  else if (options.every !== undefined) {
     const days = check(intervalSchema, options.every, '--every');
     // 0 = "no rhythm" chosen for this person; null would mean "the circle's".
     set('cadence_days', days === null ? 0 : days);

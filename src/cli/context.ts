@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ChalkInstance } from 'chalk';
 import { localDay } from '../core/dates.js';
-import { UsageError } from '../core/errors.js';
+import { terminalSafe, UsageError } from '../core/errors.js';
 import type { OpenDatabase } from '../db/open.js';
 
 export interface Io {
@@ -20,18 +20,28 @@ export interface Io {
 
 export interface GlobalOptions {
   db?: string;
-  color?: boolean;
+  /** false for --no-color; 'always', 'never' or 'auto' from --color WHEN. */
+  color?: boolean | string;
   input?: boolean;
+  /** false for --no-pager. */
+  pager?: boolean;
+  /** -q: no confirmations. */
+  quiet?: boolean;
 }
 
 export interface Context {
+  /** Output for people: stored and imported text cannot reach the terminal as control sequences (see terminalSafe). */
   io: Io;
+  /** Output whose bytes are a contract (JSON, CSV, exports, shell scripts): written as they are. */
+  writeExact(text: string): void;
   env: NodeJS.ProcessEnv;
   now: Date;
   /** The local calendar day of `now`. */
   today: string;
-  /** Colours on: a TTY, no NO_COLOR, no --no-color, TERM not dumb. */
+  /** Colours on: see wantsColor. */
   color: boolean;
+  /** -q, --quiet: confirmations left out. */
+  quiet: boolean;
   /** Prompts allowed: stdin and stdout are TTYs and --no-input was not given. */
   interactive: boolean;
   dbPath: string;
@@ -61,9 +71,17 @@ export function readNow(env: NodeJS.ProcessEnv): Date {
   return now;
 }
 
-export function wantsColor(io: Io, env: NodeJS.ProcessEnv, option: boolean | undefined): boolean {
-  if (option === false) return false;
+/**
+ * Colours, decided once: the option first (--color=always|never, --no-color),
+ * then NO_COLOR, then FORCE_COLOR (0 or false turns them off) and
+ * CLICOLOR_FORCE, then TERM=dumb; otherwise on a terminal only.
+ */
+export function wantsColor(io: Io, env: NodeJS.ProcessEnv, option: boolean | string | undefined): boolean {
+  if (option === false || option === 'never') return false;
+  if (option === 'always') return true;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.CLICOLOR_FORCE !== undefined && env.CLICOLOR_FORCE !== '' && env.CLICOLOR_FORCE !== '0') return true;
   if (env.TERM === 'dumb') return false;
   return io.stdoutIsTTY;
 }
@@ -82,12 +100,19 @@ export function createContext(parts: ContextParts): Context {
   const color = wantsColor(io, env, options.color);
   let opened: OpenDatabase | undefined;
   let chalkInstance: ChalkInstance | undefined;
+  // Prototype delegation keeps the rest of the Io (its TTY flags, stdin) as they are.
+  const safeIo: Io = Object.assign(Object.create(io) as Io, {
+    write: (text: string) => io.write(terminalSafe(text)),
+    error: (text: string) => io.error(terminalSafe(text, true)),
+  });
   return {
-    io,
+    io: safeIo,
+    writeExact: (text: string) => io.write(text),
     env,
     now,
     today: localDay(now),
     color,
+    quiet: options.quiet === true,
     interactive: options.input !== false && io.stdinIsTTY && io.stdoutIsTTY,
     dbPath,
     async database(options = {}) {

@@ -2,7 +2,8 @@
 // format module, turn each row into a draft (src/core/import-*), and hand
 // the drafts to the writers (src/db/import-*), all inside the import's one
 // transaction. Each pipeline counts into the summary.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { isNumericDate, readNumericDate, type DateOrder } from '../core/date-order.js';
 import { isIsoDay, localDay } from '../core/dates.js';
@@ -18,7 +19,7 @@ import type { AddressCard, ImportSummary, PlacementOptions } from '../core/impor
 import type { ContactImporter } from '../db/import-contacts.js';
 import type { CsvTableRow } from '../formats/csv-read.js';
 import type { InteractionImporter } from '../db/import-interactions.js';
-import type { Utf8Converter } from '../formats/text-encoding.js';
+import { encodingNotes, Utf8Converter } from '../formats/text-encoding.js';
 import type { RecordImporter } from '../db/import-records.js';
 
 export interface PipelineContext {
@@ -73,9 +74,29 @@ export async function importGoogle(p: PipelineContext): Promise<void> {
   await importCards(p, readGoogleContacts(p.input(), p.file));
 }
 
+export async function importOutlook(p: PipelineContext): Promise<void> {
+  const { readOutlookContacts } = await import('../formats/outlook.js');
+  await importCards(p, readOutlookContacts(p.input(), p.file, p.dateOrder));
+}
+
 export async function importVcf(p: PipelineContext): Promise<void> {
   const { readVcards } = await import('../formats/vcard.js');
   await importCards(p, [readVcards(await p.bytes(), p.file, p.converter)]);
+}
+
+/** A vdir: one card per .vcf file (khard, vdirsyncer), read in name order; each card is named by its file. */
+export async function importVdir(p: PipelineContext): Promise<void> {
+  const { readVcards } = await import('../formats/vcard.js');
+  const names = (await readdir(p.file)).filter((name) => name.toLowerCase().endsWith('.vcf')).sort();
+  const batches: AddressCard[][] = [];
+  for (const name of names) {
+    const path = join(p.file, name);
+    // Each file is read in its own encoding: a folder may hold cards written by different programs.
+    const converter = new Utf8Converter(path);
+    batches.push(readVcards(await readBytes(path), path, converter).map((card) => ({ ...card, at: `${name}: ${card.at}` })));
+    p.summary.notes.push(...encodingNotes(converter).map((note) => `${name}: ${note}`));
+  }
+  await importCards(p, batches);
 }
 
 export async function importLinkedinMessages(p: PipelineContext): Promise<void> {

@@ -40,5 +40,5 @@ export function outreachRecord(entry: OutreachEntry): Record<(typeof OUTREACH_KE
 export async function writeOutreachJson(ctx: Context, db: Kysely<Database>, contactId: number): Promise<void> {
   const [entry] = await listOutreach(db, { contactId });
   if (!entry) throw new Error(`the outreach of contact #${contactId} vanished`);
-  ctx.io.write(toJson(outreachRecord(entry)));
+  ctx.writeExact(toJson(outreachRecord(entry)));
 }

@@ -38,11 +38,11 @@ export async function writeMachine(
     Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])),
   );
   if (format === 'json') {
-    ctx.io.write(toJson(picked));
+    ctx.writeExact(toJson(picked));
     return;
   }
   const { toCsv } = await import('../formats/csv.js');
-  ctx.io.write(toCsv(picked, columns, options));
+  ctx.writeExact(toCsv(picked, columns, options));
 }
 
 /** Cuts text to a width in columns, with an ellipsis; newlines become spaces. */
@@ -59,6 +59,8 @@ export interface TableColumn {
   flex?: boolean;
   /** A name or a date: cut only when nothing else can give way. */
   keep?: boolean;
+  /** On a TTY, colours a cell of this column (row by index), after it is cut or wrapped to width. */
+  paint?: (cell: string, row: number) => string;
 }
 
 /**
@@ -93,7 +95,14 @@ export async function writeTable(ctx: Context, columns: readonly TableColumn[], 
   });
   // The free text wraps inside its column: whole, however narrow the terminal; the rest is cut to fit.
   const shown = (cell: string, i: number) => (columns[i]?.flex ? wrapLines(cell.replace(/\s+/g, ' ').trim(), widths[i], measure).join('\n') : truncate(cell, widths[i], measure));
-  for (const row of cells) table.push(row.map(shown));
+  cells.forEach((row, r) =>
+    table.push(
+      row.map((cell, i) => {
+        const fitted = shown(cell, i);
+        return columns[i]?.paint?.(fitted, r) ?? fitted;
+      }),
+    ),
+  );
   ctx.io.write(`${table.toString()}\n`);
 }
 

@@ -3,7 +3,8 @@
 // src/main.ts (the tsc build) and bin/net with the bundle (scripts/bundle.mjs).
 import { CommanderError } from 'commander';
 import { NetError, showControls, systemErrorText } from '../core/errors.js';
-import { buildProgram } from './program.js';
+import { describeSqliteModuleFailure, sqliteModuleFailure } from '../core/sqlite-module.js';
+import { buildProgram, withDefaultCommand } from './program.js';
 import type { Io } from './context.js';
 
 const processIo: Io = {
@@ -29,6 +30,12 @@ export function describeError(error: unknown, debug: boolean): { message: string
   }
   if (error instanceof Error && error.name === 'ExitPromptError') {
     return { message: '', exitCode: 130 };
+  }
+  const sqliteModule = sqliteModuleFailure(error);
+  if (sqliteModule) {
+    // Not the database's fault: the addon was built for another Node.js, or is missing.
+    const { message, fix } = describeSqliteModuleFailure(sqliteModule, process.version);
+    return { message: `net: ${showControls(message)}\n  ${showControls(fix)}\n${debug ? `${(error as Error).stack}\n` : ''}`, exitCode: 1 };
   }
   const code = (error as { code?: unknown }).code;
   const text = showControls(error instanceof Error ? error.message : String(error));
@@ -78,9 +85,10 @@ export function run(argv: string[]): Promise<number> {
  * captured one in the tests that run commands in process.
  */
 export async function runWith(io: Io, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
-  const { program, closeContext } = buildProgram(io, env, argv.slice(2));
+  const args = withDefaultCommand(argv.slice(2), env);
+  const { program, closeContext } = buildProgram(io, env, args);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync([...argv.slice(0, 2), ...args]);
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {

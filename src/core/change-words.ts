@@ -31,6 +31,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   via_contact_id: 'introducer',
   rhythm_from: 'first touch from',
   dismissed_on: 'dismissed on',
+  interaction_id: 'interaction',
+  theirs: 'whose',
 };
 
 function shown(value: unknown, limit = 40): string {
@@ -51,6 +53,9 @@ function parse(json: string | null): unknown {
 /** Reference fields hold uids: show the record they name. */
 function valueWords(field: string | null, value: unknown, label: RecordLabel): string {
   if (value !== null && (field === 'contact_id' || field === 'via_contact_id' || field === 'merged_into')) return label('contact', String(value));
+  if (value !== null && field === 'interaction_id') return label('interaction', String(value));
+  // A follow-up's `theirs` is stored as 0/1: said as whose promise it is.
+  if (field === 'theirs' && value !== null) return value === 1 || value === true ? 'theirs' : 'mine';
   return shown(value);
 }
 

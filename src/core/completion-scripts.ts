@@ -1,6 +1,8 @@
 // The completion scripts printed by `net completion SHELL`. They hold no list
 // of commands: on each TAB they ask `net __complete SHELL -- WORDS…`, which
 // answers from the command tree of the installed net and from the database.
+// They complete both names of the program, net and netj, and ask the one
+// being completed: where Samba's net comes first on PATH, netj still works.
 // The answer's first line is a directive (`:values`, `:contacts`, `:near` for
 // names that only nearly match, `:files`),
 // then one candidate per line, `value<TAB>description`.
@@ -29,7 +31,7 @@ _net_complete() {
     local line
     while IFS= read -r line; do
         lines+=("$line")
-    done < <(command net __complete bash -- "@{words[@]}" 2>/dev/null)
+    done < <(command "@{COMP_WORDS[0]}" __complete bash -- "@{words[@]}" 2>/dev/null)
     COMPREPLY=()
     case @{lines[0]} in
         :files)
@@ -53,10 +55,10 @@ _net_complete() {
     esac
     return 0
 }
-complete -F _net_complete net
+complete -F _net_complete net netj
 `;
 
-const ZSH = script`#compdef net
+const ZSH = script`#compdef net netj
 # zsh completion for net
 # Install (one of):
 #   net completion zsh > "@{fpath[1]}/_net"      # then start a new shell
@@ -64,7 +66,7 @@ const ZSH = script`#compdef net
 _net() {
     local -a lines values shown
     local line directive
-    lines=("@{(@f)$(command net __complete zsh -- "@{(@)words[2,CURRENT]}" 2>/dev/null)}")
+    lines=("@{(@f)$(command @{words[1]} __complete zsh -- "@{(@)words[2,CURRENT]}" 2>/dev/null)}")
     directive=@{lines[1]}
     shift lines
     case $directive in
@@ -101,15 +103,17 @@ _net() {
 if [[ @{zsh_eval_context[-1]} == loadautofunc ]]; then
     _net "$@"
 else
-    compdef _net net
+    compdef _net net netj
 fi
 `;
 
-const FISH = script`# fish completion for net
+const FISH = script`# fish completion for net and netj
 # Install: net completion fish > ~/.config/fish/completions/net.fish
+# (fish loads a file per command: for netj, also save it as netj.fish)
 function __net_complete
+    set -l program (commandline -opc)[1]
     set -l words (commandline -opc)[2..-1] (commandline -ct)
-    set -l lines (command net __complete fish -- $words 2>/dev/null)
+    set -l lines (command $program __complete fish -- $words 2>/dev/null)
     switch "$lines[1]"
         case :files
             __fish_complete_path (commandline -ct)
@@ -118,6 +122,7 @@ function __net_complete
     end
 end
 complete -c net -f -a '(__net_complete)'
+complete -c netj -f -a '(__net_complete)'
 `;
 
 export function completionScript(shell: ScriptShell): string {

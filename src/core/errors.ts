@@ -45,6 +45,17 @@ export class DataError extends NetError {
   readonly exitCode = 1;
 }
 
+/**
+ * The person answered no to a confirmation (exit 1, as the thing asked about
+ * was not done; Ctrl-C is 130).
+ */
+export class DeclinedError extends NetError {
+  readonly exitCode = 1;
+  constructor(what = 'nothing was changed') {
+    super(`${what}: you answered no`);
+  }
+}
+
 /** The person pressed Ctrl-C in a prompt (exit 130). */
 export class CancelledError extends NetError {
   readonly exitCode = 130;
@@ -60,6 +71,21 @@ const UNSAFE_FOR_TERMINAL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u20
 /** Text made safe to print in a message: unsafe characters shown as \u{1b}. */
 export function showControls(text: string): string {
   return text.replace(UNSAFE_FOR_TERMINAL, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+}
+
+// Net's own styling (SGR colours, bold) and, on stderr, its progress line
+// (a carriage return, erase to the end of the line) pass; everything else
+// that could move the cursor, set a title, write the clipboard or reorder
+// text is shown escaped.
+const STYLE_OR_UNSAFE = /\u001b\[[0-9;]*m|\u001b\[K|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal or a pipe read by people: controls escaped, net's colours kept (`progress`: also \r and erase-line). */
+export function terminalSafe(text: string, progress = false): string {
+  return text.replace(STYLE_OR_UNSAFE, (c) => {
+    if (c.length > 1 && (c.endsWith('m') || progress)) return c;
+    if (c === '\r' && progress) return c;
+    return `\\u{${c.codePointAt(0)?.toString(16)}}`;
+  });
 }
 
 // What the ordinary failures of a file operation mean, in words: a full disk

@@ -170,7 +170,8 @@ const EXIT_CODES = `Exit codes
 
   0    done (also: nothing due, no one matches — an empty answer is an answer)
   1    could not be done: a name not found or matching several people, a
-       conflict (a duplicate, a move the rules forbid), a database problem
+       conflict (a duplicate, a move the rules forbid), a database problem;
+       "no" to a question such as "Remove Giulia?" (nothing was done)
   2    usage: unknown command or option, an invalid value, a missing argument,
        a prompt needed where there is no terminal
   130  cancelled with Ctrl-C in a prompt

@@ -223,9 +223,21 @@ export interface FollowupDraft {
   due_on: string;
   done_on: string | null;
   dropped_on: string | null;
+  /** The other person's promise; false for one made to them (and for exports older than the key). */
+  theirs: boolean;
   interaction_uid: string | null;
   created_at: string | null;
   updated_at: string | null;
+}
+
+/** `theirs` as exported (true/false in JSON and CSV), or as a sheet may say it (1/0, yes/no); absent or empty is false. */
+function theirsOf(record: OwnRecord): boolean {
+  const text = record.text('theirs');
+  if (text === undefined || text === null) return false;
+  const word = lower(text);
+  if (['true', '1', 'yes', 'theirs'].includes(word)) return true;
+  if (['false', '0', 'no', 'mine'].includes(word)) return false;
+  throw rowError(record.at, `theirs "${text}" is not true or false`);
 }
 
 function requiredDay(record: OwnRecord, key: string): string {
@@ -253,6 +265,7 @@ export function ownFollowupDraft(record: OwnRecord): FollowupDraft {
     due_on,
     done_on: record.day('done_on') ?? null,
     dropped_on: record.day('dropped_on') ?? null,
+    theirs: theirsOf(record),
     interaction_uid: record.text('interaction_uid')?.trim() || null,
     created_at: record.instant('created_at') ?? null,
     updated_at: record.instant('updated_at') ?? null,

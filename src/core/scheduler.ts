@@ -5,7 +5,7 @@
 import { isIsoDay } from './dates.js';
 import { nameKey } from './names.js';
 import { dayNumber } from './scheduler/days.js';
-import { REACH_OUT_PRECEDENCE, SOURCES, type Candidate, type SourceContext } from './scheduler/kinds.js';
+import { REACH_OUT_PRECEDENCE, SOURCES, waitingOn, waitingOnThem, type Candidate, type SourceContext } from './scheduler/kinds.js';
 import { circleTerm, shownTerms, total } from './scheduler/scoring.js';
 import type { AttentionItem, AttentionKind, ConversationFacts, SchedulerInput } from './scheduler/types.js';
 import { conversationHint, type Wording } from './scheduler/wording.js';
@@ -15,7 +15,7 @@ export { relevanceFilter, type RelevanceFilter } from './scheduler/relevance.js'
 export { closeness, REPLY_URGENT_DAYS } from './scheduler/scoring.js';
 export { dueWhen, MAX_NUDGES } from './scheduler/wording.js';
 
-const KIND_ORDER: readonly AttentionKind[] = ['reply', 'followup', 'outreach', 'nurture', 'cadence', 'birthday'];
+const KIND_ORDER: readonly AttentionKind[] = ['reply', 'followup', 'awaited', 'outreach', 'nurture', 'cadence', 'birthday'];
 
 /** Keeps one way of reaching out per person (see REACH_OUT_PRECEDENCE); follow-ups and birthdays stay. */
 function onePerPerson(candidates: readonly Candidate[]): Candidate[] {
@@ -80,11 +80,13 @@ export function scheduleTop(input: SchedulerInput, limit: number): { items: Atte
     settings: input.settings,
     contacts,
     inOutreach: new Set(input.outreach.map((o) => o.contact_id)),
+    waitingOn: waitingOn(input.followups, input.today),
   };
   const candidates = onePerPerson(SOURCES.flatMap((source) => source(input, context)));
-  const scored = candidates.map((c) => {
-    const terms = [...c.terms, circleTerm(input.settings.weights, contacts.get(c.contact_id)?.circle ?? null)];
-    return { candidate: c, terms, score: total(terms) };
+  const scored = candidates.map((raw) => {
+    // The circle's term, then the one that waits on their promise (when the ball is in their court).
+    const c = waitingOnThem({ ...raw, terms: [...raw.terms, circleTerm(input.settings.weights, contacts.get(raw.contact_id)?.circle ?? null)] }, context);
+    return { candidate: c, terms: c.terms, score: total(c.terms) };
   });
   let kept = scored;
   if (limit < scored.length) {

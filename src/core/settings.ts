@@ -24,6 +24,10 @@ export interface Weights {
   upcoming: number;
   /** An outreach step: × 1 on the day, growing to × 2 two weeks late. */
   outreach: number;
+  /** Reaching out (rhythm, second touch, outreach step) while they owe a promise not yet late: × −1. */
+  waiting: number;
+  /** Their promise, late: × 1 the day after, growing to × 2 two weeks late. */
+  awaited: number;
 }
 
 export interface Settings {
@@ -37,6 +41,12 @@ export interface Settings {
   me_name: string | null;
   /** How a drafted email ends, as written (lines joined with newlines); null = "Best regards" and me.name. */
   draft_signature: string | null;
+  /** My own email addresses, lower case: a captured message from one of them is one I sent. */
+  me_emails: string[];
+  /** A captured message to more people than this is a broadcast, not a conversation. */
+  capture_max_recipients: number;
+  /** A captured meeting with more attendees than this is an event, not a meeting. */
+  capture_max_attendees: number;
   /** Minutes: after a command that changed data, a background `net sync` if the last was longer ago (0: never). This device's own. */
   sync_auto: number;
 }
@@ -51,6 +61,8 @@ export const DEFAULT_WEIGHTS: Weights = {
   new_contact: 4,
   upcoming: 3,
   outreach: 3,
+  waiting: 4,
+  awaited: 3,
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -61,6 +73,9 @@ export const DEFAULT_SETTINGS: Settings = {
   date_order: null,
   me_name: null,
   draft_signature: null,
+  me_emails: [],
+  capture_max_recipients: 10,
+  capture_max_attendees: 10,
   sync_auto: 0,
 };
 
@@ -169,6 +184,24 @@ function textKey(key: string, description: string, max: number, field: 'me_name'
   };
 }
 
+const EMAIL = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** My addresses, comma separated: how capture tells a message I sent from one I received. */
+const meEmailsKey: SettingKey = {
+  key: 'me.emails',
+  description: 'your own email addresses, comma separated: captured mail from them is mail you sent',
+  parse(value) {
+    const addresses = [...new Set(value.split(/[,;\s]+/).map((a) => a.trim().toLowerCase()).filter(Boolean))];
+    const bad = addresses.find((a) => !EMAIL.test(a));
+    if (addresses.length === 0 || bad !== undefined || addresses.length > 50) return { ok: false, error: `"${bad ?? value}" is not an email address (give them comma separated)` };
+    return { ok: true, stored: addresses.join(', ') };
+  },
+  apply: (settings, stored) => {
+    settings.me_emails = stored.split(', ');
+  },
+  show: (settings) => (settings.me_emails.length === 0 ? '(none)' : settings.me_emails.join(', ')),
+};
+
 export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
@@ -180,9 +213,14 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   weightKey('new_contact', 'score of a new contact that needs a second touch, up to x2 two weeks late'),
   weightKey('upcoming', 'score of a birthday in the next 3 days, x2 on the day'),
   weightKey('outreach', 'score of an outreach step that has come, up to x2 two weeks late'),
+  weightKey('waiting', 'taken off reaching out to someone whose promise is open and not late'),
+  weightKey('awaited', 'score of their promise once late (a gentle nudge), up to x2 two weeks late'),
   dateOrderKey,
   textKey('me.name', 'your name: drafts sign with it ("Best regards, NAME")', 100, 'me_name', false),
   textKey('draft.signature', 'how drafted emails end, replacing "Best regards" and me.name; \\n for a new line', 500, 'draft_signature', true),
+  meEmailsKey,
+  integerKey('capture.max_recipients', 'captured mail to more people than this is left out (a broadcast)', 1, 1000, (s) => s.capture_max_recipients, (s, n) => (s.capture_max_recipients = n)),
+  integerKey('capture.max_attendees', 'captured meetings with more attendees than this are left out (an event)', 1, 1000, (s) => s.capture_max_attendees, (s, n) => (s.capture_max_attendees = n)),
   // sync.* settings are this device's own: recorded and undoable like the others, never synced.
   integerKey('sync.auto', 'minutes: after a change, sync in the background if the last sync is older (0: off; this device only)', 0, 10_080, (s) => s.sync_auto, (s, n) => (s.sync_auto = n), ' min'),
 ];

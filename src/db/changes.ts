@@ -77,6 +77,7 @@ const LABEL_QUERIES: Readonly<Record<string, string>> = {
   outreach: `select 'outreach of ' || c.name from outreach o join contacts c on c.id = o.contact_id where o.uid = ?`,
   distinct_pair: `select 'not the same: ' || a.name || ' (#' || a.id || ') and ' || b.name || ' (#' || b.id || ')' from distinct_pairs p join contacts a on a.id = p.contact_a join contacts b on b.id = p.contact_b where p.uid = ?`,
   outreach_event: `select 'outreach ' || e.kind || coalesce(' to ' || e.to_stage, '') || ' of ' || c.name from outreach_events e join outreach o on o.id = e.outreach_id join contacts c on c.id = o.contact_id where e.uid = ?`,
+  capture: `select case kind when 'mail' then 'message' else 'meeting' end || ' "' || coalesce(subject, '') || '" of ' || substr(occurred_at, 1, 10) from captures where uid = ?`,
   dismissal: `select 'dismissal of the ' || d.kind || ' item of ' || c.name || ' (' || d.dismissed_on || ')' from dismissals d join contacts c on c.id = d.contact_id where d.uid = ?`,
 };
 

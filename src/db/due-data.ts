@@ -183,21 +183,26 @@ export function personFacts({ db, sqlite }: DueSource, id: number): ContactFacts
   return row === undefined ? undefined : factsReader()(row);
 }
 
-/** Open follow-ups due on or before `today`, of people who are not archived. */
+/**
+ * Open follow-ups of people who are not archived: those due on or before
+ * `today`, and every promise of theirs (one not yet due still lowers the
+ * urgency of reaching them; see core/scheduler/kinds.ts waitingOn).
+ */
 export async function followupsDue(db: Kysely<Database>, today: string): Promise<OpenFollowup[]> {
-  return db
+  const rows = await db
     .selectFrom('followups as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
-    .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on'])
+    .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on', 'f.theirs'])
     .where('f.done_on', 'is', null)
     .where('f.dropped_on', 'is', null)
     .where('f.deleted_at', 'is', null)
-    .where('f.due_on', '<=', today)
+    .where((eb) => eb.or([eb('f.due_on', '<=', today), eb('f.theirs', '=', 1)]))
     .where('c.archived_at', 'is', null)
     .where('c.deleted_at', 'is', null)
     .orderBy('f.due_on')
     .orderBy('f.id')
     .execute();
+  return rows.map((row) => ({ ...row, theirs: row.theirs === 1 }));
 }
 
 /** Every active outreach (ended_on is null) of people who are not archived; with `contactId`, theirs only. */

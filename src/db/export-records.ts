@@ -17,7 +17,7 @@ export const EXPORT_KEYS = {
   ],
   followups: [
     'id', 'uid', 'contact_id', 'contact_uid', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'interaction_id', 'interaction_uid',
-    'created_at', 'updated_at',
+    'created_at', 'updated_at', 'theirs',
   ],
   favours: [
     'id', 'uid', 'contact_id', 'contact_uid', 'name', 'direction', 'text', 'occurred_on', 'interaction_id',
@@ -117,15 +117,20 @@ export function* exportInteractions(sqlite: BetterSqlite3.Database): Generator<E
 }
 
 export function* exportFollowups(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {
-  yield* sqlite
+  const rows = sqlite
     .prepare(
       `select f.id, f.uid, f.contact_id, c.uid as contact_uid, c.name, f.text, f.due_on, f.done_on, f.dropped_on,
-         f.interaction_id, i.uid as interaction_uid, f.created_at, f.updated_at
+         f.interaction_id, i.uid as interaction_uid, f.created_at, f.updated_at, f.theirs
        from followups f join contacts c on c.id = f.contact_id left join interactions i on i.id = f.interaction_id and i.deleted_at is null
        where f.deleted_at is null and c.deleted_at is null
        order by f.id`,
     )
-    .iterate() as Iterable<ExportRecord>;
+    .iterate() as Iterable<ExportRecord & { theirs: number | boolean }>;
+  // Stored as 0/1; exported as the boolean it means.
+  for (const row of rows) {
+    row.theirs = row.theirs === 1;
+    yield row;
+  }
 }
 
 export function* exportFavours(sqlite: BetterSqlite3.Database): Generator<ExportRecord> {

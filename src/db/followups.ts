@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /** The follow-up keys (contract), in order. */
-export const FOLLOWUP_KEYS = ['id', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on'] as const;
+export const FOLLOWUP_KEYS = ['id', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'theirs'] as const;
 
 export interface FollowupEntry {
   id: number;
@@ -13,6 +13,8 @@ export interface FollowupEntry {
   due_on: string;
   done_on: string | null;
   dropped_on: string | null;
+  /** The other person's promise (`followup add --theirs`), not one made to them. */
+  theirs: boolean;
 }
 
 /** Follow-ups by due day; only open ones (neither kept nor dropped) unless `all`. Deleted ones and deleted people's never. */
@@ -23,7 +25,7 @@ export async function listFollowups(
   let query = db
     .selectFrom('followups as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
-    .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on', 'f.done_on', 'f.dropped_on'])
+    .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on', 'f.done_on', 'f.dropped_on', 'f.theirs'])
     .where('f.deleted_at', 'is', null)
     .where('c.deleted_at', 'is', null)
     .orderBy('f.due_on')
@@ -31,7 +33,7 @@ export async function listFollowups(
   if (!filter.all) query = query.where('f.done_on', 'is', null).where('f.dropped_on', 'is', null);
   if (filter.contactId !== undefined) query = query.where('f.contact_id', '=', filter.contactId);
   if (filter.id !== undefined) query = query.where('f.id', '=', filter.id);
-  return query.execute();
+  return (await query.execute()).map((row) => ({ ...row, theirs: row.theirs === 1 }));
 }
 
 /** The favour keys (contract), in order. */

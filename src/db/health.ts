@@ -5,6 +5,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { describeSqliteModuleFailure, sqliteModuleFailure } from '../core/sqlite-module.js';
 import { listBackups } from './backup.js';
 import { foreignOwner, kindOf, prepareSideFiles, SIDE_FILES } from './file-access.js';
 import { findLeftovers } from './leftovers.js';
@@ -281,8 +282,24 @@ function leftoversCheck(dbPath: string): HealthCheck | null {
   };
 }
 
+/** The native SQLite module loads (it fails after a change of Node.js, not because of the database). */
+function sqliteModuleCheck(): HealthCheck | null {
+  try {
+    new BetterSqlite3(':memory:').close();
+    return null;
+  } catch (error) {
+    const failure = sqliteModuleFailure(error);
+    if (!failure) throw error;
+    const { message, fix } = describeSqliteModuleFailure(failure, process.version);
+    return { check: 'sqlite module', status: 'fail', detail: message, fix };
+  }
+}
+
 /** Every check on the database at `dbPath`; `now` dates the newest backup. */
 export function checkHealth(dbPath: string, now: Date): HealthCheck[] {
+  // Without its SQLite module net can check nothing else: that comes first.
+  const sqliteModule = sqliteModuleCheck();
+  if (sqliteModule) return [sqliteModule];
   if (!existsSync(dbPath)) {
     return [{ check: 'database', status: 'ok', detail: `no database yet at ${dbPath}`, fix: null }];
   }

@@ -68,7 +68,7 @@ export class RecordImporter {
   constructor(readonly ctx: RecordImportContext) {
     const { sqlite } = ctx;
     this.#interactionByUid = sqlite.prepare('select id from interactions where uid = ? and deleted_at is null');
-    this.#followups = new UidTable(sqlite, 'followups', ['contact_id', 'interaction_id', 'text', 'due_on', 'done_on', 'dropped_on', 'created_at', 'updated_at']);
+    this.#followups = new UidTable(sqlite, 'followups', ['contact_id', 'interaction_id', 'text', 'due_on', 'done_on', 'dropped_on', 'theirs', 'created_at', 'updated_at']);
     this.#favours = new UidTable(sqlite, 'favours', ['contact_id', 'interaction_id', 'direction', 'text', 'occurred_on', 'created_at', 'updated_at']);
     this.#outreach = new UidTable(sqlite, 'outreach', [
       'contact_id', 'why', 'via_contact_id', 'channel', 'stage', 'next_on', 'nudges', 'last_nudge_on', 'ended_on', 'created_at', 'updated_at',
@@ -108,6 +108,7 @@ export class RecordImporter {
       due_on: draft.due_on,
       done_on: draft.done_on,
       dropped_on: draft.dropped_on,
+      theirs: draft.theirs ? 1 : 0,
       created_at: draft.created_at,
       updated_at: draft.updated_at,
     };

@@ -58,7 +58,7 @@ export async function insertFavour(
 
 export async function insertFollowup(
   db: Kysely<Database>,
-  followup: { contact_id: number; interaction_id: number | null; text: string; due_on: string; done_on?: string | null; uid?: string },
+  followup: { contact_id: number; interaction_id: number | null; text: string; due_on: string; done_on?: string | null; theirs?: boolean; uid?: string },
   at: string,
 ): Promise<number> {
   const { id } = await db
@@ -70,6 +70,7 @@ export async function insertFollowup(
       text: followup.text,
       due_on: followup.due_on,
       done_on: followup.done_on ?? null,
+      theirs: followup.theirs ? 1 : 0,
       created_at: at,
       updated_at: at,
     })

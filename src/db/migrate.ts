@@ -2,7 +2,8 @@
 // schema version mirrored in PRAGMA user_version so that a newer database can
 // be refused before anything touches it.
 import type BetterSqlite3 from 'better-sqlite3';
-import { Migrator, type Kysely, type Migration, type MigrationProvider, type NO_MIGRATIONS } from 'kysely';
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type NO_MIGRATIONS } from 'kysely/migration';
 import { migrations } from '../../migrations/index.js';
 import { DataError } from '../core/errors.js';
 import type { Database } from './schema.js';
@@ -17,6 +18,15 @@ class StaticMigrationProvider implements MigrationProvider {
     return Object.fromEntries(this.list);
   }
 }
+
+/**
+ * Migrations made in parallel land between numbers a database has already
+ * run: one made by an earlier net may have 014 and 015 without 012, or 012
+ * without 011. Kysely refuses such a database by default; here it runs what
+ * is missing, in order of name, and each migration is written to work after
+ * either (a later one, like 016, joins what two parallel ones made).
+ */
+const MIGRATOR_OPTIONS = { allowUnorderedMigrations: true } as const;
 
 export function migrationsUpTo(version: number): ReadonlyArray<readonly [string, Migration]> {
   return migrations.slice(0, version);
@@ -42,7 +52,7 @@ async function inOneTransaction<T>(sqlite: BetterSqlite3.Database, work: () => P
 
 export async function migrateToLatest(db: Kysely<Database>, sqlite: BetterSqlite3.Database, version = SCHEMA_VERSION): Promise<void> {
   await inOneTransaction(sqlite, async () => {
-    const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrationsUpTo(version)) });
+    const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrationsUpTo(version)), ...MIGRATOR_OPTIONS });
     const { error, results } = await migrator.migrateToLatest();
     if (error) {
       const failed = results?.find((r) => r.status === 'Error')?.migrationName;
@@ -57,7 +67,7 @@ export async function migrateToLatest(db: Kysely<Database>, sqlite: BetterSqlite
 /** Migrates up or down to a named migration (NO_MIGRATIONS for none); for tests. */
 export async function migrateTo(db: Kysely<Database>, sqlite: BetterSqlite3.Database, target: string | typeof NO_MIGRATIONS): Promise<void> {
   await inOneTransaction(sqlite, async () => {
-    const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+    const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations), ...MIGRATOR_OPTIONS });
     const { error } = await migrator.migrateTo(target);
     if (error) throw error;
     const applied = typeof target === 'string' ? migrations.findIndex(([name]) => name === target) + 1 : 0;

@@ -1,7 +1,7 @@
 // Applying one operation to the tables: the inverse operations of an undo,
 // and (with recording off) operations that come from another device. The
 // vocabulary is the one the triggers of migrations/005-operations.ts (and
-// 011-trust.ts, for dismissals) record:
+// 011-trust.ts, for dismissals; 014-capture.ts, for the inbox) record:
 // entities and their tables, references written as uids, sets whose members
 // are identified by their content.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -26,6 +26,7 @@ export const RECORD_TABLES: Readonly<Record<string, RecordTable>> = {
   outreach_event: { table: 'outreach_events', refs: { outreach_id: 'outreach', interaction_id: 'interaction' } },
   distinct_pair: { table: 'distinct_pairs', refs: { contact_a: 'contact', contact_b: 'contact' } },
   dismissal: { table: 'dismissals', refs: { contact_id: 'contact' } },
+  capture: { table: 'captures', refs: { interaction_id: 'interaction' } },
 };
 
 interface SetTable {

@@ -5,6 +5,7 @@ import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { DataError } from '../core/errors.js';
+import { sqliteModuleFailure } from '../core/sqlite-module.js';
 import { NetSqliteDialect } from './dialect.js';
 import { secureDatabaseFiles } from './file-access.js';
 import { APPLICATION_ID, SCHEMA_VERSION, migrateToLatest } from './migrate.js';
@@ -136,6 +137,8 @@ async function openOnce(path: string, isNew: boolean): Promise<OpenDatabase> {
   try {
     sqlite = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
+    // Not the database: SQLite itself cannot be loaded (src/cli/run.ts says why).
+    if (sqliteModuleFailure(error)) throw error;
     throw new DataError(`cannot open the database ${path}: ${(error as Error).message}`, readOnlyFolderHint(path));
   }
   try {

@@ -180,11 +180,17 @@ export function periodReplies({ sqlite }: DueSource, period: Period): { answered
   return { answered, people: peopleIn(previous) };
 }
 
+/**
+ * The promises you made: kept in the period, and open. Their promises
+ * (`followup add --theirs`) are not yours to keep, so the review, which
+ * trains your habits, leaves them out.
+ */
 export async function followupFacts(db: Kysely<Database>, period: Period): Promise<{ kept: KeptFollowup[]; open: OpenFollowup[] }> {
   const kept = await db
     .selectFrom('followups as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
     .select(['f.due_on', sql<string>`f.done_on`.as('done_on')])
+    .where('f.theirs', '=', 0)
     .where('f.done_on', '>=', period.from)
     .where('f.done_on', '<=', period.to)
     .where('f.deleted_at', 'is', null)
@@ -194,6 +200,7 @@ export async function followupFacts(db: Kysely<Database>, period: Period): Promi
     .selectFrom('followups as f')
     .innerJoin('contacts as c', 'c.id', 'f.contact_id')
     .select(['f.id', 'f.contact_id', 'c.name', 'f.text', 'f.due_on'])
+    .where('f.theirs', '=', 0)
     .where('f.done_on', 'is', null)
     .where('f.dropped_on', 'is', null)
     .where('f.deleted_at', 'is', null)

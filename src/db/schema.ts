@@ -136,6 +136,8 @@ export interface FollowupsTable {
   created_at: string;
   updated_at: string;
   deleted_at: Generated<string | null>;
+  /** 1: the other person's promise (`followup add --theirs`); 0: a promise made to them (migration 015). */
+  theirs: Generated<number>;
 }
 
 export interface SettingsTable {
@@ -189,6 +191,33 @@ export interface DismissalsTable {
   deleted_at: Generated<string | null>;
 }
 
+/** A message or a meeting found by `net capture`, waiting in the inbox (migration 014): recorded, undoable. */
+export interface CapturesTable {
+  id: Generated<number>;
+  uid: string;
+  /** mail:<Message-ID> or meeting:<event UID>[/<occurrence>]: the same item read again is this one. */
+  capture_key: string;
+  kind: 'mail' | 'meeting';
+  /** The file or folder it was read from, as given ("-" for stdin). */
+  source: string;
+  occurred_at: string;
+  direction: string;
+  channel: string;
+  subject: string | null;
+  /** The sender's or organiser's address, lower case. */
+  sender: string | null;
+  /** The other people's addresses, lower case: a JSON array. */
+  addresses: string;
+  /** Their display names by address: a JSON object. */
+  names: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  /** The interaction an accepted capture became (or was found already logged as). */
+  interaction_id: number | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: Generated<string | null>;
+}
+
 /** The participants of a deleted interaction, kept aside until it is restored (migration 005). */
 export interface InteractionContactsParkedTable {
   interaction_id: number;
@@ -215,7 +244,7 @@ export interface CommandsTable {
   undoes: number | null;
   first_op: number;
   last_op: number;
-  /** The batch the command travelled in (migration 013): null for a command of this device not yet pushed. */
+  /** The batch the command travelled in (migration 017): null for a command of this device not yet pushed. */
   batch: Generated<number | null>;
 }
 
@@ -253,7 +282,7 @@ export interface DistinctPairsTable {
   deleted_at: Generated<string | null>;
 }
 
-/** Every batch of operations known here, this device's and the others' (migration 013). */
+/** Every batch of operations known here, this device's and the others' (migration 017). */
 export interface SyncBatchesTable {
   device: string;
   idx: number;
@@ -267,7 +296,7 @@ export interface SyncBatchesTable {
   published: number;
 }
 
-/** A note that lost to a concurrent edit, kept (derived from the operations, migration 013). */
+/** A note that lost to a concurrent edit, kept (derived from the operations, migration 017). */
 export interface SyncConflictsTable {
   id: Generated<number>;
   entity: string;
@@ -279,7 +308,7 @@ export interface SyncConflictsTable {
   at: string;
 }
 
-/** A record a deletion won over a concurrent edit (derived from the operations, migration 013). */
+/** A record a deletion won over a concurrent edit (derived from the operations, migration 017). */
 export interface SyncTrashTable {
   id: Generated<number>;
   entity: string;
@@ -305,6 +334,7 @@ export interface Database {
   outreach: OutreachTable;
   outreach_events: OutreachEventsTable;
   dismissals: DismissalsTable;
+  captures: CapturesTable;
   interaction_contacts_parked: InteractionContactsParkedTable;
   meta: MetaTable;
   commands: CommandsTable;

@@ -1,4 +1,4 @@
-// What sync kept when a merge had to choose (migration 013): notes that lost
+// What sync kept when a merge had to choose (migration 017): notes that lost
 // to a concurrent edit, and records a deletion won over a concurrent edit.
 // Read here for `net show`, `net trash`, `net sync status` and `net doctor`;
 // written only by the sync (src/sync/materialize.ts).

@@ -1,9 +1,11 @@
-// iCalendar output through the `ics` library: one all-day event per item.
-// All-day dates are built from the YYYY-MM-DD text itself, never from a local
-// Date, which would shift a day in far time zones.
-import { createEvents, type DateArray, type EventAttributes } from 'ics';
+// iCalendar output through ical.js, the library that already writes net's
+// vCards: one all-day event per item. Lines are folded at 75 octets (UTF-8
+// bytes, never inside a character), as RFC 5545 asks. All-day dates are built
+// from the YYYY-MM-DD text itself, never from a local Date, which would shift
+// a day in far time zones.
+import ICAL from 'ical.js';
 import { addDays } from '../core/dates.js';
-import { DataError } from '../core/errors.js';
+import { foldedAt75 } from './folding.js';
 import type { AttentionItem } from '../core/scheduler.js';
 
 /** An all-day entry of a calendar. */
@@ -17,41 +19,44 @@ export interface DayEntry {
   categories?: string[];
 }
 
-export function dayArray(day: string): DateArray {
+/** A DATE value of `day` (YYYY-MM-DD), with no time and no zone. */
+export function dateValue(day: string): ICAL.Time {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) throw new RangeError(`not a YYYY-MM-DD day: ${day}`);
-  return [Number(m[1]), Number(m[2]), Number(m[3])];
+  return ICAL.Time.fromData({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), isDate: true });
 }
 
-/** CR as LF: the library escapes LF as \\n but writes a CR raw, which readers take as a line end. */
+/** CR as LF: ical.js escapes LF as \\n but writes a CR raw, which readers take as a line end. */
 const lf = (text: string): string => text.replace(/\r\n?/g, '\n');
-
-/** DTSTAMP in UTC basic form: 20260314T110000Z. */
-function stamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
 
 /** A calendar of all-day events; `now` is the time stamp of every event (NET_NOW makes it reproducible). */
 export function dayEntriesToIcs(entries: readonly DayEntry[], options: { now: Date; name: string }): string {
-  const events = entries.map((e): EventAttributes => {
-    const event = {
-      uid: e.uid,
-      start: dayArray(e.day),
-      end: dayArray(addDays(e.day, 1)),
-      title: lf(e.title),
-      description: e.description === undefined ? undefined : lf(e.description),
-      categories: e.categories?.map(lf),
-      transp: 'TRANSPARENT' as const,
-      productId: 'net',
-      calName: options.name,
-      // Not in the library's types, but in its schema: DTSTAMP, else the real clock.
-      timestamp: stamp(options.now),
-    };
-    return event as EventAttributes;
-  });
-  const { error, value } = createEvents(events, { productId: 'net', calName: options.name });
-  if (error || value === null) throw new DataError(`cannot write the calendar: ${error?.message ?? 'no output'}`);
-  return value;
+  const calendar = new ICAL.Component('vcalendar');
+  const add = (component: ICAL.Component, name: string, value: string | ICAL.Time | string[]): void => {
+    const property = new ICAL.Property(name, component);
+    if (Array.isArray(value)) property.setValues(value);
+    else property.setValue(value);
+    component.addProperty(property);
+  };
+  add(calendar, 'version', '2.0');
+  add(calendar, 'calscale', 'GREGORIAN');
+  add(calendar, 'prodid', '-//net//networking journal//EN');
+  add(calendar, 'method', 'PUBLISH');
+  add(calendar, 'x-wr-calname', lf(options.name));
+  const stamp = ICAL.Time.fromJSDate(options.now, true);
+  for (const entry of entries) {
+    const event = new ICAL.Component('vevent', calendar);
+    add(event, 'uid', entry.uid);
+    add(event, 'summary', lf(entry.title));
+    add(event, 'dtstamp', stamp);
+    add(event, 'dtstart', dateValue(entry.day));
+    add(event, 'dtend', dateValue(addDays(entry.day, 1)));
+    if (entry.description) add(event, 'description', lf(entry.description));
+    if (entry.categories?.length) add(event, 'categories', entry.categories.map(lf));
+    add(event, 'transp', 'TRANSPARENT');
+    calendar.addSubcomponent(event);
+  }
+  return foldedAt75(() => `${calendar.toString()}\r\n`);
 }
 
 /** The uid of a due item: the same item on the same day keeps it. */

@@ -10,6 +10,7 @@ import { TextDecoder } from 'node:util';
 import ICAL from 'ical.js';
 import libqp from 'libqp';
 import { DataError } from '../core/errors.js';
+import { foldedAt75 } from './folding.js';
 import type { AddressCard } from '../core/import-types.js';
 import { Utf8Converter } from './text-encoding.js';
 import { unfold, withoutBinaryValues } from './vcard-lines.js';
@@ -343,8 +344,9 @@ export function writeVcard(contact: VcardContact, version: 3 | 4): string {
   if (contact.birthday) {
     add('bday', version === 3 ? contact.birthday : ICAL.VCardTime.fromDateAndOrTimeString(contact.birthday, 'date'));
   }
-  let out =
-    version === 3 ? ICAL.stringify.component(card.toJSON() as unknown[], ICAL.design.vcard3) : card.toString();
+  let out = foldedAt75(() =>
+    version === 3 ? ICAL.stringify.component(card.toJSON() as unknown[], ICAL.design.vcard3) : card.toString(),
+  );
   // ical.js writes 3.0 dates in the basic form (19850412); Google and Apple write and read the extended one.
   if (version === 3) out = out.replace(/^BDAY:(\d{4}|--)(\d{2})(\d{2})$/m, (_m, y: string, mo: string, d: string) => `BDAY:${y}-${mo}-${d}`.replace('---', '--'));
   return `${out}\r\n`;

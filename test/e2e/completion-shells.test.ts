@@ -10,6 +10,7 @@ import { closeAll, HAS_TMUX, hasProgram, pathWithNet, shellQuote, Terminal } fro
 
 let s: Sandbox;
 let binDir: string;
+let clashDir: string;
 const terminals: Terminal[] = [];
 
 beforeAll(() => {
@@ -20,19 +21,25 @@ beforeAll(() => {
   writeFileSync(join(binDir, 'net'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`);
   chmodSync(join(binDir, 'net'), 0o755);
   for (const shell of ['bash', 'zsh', 'fish']) writeFileSync(join(s.dir, `net.${shell}`), ok(s.net(['completion', shell])));
+  // Samba's net first on PATH, net itself as netj: what the completion must still serve.
+  clashDir = join(s.dir, 'clash');
+  mkdirSync(clashDir);
+  writeFileSync(join(clashDir, 'net'), '#!/bin/sh\necho "Usage: net <rpc|ads|rap> [options]"\nexit 255\n');
+  writeFileSync(join(clashDir, 'netj'), `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(BIN)} "$@"\n`);
+  for (const name of ['net', 'netj']) chmodSync(join(clashDir, name), 0o755);
 });
 afterAll(async () => {
   await closeAll(terminals);
   s.cleanup();
 });
 
-function shellEnv(): NodeJS.ProcessEnv {
-  return { ...s.env, PATH: pathWithNet(binDir), TERM: 'xterm-256color' };
+function shellEnv(dir = binDir): NodeJS.ProcessEnv {
+  return { ...s.env, PATH: pathWithNet(dir), TERM: 'xterm-256color' };
 }
 
 /** Starts an interactive shell with the script sourced and a `$ ` prompt. */
-async function shell(command: string, setup: string): Promise<Terminal> {
-  const t = new Terminal(s.dir, command, { env: shellEnv(), width: 100 });
+async function shell(command: string, setup: string, dir = binDir): Promise<Terminal> {
+  const t = new Terminal(s.dir, command, { env: shellEnv(dir), width: 100 });
   terminals.push(t);
   t.type(setup);
   t.keys('Enter');
@@ -81,5 +88,28 @@ describe.skipIf(!hasProgram('fish'))('fish', () => {
     expect(run('net hist')).toBe('history\tinteractions, newest first\n');
     expect(run('net log x --via vi')).toBe('video\n');
     expect(run('net show nic')).toBe('Niccolò Ferri\tnetwork\n');
+  });
+});
+
+describe('as netj, with Samba\'s net first on PATH', () => {
+  it.skipIf(!HAS_TMUX)('bash completes netj from netj', async () => {
+    const t = await shell('bash --norc --noprofile', `PS1='$ '; source ${shellQuote(join(s.dir, 'net.bash'))}; echo READY`, clashDir);
+    await tab(t, 'netj hist', /\$ netj history$/m);
+    await tab(t, 'netj log nic', /\$ netj log Niccolò\\ Ferri$/m);
+  });
+
+  it.skipIf(!HAS_TMUX || !hasProgram('zsh'))('zsh completes netj from netj', async () => {
+    const t = await shell('zsh -f', `PS1='$ '; autoload -Uz compinit && compinit -u -D; source ${shellQuote(join(s.dir, 'net.zsh'))}; echo READY`, clashDir);
+    await tab(t, 'netj hist', /\$ netj history$/m);
+    await tab(t, 'netj log nicolo', /\$ netj log Niccolò\\ Ferri$/m);
+  });
+
+  it.skipIf(!hasProgram('fish'))('fish completes netj from netj', () => {
+    const line = 'netj log --via cof';
+    const result = spawnSync('fish', ['--no-config', '-c', `source ${shellQuote(join(s.dir, 'net.fish'))}; complete -C ${shellQuote(line)}`], {
+      env: shellEnv(clashDir),
+      encoding: 'utf8',
+    });
+    expect(result.stdout).toMatch(/^coffee\b/m);
   });
 });

@@ -26,14 +26,16 @@ describe('net completion SHELL', () => {
   afterAll(() => s.cleanup());
 
   it.each([
-    ['bash', 'complete -F _net_complete net'],
-    ['zsh', '#compdef net'],
-    ['fish', "complete -c net -f -a '(__net_complete)'"],
-  ])('prints a %s script', (shell, marker) => {
+    ['bash', 'complete -F _net_complete net netj'],
+    ['zsh', '#compdef net netj'],
+    ['fish', "complete -c net -f -a '(__net_complete)'\ncomplete -c netj -f -a '(__net_complete)'"],
+  ])('prints a %s script, for net and netj', (shell, marker) => {
     const result = s.net(['completion', shell]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(marker);
-    expect(result.stdout).toContain('net __complete');
+    // It asks the program being completed (net or netj), never a `net` that may be Samba's.
+    expect(result.stdout).toContain(' __complete ');
+    expect(result.stdout).not.toMatch(/command net /);
     expect(result.stdout).not.toContain('@{');
     expect(result.stderr).toBe('');
   });
@@ -162,8 +164,8 @@ describe('the bash script in a real bash', () => {
     return result.stdout.split('\n').filter(Boolean);
   }
 
-  it('registers the function for net', () => {
-    expect(bash('complete -p net').stdout).toBe('complete -F _net_complete net\n');
+  it('registers the function for net and netj', () => {
+    expect(bash('complete -p net netj').stdout).toBe('complete -F _net_complete net\ncomplete -F _net_complete netj\n');
   });
 
   it('completes commands, subcommands and options', () => {

@@ -31,9 +31,14 @@ describe('net config', () => {
       'weight.new_contact',
       'weight.upcoming',
       'weight.outreach',
+      'weight.waiting',
+      'weight.awaited',
       'dates.order',
       'me.name',
       'draft.signature',
+      'me.emails',
+      'capture.max_recipients',
+      'capture.max_attendees',
       'sync.auto',
     ]);
     expect(list.find((r) => r.key === 'cadence.inner')).toMatchObject({ value: '14 days', default: '14 days', changed: false });

@@ -1,5 +1,6 @@
 // net due through the built binary, on a hand-built network with NET_NOW fixed
 // (2026-03-14, a Saturday): every kind, the ranking rules, the formats.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
@@ -32,6 +33,27 @@ describe('net due on an empty or missing network', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^Nothing due/);
     expect(s.json(['due'])).toEqual([]);
+  });
+});
+
+describe('a plain `net`', () => {
+  it('shows the help before there is a database, creating none, and is net due once there is one', () => {
+    const s = sandbox();
+    try {
+      const help = s.net([]);
+      expect(help).toMatchObject({ code: 0, stderr: '' });
+      expect(help.stdout).toMatch(/^Usage: net \[options\] \[command\]/);
+      expect(existsSync(s.db)).toBe(false);
+      ok(s.net(['add', 'Giulia Rossi', '--circle', 'close', '--met-on', '2026-01-02']));
+      for (const args of [[], ['--no-color'], ['--db', s.db], [`--db=${s.db}`, '--no-input']]) {
+        expect(s.net(args), args.join(' ')).toEqual(s.net(['due']));
+      }
+      expect(s.net([]).stdout).toMatch(/^Giulia Rossi\t/);
+      // Anything else is left to commander: an unknown option is still a usage error.
+      expect(s.net(['--bogus']).code).toBe(2);
+    } finally {
+      s.cleanup();
+    }
   });
 });
 

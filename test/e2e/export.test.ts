@@ -17,7 +17,7 @@ describe('net export', () => {
   it('prints only the header, or [], from an empty or missing database', () => {
     const empty = sandbox();
     try {
-      expect(ok(empty.net(['export', 'followups']))).toBe('id,uid,contact_id,contact_uid,name,text,due_on,done_on,dropped_on,interaction_id,interaction_uid,created_at,updated_at\n');
+      expect(ok(empty.net(['export', 'followups']))).toBe('id,uid,contact_id,contact_uid,name,text,due_on,done_on,dropped_on,interaction_id,interaction_uid,created_at,updated_at,theirs\n');
       expect(ok(empty.net(['export', 'contacts', '--json']))).toBe('[]\n');
       expect(existsSync(empty.db)).toBe(false);
     } finally {
@@ -36,6 +36,23 @@ describe('net export', () => {
     const missing = s.net(['export', 'contacts', '--out', join(s.dir, 'no', 'such', 'folder.csv')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('the folder does not exist');
+  });
+
+  it('streams JSON Lines with --jsonl: one object a line, the records of --json', () => {
+    for (const entity of ['contacts', 'interactions', 'due']) {
+      const lines = ok(s.net(['export', entity, '--jsonl'])).split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(JSON.parse(ok(s.net(['export', entity, '--json']))));
+    }
+    expect(s.net(['export', 'contacts', '--jsonl', '--json']).code).toBe(2);
+  });
+
+  it('takes --out - for standard output, as other tools do', () => {
+    const result = s.net(['export', 'contacts', '--json', '--out', '-']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(ok(s.net(['export', 'contacts', '--json'])));
+    expect(existsSync(join(process.cwd(), '-'))).toBe(false);
+    expect(s.net(['export', 'contacts', '--out', '-', '--force'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--force goes with --out FILE') });
   });
 
   it('writes vCard 3.0 by default and 4.0 on request, and reads them back unchanged', () => {

@@ -9,6 +9,7 @@ interface Followup {
   text: string;
   due_on: string;
   done_on: string | null;
+  theirs: boolean;
 }
 
 describe('net followup', () => {
@@ -23,7 +24,7 @@ describe('net followup', () => {
   it('add: due a week later by default, or --by a day ahead ("friday" is the next one)', () => {
     expect(ok(s.net(['followup', 'add', 'anna', 'send the deck']))).toBe('Follow-up #1 for Anna Meyer: send the deck (by 2026-03-21).\n');
     const added = s.json<Followup>(['followup', 'add', 'nicolo', 'introduce to Sara', '--by', 'friday']);
-    expect(added).toEqual({ id: 2, contact_id: 2, name: 'Niccolò Bianchi', text: 'introduce to Sara', due_on: '2026-03-20', done_on: null, dropped_on: null });
+    expect(added).toEqual({ id: 2, contact_id: 2, name: 'Niccolò Bianchi', text: 'introduce to Sara', due_on: '2026-03-20', done_on: null, dropped_on: null, theirs: false });
     expect(s.query('select contact_id, text, due_on, done_on, interaction_id from followups order by id')).toEqual([
       { contact_id: 1, text: 'send the deck', due_on: '2026-03-21', done_on: null, interaction_id: null },
       { contact_id: 2, text: 'introduce to Sara', due_on: '2026-03-20', done_on: null, interaction_id: null },
@@ -33,14 +34,14 @@ describe('net followup', () => {
   it('list: open ones by due day, with the contract keys in JSON and CSV', () => {
     const list = s.json<Followup[]>(['followup', 'list']);
     expect(list.map((f) => Object.keys(f))).toEqual([
-      ['id', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on'],
-      ['id', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on'],
+      ['id', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'theirs'],
+      ['id', 'contact_id', 'name', 'text', 'due_on', 'done_on', 'dropped_on', 'theirs'],
     ]);
     expect(list.map((f) => f.id)).toEqual([2, 1]);
     expect(ok(s.net(['followup', 'list', '--csv']))).toBe(
-      'id,contact_id,name,text,due_on,done_on,dropped_on\n2,2,Niccolò Bianchi,introduce to Sara,2026-03-20,,\n1,1,Anna Meyer,send the deck,2026-03-21,,\n',
+      'id,contact_id,name,text,due_on,done_on,dropped_on,theirs\n2,2,Niccolò Bianchi,introduce to Sara,2026-03-20,,,false\n1,1,Anna Meyer,send the deck,2026-03-21,,,false\n',
     );
-    expect(ok(s.net(['followup', 'list']))).toBe('2\tNiccolò Bianchi\tintroduce to Sara\t2026-03-20 (in 6 days)\n1\tAnna Meyer\tsend the deck\t2026-03-21 (in 7 days)\n');
+    expect(ok(s.net(['followup', 'list']))).toBe('2\tNiccolò Bianchi\tmine\tintroduce to Sara\t2026-03-20 (in 6 days)\n1\tAnna Meyer\tmine\tsend the deck\t2026-03-21 (in 7 days)\n');
   });
 
   it('shows in net due once its day has come, and leaves it when done', () => {

@@ -1,4 +1,4 @@
-// net import google and vcf: address books as Google, Apple and Android write them.
+// net import google, outlook and vcf: address books as Google, Microsoft, Apple and Android write them.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,6 +62,33 @@ describe('net import google and vcf', () => {
     expect(byName('Studio Legale Bruni, Associati')).toMatchObject({ company: 'Studio Legale Bruni, Associati', notes: "=cmd|' /C calc'!A0" });
     ok(s.net(['import', 'google', fixture('google-contacts-old.csv')]));
     expect(byName('Paolo Neri')).toMatchObject({ company: 'Intesa Sanpaolo', role: 'Analyst', phone: '+39 320 111 2222', tags: ['Banking'] });
+  });
+
+  it('reads an Outlook / Microsoft 365 CSV: three e-mail columns, phones by kind, categories, "0/0/00" for no date', () => {
+    const out = ok(s.net(['import', 'outlook', fixture('outlook-contacts.csv')]));
+    expect(out).toContain('3 contacts from');
+    expect(out).toContain('(Outlook contacts)');
+    expect(byName('Françoise Dupont')).toMatchObject({
+      company: 'Rossi, Bianchi & Partners',
+      role: 'CTO',
+      emails: ['f@dupont.example', 'fd@home.example'],
+      phone: '+33 6 12 34 56 78',
+      linkedin: 'https://www.linkedin.com/in/fdupont',
+      location: 'Lyon',
+      tags: ['fintech', 'mentor'],
+      birthday: '1985-04-12',
+      notes: 'Met at the\nLyon meetup',
+    });
+    expect(byName('Marco Bianchi')).toMatchObject({ phone: '+39 02 1234', birthday: null, emails: [] });
+    expect(ok(s.net(['import', 'outlook', fixture('outlook-contacts.csv')]))).toContain('added 0');
+    const google = s.net(['import', 'outlook', fixture('google-contacts.csv')]);
+    expect(google.code).not.toBe(0);
+    expect(google.stderr).toContain('an Outlook or Microsoft 365 contacts CSV export');
+  });
+
+  it('reads an Outlook date in the order of --date-order (an Outlook in Italian writes the day first)', () => {
+    ok(s.net(['import', 'outlook', fixture('outlook-contacts.csv'), '--date-order', 'dmy']));
+    expect(byName('Françoise Dupont')).toMatchObject({ birthday: '1985-12-04' });
   });
 
   it('reads vCards from Apple (3.0), Google (3.0), Android (2.1, quoted-printable) and 4.0', () => {

@@ -1,4 +1,5 @@
 // add and log through the built binary: outputs, exit codes, and what is stored.
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 
@@ -205,4 +206,23 @@ describe('net log', () => {
     expect(result.stderr).toContain('net: no contact matches "zzzz qqqq"');
     expect(s.query('select id from interactions')).toHaveLength(0);
   });
+
+  it('reads the note from standard input with -m -, and -e without a terminal is a usage error', () => {
+    const logged = JSON.parse(ok(s.net(['log', 'giulia', '--via', 'call', '-m', '-', '--json'], { input: 'asked about\nthe Berlin job\n' }))) as { note: string };
+    expect(logged.note).toBe('asked about\nthe Berlin job');
+    const edit = s.net(['log', 'giulia', '-e']);
+    expect(edit).toMatchObject({ code: 2, stderr: 'net: -e: the editor needs a terminal\n  give the text with the option itself, or `-` to read it from standard input\n' });
+  });
+
+  it('-q leaves out the confirmations, not results, --json or errors', () => {
+    expect(s.net(['-q', 'add', 'Quentin Blake'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(s.net(['log', 'quentin', '--via', 'call', '--quiet'])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(s.query("select count(*) as n from contacts where name = 'Quentin Blake'")).toEqual([{ n: 1 }]);
+    expect(JSON.parse(ok(s.net(['-q', 'add', 'Quentin Other', '--json']))) as { name: string }).toMatchObject({ name: 'Quentin Other' });
+    expect(ok(s.net(['-q', 'list']))).toContain('Quentin Blake');
+    const out = join(s.dir, 'quiet.csv');
+    expect(s.net(['-q', 'export', 'contacts', '--out', out])).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    expect(s.net(['-q', 'log', 'zzzz qqqq'])).toMatchObject({ code: 1, stderr: expect.stringContaining('no contact matches') });
+  });
 });
+

@@ -145,6 +145,9 @@ describe('edit, archive, rm', () => {
     ok(s.net(['edit', 'giulia rossi', '--rename', 'Giulia Rossi-Verdi', '--circle', 'inner', '--every', '10 days', '--no-interest', 'AI', '--interest', 'ML', '--role', 'CTO']));
     const c = s.json<Record<string, unknown>>(['show', 'rossi-verdi']);
     expect(c).toMatchObject({ name: 'Giulia Rossi-Verdi', circle: 'inner', cadence_days: 10, interests: ['ML'], role: 'CTO' });
+    // An empty rhythm, like any empty value, clears the person's own: the circle's applies again.
+    ok(s.net(['edit', 'rossi-verdi', '--every', '']));
+    expect(s.json<Record<string, unknown>>(['show', 'rossi-verdi'])).toMatchObject({ cadence_override: null, cadence_days: 14 });
     ok(s.net(['edit', 'nicolo', '--untag', 'fintech', '--company', '']));
     expect(s.json<Record<string, unknown>>(['show', 'nicolo'])).toMatchObject({ tags: [], company: null });
     expect(s.net(['edit', 'nicolo']).code).toBe(2);

@@ -40,7 +40,7 @@ describe('namesakes', () => {
     const due = ok(s.net(['due']));
     expect(due).toContain('Marco Rossi (Nexi)\t');
     expect(due).toContain('Marco Rossi (Satispay)\t');
-    expect(ok(s.net(['followup', 'list']))).toContain('Marco Rossi (Nexi)\tsend the deck');
+    expect(ok(s.net(['followup', 'list']))).toContain('Marco Rossi (Nexi)\tmine\tsend the deck');
     expect(ok(s.net(['history']))).toContain('Marco Rossi (Satispay)');
     expect(ok(s.net(['review']))).toMatch(/Marco Rossi \(Nexi\)/);
     // Machine output keeps the name as stored.

@@ -1,4 +1,6 @@
 // net search and history --grep: what was written in words, found again.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 
@@ -74,6 +76,32 @@ describe('net search', () => {
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('Nothing written matches "zebra"');
     expect(s.net(['search', '--', '-- ""']).code).toBe(2);
+  });
+});
+
+describe('imports', () => {
+  it('index what they write in one pass, and undo takes it out again', () => {
+    const file = join(s.dir, 'touches.csv');
+    writeFileSync(file, 'date,contacts,via,note\n2026-03-02,Giulia Rossi,call,talked about the quarterly roadmap\n2026-03-03,Niccolò Bianchi,email,roadmap deck sent\n');
+    ok(s.net(['import', 'csv', '--interactions', file]));
+    expect(s.json<Hit[]>(['search', 'roadmap']).map((h) => h.contacts[0]).sort()).toEqual(['Giulia Rossi', 'Niccolò Bianchi']);
+    // Rows written before the import are still found; the index triggers are back for what comes next.
+    expect(s.json<Hit[]>(['search', 'engineer'])).toHaveLength(1);
+    ok(s.net(['log', 'giulia', '-m', 'roadmap again']));
+    expect(s.json<Hit[]>(['search', 'roadmap'])).toHaveLength(3);
+    ok(s.net(['undo', '--yes']));
+    const imported = s.query<{ id: number }>("select id from commands where name like 'import%'")[0].id;
+    ok(s.net(['undo', String(imported), '--yes']));
+    expect(s.json<Hit[]>(['search', 'roadmap'])).toEqual([]);
+    expect(s.query("select count(*) as n from sqlite_schema where type = 'trigger' and name like 'search_%'")[0]).toEqual({ n: 15 });
+  });
+
+  it('a failed import leaves the index and its triggers as they were', () => {
+    const file = join(s.dir, 'bad.csv');
+    writeFileSync(file, 'date,contacts,via,note\n2026-03-02,Giulia Rossi,call,first roadmap\nnot a date,Giulia Rossi,call,second\n');
+    expect(s.net(['import', 'csv', '--interactions', file]).code).not.toBe(0);
+    expect(s.json<Hit[]>(['search', 'roadmap'])).toEqual([]);
+    expect(s.query("select count(*) as n from sqlite_schema where type = 'trigger' and name like 'search_%'")[0]).toEqual({ n: 15 });
   });
 });
 

@@ -1,6 +1,7 @@
 // The bundle starts with V8's code cache made by the build, and only ever
-// with the cache made for it: a cache from another build is left unused and
-// net still runs (compiling as usual).
+// with the cache made for it and for this V8: otherwise (another build,
+// another Node.js, no cache) it is loaded with Node's own compile cache, and
+// net runs all the same.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,16 +13,30 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'cli', 'net.cjs');
 const LOADER = pathToFileURL(join(ROOT, 'bin', 'load-bundle.cjs')).href;
 
-/** Loads `bundle` as bin/net does, runs `net --version`, and says what became of the cache. */
-function probe(bundle: string): { cacheGiven: boolean; rejected: boolean | undefined; code: number; stdout: string } {
+interface Probe {
+  /** Compiled here with the build's code cache (else loaded as a module). */
+  codeCache: boolean;
+  rejected: boolean | undefined;
+  /** Node's compile cache was turned on. */
+  compileCache: boolean;
+  code: number;
+  stdout: string;
+}
+
+/** Loads `bundle` as bin/net does, runs `net --version`, and says which cache it started with. */
+function probe(bundle: string): Probe {
   const script = `
+    const { getCompileCacheDir } = await import('node:module');
     const { loadBundle } = await import(${JSON.stringify(LOADER)});
     const { run, script } = loadBundle(${JSON.stringify(bundle)});
     const code = await run([process.execPath, 'net', '--version']);
-    process.stderr.write(JSON.stringify({ cacheGiven: script.cachedDataRejected !== undefined, rejected: script.cachedDataRejected, code }));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    process.stderr.write(JSON.stringify({ codeCache: script !== undefined, rejected: script?.cachedDataRejected, compileCache: getCompileCacheDir() !== undefined, code }));`;
+  // Node's compile cache goes to the temporary folder (NODE_COMPILE_CACHE would turn it on from the start).
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir };
+  delete env.NODE_COMPILE_CACHE;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env });
   expect(result.status, result.stderr).toBe(0);
-  return { ...(JSON.parse(result.stderr) as { cacheGiven: boolean; rejected: boolean | undefined; code: number }), stdout: result.stdout };
+  return { ...(JSON.parse(result.stderr) as Omit<Probe, 'stdout'>), stdout: result.stdout };
 }
 
 let dir: string;
@@ -31,10 +46,10 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the code cache', () => {
-  it('is made by the build for the bundle, and V8 takes it', () => {
+  it('is made by the build for the bundle and this V8, and V8 takes it', () => {
     expect(existsSync(BUNDLE.replace(/\.cjs$/, '.cache'))).toBe(true);
-    const { cacheGiven, rejected, code, stdout } = probe(BUNDLE);
-    expect({ cacheGiven, rejected, code }).toEqual({ cacheGiven: true, rejected: false, code: 0 });
+    const { stdout, ...how } = probe(BUNDLE);
+    expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0 });
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
@@ -42,22 +57,33 @@ describe('the code cache', () => {
     expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/\bimport\(/);
   });
 
-  it('of another build is not used: the bundle compiles and runs as usual', () => {
+  it('of another build is not used: Node\'s compile cache is, and net runs', () => {
     const bundle = join(dir, 'net.cjs');
     const source = readFileSync(BUNDLE, 'utf8');
     // The same code under another build id, next to the cache of the real one.
     writeFileSync(bundle, source.replace(/^\/\/net-build:[^\n]*/, '//net-build:another'));
     copyFileSync(BUNDLE.replace(/\.cjs$/, '.cache'), join(dir, 'net.cache'));
-    expect(probe(bundle)).toMatchObject({ cacheGiven: false, code: 0 });
+    expect(probe(bundle)).toMatchObject({ codeCache: false, compileCache: true, code: 0 });
+  });
+
+  it('made by another Node.js is not given to V8: Node\'s compile cache is used instead', () => {
+    const bundle = join(dir, 'net.cjs');
+    copyFileSync(BUNDLE, bundle);
+    const cache = readFileSync(BUNDLE.replace(/\.cjs$/, '.cache'));
+    const header = cache.subarray(0, cache.indexOf(10) + 1).toString('latin1');
+    writeFileSync(join(dir, 'net.cache'), Buffer.concat([Buffer.from(header.replace(/ v8:\S+/, ' v8:0.0.0')), cache.subarray(header.length)]));
+    expect(probe(bundle)).toMatchObject({ codeCache: false, compileCache: true, code: 0 });
+    // Made on that first run, for this Node version.
+    expect(existsSync(join(dir, 'node-compile-cache'))).toBe(true);
   });
 
   it('that is missing or damaged does not stop net', () => {
     const bundle = join(dir, 'net.cjs');
     copyFileSync(BUNDLE, bundle);
-    expect(probe(bundle)).toMatchObject({ cacheGiven: false, code: 0 });
+    expect(probe(bundle)).toMatchObject({ codeCache: false, compileCache: true, code: 0 });
     // The right header, then bytes V8 refuses.
-    const header = readFileSync(BUNDLE, 'utf8').split('\n')[0];
-    writeFileSync(join(dir, 'net.cache'), `${header}\n${'x'.repeat(4096)}`);
-    expect(probe(bundle)).toMatchObject({ cacheGiven: true, rejected: true, code: 0 });
+    const cache = readFileSync(BUNDLE.replace(/\.cjs$/, '.cache'));
+    writeFileSync(join(dir, 'net.cache'), Buffer.concat([cache.subarray(0, cache.indexOf(10) + 1), Buffer.from('x'.repeat(4096))]));
+    expect(probe(bundle)).toMatchObject({ codeCache: true, rejected: true, code: 0 });
   });
 });

@@ -178,3 +178,43 @@ describe('a bare CR in stored text, as a database from before may hold', () => {
     expect(events.map((e) => e.getFirstPropertyValue('summary'))).toContain('Promise to Giulia\nROSSI: send the deck');
   });
 });
+
+describe('stored text printed for people, as a database from before or a raw tool may hold it', () => {
+  let d: Sandbox;
+  const EVIL = 'Eve\u001b]52;c;ZWNobyBwd25lZA==\u0007 \u009b2J\u202eyrollaM\rX';
+  beforeAll(() => {
+    d = sandbox();
+    ok(d.net(['add', 'Giulia Rossi', '--email', 'giulia@example.com']));
+    ok(d.net(['log', 'giulia', '-m', 'coffee']));
+    ok(d.net(['followup', 'add', 'giulia', 'send the deck', '--by', '2026-03-10']));
+    const db = new Database(d.db);
+    rawWrite(db, () => {
+      db.prepare('update contacts set name = ?, company = ?, notes = ?').run(`Giulia ${EVIL}`, EVIL, EVIL);
+      db.prepare('update interactions set note = ?').run(EVIL);
+      db.prepare('update followups set text = ?').run(EVIL);
+    });
+    db.close();
+  });
+  afterAll(() => d.cleanup());
+
+  const views = [['list'], ['show', '1'], ['history'], ['followup', 'list'], ['due'], ['review'], ['changes'], ['search', 'eve']];
+  it.each(views)('net %s, piped and on a terminal, escapes every control and bidi character', (...args) => {
+    for (const terminal of [false, true]) {
+      const result = d.net(args, { terminal, spawn: false });
+      expect(result.code, result.stderr).toBe(0);
+      // Net's own colours pass on a terminal; nothing else of the stored text does.
+      const out = result.stdout.replace(/\u001b\[[0-9;]*m/g, '');
+      expect(out, `${args.join(' ')} ${terminal ? 'terminal' : 'piped'}`).not.toMatch(UNSAFE_FOR_TERMINAL);
+      expect(result.stderr.replace(/\u001b\[[0-9;]*m/g, '')).not.toMatch(UNSAFE_FOR_TERMINAL);
+    }
+  });
+
+  it('JSON keeps the stored text exactly: it is a contract for scripts', () => {
+    const shown = JSON.parse(ok(d.net(['show', '1', '--json']))) as { company: string; notes: string };
+    expect(shown.company).toBe(EVIL);
+    expect(ok(d.net(['list', '--json']))).toContain('\u009b2J\u202e');
+    // net brief --json too: escaped for a terminal, \u{202e} inside a JSON string would not even parse.
+    const [brief] = JSON.parse(ok(d.net(['brief', '1', '--json']))) as Array<Record<string, unknown>>;
+    expect(JSON.stringify(brief)).toContain('\u009b2J\u202e');
+  });
+});

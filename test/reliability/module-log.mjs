@@ -5,7 +5,7 @@ import Module, { register } from 'node:module';
 
 const log = process.env.NET_MODULE_LOG;
 if (log) {
-  // Module hooks run on their own thread in Node 20: a data: URL module, so
+  // Module hooks run on their own thread: a data: URL module, so
   // that no file has to be found relative to this one.
   register(
     `data:text/javascript,${encodeURIComponent(`

@@ -1,5 +1,5 @@
 // net restore on a terminal: it asks before replacing the database; "no"
-// (or Ctrl-C) changes nothing, "yes" restores and keeps the replaced one.
+// (exit 1) or Ctrl-C (130) changes nothing, "yes" restores and keeps the replaced one.
 // Skipped when tmux is missing.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ describe.skipIf(!HAS_TMUX)('net restore on a terminal', () => {
     s.cleanup();
   });
 
-  it('asks first; no changes nothing (exit 130)', async () => {
+  it('asks first; no changes nothing (exit 1)', async () => {
     const before = sha1(s.db);
     const t = open(['restore', backup]);
     // The prompt wraps the question at the terminal's width.
@@ -37,7 +37,8 @@ describe.skipIf(!HAS_TMUX)('net restore on a terminal', () => {
     expect(screen).toContain(`Replace ${s.db} with ${backup} (1 contact(s) and 0 interaction(s))? The current database is kept as a backup.`);
     t.type('n');
     t.keys('Enter');
-    expect(await t.exitCode()).toBe(130);
+    expect(await t.exitCode()).toBe(1);
+    expect(t.screen()).toContain('net: nothing was restored: you answered no');
     expect(sha1(s.db)).toBe(before);
     expect(existsSync(join(s.dir, 'data', 'net-backup-2026-03-14-120000-before-restore.db'))).toBe(false);
   });

@@ -76,7 +76,9 @@ export function portableBin(): { bin: string; cleanup(): void } {
     if (existsSync(join(root, file))) copy(file);
   }
   const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
-  for (const file of ['package.json', 'build/Release/better_sqlite3.node']) {
+  // The addon better-sqlite3 loads: one compiled on install, or the prebuilt one it ships.
+  const addons = ['build/Release/better_sqlite3.node', `prebuilds/${process.platform}-${process.arch}.node`];
+  for (const file of ['package.json', ...addons.filter((addon) => existsSync(join(sqlite, addon))).slice(0, 1)]) {
     mkdirSync(dirname(join(dir, 'node_modules', 'better-sqlite3', file)), { recursive: true, mode: 0o755 });
     copyFileSync(join(sqlite, file), join(dir, 'node_modules', 'better-sqlite3', file));
   }

@@ -5,7 +5,8 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, NO_MIGRATIONS } from 'kysely';
+import { Kysely } from 'kysely';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index.js';
 import { NetSqliteDialect } from '../../src/db/dialect.js';
@@ -90,8 +91,20 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
       (6, 'c-6', 'Søren Straße', 'soren strasse', 'network', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');
     insert into dismissals (id, uid, contact_id, kind, dismissed_on, created_at, updated_at) values
       (1, 'd-1', 2, 'reply', '2026-03-06', '2026-03-06T08:00:00.000Z', '2026-03-06T08:00:00.000Z');`,
+  // Views only: no data of their own.
+  '012-read-views': '',
+  // A captured message waiting in the inbox.
+  '014-capture': `
+    insert into captures (id, uid, capture_key, kind, source, occurred_at, direction, channel, subject, sender, addresses, names, status, created_at, updated_at) values
+      (1, 'k-1', 'mail:deck-1@satispay.com', 'mail', '/home/me/Mail', '2026-03-10T08:15:00.000Z', 'in', 'email', 'Il deck', 'giulia@satispay.com', '["giulia@satispay.com"]', '{}', 'pending', '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z');`,
+  // A promise the other person made; the older promises stay the user's own (theirs = 0).
+  '015-theirs': `
+    insert into followups (id, uid, contact_id, interaction_id, text, due_on, done_on, created_at, updated_at, theirs) values
+      (3, 'p-3', 5, null, 'she''ll send the term sheet', '2026-03-20', null, '2026-03-14T11:00:00.000Z', '2026-03-14T11:00:00.000Z', 1);`,
+  // A view made again with a column more: no data of its own.
+  '016-read-views-theirs': '',
   // Sync's own bookkeeping: a batch of another device, a note kept from a conflict, a record in the trash.
-  '013-sync': `
+  '017-sync': `
     insert into sync_batches (device, idx, seen, at, host, applied_cmd, published) values
       ('0190f1c2-0000-7000-8000-00000000beef', 1, '{"fixture":0}', '2026-03-14T11:00:00.000Z', null, 1, 1);
     insert into sync_conflicts (id, entity, record, field, value, op_uid, device, at) values
@@ -225,6 +238,61 @@ describe('every earlier schema version upgrades with its records intact', () => 
   });
 });
 
+/**
+ * A database as a net made it before two lines of work met: every migration
+ * but `left`, in order, with their data. Its user_version counts what it ran.
+ */
+async function fixtureWithout(path: string, left: readonly string[]): Promise<void> {
+  const made = migrations.filter(([name]) => !left.includes(name));
+  const { sqlite, db } = connect(path);
+  try {
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => Object.fromEntries(made) } }).migrateToLatest();
+    if (error) throw error;
+    sqlite.pragma(`user_version = ${made.length}`);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    allowFixtureWrites(sqlite);
+    for (const [name] of made) sqlite.exec(DATA[name]);
+    endFixtureWrites(sqlite);
+  } finally {
+    await db.destroy();
+  }
+  chmodSync(path, 0o600);
+}
+
+/** Tables, indexes, triggers and views as SQLite keeps them. */
+function schemaOf(path: string): unknown[] {
+  return queryFile(path, "select type, name, tbl_name, sql from sqlite_schema where tbl_name not like 'kysely_%' and name not like 'sqlite_%' order by name");
+}
+
+describe('a database made while migrations landed in parallel', () => {
+  it.each([
+    // main before the read-only views: 014 and 015 ran, 012 did not.
+    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs']],
+    // the read-only views before main's trust, capture and promises: 012 ran, 011 did not.
+    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs']],
+  ])('%s: upgrades to the schema of a new database, records intact', async (_, left) => {
+    const fresh = join(s.dir, 'data', 'fresh.db');
+    await fixtureAt(fresh, SCHEMA_VERSION);
+    await fixtureWithout(s.db, left);
+    const before = snapshot(s.db);
+    const people = s.json<{ name: string }[]>(['list']);
+    expect(people.map((p) => p.name)).toEqual(expect.arrayContaining(['Giulia Rossi', 'Niccolò Bianchi']));
+    expect(queryFile(s.db, 'pragma user_version')).toEqual([{ user_version: SCHEMA_VERSION }]);
+    expect(queryFile<{ name: string }>(s.db, 'select name from kysely_migration order by name').map((r) => r.name)).toEqual(
+      migrations.map(([name]) => name),
+    );
+    expect(schemaOf(s.db)).toEqual(schemaOf(fresh));
+    sameRecords(before, snapshot(s.db));
+    // The views read the upgraded tables: whose promise each follow-up is, last.
+    expect(queryFile(s.db, 'select id, theirs from v_followups order by id')).toEqual(
+      queryFile(fresh, 'select id, theirs from v_followups order by id').filter((row) => before.followups.some((f) => (f as { id: number }).id === (row as { id: number }).id)),
+    );
+    expect(integrity(s.db)).toBe('ok');
+    ok(s.net(['log', 'giulia', '-m', 'after the upgrade']));
+    ok(s.net(['doctor']));
+  });
+});
+
 describe('011 writes the name keys of older rows again', () => {
   it('a Søren stored before is found as "soren", and down() gives the old key back', async () => {
     const path = join(s.dir, 'data', 'names.db');
@@ -243,6 +311,40 @@ describe('011 writes the name keys of older rows again', () => {
       expect(sqlite.prepare('select count(*) from current_command').pluck().get()).toBe(0);
       await migrateTo(db, sqlite, '005-operations');
       expect(sqlite.prepare('select name_key from contacts order by id').pluck().all()).toEqual(['søren kierkegaard', 'anna straße']);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('015 records whose promise it is', () => {
+  it('older promises become the user\'s own; a change of theirs is recorded; down() records as 005 did', async () => {
+    const path = join(s.dir, 'data', 'theirs.db');
+    const { sqlite, db } = connect(path);
+    const command = (id: number) => {
+      sqlite.prepare(`insert into commands (id, uid, hlc, device, at, name, summary, undoes, first_op, last_op) values (?, ?, '0', 'fixture', '2026-03-14T11:00:00.000Z', 'test', '', null, 1, 0)`).run(id, `cmd-${id}`);
+      sqlite.prepare('insert into current_command (id, ms, recording) values (?, 1773489600000, 1)').run(id);
+    };
+    const ops = (id: number) => sqlite.prepare('select kind, field, old, new from ops where command_id = ? order by id').all(id);
+    try {
+      await migrateTo(db, sqlite, '011-trust');
+      allowFixtureWrites(sqlite);
+      sqlite.exec(DATA['001-initial']);
+      endFixtureWrites(sqlite);
+      await migrateTo(db, sqlite, '015-theirs');
+      expect(sqlite.prepare('select id, theirs from followups order by id').all()).toEqual([{ id: 1, theirs: 0 }, { id: 2, theirs: 0 }]);
+      command(1);
+      sqlite.exec('update followups set theirs = 1 where id = 1');
+      expect(ops(1)).toEqual([{ kind: 'set', field: 'theirs', old: '0', new: '1' }]);
+      sqlite.exec(`insert into followups (uid, contact_id, interaction_id, text, due_on, created_at, updated_at, theirs) values ('p-9', 1, null, 'the deck', '2026-03-20', 'x', 'x', 1)`);
+      expect(JSON.parse((ops(1)[1] as { new: string }).new)).toMatchObject({ text: 'the deck', theirs: 1, contact_id: 'c-1' });
+      expect(() => sqlite.exec('update followups set theirs = 2 where id = 1')).toThrow(/CHECK constraint/);
+      sqlite.exec('delete from current_command');
+      await migrateTo(db, sqlite, '011-trust');
+      command(2);
+      sqlite.exec(`update followups set text = 'the new deck' where uid = 'p-9'`);
+      expect(ops(2)).toEqual([{ kind: 'set', field: 'text', old: '"the deck"', new: '"the new deck"' }]);
+      sqlite.exec('delete from current_command');
     } finally {
       await db.destroy();
     }

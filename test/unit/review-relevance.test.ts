@@ -87,6 +87,7 @@ describe('the review filter', () => {
         }),
         { numRuns: 150, seed: 20261130 },
       );
-    });
+      // 150 random networks written and reviewed twice: 12 s alone on the shared 2-core machine, 50 s beside the rest of the suite.
+    }, 120_000);
   });
 });

@@ -99,10 +99,10 @@ describe('fitWidths: the free text gets the room', () => {
 describe('the morning list with wide characters', () => {
   it('stays within the terminal, measured as the terminal shows it', () => {
     const rows = [
-      { who: '王小明', why: 'reply to their WeChat message about 阿里巴巴 (3 days ago)', due: 'in 4 days', via: 'message', hint: 'last time: 我们在杭州见过面，聊了很多关于人工智能和金融科技的事情，非常有意思', score: null },
-      { who: 'Giulia Rossi', why: 'promised: send Giulia the pricing deck 🎉', due: 'today', via: 'coffee', hint: null, score: null },
+      { who: '王小明', why: 'reply to their WeChat message about 阿里巴巴 (3 days ago)', due: 'in 4 days', late: -4, via: 'message', hint: 'last time: 我们在杭州见过面，聊了很多关于人工智能和金融科技的事情，非常有意思', score: null },
+      { who: 'Giulia Rossi', why: 'promised: send Giulia the pricing deck 🎉', due: 'today', late: 0, via: 'coffee', hint: null, score: null },
     ];
-    const plain = { head: (t: string) => t, hint: (t: string) => t };
+    const plain = { head: (t: string) => t, hint: (t: string) => t, due: (t: string) => t };
     for (const width of [60, 80, 100]) {
       for (const line of layoutDueList(rows, width, plain, stringWidth)) expect(stringWidth(line), line).toBeLessThanOrEqual(width);
     }

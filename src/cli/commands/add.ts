@@ -10,8 +10,11 @@ import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { CIRCLES, type Circle } from '../../core/vocabulary.js';
 import { loadSettings } from '../../db/settings.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
+import { longText } from '../long-text.js';
 
 interface AddOptions extends ContactOptions {
+  edit?: boolean;
   force?: boolean;
   json?: boolean;
 }
@@ -74,9 +77,13 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
   let opts = options;
   if (rawName === undefined) {
     if (!ctx.interactive) throw new UsageError('missing NAME', 'usage: net add NAME [options] (prompts only on a terminal)');
+    colourPrompts(ctx);
     ({ name: rawName, options: opts } = await askForContact(ctx, options));
   }
   const name = check(nameSchema, rawName, 'NAME');
+  if (opts.edit || opts.note === '-') {
+    opts = { ...opts, note: await longText(ctx, { text: opts.note, edit: opts.edit, field: '--note', purpose: `Notes about ${name}.` }) };
+  }
   const input = await readContactOptions(ctx, opts);
   const { contact, overloaded } = await addContact(await ctx.database(), ctx, {
     fields: { ...input.fields, name },
@@ -85,7 +92,7 @@ export default async function add(ctx: Context, nameArg: string | undefined, opt
   });
   warnOverloaded(ctx, overloaded);
   if (opts.json) {
-    ctx.io.write(toJson(contact));
+    ctx.writeExact(toJson(contact));
     return;
   }
   const rhythm = contact.cadence_days === null ? 'no rhythm' : `every ${formatInterval(contact.cadence_days)}`;

@@ -30,7 +30,7 @@ export default async function backup(ctx: Context, file: string | undefined, opt
     result = await backupDatabase(opened.sqlite, target, { replace: options.force });
   }
   if (options.json) {
-    ctx.io.write(toJson({ path: result.path, bytes: result.bytes, created_at: ctx.now.toISOString() }));
+    ctx.writeExact(toJson({ path: result.path, bytes: result.bytes, created_at: ctx.now.toISOString() }));
     return;
   }
   ctx.io.write(`Backed up ${ctx.dbPath} to ${result.path} (${formatBytes(result.bytes)}).\n`);

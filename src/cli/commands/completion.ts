@@ -3,5 +3,5 @@ import { completionScript, type ScriptShell } from '../../core/completion-script
 import type { Context } from '../context.js';
 
 export default async function completion(ctx: Context, shell: ScriptShell): Promise<void> {
-  ctx.io.write(completionScript(shell));
+  ctx.writeExact(completionScript(shell));
 }

@@ -31,7 +31,7 @@ export async function list(ctx: Context, options: { json?: boolean }): Promise<v
     description: k.description,
   }));
   if (options.json) {
-    ctx.io.write(toJson(rows));
+    ctx.writeExact(toJson(rows));
     return;
   }
   await writeTable(

@@ -60,7 +60,7 @@ export default async function demo(ctx: Context, options: DemoOptions): Promise<
   const has = (name: string) => program.commands.some((command) => command.name() === name);
   if (has('due')) {
     try {
-      await program.parseAsync(['--db', path, ...(ctx.color ? [] : ['--no-color']), 'due'], { from: 'user' });
+      await program.parseAsync(['--db', path, '--color', ctx.color ? 'always' : 'never', 'due'], { from: 'user' });
     } catch (error) {
       ctx.io.error(`net: the demo was written, but the morning check failed: ${(error as Error).message}\n`);
     } finally {

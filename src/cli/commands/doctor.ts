@@ -25,7 +25,7 @@ export default async function doctor(ctx: Context, options: DoctorOptions): Prom
   }
   const checks = checkHealth(ctx.dbPath, ctx.now);
   const failed = checks.filter((c) => c.status === 'fail');
-  if (options.json) ctx.io.write(toJson(checks));
+  if (options.json) ctx.writeExact(toJson(checks));
   else await writeReport(ctx, checks);
   if (failed.length) {
     const fixes = failed.filter((c) => c.fix).map((c) => `${c.check}: ${c.fix}`);

@@ -49,7 +49,7 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     const items = report.items;
     if (mode === 'ics') {
       const { dueItemsToIcs } = await import('../../formats/ics.js');
-      ctx.io.write(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
+      ctx.writeExact(dueItemsToIcs(await addHints(ctx, items), { now: ctx.now, today: report.day }));
       return;
     }
     const rows = options.explain && mode === 'json' ? items.map((i) => ({ ...i, terms: termsObject(i) })) : items;
@@ -97,6 +97,7 @@ async function writeDueList(ctx: Context, items: readonly AttentionItem[], expla
     who: i.name,
     why: i.summary,
     due: dueWhen(i.days_overdue),
+    late: i.days_overdue,
     via: i.channel ?? '',
     hint: i.hint,
     score: explain ? `score ${explainScore(i.score, i.terms)}` : null,
@@ -109,6 +110,7 @@ async function writeDueList(ctx: Context, items: readonly AttentionItem[], expla
     {
       head: (text) => chalk.bold(text),
       hint: (text) => chalk.dim(text),
+      due: (text, late) => (late > 0 ? chalk.red(text) : late === 0 ? chalk.yellow(text) : text),
     },
     measure,
   );
@@ -119,6 +121,8 @@ export interface DueRow {
   who: string;
   why: string;
   due: string;
+  /** Days past the due day: above 0 late, 0 today. */
+  late: number;
   via: string;
   hint: string | null;
   /** "score 16 = reply 12 + circle 4", with --explain. */
@@ -128,6 +132,8 @@ export interface DueRow {
 export interface DuePaint {
   head(text: string): string;
   hint(text: string): string;
+  /** The due cell: red when late, yellow for today. */
+  due(text: string, late: number): string;
 }
 
 const GAP = '  ';
@@ -152,6 +158,7 @@ export function layoutDueList(rows: readonly DueRow[], width: number, paint: Due
     who: cellText(r.who),
     why: cellText(r.why),
     due: cellText(r.due),
+    late: r.late,
     via: cellText(r.via),
     hint: r.hint === null ? '' : cellText(r.hint),
     score: r.score === null ? null : cellText(r.score),
@@ -175,7 +182,10 @@ export function layoutDueList(rows: readonly DueRow[], width: number, paint: Due
   const out = [paint.head(hintColumn ? `${head}${GAP}Hint` : head.trimEnd())];
   for (const r of clean) {
     const [first, ...rest] = wrapWords(r.why, why);
-    const row = padded([cut(r.who, who), first ?? '', r.due, r.via], columns).join(GAP);
+    const cells = padded([cut(r.who, who), first ?? '', r.due, r.via], columns);
+    // The due cell coloured without its padding: escape codes have no width.
+    cells[2] = paint.due(r.due, r.late) + cells[2].slice(r.due.length);
+    const row = cells.join(GAP);
     out.push(hintColumn && r.hint ? `${row}${GAP}${paint.hint(r.hint)}` : row.trimEnd());
     for (const more of rest) out.push(`${' '.repeat(who)}${GAP}${more}`);
     if (r.score !== null) for (const part of wrapWords(r.score, below)) out.push(INDENT + part);

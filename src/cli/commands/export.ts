@@ -5,17 +5,20 @@ import { UsageError } from '../../core/errors.js';
 import type { Cell } from '../../formats/csv.js';
 import type { TextSink } from '../../formats/atomic-file.js';
 import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
+import { writeVcards, writeVdir } from '../vcard-export.js';
 import type { Context } from '../context.js';
 
 export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
 type ExportEntity = (typeof EXPORT_ENTITIES)[number];
-type ExportFormat = 'csv' | 'json' | 'vcf' | 'ics';
+type ExportFormat = 'csv' | 'json' | 'jsonl' | 'vcf' | 'ics';
 
 interface ExportOptions {
   csv?: boolean;
   json?: boolean;
+  jsonl?: boolean;
   vcf?: boolean;
   ics?: boolean;
+  vdir?: string;
   out?: string;
   raw?: boolean;
   vcardVersion?: string;
@@ -23,12 +26,17 @@ interface ExportOptions {
 }
 
 function pickExportFormat(entity: ExportEntity, options: ExportOptions): ExportFormat {
-  const chosen = (['csv', 'json', 'vcf', 'ics'] as const).filter((f) => options[f]);
+  const chosen = (['csv', 'json', 'jsonl', 'vcf', 'ics'] as const).filter((f) => options[f]);
   if (chosen.length > 1) throw new UsageError(`${chosen.map((f) => `--${f}`).join(' and ')} cannot be used together`, 'choose one format');
   const format = chosen[0] ?? 'csv';
   if (format === 'vcf' && entity !== 'contacts') throw new UsageError(`--vcf is for contacts, not ${entity}`, 'try `net export contacts --vcf`');
   if (format === 'ics' && entity !== 'due') throw new UsageError(`--ics is for due, not ${entity}`, 'try `net export due --ics`');
   if (options.raw && format !== 'csv') throw new UsageError('--raw changes only CSV output', 'drop --raw, or use --csv');
+  if (options.vdir !== undefined) {
+    if (entity !== 'contacts') throw new UsageError(`--vdir is for contacts, not ${entity}`, 'try `net export contacts --vdir FOLDER`');
+    if (chosen.length || options.out !== undefined) throw new UsageError('--vdir writes vCard files of its own', 'drop the other format or --out');
+    return 'vcf';
+  }
   if (options.vcardVersion !== undefined && format !== 'vcf') throw new UsageError('--vcard-version goes with --vcf');
   return format;
 }
@@ -70,10 +78,18 @@ async function writeRecords(
   sink: TextSink,
   records: Iterable<object>,
   columns: readonly string[],
-  format: 'csv' | 'json',
+  format: 'csv' | 'json' | 'jsonl',
   options: { raw?: boolean; tick(n: number): void },
 ): Promise<number> {
   let count = 0;
+  if (format === 'jsonl') {
+    // JSON Lines: one compact object a line, for jq -c and line-by-line readers.
+    for (const record of records) {
+      sink.write(`${JSON.stringify(Object.fromEntries(columns.map((k) => [k, (record as ExportRecord)[k] ?? null])))}\n`);
+      options.tick(++count);
+    }
+    return count;
+  }
   if (format === 'json') {
     // The same bytes as JSON.stringify(array, null, 2), one record at a time.
     for (const record of records) {
@@ -103,38 +119,6 @@ async function writeRecords(
   return count;
 }
 
-async function writeVcards(sink: TextSink, records: Iterable<ExportRecord>, version: 3 | 4, tick: (n: number) => void): Promise<number> {
-  const { writeVcard } = await import('../../formats/vcard.js');
-  let count = 0;
-  for (const r of records) {
-    sink.write(
-      writeVcard(
-        {
-          uid: r.uid as string,
-          name: r.name as string,
-          company: r.company as string | null,
-          role: r.role as string | null,
-          emails: r.emails as string[],
-          emailLabels: (r.email_labels as string[]).map((l) => l || null),
-          phone: r.phone as string | null,
-          phones: (r.phones as string[]).map((phone, i) => ({ phone, label: (r.phone_labels as string[])[i] || null })),
-          nicknames: r.nicknames as string[],
-          namePrefix: r.name_prefix as string | null,
-          nameSuffix: r.name_suffix as string | null,
-          linkedin: r.linkedin as string | null,
-          location: r.location as string | null,
-          notes: r.notes as string | null,
-          tags: r.tags as string[],
-          birthday: r.birthday as string | null,
-        },
-        version,
-      ),
-    );
-    tick(++count);
-  }
-  return count;
-}
-
 async function writeDue(ctx: Context, sink: TextSink, format: ExportFormat, raw: boolean | undefined): Promise<number> {
   // Exactly the rows of `net due --json`: every item, ranked.
   const { dueReport, addHints } = await import('../due-report.js');
@@ -145,7 +129,7 @@ async function writeDue(ctx: Context, sink: TextSink, format: ExportFormat, raw:
     sink.write(dueItemsToIcs(await addHints(ctx, report.items), { now: ctx.now, today: report.day }));
     return report.items.length;
   }
-  return writeRecords(sink, report.items, DUE_KEYS, format as 'csv' | 'json', { raw, tick: () => {} });
+  return writeRecords(sink, report.items, DUE_KEYS, format as 'csv' | 'json' | 'jsonl', { raw, tick: () => {} });
 }
 
 export default async function exportCommand(ctx: Context, entityArg: string, options: ExportOptions): Promise<void> {
@@ -154,16 +138,29 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
     throw new UsageError(`"${entityArg}" is not something to export`, `choose one of: ${EXPORT_ENTITIES.join(', ')}`);
   }
   const format = pickExportFormat(entity, options);
-  if (options.force && options.out === undefined) throw new UsageError('--force goes with --out', 'it lets --out replace an existing SQLite file');
+  // `--out -` is standard output, as for most tools that take a file.
+  const file = options.out === '-' ? undefined : options.out;
+  if (options.force && file === undefined && options.vdir === undefined) throw new UsageError('--force goes with --out FILE', 'it lets --out replace an existing SQLite file');
   const version = format === 'vcf' ? vcardVersion(options.vcardVersion) : 3;
 
-  let sink: TextSink = { write: (text) => ctx.io.write(text), close: () => {}, abort: () => {} };
-  if (options.out !== undefined) {
-    if (options.out.trim() === '') throw new UsageError('--out: the file name is empty');
+  if (options.vdir !== undefined) {
+    const folder = options.vdir;
+    const opened = await ctx.existingDatabase();
     const { checkOutputPath } = await import('../../db/output-guard.js');
-    checkOutputPath(options.out, { dbPath: ctx.dbPath, force: options.force });
+    const meter = progress(ctx, entity);
+    const guard = (path: string) => checkOutputPath(path, { dbPath: ctx.dbPath, force: options.force });
+    const count = await writeVdir(folder, opened ? EXPORTERS.contacts(opened.sqlite) : [], version, guard, meter.tick).finally(() => meter.done());
+    if (!ctx.quiet) ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${count === 1 ? 'contact' : 'contacts'} to ${folder}, one vCard file each.\n`);
+    return;
+  }
+
+  let sink: TextSink = { write: (text) => ctx.writeExact(text), close: () => {}, abort: () => {} };
+  if (file !== undefined) {
+    if (file.trim() === '') throw new UsageError('--out: the file name is empty');
+    const { checkOutputPath } = await import('../../db/output-guard.js');
+    checkOutputPath(file, { dbPath: ctx.dbPath, force: options.force });
     const { atomicFile } = await import('../../formats/atomic-file.js');
-    sink = atomicFile(options.out);
+    sink = atomicFile(file);
   }
   const meter = progress(ctx, entity);
   let count: number;
@@ -175,7 +172,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
       count =
         format === 'vcf'
           ? await writeVcards(sink, records, version, meter.tick)
-          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json', { raw: options.raw, tick: meter.tick });
+          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json' | 'jsonl', { raw: options.raw, tick: meter.tick });
     }
     sink.close();
   } catch (error) {
@@ -184,7 +181,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
   } finally {
     meter.done();
   }
-  if (options.out !== undefined) {
+  if (file !== undefined && !ctx.quiet) {
     const nouns: Record<ExportEntity, [string, string]> = {
       contacts: ['contact', 'contacts'],
       interactions: ['interaction', 'interactions'],
@@ -193,6 +190,6 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
       favours: ['favour', 'favours'],
       due: ['due item', 'due items'],
     };
-    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${nouns[entity][count === 1 ? 0 : 1]} to ${options.out}.\n`);
+    ctx.io.error(`Exported ${count.toLocaleString('en-US')} ${nouns[entity][count === 1 ? 0 : 1]} to ${file}.\n`);
   }
 }

@@ -30,7 +30,7 @@ export async function add(ctx: Context, ref: string, options: AddOptions): Promi
   }
   const entry = await addFavour(await ctx.database({ create: false }), ctx, ref, { direction, text, day });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Favour #${entry.id} ${direction === 'given' ? 'given to' : 'received from'} ${entry.name} on ${entry.occurred_on}: ${entry.text}.\n`);

@@ -14,6 +14,7 @@ export const DEFAULT_FOLLOWUP_DAYS = 7;
 
 interface AddOptions {
   by?: string;
+  theirs?: boolean;
   json?: boolean;
 }
 
@@ -24,12 +25,16 @@ export async function add(ctx: Context, ref: string, textArg: string, options: A
   if (options.by !== undefined) {
     dueOn = (await readDate(ctx, options.by, { field: '--by', direction: 'future' })).day;
   }
-  const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn);
+  const entry = await addFollowup(await ctx.database({ create: false }), ctx, ref, text, dueOn, { theirs: options.theirs });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
-  ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${text} (by ${dueOn}).\n`);
+  ctx.io.write(
+    entry.theirs
+      ? `Follow-up #${entry.id}, promised by ${entry.name}: ${text} (by ${dueOn}).\n`
+      : `Follow-up #${entry.id} for ${entry.name}: ${text} (by ${dueOn}).\n`,
+  );
 }
 
 interface ListOptions extends FormatOptions {
@@ -60,13 +65,26 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
     return;
   }
   const label = await nameLabelsOf(ctx);
-  const columns: TableColumn[] = [{ header: 'ID', align: 'right' }, { header: 'Who', max: 24, keep: true }, { header: 'Promise', flex: true }, { header: 'Due', keep: true }];
+  const chalk = await ctx.chalk();
+  // Late in red, today in yellow, as in net due.
+  const late = (row: number): number => {
+    const e = entries[row];
+    return e.done_on !== null || e.dropped_on !== null ? -1 : daysBetween(e.due_on, ctx.today);
+  };
+  // Whose promise: yours to keep (mine), or theirs to keep (`followup add --theirs`).
+  const columns: TableColumn[] = [
+    { header: 'ID', align: 'right' },
+    { header: 'Who', max: 24, keep: true },
+    { header: 'Whose' },
+    { header: 'Promise', flex: true },
+    { header: 'Due', keep: true, paint: (cell, row) => (late(row) > 0 ? chalk.red(cell) : late(row) === 0 ? chalk.yellow(cell) : cell) },
+  ];
   if (options.all) columns.push({ header: 'Closed' });
   await writeTable(
     ctx,
     columns,
     entries.map((e) => {
-      const row = [e.id, label(e.contact_id, e.name), e.text, dueText(e, ctx.today)];
+      const row = [e.id, label(e.contact_id, e.name), e.theirs ? 'theirs' : 'mine', e.text, dueText(e, ctx.today)];
       return options.all ? [...row, e.done_on ? `kept ${e.done_on}` : e.dropped_on ? `dropped ${e.dropped_on}` : ''] : row;
     }),
   );
@@ -116,7 +134,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   }
   const entry = await editFollowup(await ctx.database({ create: false }), ctx, id, { text, dueOn, contact: options.contact });
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Follow-up #${entry.id} for ${entry.name}: ${entry.text} (by ${entry.due_on}).\n`);

@@ -10,7 +10,7 @@ export interface HelpIo {
   io: Io;
   env: NodeJS.ProcessEnv;
   /** The global --no-color, as commander parsed it. */
-  color: boolean | undefined;
+  color: boolean | string | undefined;
 }
 
 function findCommand(parent: Command, word: string): Command | undefined {

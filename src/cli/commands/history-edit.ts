@@ -1,10 +1,11 @@
 // net history edit | rm: correct or delete an interaction logged by mistake.
 import { editInteraction, removeInteraction, type InteractionChange } from '../../app/edit-interaction.js';
-import { CancelledError, UsageError } from '../../core/errors.js';
+import { DeclinedError, UsageError } from '../../core/errors.js';
 import { channelSchema, check, positiveIntSchema, textSchema } from '../../core/validate.js';
 import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
 import { readDate } from '../dates.js';
 
 interface EditOptions {
@@ -36,7 +37,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   }
   const entry = await editInteraction(await ctx.database({ create: false }), ctx, id, change);
   if (options.json) {
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   ctx.io.write(`Corrected #${entry.id}: ${entry.via} with ${entry.contacts.join(', ')} on ${entry.date}.\n`);
@@ -46,8 +47,9 @@ export async function rm(ctx: Context, idArg: string, options: { yes?: boolean }
   const id = readId(idArg);
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`deleting interaction #${id} needs --yes without a terminal`, `net history rm ${id} --yes`);
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
-    if (!(await confirm({ message: `Delete interaction #${id}? \`net undo\` can bring it back.`, default: false }))) throw new CancelledError();
+    if (!(await confirm({ message: `Delete interaction #${id}? \`net undo\` can bring it back.`, default: false }))) throw new DeclinedError('the interaction was not deleted');
   }
   const entry = await removeInteraction(await ctx.database({ create: false }), ctx, id);
   ctx.io.write(`Deleted #${entry.id}: ${entry.via} with ${entry.contacts.join(', ')} on ${entry.date}. \`net undo\` brings it back.\n`);

@@ -18,7 +18,9 @@ export const IMPORT_SOURCES = {
   linkedin: { run: sources.importLinkedin, what: 'LinkedIn connections' },
   'linkedin-messages': { run: sources.importLinkedinMessages, what: 'LinkedIn messages' },
   google: { run: sources.importGoogle, what: 'Google Contacts' },
+  outlook: { run: sources.importOutlook, what: 'Outlook contacts' },
   vcf: { run: sources.importVcf, what: 'vCards' },
+  vdir: { run: sources.importVdir, what: 'vdir address book' },
   csv: { run: sources.importCsv, what: 'CSV' },
   json: { run: sources.importJson, what: "net's JSON export" },
 } as const;
@@ -103,7 +105,9 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   // Read the file before opening (and perhaps creating) the database: a missing file changes nothing.
   let bytes: Buffer | undefined;
   if (source === 'vcf' || source === 'json') bytes = await sources.readBytes(file, ctx.io.stdin);
-  else if (file !== '-') {
+  else if (source === 'vdir') {
+    if (file === '-' || !statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${file} is not a folder`, 'vdir takes a folder of .vcf files');
+  } else if (file !== '-') {
     try {
       if (statSync(file).isDirectory()) throw new UsageError(`${file} is a folder, not a file`);
     } catch (error) {
@@ -113,7 +117,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   }
 
   const store = await ctx.database({ create: !dryRun });
-  const converter = new Utf8Converter(summary.file, source !== 'vcf' && source !== 'json');
+  const converter = new Utf8Converter(summary.file, source !== 'vcf' && source !== 'json' && source !== 'vdir');
   // The file's order: as told, else as the person writes dates; unknown (null) under a C locale with no setting.
   const dateOrder = options.dateOrder === undefined ? await knownDateOrder(ctx) : (options.dateOrder.trim().toLowerCase() as DateOrder);
   let rowsRead = 0;
@@ -142,7 +146,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
     if (progress && rowsRead >= 5000) ctx.io.error('\r\x1b[K');
   });
   if (options.json) {
-    ctx.io.write(toJson(summary));
+    ctx.writeExact(toJson(summary));
     return;
   }
   if (summary.rows) ctx.io.write(formatFates(summary.rows));

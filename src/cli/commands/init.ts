@@ -17,6 +17,7 @@ import { findDuplicates } from '../../db/contacts.js';
 import { openDatabase, type OpenDatabase } from '../../db/open.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 function rhythmText(days: number | null): string {
   return days === null ? 'none' : formatInterval(days);
@@ -42,6 +43,7 @@ export default async function init(ctx: Context): Promise<void> {
       'set up with commands instead (see `net help rhythms`):\n    net config set cadence.close "3 weeks"\n    net add "Full Name" --circle close',
     );
   }
+  colourPrompts(ctx);
   const [{ default: confirm }, { default: input }, { default: select }] = await Promise.all([
     import('@inquirer/confirm'),
     import('@inquirer/input'),

@@ -9,11 +9,14 @@ import { channelSchema, check, lineSchema, textSchema } from '../../core/validat
 import { defaultDirection, type Direction } from '../../core/vocabulary.js';
 import { listHistory } from '../../db/interactions.js';
 import type { Context } from '../context.js';
+import { longText } from '../long-text.js';
+import { colourPrompts } from '../prompt-colours.js';
 import { toJson } from '../render.js';
 import { readDate } from '../dates.js';
 
 interface LogOptions {
   note?: string;
+  edit?: boolean;
   date: string;
   via: string;
   in?: boolean;
@@ -33,7 +36,8 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   const channel = check(channelSchema, options.via.trim().toLowerCase(), '--via');
   if (options.in && options.out) throw new UsageError('--in and --out cannot be used together', 'choose who reached out');
   const direction: Direction = options.in ? 'in' : options.out ? 'out' : defaultDirection(channel);
-  const note = options.note === undefined || options.note === '' ? null : check(textSchema, options.note, '--note');
+  const text = await longText(ctx, { text: options.note, edit: options.edit, field: '--note', purpose: `What happened with ${refs.join(', ')}?` });
+  const note = text === undefined || text === '' ? null : check(textSchema, text, '--note');
   const when = await readDate(ctx, options.date, { field: '--date', direction: 'past' });
   if (when.day > ctx.today) {
     throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`, 'log what has happened; plan what will with `net followup add`');
@@ -64,13 +68,14 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
   };
   // In a group, a favour or promise that names nobody: asked on a terminal (off one, logTouch refuses it).
   if (refs.length > 1 && ctx.interactive && (gave.length > 0 || got.length > 0 || followUp !== undefined)) {
+    colourPrompts(ctx);
     await askOwners(store, refs, typed);
   }
   const { people, interactionId, favours, followUp: promise, outreach } = await logTouch(store, ctx, refs, typed);
 
   if (options.json) {
     const [entry] = await listHistory(store.db, { interactionId });
-    ctx.io.write(toJson(entry));
+    ctx.writeExact(toJson(entry));
     return;
   }
   const names = joinNames(people.map((p) => p.name));

@@ -1,7 +1,8 @@
 // net merge KEEP OTHER: two records of one person become one.
 import { mergeContacts, planMerge, type MergePlan } from '../../app/merge.js';
-import { CancelledError, UsageError } from '../../core/errors.js';
+import { DeclinedError, UsageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
+import { colourPrompts } from '../prompt-colours.js';
 import { toJson } from '../render.js';
 
 interface MergeOptions {
@@ -43,12 +44,13 @@ export default async function merge(ctx: Context, keepRef: string, otherRef: str
       throw new UsageError(`merging ${plan.other.name} (#${plan.other.id}) into ${plan.keep.name} (#${plan.keep.id}) needs --yes without a terminal`, `net merge ${plan.keep.id} ${plan.other.id} --yes`);
     }
     ctx.io.error(`${describeMerge(plan).join('\n')}\n`);
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
-    if (!(await confirm({ message: 'Merge them?', default: false }))) throw new CancelledError();
+    if (!(await confirm({ message: 'Merge them?', default: false }))) throw new DeclinedError('nobody was merged');
   }
   const done = await mergeContacts(store, ctx, keepRef, otherRef);
   if (options.json) {
-    ctx.io.write(toJson({ keep: done.keep.id, other: done.other.id, fields: done.fields, moves: done.moves, gains: done.gains }));
+    ctx.writeExact(toJson({ keep: done.keep.id, other: done.other.id, fields: done.fields, moves: done.moves, gains: done.gains }));
     return;
   }
   const lines = describeMerge(done);

@@ -3,6 +3,7 @@ import { addOutreach, type OutreachAdded } from '../../app/outreach-add.js';
 import { AmbiguousError } from '../../core/errors.js';
 import { check, emailSchema, nameSchema, optionalLine, splitList, urlSchema } from '../../core/validate.js';
 import type { Context } from '../context.js';
+import { colourPrompts } from '../prompt-colours.js';
 import { readChannel, readNextDay, writeOutreachJson } from '../outreach-input.js';
 
 interface OutreachAddOptions {
@@ -67,6 +68,7 @@ export default async function outreachAdd(ctx: Context, nameArg: string, options
   } catch (error) {
     // Several people answer to the name: on a terminal, say which one.
     if (!(error instanceof AmbiguousError) || !ctx.interactive || error.candidates.length === 0) throw error;
+    colourPrompts(ctx);
     const { default: select } = await import('@inquirer/select');
     const choice = await select({
       message: `"${name}" matches several people: which one?`,

@@ -49,7 +49,7 @@ export default async function outreachDraft(ctx: Context, ref: string, options: 
   for (const w of draft.warnings) ctx.io.error(`net: note: ${w}\n`);
 
   if (options.json) {
-    ctx.io.write(
+    ctx.writeExact(
       toJson({
         contact_id: contactId,
         name: facts.name,

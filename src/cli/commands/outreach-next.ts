@@ -80,7 +80,9 @@ export default async function outreachNext(ctx: Context, options: FormatOptions)
   for (const d of due) {
     const since = d.days_overdue === 0 ? 'due today' : `due ${d.next_on} (${d.days_overdue} day${d.days_overdue === 1 ? '' : 's'} ago)`;
     const at = d.company ? ` (${d.company})` : '';
-    lines.push(`${c.bold(d.name)}${at} · ${d.stage} · ${c.dim(since)}`);
+    // Late in red, today in yellow, as in net due.
+    const paint = d.days_overdue > 0 ? c.red : d.days_overdue === 0 ? c.yellow : c.dim;
+    lines.push(`${c.bold(d.name)}${at} · ${d.stage} · ${paint(since)}`);
     lines.push(`  ${d.action === 'park' ? c.yellow(d.suggestion) : d.suggestion}`);
     if (d.why) lines.push(`  ${c.dim('why:')} ${d.why}`);
   }

@@ -1,13 +1,14 @@
 // net restore: put a backup in place of the database, after checking it, and
 // keep the database it replaces as one more backup.
 import { resolve } from 'node:path';
-import { CancelledError, UsageError } from '../../core/errors.js';
+import { DeclinedError, UsageError } from '../../core/errors.js';
 import { inspectBackup } from '../../db/backup.js';
 import { openDatabase } from '../../db/open.js';
 import { databaseFileAt } from '../../db/output-guard.js';
 import { restoreDatabase } from '../../db/restore.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 interface RestoreOptions {
   yes?: boolean;
@@ -25,12 +26,13 @@ export default async function restore(ctx: Context, file: string, options: Resto
     if (!ctx.interactive) {
       throw new UsageError(`restoring replaces ${ctx.dbPath}; this needs --yes without a terminal`, `net restore '${file}' --yes`);
     }
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
     const ok = await confirm({
       message: `Replace ${ctx.dbPath} with ${source} (${what})? The current database is kept as a backup.`,
       default: false,
     });
-    if (!ok) throw new CancelledError();
+    if (!ok) throw new DeclinedError('nothing was restored');
   }
   const restored = await restoreDatabase(source, ctx.dbPath, { now: ctx.now });
   // Opening applies the connection settings (WAL) now rather than at some later command.
@@ -39,7 +41,7 @@ export default async function restore(ctx: Context, file: string, options: Resto
   const { kept } = restored;
   const counts = `${restored.contacts} contact(s) and ${restored.interactions} interaction(s)`;
   if (options.json) {
-    ctx.io.write(
+    ctx.writeExact(
       toJson({ path: ctx.dbPath, restored_from: source, kept, schema_version: info.version, contacts: restored.contacts, interactions: restored.interactions }),
     );
     return;

@@ -21,6 +21,7 @@ import { activeOutreach, type DueSource } from '../../db/due-data.js';
 import { reviewContacts } from '../../db/review-touches.js';
 import { loadSettings } from '../../db/settings.js';
 import type { Context } from '../context.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 export interface Choice<T extends string> {
   name: string;
@@ -228,7 +229,7 @@ export default async function reviewInteractive(ctx: Context, prompts?: ReviewPr
   }
   ctx.io.write(c.bold(`${people.length} ${people.length === 1 ? 'person' : 'people'} to go through: due for a touch, then fading.\n`));
   const summary = await runReviewSession(
-    { store: opened, prompts: prompts ?? (await inquirerPrompts()), write: (text) => ctx.io.write(text), now: ctx.now, today: ctx.today, settings },
+    { store: opened, prompts: prompts ?? (colourPrompts(ctx), await inquirerPrompts()), write: (text) => ctx.io.write(text), now: ctx.now, today: ctx.today, settings },
     people,
   );
   const parts = [`${summary.logged} logged`, `${summary.snoozed} snoozed`, `${summary.changed} changed`, `${summary.archived} archived`, `${summary.skipped} skipped`];

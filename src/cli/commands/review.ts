@@ -87,7 +87,7 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
   }
   const { review: result } = buildReview(input);
   if (options.json) {
-    ctx.io.write(toJson(result));
+    ctx.writeExact(toJson(result));
     return;
   }
   const { nameLabelsOf } = await import('../labels.js');

@@ -52,7 +52,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   const received = favours.filter((f) => f.direction === 'received');
 
   if (options.json) {
-    ctx.io.write(
+    ctx.writeExact(
       toJson({
         ...contact,
         interactions,
@@ -110,7 +110,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
     for (const f of followups) {
       const late = f.due_on < ctx.today ? `(${pluralDays(daysBetween(f.due_on, ctx.today))} late)` : '';
       const head = `  [${f.id}] `;
-      const text = `${f.text} — by ${f.due_on}${late ? ` ${late}` : ''}`;
+      const text = `${f.theirs ? 'they promised: ' : ''}${f.text} — by ${f.due_on}${late ? ` ${late}` : ''}`;
       // Wrapped on a terminal under its own start; the lateness in colour.
       const shown = terminal ? wrapLines(text, Math.max(30, ctx.io.columns - head.length), measure) : [text];
       lines.push(...shown.map((line, k) => `${k === 0 ? head : ' '.repeat(head.length)}${late ? line.replace(late, c.yellow(late)) : line}`));

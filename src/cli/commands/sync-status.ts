@@ -6,13 +6,13 @@ import { toJson, truncate } from '../render.js';
 export default async function status(ctx: Context, options: { json?: boolean }): Promise<void> {
   const store = await ctx.existingDatabase();
   if (!store) {
-    if (options.json) ctx.io.write(toJson({ syncing: false }));
+    if (options.json) ctx.writeExact(toJson({ syncing: false }));
     else ctx.io.write('This device does not sync: start with `net sync init folder PATH`, or `net sync join …`.\n');
     return;
   }
   const s = syncStatus(store.sqlite);
   if (options.json) {
-    ctx.io.write(toJson(s));
+    ctx.writeExact(toJson(s));
     return;
   }
   if (!s.syncing) {

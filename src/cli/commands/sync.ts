@@ -26,7 +26,7 @@ export default async function sync(ctx: Context, options: SyncOptions): Promise<
   }
   if (progress) ctx.io.error('\r\u001b[K');
   if (options.json) {
-    ctx.io.write(toJson(report));
+    ctx.writeExact(toJson(report));
     return;
   }
   if (options.quiet) return;

@@ -7,7 +7,7 @@ export default async function trash(ctx: Context, options: { json?: boolean }): 
   const store = await ctx.existingDatabase();
   const entries = store ? listTrash(store) : [];
   if (options.json) {
-    ctx.io.write(toJson(entries));
+    ctx.writeExact(toJson(entries));
     return;
   }
   if (entries.length === 0) {

@@ -1,9 +1,10 @@
 // net undo: take back a command's changes, as a new command.
 import { planUndo, undoCommand } from '../../app/undo.js';
-import { CancelledError, NotFoundError, UsageError } from '../../core/errors.js';
+import { DeclinedError, NotFoundError, UsageError } from '../../core/errors.js';
 import { check, positiveIntSchema } from '../../core/validate.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
+import { colourPrompts } from '../prompt-colours.js';
 
 interface UndoOptions {
   yes?: boolean;
@@ -22,12 +23,13 @@ export default async function undo(ctx: Context, idArg: string | undefined, opti
   if (!options.yes) {
     if (!ctx.interactive) throw new UsageError(`taking back ${what} needs --yes without a terminal`, `net undo ${plan.target.id} --yes`);
     ctx.io.error(`This takes back ${what}:\n${shown.join('\n')}\n`);
+    colourPrompts(ctx);
     const { default: confirm } = await import('@inquirer/confirm');
-    if (!(await confirm({ message: 'Take it back?', default: true }))) throw new CancelledError();
+    if (!(await confirm({ message: 'Take it back?', default: true }))) throw new DeclinedError('nothing was taken back');
   }
   const result = await undoCommand(store, ctx, plan.target.id, { force: options.force });
   if (options.json) {
-    ctx.io.write(toJson({ id: result.id, undid: plan.target.id, command: plan.target.name, summary: plan.target.summary, changes: plan.changes }));
+    ctx.writeExact(toJson({ id: result.id, undid: plan.target.id, command: plan.target.name, summary: plan.target.summary, changes: plan.changes }));
     return;
   }
   ctx.io.write(`Took back ${what}.\n${options.yes ? `${shown.join('\n')}\n` : ''}  \`net undo\` again redoes it.\n`);

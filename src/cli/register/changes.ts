@@ -7,9 +7,10 @@ export function registerChanges({ program, lazy }: Registration): void {
     .argument('[id]', 'the command to take back (see `net changes`; default: the last one)')
     .summary('take back the last command, or command ID (an undo can be undone)')
     .description(
-      "Take back every change of a command, as a new command: `net undo` twice redoes. Says what it will\n" +
-        'revert; asks on a terminal, needs --yes elsewhere. Refused when a later command changed the same\n' +
-        'things (undo that one first), unless --force.',
+      'Take back every change of a command, as a new command: `net undo` twice\n' +
+        'redoes. Says what it will revert; asks on a terminal, needs --yes elsewhere.\n' +
+        'Refused when a later command changed the same things (undo that one first),\n' +
+        'unless --force.',
     )
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--force', 'take it back even when a later command changed the same things')

@@ -7,9 +7,11 @@ export function registerDuplicates({ program, lazy }: Registration): void {
       .command('duplicates')
       .summary('people who may be the same person, strongest first, with the reasons')
       .description(
-        'Pairs of people who may be one person: the same email, LinkedIn profile or phone; the same name at the\n' +
-          'same company (legal forms aside); a near name (a typo, a missing middle name, first and last swapped)\n' +
-          'at the same company or with an email at the same domain. A pair said to differ (--not) is not proposed again.',
+        'Pairs of people who may be one person: the same email, LinkedIn profile or\n' +
+          'phone; the same name at the same company (legal forms aside); a near name (a\n' +
+          'typo, a missing middle name, first and last swapped) at the same company or\n' +
+          'with an email at the same domain. A pair said to differ (--not) is not\n' +
+          'proposed again.',
       )
       .option('--not <people...>', 'two people who are not the same person'),
   )
@@ -22,10 +24,13 @@ export function registerDuplicates({ program, lazy }: Registration): void {
     .argument('<other>', 'the person merged into them')
     .summary('merge two records of one person into one (undoable)')
     .description(
-      "Everything of OTHER's moves to KEEP: interactions (one participant where both were there), favours,\n" +
-        "follow-ups and outreach (two open ones become the one further along). KEEP keeps its fields, and takes\n" +
-        "OTHER's where it has none; emails, tags and interests are united. OTHER's id and uid then resolve to KEEP.\n" +
-        'Shows what it will do and asks on a terminal; needs --yes elsewhere. `net undo` takes it back.',
+      "Everything of OTHER's moves to KEEP: interactions (one participant where both\n" +
+        'were there), favours, follow-ups and outreach (two open ones become the one\n' +
+        "further along). KEEP keeps its fields, and takes OTHER's where it has none;\n" +
+        "emails, tags and interests are united. OTHER's id and uid then resolve to\n" +
+        'KEEP.\n' +
+        'Shows what it will do and asks on a terminal; needs --yes elsewhere. `net\n' +
+        'undo` takes it back.',
     )
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--json', 'print what was merged as JSON')

@@ -1,6 +1,6 @@
 // The journal: who you know (add, edit, archive, rm) and what happened (log, list, show, history).
 import { Option, type Command } from 'commander';
-import { withListFormats, type Registration } from '../program.js';
+import { withListFormats, withParentOptions, type Registration } from '../program.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -18,24 +18,6 @@ class RemoveInterestOption extends Option {
   }
 }
 
-/**
- * `history edit --via/--json`: commander gives an option that the parent
- * command also declares (history's --via filter, --json) to the parent. The
- * subcommand takes it back when it did not get it itself.
- */
-function withParentOptions(action: (...args: unknown[]) => Promise<void>): (...args: unknown[]) => Promise<void> {
-  return (...args) => {
-    const command = args[args.length - 1] as Command;
-    const options = args[args.length - 2] as Record<string, unknown>;
-    const parent = command.parent?.opts() ?? {};
-    for (const option of command.options) {
-      const key = option.attributeName();
-      if (options[key] === undefined && parent[key] !== undefined) options[key] = parent[key];
-    }
-    return action(...args);
-  };
-}
-
 /** The contact fields shared by `add` and `edit`. */
 function contactOptions(command: Command): Command {
   return command
@@ -51,7 +33,7 @@ function contactOptions(command: Command): Command {
     .option('--met-on <date>', 'when you met ("last spring" is not a date; "2024-03-10", "3 weeks ago" are)')
     .option('--known-since <date>', 'when the relationship began, for people you have known for a while ("2015-09-01", "10 years ago"): kept as the day you met')
     .option('--circle <circle>', 'inner, close, active, network or acquaintance')
-    .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"')
+    .option('--every <interval>', 'your rhythm with this person: "2 weeks", "45 days", "monthly", "quarterly", "none"; empty for the circle\'s')
     .option('--channel <channel>', 'the channel you prefer with this person')
     .option('--birthday <date>', 'birthday: 1985-04-12, or --04-12 without the year')
     .option('--note <text>', 'notes about the person')
@@ -76,6 +58,7 @@ export function registerJournal({ program, lazy }: Registration): void {
           'spreads their first touches over their rhythm: no flood of second touches.',
       ),
   )
+    .option('-e, --edit', 'write the notes in $VISUAL or $EDITOR (starting from --note); --note - reads them from standard input')
     .option('--force', 'add even when the same name or email already exists')
     .option('--json', 'print the new contact as JSON')
     .addHelpText(
@@ -103,7 +86,8 @@ Examples:
         'slides" (a name, a unique part of one, or #id, among the people logged). Without\n' +
         'a name, net asks on a terminal; elsewhere it is a usage error (exit 2).',
     )
-    .option('-m, --note <text>', 'what you talked about')
+    .option('-m, --note <text>', 'what you talked about (- reads it from standard input)')
+    .option('-e, --edit', 'write the note in $VISUAL or $EDITOR, as git commit does (starting from -m)')
     .option('--date <date>', 'when it happened, in English or Italian ("yesterday", "martedì scorso")', 'now')
     .option('--via <channel>', 'the channel', 'other')
     .option('--in', 'they reached out to you')

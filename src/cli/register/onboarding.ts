@@ -72,7 +72,7 @@ Examples:
     // Help opens no database: it skips the context (and the query builder it loads).
     .action(async (words: string[]) => {
       const { default: helpTopic } = await import('../commands/help-topic.js');
-      await helpTopic({ io, env, color: program.opts<{ color?: boolean }>().color }, program, words);
+      await helpTopic({ io, env, color: program.opts<{ color?: boolean | string }>().color }, program, words);
     });
 
   program
@@ -86,12 +86,14 @@ Examples:
     .addHelpText(
       'after',
       `
-Install it once:
+Install it once (it completes both names, net and netj):
   bash  $ net completion bash > ~/.local/share/bash-completion/completions/net
+        (for netj: ln -s net ~/.local/share/bash-completion/completions/netj)
         (or add \`source <(net completion bash)\` to ~/.bashrc)
   zsh   $ net completion zsh > "\${fpath[1]}/_net"    (then open a new shell)
         (or add \`source <(net completion zsh)\` to ~/.zshrc, after compinit)
   fish  $ net completion fish > ~/.config/fish/completions/net.fish
+        (for netj: netj completion fish > ~/.config/fish/completions/netj.fish)
 
 Examples:
   $ net completion zsh > ~/.zfunc/_net

@@ -53,17 +53,21 @@ Examples:
 
   const followup = program
     .command('followup')
-    .summary('promises made in conversations: add, list, edit, done, drop')
+    .summary('promises, yours and theirs: add, list, edit, done, drop')
     .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup list\n  $ net followup done 3\n  $ net followup drop 4');
 
   followup
     .command('add')
     .argument('<contact>', 'name, id or unique part of a name')
     .argument('<text>', 'the promise, e.g. "send the deck"')
-    .summary('record a promise to keep')
+    .summary('record a promise to keep, or one they made (--theirs)')
     .option('--by <date>', 'when it is due ("friday", "in 2 weeks", 2026-04-01; default: in 7 days)')
+    .option('--theirs', 'they promised it ("she\'ll send the deck"): reminders to reach them rank lower until it is late')
     .option('--json', 'print the follow-up as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup add "#12" "introduce to Sara" --by "in 2 weeks"')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net followup add anna "send the deck" --by friday\n  $ net followup add "#12" "introduce to Sara" --by "in 2 weeks"\n  $ net followup add anna "send the term sheet" --theirs --by friday',
+    )
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.add }))));
 
   withListFormats(

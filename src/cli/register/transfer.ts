@@ -17,10 +17,12 @@ export function registerTransfer({ program, lazy }: Registration): void {
     )
     .option('--csv', 'CSV with a header row (the default)')
     .option('--json', 'a JSON array of objects')
+    .option('--jsonl', 'JSON Lines: one object a line, streamed (for jq -c)')
     .option('--vcf', 'vCards, for address books (contacts only)')
+    .option('--vdir <folder>', 'contacts as a vdir: one vCard file per person (UID.vcf), as khard and vdirsyncer keep them')
     .option('--vcard-version <n>', 'with --vcf: 3 (Google Contacts, iCloud) or 4 (default: 3)')
     .option('--ics', 'an iCalendar file of all-day events (due only)')
-    .option('--out <file>', 'write to FILE (atomically, mode 0600) instead of standard output; never the database or its side files')
+    .option('--out <file>', 'write to FILE (atomically, mode 0600) instead of standard output (- is standard output); never the database or its side files')
     .option('--force', 'with --out: replace FILE even if it is a SQLite database (default: refuse)')
     .option('--raw', 'with CSV: keep cells exactly as stored, no formula protection')
     .addHelpText(
@@ -47,7 +49,9 @@ Examples:
         '  linkedin           Connections.csv of LinkedIn\'s data export\n' +
         '  linkedin-messages  messages.csv of the same export (interactions)\n' +
         '  google             a Google Contacts CSV export\n' +
+        '  outlook            an Outlook or Microsoft 365 contacts CSV export\n' +
         '  vcf                vCards 2.1, 3.0 or 4.0 (Apple, Google, Android, ...)\n' +
+        '  vdir               a folder of .vcf files, one per person (khard, vdirsyncer)\n' +
         '  csv                contacts in the columns of `net export contacts` (a\n' +
         '                     name column at least); with --interactions: date,\n' +
         '                     contacts (names or ids, ";"), via, direction, note\n' +
@@ -74,6 +78,7 @@ Examples:
   $ net import linkedin-messages messages.csv \\
       --me https://www.linkedin.com/in/your-name
   $ net import vcf contacts.vcf --tag phone
+  $ net import vdir ~/.local/share/contacts/default
   $ net import csv calls.csv --interactions --strict
   $ net import json contacts.json`,
     )

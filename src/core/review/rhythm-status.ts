@@ -16,7 +16,8 @@ export function scheduleContext(
   contacts: readonly ReviewContact[],
   inOutreach: ReadonlySet<number> = new Set(),
 ): SourceContext {
-  return { today, day: dayNumber(today), settings, contacts: new Map(contacts.map((c) => [c.id, c])), inOutreach };
+  // Their promises change how urgent a reach-out is, not whether the rhythm is past: none needed here.
+  return { today, day: dayNumber(today), settings, contacts: new Map(contacts.map((c) => [c.id, c])), inOutreach, waitingOn: new Map() };
 }
 
 export function rhythmStatus(contact: ReviewContact, context: SourceContext): RhythmStatus {

@@ -4,6 +4,7 @@
 import { effectiveCadence, type Settings } from '../settings.js';
 import { WRITTEN_CHANNELS } from '../vocabulary.js';
 import {
+  awaitedTerm,
   newContactTerm,
   outreachTerm,
   overshootTerm,
@@ -11,16 +12,19 @@ import {
   replyTerm,
   upcomingTerm,
   UPCOMING_DAYS,
+  waitingTerm,
 } from './scoring.js';
 import { dayNumber, dayString, nextBirthdayNumber } from './days.js';
-import type { AttentionKind, ContactFacts, SchedulerInput, ScoreTerm } from './types.js';
+import type { AttentionKind, ContactFacts, OpenFollowup, SchedulerInput, ScoreTerm } from './types.js';
 import {
+  awaitedWording,
   birthdayWording,
   cadenceWording,
   followupWording,
   nurtureWording,
   outreachWording,
   replyWording,
+  waitingWording,
   type Anchor,
   type Wording,
 } from './wording.js';
@@ -52,6 +56,8 @@ export interface SourceContext {
   contacts: ReadonlyMap<number, ContactFacts>;
   /** People with an active outreach: the pipeline, not their rhythm, decides when to reach them. */
   inOutreach: ReadonlySet<number>;
+  /** People who owe a promise not yet late (see waitingOn): the earliest such promise of each. */
+  waitingOn: ReadonlyMap<number, OpenFollowup>;
 }
 
 export type AttentionSource = (input: SchedulerInput, context: SourceContext) => Candidate[];
@@ -243,9 +249,35 @@ export function birthdayCandidate(c: ContactFacts, { today, day, settings }: Sou
   };
 }
 
+/**
+ * The promises of theirs that are open and not late (due today or later), the
+ * earliest of each person: while one is open, the ball is in their court.
+ */
+export function waitingOn(followups: readonly OpenFollowup[], today: string): Map<number, OpenFollowup> {
+  const waiting = new Map<number, OpenFollowup>();
+  for (const f of followups) {
+    if (f.theirs !== true || f.due_on < today) continue;
+    const current = waiting.get(f.contact_id);
+    if (current === undefined || f.due_on < current.due_on || (f.due_on === current.due_on && f.id < current.id)) waiting.set(f.contact_id, f);
+  }
+  return waiting;
+}
+
+/** The ways of reaching out that can wait while the ball is in their court; a reply owed, a promise of yours and a birthday cannot. */
+const WAITING_KINDS: ReadonlySet<AttentionKind> = new Set(['cadence', 'nurture', 'outreach']);
+
+/** A candidate that waits on their promise ranks lower (the `waiting` term) and says why. */
+export function waitingOnThem(candidate: Candidate, { settings, waitingOn: waiting }: SourceContext): Candidate {
+  const promise = waiting.get(candidate.contact_id);
+  if (promise === undefined || !WAITING_KINDS.has(candidate.kind)) return candidate;
+  const words = candidate.words;
+  return { ...candidate, terms: [...candidate.terms, waitingTerm(settings.weights)], words: () => waitingWording(words(), promise) };
+}
+
+/** Promises made to them whose day has come: keep them. */
 export const followupSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.followups
-    .filter((f) => f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
+    .filter((f) => f.theirs !== true && f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
     .map((f) => {
       const contact = contacts.get(f.contact_id);
       const daysOverdue = day - dayNumber(f.due_on);
@@ -260,6 +292,27 @@ export const followupSource: AttentionSource = (input, { today, day, settings, c
         last_on: contact?.last?.on ?? null,
         terms: [promiseTerm(settings.weights, daysOverdue)],
         words: () => followupWording(contact?.name ?? f.name, f.text, daysOverdue),
+      };
+    });
+
+/** Promises of theirs past their day: resurfaced as a gentle nudge, until kept (`followup done`) or dropped. */
+export const awaitedSource: AttentionSource = (input, { today, day, settings, contacts }) =>
+  input.followups
+    .filter((f) => f.theirs === true && f.due_on < today && contacts.get(f.contact_id)?.archived !== true)
+    .map((f) => {
+      const contact = contacts.get(f.contact_id);
+      const daysOverdue = day - dayNumber(f.due_on);
+      return {
+        kind: 'awaited',
+        contact_id: f.contact_id,
+        name: contact?.name ?? f.name,
+        due_on: f.due_on,
+        days_overdue: daysOverdue,
+        followup_id: f.id,
+        channel: contact ? preferredChannel(contact) : null,
+        last_on: contact?.last?.on ?? null,
+        terms: [awaitedTerm(settings.weights, daysOverdue)],
+        words: () => awaitedWording(contact?.name ?? f.name, f.text, daysOverdue),
       };
     });
 
@@ -290,6 +343,7 @@ export const outreachSource: AttentionSource = (input, { today, day, settings, c
 export const SOURCES: readonly AttentionSource[] = [
   fromContacts([replyCandidate, cadenceCandidate, nurtureCandidate, birthdayCandidate]),
   followupSource,
+  awaitedSource,
   outreachSource,
 ];
 

@@ -68,6 +68,20 @@ export function outreachTerm(weights: Weights, daysOverdue: number): ScoreTerm {
   return term('outreach', weights, lateness(daysOverdue));
 }
 
+/**
+ * −1: the ball is in their court (a promise of theirs is open and not late),
+ * so reaching out can wait. With the default weight (4) it is as if the person
+ * were four circles further away.
+ */
+export function waitingTerm(weights: Weights): ScoreTerm {
+  return term('waiting', weights, -1);
+}
+
+/** Their promise, late: 1 the day after its day, growing to 2 two weeks later. */
+export function awaitedTerm(weights: Weights, daysOverdue: number): ScoreTerm {
+  return term('awaited', weights, lateness(daysOverdue - 1));
+}
+
 /** 1 three days ahead, 2 on the day. */
 export function upcomingTerm(weights: Weights, daysOverdue: number): ScoreTerm {
   const daysLeft = Math.min(Math.max(-daysOverdue, 0), UPCOMING_DAYS);

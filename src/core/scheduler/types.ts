@@ -2,7 +2,7 @@
 // the open promises and outreach steps, and the ranked attention items.
 import type { Settings } from '../settings.js';
 
-export const ATTENTION_KINDS = ['reply', 'followup', 'cadence', 'nurture', 'birthday', 'outreach'] as const;
+export const ATTENTION_KINDS = ['reply', 'followup', 'cadence', 'nurture', 'birthday', 'outreach', 'awaited'] as const;
 export type AttentionKind = (typeof ATTENTION_KINDS)[number];
 
 /** The keys of `net due --json` / `--csv` (contract), in order. */
@@ -55,6 +55,8 @@ export interface OpenFollowup {
   name: string;
   text: string;
   due_on: string;
+  /** The other person's promise (`followup add --theirs`); absent or false: one made to them. */
+  theirs?: boolean;
 }
 
 /** An active outreach (ended_on is null): the next step and how it went so far. */
@@ -79,11 +81,12 @@ export interface SchedulerInput {
   today: string;
   settings: Settings;
   contacts: readonly ContactFacts[];
+  /** Promises made to them whose day has come; and every open promise of theirs, late or not. */
   followups: readonly OpenFollowup[];
   outreach: readonly OutreachStep[];
 }
 
-export const TERM_NAMES = ['overshoot', 'circle', 'reply', 'promise', 'new_contact', 'upcoming', 'outreach'] as const;
+export const TERM_NAMES = ['overshoot', 'circle', 'reply', 'promise', 'new_contact', 'upcoming', 'outreach', 'waiting', 'awaited'] as const;
 export type TermName = (typeof TERM_NAMES)[number];
 
 /** One named part of a score: weight × factor = points. */

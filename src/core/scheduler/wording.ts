@@ -128,6 +128,30 @@ export function followupWording(name: string, text: string, daysOverdue: number)
   };
 }
 
+/**
+ * Their promise, late: resurfaced politely, as a question. The text is the
+ * promise as typed ("send the deck", "she'll send the deck"), so it is quoted
+ * after a colon rather than bent into a sentence.
+ */
+export function awaitedWording(name: string, text: string, daysOverdue: number): Wording {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return {
+    reason: `${name} promised: ${flat} (due ${dueWhen(daysOverdue)}) — a gentle nudge?`,
+    summary: `they promised: ${flat} — a gentle nudge?`,
+    title: `${name}'s promise: ${flat}`,
+  };
+}
+
+/** A way of reaching out that waits on their promise: the words say why it ranks lower. */
+export function waitingWording(words: Wording, promise: { text: string; due_on: string }): Wording {
+  const flat = promise.text.replace(/\s+/g, ' ').trim();
+  return {
+    reason: `${words.reason}; the ball is in their court (they promised: ${flat}, by ${promise.due_on})`,
+    summary: `${words.summary}; waiting on them`,
+    title: words.title,
+  };
+}
+
 export function nurtureWording(name: string, anchor: Anchor, days: number): Wording {
   const from = anchorText(anchor, days);
   return {
