@@ -12,7 +12,7 @@ import { listOrder, memberLabel, memberValue } from './list-order.js';
 import { mergeRecord, type MemberState, type RecordState } from './merge-record.js';
 
 /** Records are written in this order, so that what a record points to is there first. */
-export const ENTITY_ORDER = ['contact', 'interaction', 'outreach', 'favour', 'followup', 'outreach_event', 'distinct_pair', 'dismissal'] as const;
+export const ENTITY_ORDER = ['contact', 'interaction', 'capture', 'outreach', 'favour', 'followup', 'outreach_event', 'distinct_pair', 'dismissal'] as const;
 
 /**
  * Columns that triggers keep from other rows, never written from a recorded

@@ -27,6 +27,7 @@ export const SNAPSHOT_TABLES = [
   'interactions',
   'interaction_contacts',
   'interaction_contacts_parked',
+  'captures',
   'favours',
   'followups',
   'outreach',

@@ -75,6 +75,14 @@ export function syncedData(d: Device): unknown {
   data.dismissals = d.store.sqlite
     .prepare('select d.uid, c.uid as contact, d.kind, d.dismissed_on, d.deleted_at is not null as deleted from dismissals d join contacts c on c.id = d.contact_id order by d.uid')
     .all();
+  // Captures, with the interaction an accepted one became (by its uid).
+  data.captures = d.store.sqlite
+    .prepare(
+      `select k.uid, k.capture_key, k.kind, k.source, k.occurred_at, k.direction, k.channel, k.subject, k.sender, k.addresses, k.names, k.status,
+         i.uid as interaction, k.deleted_at is not null as deleted
+       from captures k left join interactions i on i.id = k.interaction_id order by k.uid`,
+    )
+    .all();
   data.distinct = d.store.sqlite
     .prepare(
       `select p.uid, min(a.uid, b.uid) as one, max(a.uid, b.uid) as other, p.deleted_at is not null as deleted
