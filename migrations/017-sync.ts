@@ -17,8 +17,6 @@
 // The one open outreach per person stops being a unique index: two devices
 // can each open one for the same person, and the sync settles it with a
 // command of its own (one stays, as a merge does) after both arrived.
-// For the same reason a capture's key (014) stops being a unique index: two
-// devices can each capture the same message before they sync.
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -63,13 +61,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await sql`drop index outreach_active_contact`.execute(db);
   await sql`create index outreach_active_contact on outreach (contact_id) where ended_on is null and deleted_at is null`.execute(db);
-  await sql`drop index captures_key`.execute(db);
-  await sql`create index captures_key on captures (capture_key) where deleted_at is null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop index captures_key`.execute(db);
-  await sql`create unique index captures_key on captures (capture_key) where deleted_at is null`.execute(db);
   await sql`drop index outreach_active_contact`.execute(db);
   await sql`create unique index outreach_active_contact on outreach (contact_id) where ended_on is null and deleted_at is null`.execute(db);
   await db.schema.dropTable('sync_trash').execute();
