@@ -16,6 +16,7 @@ import * as m014 from './014-capture.js';
 import * as m015 from './015-theirs.js';
 import * as m016 from './016-read-views-theirs.js';
 import * as m017 from './017-sync.js';
+import * as m018 from './018-capture-key.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -33,4 +34,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['015-theirs', m015],
   ['016-read-views-theirs', m016],
   ['017-sync', m017],
+  ['018-capture-key', m018],
 ];

@@ -40,6 +40,13 @@ export interface Stranger {
   last: string;
 }
 
+/**
+ * One proposal per message or meeting: two devices can each capture it
+ * before they sync (migration 018). The first capture of a key stands for
+ * it, and none does once one of them is accepted or rejected.
+ */
+const FIRST_OF_KEY = `not exists (select 1 from captures d where d.capture_key = c.capture_key and d.deleted_at is null and d.id <> c.id and (d.status <> 'pending' or d.id < c.id))`;
+
 export class CaptureWriter {
   readonly #exists: BetterSqlite3.Statement;
   readonly #insert: BetterSqlite3.Statement;
@@ -101,8 +108,8 @@ export function readInbox(sqlite: BetterSqlite3.Database, filter: InboxFilter): 
     .pluck();
   const rows = sqlite
     .prepare(
-      `select id, kind, source, occurred_at, direction, channel, subject, addresses, names from captures
-       where deleted_at is null and status = 'pending' and occurred_at <= ? order by occurred_at desc, id desc`,
+      `select id, kind, source, occurred_at, direction, channel, subject, addresses, names from captures c
+       where deleted_at is null and status = 'pending' and occurred_at <= ? and ${FIRST_OF_KEY} order by occurred_at desc, id desc`,
     )
     .all(filter.until) as Array<Pick<CaptureRow, 'id' | 'kind' | 'source' | 'occurred_at' | 'direction' | 'channel' | 'subject' | 'addresses' | 'names'>>;
   const wanted = filter.ids === undefined ? null : new Set(filter.ids);
@@ -160,7 +167,7 @@ export function readInbox(sqlite: BetterSqlite3.Database, filter: InboxFilter): 
 /** How many proposals and strangers the inbox holds, counted in SQL (a capture of 100,000 messages need not read them back). */
 export function inboxCounts(sqlite: BetterSqlite3.Database, until: string): { proposals: number; strangers: number } {
   const known = `exists (select 1 from json_each(c.addresses) j join contact_emails e on lower(e.email) = j.value join contacts p on p.id = e.contact_id and p.deleted_at is null)`;
-  const pending = `c.deleted_at is null and c.status = 'pending' and c.occurred_at <= ?`;
+  const pending = `c.deleted_at is null and c.status = 'pending' and c.occurred_at <= ? and ${FIRST_OF_KEY}`;
   const proposals = sqlite.prepare(`select count(*) from captures c where ${pending} and ${known}`).pluck().get(until) as number;
   const strangers = sqlite.prepare(`select count(distinct j.value) from captures c, json_each(c.addresses) j where ${pending} and not ${known}`).pluck().get(until) as number;
   return { proposals, strangers };
@@ -179,8 +186,10 @@ export function meetingsBetween(sqlite: BetterSqlite3.Database, from: string, to
   const book = addressBook(sqlite);
   const rows = sqlite
     .prepare(
-      `select id, occurred_at, subject, addresses from captures
-       where deleted_at is null and kind = 'meeting' and status <> 'rejected' and occurred_at >= ? and occurred_at < ? order by occurred_at, id`,
+      `select id, occurred_at, subject, addresses from captures c
+       where deleted_at is null and kind = 'meeting' and status <> 'rejected' and occurred_at >= ? and occurred_at < ?
+         and not exists (select 1 from captures d where d.capture_key = c.capture_key and d.deleted_at is null and d.id < c.id)
+       order by occurred_at, id`,
     )
     .all(from, to) as Array<{ id: number; occurred_at: string; subject: string | null; addresses: string }>;
   return rows.flatMap((row) => {

@@ -111,6 +111,10 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
       (1, 'contact', 'c-1', 'notes', 'likes espresso; the longer note from the laptop', 'op-1', '0190f1c2-0000-7000-8000-00000000beef', '2026-03-14T11:00:00.000Z');
     insert into sync_trash (id, entity, record, deleted_by, edited_by, at) values
       (1, 'contact', 'c-3', 'cmd-1', 'cmd-2', '2026-03-14T11:00:00.000Z');`,
+  // Another captured message (down() makes the key unique again: the fixture keeps to that).
+  '018-capture-key': `
+    insert into captures (id, uid, capture_key, kind, source, occurred_at, direction, channel, subject, sender, addresses, names, status, created_at, updated_at) values
+      (2, 'k-2', 'mail:deck-2@satispay.com', 'mail', '/home/me/Mail', '2026-03-10T08:15:00.000Z', 'in', 'email', 'Il deck', 'giulia@satispay.com', '["giulia@satispay.com"]', '{}', 'pending', '2026-03-14T12:00:00.000Z', '2026-03-14T12:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -267,9 +271,9 @@ function schemaOf(path: string): unknown[] {
 describe('a database made while migrations landed in parallel', () => {
   it.each([
     // main before the read-only views: 014 and 015 ran, 012 did not.
-    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs']],
+    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs', '017-sync', '018-capture-key']],
     // the read-only views before main's trust, capture and promises: 012 ran, 011 did not.
-    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs']],
+    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs', '017-sync', '018-capture-key']],
   ])('%s: upgrades to the schema of a new database, records intact', async (_, left) => {
     const fresh = join(s.dir, 'data', 'fresh.db');
     await fixtureAt(fresh, SCHEMA_VERSION);

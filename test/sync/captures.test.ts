@@ -82,4 +82,19 @@ describe('captures through sync', () => {
       await c.store.close();
     }
   });
+
+  it('the same mail captured on both devices before they sync: the pull applies, each inbox proposes it once, a decision on one settles it on both', async () => {
+    for (const d of [a, b]) await captureMail(d.store, d.clock, { source: MAILDIR, stdin: () => Readable.from([]) });
+    for (const d of [a, b, a, b]) await sync(d);
+    const subjects = (d: Device) => listInbox(d.store, d.clock).proposals.map((p) => p.subject).sort();
+    expect(b.store.sqlite.prepare("select count(*) from captures where capture_key = 'mail:deck-1@satispay.com'").pluck().get()).toBe(2);
+    expect(subjects(a)).toEqual(['Il deck per giovedì', 'Re: Il deck per giovedì']);
+    expect(subjects(b)).toEqual(subjects(a));
+    const proposal = listInbox(b.store, b.clock).proposals.find((p) => p.subject === 'Il deck per giovedì');
+    await acceptProposals(b.store, b.clock, { ids: [proposal!.id] });
+    for (const d of [b, a]) await sync(d);
+    expect(subjects(a)).toEqual(['Re: Il deck per giovedì']);
+    expect(a.store.sqlite.prepare("select count(*) from interactions where note = 'Il deck per giovedì'").pluck().get()).toBe(1);
+    expect(syncedData(b)).toEqual(syncedData(a));
+  });
 });
