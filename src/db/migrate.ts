@@ -38,7 +38,7 @@ export function migrationsUpTo(version: number): ReadonlyArray<readonly [string,
  * run on a Kysely Transaction; since the dialect has one single connection,
  * everything the migrator does happens inside this one.
  */
-async function inOneTransaction<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
+export async function inOneTransaction<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   sqlite.exec('begin immediate');
   try {
     const result = await work();

@@ -10,6 +10,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { moveReferences, settleOpenOutreach } from '../db/merge-moves.js';
+import { inOneTransaction } from '../db/migrate.js';
 import type { Database } from '../db/schema.js';
 import { withSummariesDeferred } from '../db/summaries.js';
 import { closeCommand, openCommand } from '../db/write-path.js';
@@ -39,18 +40,8 @@ export function readiness(vector: Record<string, number>, batch: Pick<BatchFile,
   return 'ready';
 }
 
-/** Runs `work` in one BEGIN IMMEDIATE transaction on the raw connection (Kysely's queries share it). */
-export async function inTransaction<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
-  sqlite.exec('begin immediate');
-  try {
-    const result = await work();
-    sqlite.exec('commit');
-    return result;
-  } catch (error) {
-    if (sqlite.inTransaction) sqlite.exec('rollback');
-    throw error;
-  }
-}
+/** Runs `work` in one BEGIN IMMEDIATE transaction on the raw connection (Kysely's queries share it), as migrations run. */
+export const inTransaction = inOneTransaction;
 
 function insertCommands(sqlite: BetterSqlite3.Database, batch: BatchFile, materializer: Materializer): number {
   const exists = sqlite.prepare('select 1 from commands where uid = ?').pluck();

@@ -274,15 +274,22 @@ export function waitingOnThem(candidate: Candidate, { settings, waitingOn: waiti
   return { ...candidate, terms: [...candidate.terms, waitingTerm(settings.weights)], words: () => waitingWording(words(), promise) };
 }
 
-/** Promises made to them whose day has come: keep them. */
-export const followupSource: AttentionSource = (input, { today, day, settings, contacts }) =>
-  input.followups
-    .filter((f) => f.theirs !== true && f.due_on <= today && contacts.get(f.contact_id)?.archived !== true)
+/** The items of promises, mine or theirs: the same shape, their own filter, term and words. */
+function promiseItems(
+  input: Parameters<AttentionSource>[0],
+  { day, settings, contacts }: Parameters<AttentionSource>[1],
+  kind: 'followup' | 'awaited',
+  due: (f: Parameters<AttentionSource>[0]['followups'][number]) => boolean,
+  term: typeof promiseTerm,
+  wording: typeof followupWording,
+): ReturnType<AttentionSource> {
+  return input.followups
+    .filter((f) => due(f) && contacts.get(f.contact_id)?.archived !== true)
     .map((f) => {
       const contact = contacts.get(f.contact_id);
       const daysOverdue = day - dayNumber(f.due_on);
       return {
-        kind: 'followup',
+        kind,
         contact_id: f.contact_id,
         name: contact?.name ?? f.name,
         due_on: f.due_on,
@@ -290,31 +297,19 @@ export const followupSource: AttentionSource = (input, { today, day, settings, c
         followup_id: f.id,
         channel: contact ? preferredChannel(contact) : null,
         last_on: contact?.last?.on ?? null,
-        terms: [promiseTerm(settings.weights, daysOverdue)],
-        words: () => followupWording(contact?.name ?? f.name, f.text, daysOverdue),
+        terms: [term(settings.weights, daysOverdue)],
+        words: () => wording(contact?.name ?? f.name, f.text, daysOverdue),
       };
     });
+}
+
+/** Promises made to them whose day has come: keep them. */
+export const followupSource: AttentionSource = (input, context) =>
+  promiseItems(input, context, 'followup', (f) => f.theirs !== true && f.due_on <= context.today, promiseTerm, followupWording);
 
 /** Promises of theirs past their day: resurfaced as a gentle nudge, until kept (`followup done`) or dropped. */
-export const awaitedSource: AttentionSource = (input, { today, day, settings, contacts }) =>
-  input.followups
-    .filter((f) => f.theirs === true && f.due_on < today && contacts.get(f.contact_id)?.archived !== true)
-    .map((f) => {
-      const contact = contacts.get(f.contact_id);
-      const daysOverdue = day - dayNumber(f.due_on);
-      return {
-        kind: 'awaited',
-        contact_id: f.contact_id,
-        name: contact?.name ?? f.name,
-        due_on: f.due_on,
-        days_overdue: daysOverdue,
-        followup_id: f.id,
-        channel: contact ? preferredChannel(contact) : null,
-        last_on: contact?.last?.on ?? null,
-        terms: [awaitedTerm(settings.weights, daysOverdue)],
-        words: () => awaitedWording(contact?.name ?? f.name, f.text, daysOverdue),
-      };
-    });
+export const awaitedSource: AttentionSource = (input, context) =>
+  promiseItems(input, context, 'awaited', (f) => f.theirs === true && f.due_on < context.today, awaitedTerm, awaitedWording);
 
 export const outreachSource: AttentionSource = (input, { today, day, settings, contacts }) =>
   input.outreach
