@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: which === 'slow' ? SLOW_TEST_FILES : ['test/**/*.test.ts'],
     exclude: which === 'fast' ? ['**/node_modules/**', ...SLOW_TEST_FILES] : ['**/node_modules/**'],
+    setupFiles: ['test/property-seed.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // The reliability tests start many `net` processes: keep the machine responsive.
