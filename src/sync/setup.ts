@@ -117,6 +117,8 @@ export interface JoinResult {
   backup: string | undefined;
   snapshot: { device: string; host: string; at: string };
   sync: SyncReport;
+  /** The people in the network once joined. */
+  people: number;
 }
 
 /** Joins a space: the newest snapshot, then the batches after it. Needs an empty network, or --replace (after a backup). */
@@ -156,7 +158,8 @@ export async function joinSpace(
     },
   });
   const sync = await runSync(store, options.through ?? transportFor(place, dbPath, deviceId(store.sqlite)), config, options);
-  return { space: config.space, transport: transport.description, backup, snapshot: { device: manifest.device, host: manifest.host, at: manifest.at }, sync };
+  const people = store.sqlite.prepare('select count(*) from contacts where deleted_at is null').pluck().get() as number;
+  return { space: config.space, transport: transport.description, backup, snapshot: { device: manifest.device, host: manifest.host, at: manifest.at }, sync, people };
 }
 
 /** The recovery phrase of the space this device syncs with. */

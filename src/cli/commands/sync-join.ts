@@ -27,7 +27,7 @@ export default async function syncJoin(ctx: Context, kind: string, place: string
   const result = await joinSpace(store, where, key, ctx.dbPath, { now: ctx.now, replace: options.replace, progress });
   if (progress) ctx.io.error('\r\u001b[K');
   if (result.backup) ctx.io.error(`The network that was here is kept in ${result.backup}.\n`);
-  const people = store.sqlite.prepare('select count(*) from contacts where deleted_at is null').pluck().get() as number;
+  const { people } = result;
   ctx.io.write(
     `Joined through ${result.transport}: ${people} ${people === 1 ? 'person' : 'people'}, from the snapshot of ${result.snapshot.host} (${result.snapshot.at.slice(0, 10)}) ` +
       `and ${result.sync.applied.commands} change(s) after it.\n`,
