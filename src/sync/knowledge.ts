@@ -9,18 +9,11 @@
 // Batches are applied in causal order (a batch waits for what its vector
 // names), so the three agree on every device.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { OpKind } from '../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { OpsTable } from '../db/schema.js';
 
-/** An operation with what its command says about where it comes from. */
-export interface KnownOp {
-  id: number;
-  uid: string;
-  kind: OpKind;
-  entity: string;
-  record: string;
-  field: string | null;
-  old: string | null;
-  new: string | null;
+/** An operation (as the ops table holds it) with what its command says about where it comes from. */
+export interface KnownOp extends Omit<Selectable<OpsTable>, 'command_id'> {
   /** The local id of its command. */
   cmd: number;
   cmd_uid: string;
