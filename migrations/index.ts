@@ -17,6 +17,7 @@ import * as m015 from './015-theirs.js';
 import * as m016 from './016-read-views-theirs.js';
 import * as m017 from './017-sync.js';
 import * as m018 from './018-capture-key.js';
+import * as m019 from './019-team.js';
 
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['001-initial', m001],
@@ -35,4 +36,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['016-read-views-theirs', m016],
   ['017-sync', m017],
   ['018-capture-key', m018],
+  ['019-team', m019],
 ];

@@ -82,7 +82,8 @@ const { metafile } = await build({
   platform: 'node',
   target: 'node22',
   // better-sqlite3/package.json: read at run time, to find the folder of the native addon.
-  external: ['better-sqlite3/package.json'],
+  // pg-native: pg's optional libpq binding, which net does not use.
+  external: ['better-sqlite3/package.json', 'pg-native'],
   // The build id: the code cache is only ever used with the bundle it was made for.
   banner: { js: `//net-build:${randomUUID()}` },
   minify: true,

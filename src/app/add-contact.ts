@@ -11,6 +11,8 @@ export interface NewContactInput {
   lists: ContactLists;
   /** Add even when the same name or email is already there. */
   force?: boolean;
+  /** The record's uid: a teammate's person taken into this network stays the team's one person. */
+  uid?: string;
 }
 
 export async function addContact(store: Store, clock: Clock, input: NewContactInput): Promise<{ contact: ContactRecord; overloaded: CircleLoad | null }> {
@@ -23,7 +25,7 @@ export async function addContact(store: Store, clock: Clock, input: NewContactIn
         throw new ConflictError(`${name} may already be in your network: ${list}`, 'use `net edit` to change them, or `--force` to add anyway');
       }
     }
-    const id = await insertContact(w.db, input.fields, input.lists, clock.now.toISOString());
+    const id = await insertContact(w.db, input.fields, input.lists, clock.now.toISOString(), input.uid);
     w.summary = `added ${name} (#${id})`;
     return id;
   });

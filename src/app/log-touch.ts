@@ -8,6 +8,7 @@ import { assignOwner, ownerHint, type Participant } from '../core/participants.j
 import type { Direction } from '../core/vocabulary.js';
 import { insertFavour, insertFollowup, insertInteraction } from '../db/interactions.js';
 import { resolveContacts, type ResolvedContact } from '../db/resolve.js';
+import { loadSettings } from '../db/settings.js';
 import { outreachAfterTouch, type OutreachMove } from './outreach-touch.js';
 import { inCommand, type Clock, type Store, type Writer } from './store.js';
 
@@ -23,6 +24,8 @@ export interface Touch {
   /** When it happened; never later than the command's clock. */
   instant: Date;
   note: string | null;
+  /** The note goes to the team with the interaction's facts (`--share-note`, or team.share_notes). */
+  noteShared?: boolean;
   /** Favours given or received in it, each with its person. */
   favours?: readonly OwnedFavour[];
   /** A promise made in it, owed to one person. */
@@ -41,7 +44,7 @@ export async function recordTouch(w: Writer, clock: Clock, people: readonly Reso
   const day = localDay(instant);
   const interactionId = await insertInteraction(
     w.db,
-    { occurred_at: instant.toISOString(), occurred_on: day, channel: touch.channel, direction: touch.direction, note: touch.note },
+    { occurred_at: instant.toISOString(), occurred_on: day, channel: touch.channel, direction: touch.direction, note: touch.note, note_shared: touch.noteShared === true && touch.note !== null },
     people.map((p) => p.id),
     at,
   );
@@ -116,7 +119,8 @@ export async function logTouch(store: Store, clock: Clock, refs: readonly string
   return inCommand(store, clock, 'log', async (w) => {
     const people = await resolveContacts(w.db, refs);
     const { favours, followUp } = owned(touch, people);
-    const interactionId = await recordTouch(w, clock, people, { ...touch, favours, followUp });
+    const noteShared = touch.noteShared ?? (touch.note !== null && (await loadSettings(w.db)).team_share_notes);
+    const interactionId = await recordTouch(w, clock, people, { ...touch, noteShared, favours, followUp });
     const instant = touch.instant > clock.now ? clock.now : touch.instant;
     const outreach = await outreachAfterTouch(w, clock, people, { direction: touch.direction, channel: touch.channel, day: localDay(instant), interactionId });
     w.summary = `logged ${touch.channel} with ${joinNames(people.map((p) => p.name))}`;

@@ -21,6 +21,7 @@ import { registerDuplicates } from './register/duplicates.js';
 import { registerSync } from './register/sync.js';
 import { registerCapture } from './register/capture.js';
 import { registerBrief } from './register/brief.js';
+import { registerTeam } from './register/team.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -51,6 +52,7 @@ export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register:
   { names: ['sync', 'trash'], register: registerSync, alone: true },
   { names: ['capture', 'inbox'], register: registerCapture, alone: true },
   { names: ['brief'], register: registerBrief, alone: true },
+  { names: ['team'], register: registerTeam, alone: true },
   { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
 ];
 

@@ -49,6 +49,8 @@ export interface Settings {
   capture_max_attendees: number;
   /** Minutes: after a command that changed data, a background `net sync` if the last was longer ago (0: never). This device's own. */
   sync_auto: number;
+  /** A logged note goes to the team with the interaction's facts unless `--no-share-note` says otherwise. */
+  team_share_notes: boolean;
 }
 
 // With these, a cadence item scores below 6 + 4 × 1 = 10: under any follow-up
@@ -77,6 +79,7 @@ export const DEFAULT_SETTINGS: Settings = {
   capture_max_recipients: 10,
   capture_max_attendees: 10,
   sync_auto: 0,
+  team_share_notes: false,
 };
 
 export interface SettingKey {
@@ -202,6 +205,22 @@ const meEmailsKey: SettingKey = {
   show: (settings) => (settings.me_emails.length === 0 ? '(none)' : settings.me_emails.join(', ')),
 };
 
+/** Whether logged notes go to the team by default (`net log --share-note` / `--no-share-note` decide one). */
+const teamShareNotesKey: SettingKey = {
+  key: 'team.share_notes',
+  description: 'yes: the notes you log go to your team with the facts, unless --no-share-note (default no)',
+  parse(value) {
+    const v = value.trim().toLowerCase();
+    if (['yes', 'true', 'on', '1'].includes(v)) return { ok: true, stored: 'yes' };
+    if (['no', 'false', 'off', '0'].includes(v)) return { ok: true, stored: 'no' };
+    return { ok: false, error: `"${value}" is not yes or no` };
+  },
+  apply: (settings, stored) => {
+    settings.team_share_notes = stored === 'yes';
+  },
+  show: (settings) => (settings.team_share_notes ? 'yes' : 'no'),
+};
+
 export const SETTING_KEYS: readonly SettingKey[] = [
   ...CIRCLES.map(intervalKey),
   integerKey('reply_window', 'days to answer a message before the reply is late', 1, 365, (s) => s.reply_window, (s, n) => (s.reply_window = n), ' days'),
@@ -223,6 +242,7 @@ export const SETTING_KEYS: readonly SettingKey[] = [
   integerKey('capture.max_attendees', 'captured meetings with more attendees than this are left out (an event)', 1, 1000, (s) => s.capture_max_attendees, (s, n) => (s.capture_max_attendees = n)),
   // sync.* settings are this device's own: recorded and undoable like the others, never synced.
   integerKey('sync.auto', 'minutes: after a change, sync in the background if the last sync is older (0: off; this device only)', 0, 10_080, (s) => s.sync_auto, (s, n) => (s.sync_auto = n), ' min'),
+  teamShareNotesKey,
 ];
 
 export function settingKey(key: string): SettingKey | undefined {

@@ -11,6 +11,8 @@ export interface NewInteraction {
   note: string | null;
   source_key?: string | null;
   uid?: string;
+  /** The note goes to the team with the facts (`net log --share-note`). */
+  note_shared?: boolean;
 }
 
 export async function insertInteraction(
@@ -29,6 +31,7 @@ export async function insertInteraction(
       direction: interaction.direction,
       note: interaction.note,
       source_key: interaction.source_key ?? null,
+      ...(interaction.note_shared ? { note_shared: 1 } : {}),
       created_at: at,
       updated_at: at,
     })

@@ -78,6 +78,8 @@ export interface InteractionsTable {
   created_at: string;
   updated_at: string;
   deleted_at: Generated<string | null>;
+  /** 1: the note goes to the team with the interaction's facts (migration 019). */
+  note_shared: Generated<number>;
 }
 
 export interface InteractionContactsTable {

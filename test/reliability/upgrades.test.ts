@@ -115,6 +115,15 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
   '018-capture-key': `
     insert into captures (id, uid, capture_key, kind, source, occurred_at, direction, channel, subject, sender, addresses, names, status, created_at, updated_at) values
       (2, 'k-2', 'mail:deck-2@satispay.com', 'mail', '/home/me/Mail', '2026-03-10T08:15:00.000Z', 'in', 'email', 'Il deck', 'giulia@satispay.com', '["giulia@satispay.com"]', '{}', 'pending', '2026-03-14T12:00:00.000Z', '2026-03-14T12:00:00.000Z');`,
+  // A teammate's person and touch pulled from the hub, and a member.
+  '019-team': `
+    insert into team_people (uid, member, seq, name, name_key, company, emails) values
+      ('t-1', 'marta', 1, 'Federico Sala', 'federico sala', 'Satispay', '["federico@satispay.com"]');
+    insert into team_keys (key, person) values ('e:federico@satispay.com', 't-1');
+    insert into team_touches (uid, member, seq, occurred_at, occurred_on, channel, direction) values
+      ('tt-1', 'marta', 2, '2026-03-12T10:00:00.000Z', '2026-03-12', 'meeting', 'both');
+    insert into team_touch_people (touch, person) values ('tt-1', 't-1');
+    insert into team_members (member, access, added_at) values ('marta', 'editor', '2026-03-01T09:00:00.000Z');`,
 };
 
 /** Schema 5 on refuses writes outside a command: fixture data is written with recording off, as derived data is. */
@@ -271,9 +280,9 @@ function schemaOf(path: string): unknown[] {
 describe('a database made while migrations landed in parallel', () => {
   it.each([
     // main before the read-only views: 014 and 015 ran, 012 did not.
-    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs', '017-sync', '018-capture-key']],
+    ['011, 014 and 015 without 012', ['012-read-views', '016-read-views-theirs', '017-sync', '018-capture-key', '019-team']],
     // the read-only views before main's trust, capture and promises: 012 ran, 011 did not.
-    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs', '017-sync', '018-capture-key']],
+    ['012 without 011, 014 and 015', ['011-trust', '014-capture', '015-theirs', '016-read-views-theirs', '017-sync', '018-capture-key', '019-team']],
   ])('%s: upgrades to the schema of a new database, records intact', async (_, left) => {
     const fresh = join(s.dir, 'data', 'fresh.db');
     await fixtureAt(fresh, SCHEMA_VERSION);

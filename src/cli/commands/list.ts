@@ -19,6 +19,8 @@ interface ListOptions extends FormatOptions {
   search?: string;
   archived?: boolean;
   sort: string;
+  /** The team's people instead of mine (`net team`). */
+  team?: boolean;
 }
 
 const SORTS = ['name', 'last', 'added'] as const;
@@ -34,6 +36,7 @@ function sortRecords(records: ContactRecord[], sort: string): ContactRecord[] {
 }
 
 export default async function list(ctx: Context, options: ListOptions): Promise<void> {
+  if (options.team) return (await import('./team.js')).listTeam(ctx, options);
   const format = pickFormat(options);
   if (!(SORTS as readonly string[]).includes(options.sort)) {
     throw new UsageError(`--sort: "${options.sort}" is not a sort order (${SORTS.join(', ')})`);

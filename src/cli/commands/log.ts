@@ -26,6 +26,8 @@ interface LogOptions {
   followUp?: string;
   by?: string;
   json?: boolean;
+  /** --share-note / --no-share-note; absent: the team.share_notes setting. */
+  shareNote?: boolean;
 }
 
 function favourTexts(values: readonly string[] | undefined, field: string): string[] {
@@ -62,6 +64,7 @@ export default async function log(ctx: Context, refs: string[], options: LogOpti
     direction,
     instant,
     note,
+    noteShared: options.shareNote,
     gave,
     got,
     followUp: followUp !== undefined && dueOn !== undefined ? { text: followUp, dueOn } : undefined,

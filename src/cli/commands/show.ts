@@ -9,6 +9,8 @@ import { listHistory } from '../../db/interactions.js';
 import { resolveContact } from '../../db/resolve.js';
 import { loadSettings } from '../../db/settings.js';
 import { keptNotes } from '../../db/sync-kept.js';
+import { teammatesWhoKnow, teamOf } from '../../db/team-read.js';
+import { NotFoundError } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { nameLabelsOf } from '../labels.js';
 import { daysAgo, pluralDays, toJson } from '../render.js';
@@ -37,7 +39,14 @@ function shownLines(text: string, width: number, measure: Measure, max: number):
 export default async function show(ctx: Context, ref: string, options: ShowOptions): Promise<void> {
   const limit = check(positiveIntSchema, options.limit, '--limit');
   const { db, sqlite } = await ctx.database({ create: false });
-  const { id } = await resolveContact(db, ref);
+  let id: number;
+  try {
+    ({ id } = await resolveContact(db, ref));
+  } catch (error) {
+    // Not one of mine: one of the team's people, when this network is in a team.
+    if (error instanceof NotFoundError && teamOf(sqlite)) return (await import('./team.js')).showTeamPerson(ctx, ref, options);
+    throw error;
+  }
   const settings = await loadSettings(db);
   const contact = await loadContactRecord(db, settings, id);
   if (!contact) throw new Error(`contact #${id} vanished`);
@@ -48,6 +57,8 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   ]);
   // Notes that lost to an edit made at the same time on another device (net sync).
   const kept = keptNotes(sqlite, id).map((k) => ({ id: k.id, of: k.label, field: k.field, text: k.value, at: k.at }));
+  // Who else on the team knows them: from the copy the last `net team sync` pulled.
+  const team = teamOf(sqlite) ? teammatesWhoKnow(sqlite, contact.uid) : [];
   const given = favours.filter((f) => f.direction === 'given');
   const received = favours.filter((f) => f.direction === 'received');
 
@@ -61,6 +72,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
         favours,
         followups,
         conflicts: kept,
+        ...(teamOf(sqlite) ? { team } : {}),
       }),
     );
     return;
@@ -105,6 +117,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   field('snoozed', contact.snoozed_until && contact.snoozed_until >= ctx.today ? `until ${contact.snoozed_until}` : null);
   field('favours', `${given.length} given, ${received.length} received`);
   field('notes', contact.notes);
+  if (team.length) field('team', team.map((t) => `${t.member} (${t.touches} touch${t.touches === 1 ? '' : 'es'}, last ${t.last_on}, ${t.last_channel})`).join('; '));
   if (followups.length) {
     lines.push('', c.bold('Open follow-ups'));
     for (const f of followups) {

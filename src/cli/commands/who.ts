@@ -15,6 +15,9 @@ interface WhoOptions extends FormatOptions {
   interest?: string[];
   tag?: string[];
   for?: string;
+  /** Teammates instead of my people (`net team`). */
+  team?: boolean;
+  person?: string;
 }
 
 /** The keys of `net who --json` (contract), in order. */
@@ -49,6 +52,8 @@ function values(list: readonly string[] | undefined, field: string): string[] {
 }
 
 export default async function who(ctx: Context, options: WhoOptions): Promise<void> {
+  if (options.team) return (await import('./team.js')).whoTeam(ctx, options);
+  if (options.person !== undefined) throw new UsageError('--person goes with --team', 'for bridges to a person of your own network, use --for');
   const format = pickFormat(options);
   const criteria: { companies: string[]; interests: string[]; tags: string[] } = {
     companies: values(options.company, '--company'),

@@ -96,6 +96,8 @@ Examples:
     .option('--got <favour>', 'a favour you received (repeatable); in a group, "NAME: favour"', collect)
     .option('--follow-up <promise>', 'a promise to keep, e.g. "send the deck"; in a group, "NAME: promise"')
     .option('--by <date>', 'when the follow-up is due (default: 7 days later)')
+    .option('--share-note', 'your team sees the note too, with the facts (see `net team`)')
+    .option('--no-share-note', 'the note stays yours, whatever team.share_notes says')
     .option('--json', 'print the interaction as JSON')
     .addHelpText(
       'after',
@@ -120,7 +122,8 @@ Examples:
       .option('--company <name>', 'only people at this company')
       .option('--search <text>', 'name, company, role, notes, tags or interests containing TEXT')
       .option('--archived', 'list archived people instead')
-      .option('--sort <key>', 'name, last (last contact, oldest first) or added', 'name'),
+      .option('--sort <key>', 'name, last (last contact, oldest first) or added', 'name')
+      .option('--team', "your team's people instead (see `net team`): who holds them, and whether you do"),
   )
     .addHelpText(
       'after',

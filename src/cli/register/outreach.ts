@@ -215,7 +215,9 @@ Examples:
       .option('--company <name>', 'people at this company (part of the name is enough; repeatable)', collect)
       .option('--interest <topic>', 'people with this interest (repeatable)', collect)
       .option('--tag <tag>', 'people with this tag (repeatable)', collect)
-      .option('--for <contact>', "bridges to this person's company, interests and tags"),
+      .option('--for <contact>', "bridges to this person's company, interests and tags")
+      .option('--team', 'teammates who can introduce you (with --person, --company or --interest; see `net team`)')
+      .option('--person <contact>', 'with --team: a person of yours or of the team'),
   )
     .addHelpText(
       'after',
@@ -223,7 +225,8 @@ Examples:
 Examples:
   $ net who --company Satispay
   $ net who --interest fintech --tag milan
-  $ net who --for "Marco Bianchi"`,
+  $ net who --for "Marco Bianchi"
+  $ net who --team --company Satispay     # teammates, by their touches`,
     )
     .action(lazy(() => import('../commands/who.js')));
 }

@@ -1,0 +1,126 @@
+// The hub's batches, applied to this database's copy of the team
+// (team_people, team_touches): in the hub's order, the later fact of a
+// record replacing the earlier, so every member's copy is the same. Two
+// members' records of one person are joined (team_people.same_as points to
+// the one the hub had first), by src/core/team-match.ts's keys.
+import type BetterSqlite3 from 'better-sqlite3';
+import { nameKey } from '../core/names.js';
+import { teamMatchKeys } from '../core/team-match.js';
+import type { PersonFact, TeamFact, TouchFact } from './facts.js';
+
+export interface PulledBatch {
+  seq: number;
+  member: string;
+  facts: TeamFact[];
+}
+
+interface PersonRow {
+  uid: string;
+  seq: number;
+  same_as: string | null;
+  deleted: number;
+}
+
+export class TeamApplier {
+  readonly #sqlite: BetterSqlite3.Database;
+  readonly #get: BetterSqlite3.Statement;
+  readonly #upsertPerson: BetterSqlite3.Statement;
+  readonly #upsertTouch: BetterSqlite3.Statement;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    this.#sqlite = sqlite;
+    this.#get = sqlite.prepare('select uid, seq, same_as, deleted from team_people where uid = ?');
+    this.#upsertPerson = sqlite.prepare(
+      `insert into team_people (uid, member, seq, name, name_key, company, role, linkedin, location, emails, phones, tags, interests, deleted)
+       values (@uid, @member, @seq, @name, @name_key, @company, @role, @linkedin, @location, @emails, @phones, @tags, @interests, @deleted)
+       on conflict (uid) do update set member = excluded.member, name = excluded.name, name_key = excluded.name_key, company = excluded.company,
+         role = excluded.role, linkedin = excluded.linkedin, location = excluded.location, emails = excluded.emails, phones = excluded.phones,
+         tags = excluded.tags, interests = excluded.interests, deleted = excluded.deleted`,
+    );
+    this.#upsertTouch = sqlite.prepare(
+      `insert into team_touches (uid, member, seq, occurred_at, occurred_on, channel, direction, note, deleted)
+       values (@uid, @member, @seq, @at, @on, @channel, @direction, @note, @deleted)
+       on conflict (uid) do update set member = excluded.member, seq = excluded.seq, occurred_at = excluded.occurred_at, occurred_on = excluded.occurred_on,
+         channel = excluded.channel, direction = excluded.direction, note = excluded.note, deleted = excluded.deleted`,
+    );
+  }
+
+  /** One batch; the caller holds the transaction. People first: a touch names people of the same batch. */
+  apply(batch: PulledBatch): void {
+    for (const fact of batch.facts) if (fact.t === 'person') this.#person(batch, fact);
+    for (const fact of batch.facts) if (fact.t === 'touch') this.#touch(batch, fact);
+  }
+
+  #person(batch: PulledBatch, fact: PersonFact): void {
+    this.#upsertPerson.run({
+      uid: fact.uid,
+      member: batch.member,
+      seq: batch.seq,
+      name: fact.name,
+      name_key: nameKey(fact.name),
+      company: fact.company,
+      role: fact.role,
+      linkedin: fact.linkedin,
+      location: fact.location,
+      emails: JSON.stringify(fact.emails),
+      phones: JSON.stringify(fact.phones),
+      tags: JSON.stringify(fact.tags),
+      interests: JSON.stringify(fact.interests),
+      deleted: fact.deleted ? 1 : 0,
+    });
+    this.#sqlite.prepare('delete from team_keys where person = ?').run(fact.uid);
+    if (fact.deleted) {
+      const into = fact.merged_into === null ? undefined : (this.#get.get(fact.merged_into) as PersonRow | undefined);
+      if (into) this.#join(this.#canonical(into.uid), fact.uid);
+      else this.#release(fact.uid);
+      return;
+    }
+    const keys = teamMatchKeys(fact);
+    const insertKey = this.#sqlite.prepare('insert or ignore into team_keys (key, person) values (?, ?)');
+    for (const key of keys) insertKey.run(key, fact.uid);
+    const mine = this.#canonical(fact.uid);
+    const others = this.#sqlite
+      .prepare(
+        `select distinct coalesce(p.same_as, p.uid) from team_keys k join team_people p on p.uid = k.person
+         where k.key in (select value from json_each(?)) and p.deleted = 0`,
+      )
+      .pluck()
+      .all(JSON.stringify(keys)) as string[];
+    for (const other of others) {
+      if (other === mine) continue;
+      const a = this.#get.get(mine) as PersonRow;
+      const b = this.#get.get(other) as PersonRow;
+      // The one the hub had first stays.
+      if (a.seq < b.seq || (a.seq === b.seq && a.uid < b.uid)) this.#join(a.uid, b.uid);
+      else this.#join(b.uid, a.uid);
+    }
+  }
+
+  #canonical(uid: string): string {
+    const row = this.#get.get(uid) as PersonRow | undefined;
+    return row?.same_as ?? uid;
+  }
+
+  /** `other` and everyone joined to it become `keep`. */
+  #join(keep: string, other: string): void {
+    if (keep === other) return;
+    this.#sqlite.prepare('update team_people set same_as = ? where same_as = ? or uid = ?').run(keep, other, other);
+  }
+
+  /** A person deleted (not merged): those joined to them stay together, around the oldest of them. */
+  #release(uid: string): void {
+    const joined = this.#sqlite.prepare('select uid from team_people where same_as = ? and uid <> ? order by seq, uid').pluck().all(uid, uid) as string[];
+    this.#sqlite.prepare('update team_people set same_as = null where uid = ?').run(uid);
+    if (joined.length === 0) return;
+    const [first, ...rest] = joined;
+    this.#sqlite.prepare('update team_people set same_as = null where uid = ?').run(first);
+    for (const other of rest) this.#sqlite.prepare('update team_people set same_as = ? where uid = ?').run(first, other);
+  }
+
+  #touch(batch: PulledBatch, fact: TouchFact): void {
+    this.#upsertTouch.run({ uid: fact.uid, member: batch.member, seq: batch.seq, at: fact.at, on: fact.on, channel: fact.channel, direction: fact.direction, note: fact.note, deleted: fact.deleted ? 1 : 0 });
+    this.#sqlite.prepare('delete from team_touch_people where touch = ?').run(fact.uid);
+    const insert = this.#sqlite.prepare('insert or ignore into team_touch_people (touch, person) values (?, ?)');
+    for (const person of fact.people) insert.run(fact.uid, person);
+  }
+}
