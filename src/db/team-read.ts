@@ -88,7 +88,7 @@ const toPerson = (r: RawTeamPerson): TeamPersonRow => ({
   phones: JSON.parse(r.phones) as string[],
   tags: JSON.parse(r.tags) as string[],
   interests: JSON.parse(r.interests) as string[],
-  held_by: JSON.parse(r.held_by) as string[],
+  held_by: (JSON.parse(r.held_by) as string[]).sort(),
   mine: r.mine === 1,
 });
 

@@ -135,6 +135,8 @@ export function checkHubVersion(names: readonly string[] | undefined, where: str
 export async function migrateHub(db: Kysely<HubDatabase>, where: string): Promise<void> {
   const names = await hubVersion(db);
   if (names !== undefined) checkHubVersion(names, where, true);
+  // Up to date: nothing to take the migration lock for (a second team's owner may not write it).
+  if (names !== undefined && HUB_MIGRATIONS.every(([name]) => names.includes(name))) return;
   const { Migrator } = await import('kysely/migration');
   const migrator = new Migrator({ db, provider: hubMigrationProvider, migrationTableSchema: HUB_SCHEMA });
   const { error } = await migrator.migrateToLatest();

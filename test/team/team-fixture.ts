@@ -1,0 +1,76 @@
+// What the team tests share: one PostgreSQL server per test file, and for
+// each test its own database and login roles (names made unique per test,
+// since roles belong to the whole server), each member with their own net
+// database (a sandbox).
+import { spawn } from 'node:child_process';
+import pg from 'pg';
+import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers.js';
+import type { PgServer } from './pg-server.js';
+
+let counter = 0;
+
+export interface Member {
+  role: string;
+  url: string;
+  s: Sandbox;
+}
+
+export interface TeamWorld {
+  database: string;
+  /** A superuser connection to the test's database. */
+  admin: pg.Client;
+  adminUrl: string;
+  member(name: string, options?: { createrole?: boolean }): Promise<Member>;
+  cleanup(): Promise<void>;
+}
+
+export async function teamWorld(server: PgServer): Promise<TeamWorld> {
+  counter += 1;
+  const tag = `${process.pid}_${counter}`;
+  const database = `hub_${tag}`;
+  const root = new pg.Client({ connectionString: server.adminUrl });
+  await root.connect();
+  await root.query(`create database ${database}`);
+  await root.end();
+  const adminUrl = server.adminUrl.replace(/\/postgres$/, `/${database}`);
+  const admin = new pg.Client({ connectionString: adminUrl });
+  // The fault test stops the server under it.
+  admin.on('error', () => {});
+  await admin.connect();
+  const members: Member[] = [];
+  return {
+    database,
+    admin,
+    adminUrl,
+    async member(name, options = {}) {
+      const role = `${name}_${tag}`;
+      await admin.query(`create role ${role} login password 'pw-${role}'${options.createrole ? ' createrole' : ''}`);
+      await admin.query(`grant create on database ${database} to ${role}`);
+      const m = { role, url: `postgres://${role}:pw-${role}@${server.host}:${server.port}/${database}`, s: sandbox('2026-12-06') };
+      members.push(m);
+      return m;
+    },
+    async cleanup() {
+      await admin.end();
+      for (const m of members) m.s.cleanup();
+    },
+  };
+}
+
+/** Runs the built binary without waiting (for members syncing at the same time). */
+export function netAsync(s: Sandbox, args: readonly string[]): Promise<RunResult> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: s.env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolveRun({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Every text value on the hub's team batches, as one string (to look for what must not be there). */
+export async function hubText(admin: pg.Client): Promise<string> {
+  const { rows } = await admin.query<{ facts: unknown }>('select facts from net_hub.batches order by seq');
+  return rows.map((r) => JSON.stringify(r.facts)).join('\n');
+}
