@@ -15,7 +15,9 @@
 //   team_people.same_as: the person this one is (two members added the same
 //   person: the first one on the hub stays, the other points to it);
 //   team_keys: what tells two people are one (an email, a LinkedIn profile,
-//   a name at a company), as the duplicates finder's strongest reasons.
+//   a name at a company), as the duplicates finder's strongest reasons;
+//   team_holders: which members hold a record in their network (a member who
+//   takes a teammate's person in holds the same record).
 // - team_members: the hub's members as last seen, for `net team members`
 //   and for names in `net who --team` without the network.
 import { sql, type Kysely } from 'kysely';
@@ -110,6 +112,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('team_keys_person').on('team_keys').column('person').execute();
   await db.schema
+    .createTable('team_holders')
+    .addColumn('person', 'text', (c) => c.notNull())
+    .addColumn('member', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('team_holders_pk', ['person', 'member'])
+    .execute();
+  await db.schema
     .createTable('team_touches')
     .addColumn('uid', 'text', (c) => c.primaryKey())
     .addColumn('member', 'text', (c) => c.notNull())
@@ -137,7 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['team_members', 'team_touch_people', 'team_touches', 'team_keys', 'team_people']) await db.schema.dropTable(table).execute();
+  for (const table of ['team_members', 'team_touch_people', 'team_touches', 'team_holders', 'team_keys', 'team_people']) await db.schema.dropTable(table).execute();
   await replaceTriggers(db, INTERACTIONS_005);
   await db.schema.alterTable('interactions').dropColumn('note_shared').execute();
   await sql`delete from meta where key like 'team.%'`.execute(db);

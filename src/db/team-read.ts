@@ -78,7 +78,7 @@ interface RawTeamPerson {
 }
 
 const TEAM_PERSON = `select p.uid, p.name, p.company, p.role, p.emails, p.phones, p.linkedin, p.location, p.tags, p.interests,
-    (select json_group_array(distinct g.member) from team_people g where (g.uid = p.uid or g.same_as = p.uid) and g.deleted = 0) as held_by,
+    (select json_group_array(distinct h.member) from team_people g join team_holders h on h.person = g.uid where g.uid = p.uid or g.same_as = p.uid) as held_by,
     exists (select 1 from team_people g join contacts c on c.uid = g.uid where (g.uid = p.uid or g.same_as = p.uid) and c.deleted_at is null) as mine
   from team_people p where p.same_as is null and p.deleted = 0`;
 

@@ -12,6 +12,7 @@ import { newKey, phraseOf } from './crypto.js';
 import { runSync, newestSnapshot, type SyncOptions, type SyncReport } from './engine.js';
 import { FolderTransport } from './folder.js';
 import { GitTransport } from './git.js';
+import { PostgresTransport } from './postgres.js';
 import { loadSnapshot, readManifest, writeSnapshot } from './snapshot.js';
 import { deviceName, openDescriptor, readSpace, setMeta, writeSpace, descriptorFor, type SpaceConfig, type TransportKind } from './space.js';
 import { DESCRIPTOR, type Transport } from './transport.js';
@@ -23,16 +24,26 @@ export interface Place {
 }
 
 export function placeOf(kind: string, location: string): Place {
-  if (kind !== 'folder' && kind !== 'git') throw new UsageError(`"${kind}" is not a way to sync`, 'use `folder PATH` or `git REMOTE`');
-  if (location.trim() === '') throw new UsageError(`sync through ${kind} needs a ${kind === 'folder' ? 'path' : 'remote'}`);
+  if (kind !== 'folder' && kind !== 'git' && kind !== 'postgres') throw new UsageError(`"${kind}" is not a way to sync`, 'use `folder PATH`, `git REMOTE` or `postgres URL`');
+  if (location.trim() === '') throw new UsageError(`sync through ${kind} needs a ${kind === 'folder' ? 'path' : kind === 'git' ? 'remote' : 'URL'}`);
   return { kind, location: kind === 'folder' ? resolve(location) : location };
 }
 
 /** The git clone of a database's space: next to the database, private like it. */
 export const cloneOf = (dbPath: string): string => `${dbPath}.sync-git`;
 
-export function transportFor(place: Place, dbPath: string, device: string): Transport {
+export function transportFor(place: Place, dbPath: string, device: string, env: NodeJS.ProcessEnv = process.env): Transport {
+  if (place.kind === 'postgres') return new PostgresTransport(place.location, env);
   return place.kind === 'folder' ? new FolderTransport(place.location) : new GitTransport(place.location, cloneOf(dbPath), device);
+}
+
+/** Runs work with a transport, closing it after (a hub's connections). */
+async function using<T>(transport: Transport, work: (t: Transport) => Promise<T>): Promise<T> {
+  try {
+    return await work(transport);
+  } finally {
+    await transport.close?.();
+  }
 }
 
 /**
@@ -90,9 +101,12 @@ export interface InitResult {
 export async function initSpace(store: ApplyStore, place: Place, dbPath: string, now: Date, through?: Transport): Promise<InitResult> {
   alreadySyncing(store);
   const self = deviceId(store.sqlite);
-  const transport = through ?? transportFor(place, dbPath, self);
+  return using(through ?? transportFor(place, dbPath, self), (transport) => initThrough(store, place, dbPath, now, self, transport));
+}
+
+async function initThrough(store: ApplyStore, place: Place, dbPath: string, now: Date, self: string, transport: Transport): Promise<InitResult> {
   if (place.kind === 'git') rmSync(cloneOf(dbPath), { recursive: true, force: true });
-  else if (!existsSync(place.location)) throw new DataError(`no folder ${place.location}`, 'create it (or the folder your sync tool keeps), then run this again');
+  else if (place.kind === 'folder' && !existsSync(place.location)) throw new DataError(`no folder ${place.location}`, 'create it (or the folder your sync tool keeps), then run this again');
   await transport.refresh();
   if (await transport.read(DESCRIPTOR)) throw new ConflictError(`${transport.description} already holds a space of net sync`, 'join it with `net sync join` and its recovery phrase');
   const config: SpaceConfig = { space: uuidv7(now.getTime()), kind: place.kind, location: place.location, key: newKey() };
@@ -137,7 +151,17 @@ export async function joinSpace(
     );
   }
   if (place.kind === 'git') rmSync(cloneOf(dbPath), { recursive: true, force: true });
-  const transport = options.through ?? transportFor(place, dbPath, deviceId(store.sqlite));
+  return using(options.through ?? transportFor(place, dbPath, deviceId(store.sqlite)), (transport) => joinThrough(store, place, key, dbPath, options, transport));
+}
+
+async function joinThrough(
+  store: ApplyStore,
+  place: Place,
+  key: Buffer,
+  dbPath: string,
+  options: SyncOptions & { replace?: boolean; through?: Transport },
+  transport: Transport,
+): Promise<JoinResult> {
   await transport.refresh();
   const bytes = await transport.read(DESCRIPTOR);
   if (!bytes) throw new DataError(`${transport.description} holds no space of net sync (no ${DESCRIPTOR})`, 'check the path or remote; the first device starts one with `net sync init`');
@@ -157,7 +181,8 @@ export async function joinSpace(
       writeSpace(store.sqlite, config);
     },
   });
-  const sync = await runSync(store, options.through ?? transportFor(place, dbPath, deviceId(store.sqlite)), config, options);
+  // git: the clone was made under the database's first device id; a new one now.
+  const sync = place.kind === 'git' && !options.through ? await using(transportFor(place, dbPath, deviceId(store.sqlite)), (t) => runSync(store, t, config, options)) : await runSync(store, transport, config, options);
   const people = store.sqlite.prepare('select count(*) from contacts where deleted_at is null').pluck().get() as number;
   return { space: config.space, transport: transport.description, backup, snapshot: { device: manifest.device, host: manifest.host, at: manifest.at }, sync, people };
 }
@@ -173,5 +198,5 @@ export function recoveryPhrase(store: ApplyStore): string {
 export async function syncNow(store: ApplyStore, dbPath: string, options: SyncOptions): Promise<SyncReport> {
   const config = readSpace(store.sqlite);
   if (!config) throw new DataError('this device does not sync yet', 'start with `net sync init folder PATH` (or git REMOTE), or `net sync join …` on a second device');
-  return withLock(dbPath, () => runSync(store, transportFor(config, dbPath, deviceId(store.sqlite)), config, options));
+  return withLock(dbPath, () => using(transportFor(config, dbPath, deviceId(store.sqlite)), (transport) => runSync(store, transport, config, options)));
 }

@@ -13,7 +13,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataError } from '../core/errors.js';
 import { boundTo, FORMAT, seal, unseal, SealError } from './crypto.js';
 
-export type TransportKind = 'folder' | 'git';
+export type TransportKind = 'folder' | 'git' | 'postgres';
 
 export interface SpaceConfig {
   space: string;
@@ -40,7 +40,7 @@ export function readSpace(sqlite: BetterSqlite3.Database): SpaceConfig | undefin
   const kind = meta(sqlite, 'sync.kind');
   const location = meta(sqlite, 'sync.location');
   const key = meta(sqlite, 'sync.key');
-  if (!space || !location || !key || (kind !== 'folder' && kind !== 'git')) return undefined;
+  if (!space || !location || !key || (kind !== 'folder' && kind !== 'git' && kind !== 'postgres')) return undefined;
   return { space, kind, location, key: Buffer.from(key, 'base64') };
 }
 

@@ -24,6 +24,8 @@ export interface Transport {
   replace(name: string, bytes: Buffer): Promise<void>;
   /** Makes what was written visible to the others (git: commit and push). */
   publish(): Promise<void>;
+  /** Lets go of a connection (the PostgreSQL hub); nothing for files. */
+  close?(): Promise<void>;
 }
 
 export const DESCRIPTOR = 'net-sync.json';

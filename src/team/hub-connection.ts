@@ -6,6 +6,8 @@
 // so `prefer` tries TLS first and falls back when the server has none.
 // pg and Kysely's PostgreSQL dialect are loaded here only, by the team
 // commands: `net due` never loads them.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Pool, PoolConfig } from 'pg';
@@ -59,16 +61,20 @@ export function redacted(url: string): string {
   }
 }
 
-async function passwordFor(address: HubAddress): Promise<string | undefined> {
+/** The URL's or PGPASSWORD's password, else the pgpass file's line for this address (PGPASSFILE, ~/.pgpass), as libpq. */
+async function passwordFor(address: HubAddress, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (address.password !== undefined) return address.password;
-  const { default: pgPass } = await import('pgpass');
+  const helper = await import('pgpass/lib/helper.js');
+  const file = helper.getFileName(env);
+  const stats = await stat(file).catch(() => undefined);
+  if (!stats || !helper.usePgPass(stats, file)) return undefined;
   return new Promise((resolvePassword) =>
-    pgPass({ host: address.host, port: address.port, database: address.database, user: address.user }, (found) => resolvePassword(found)),
+    helper.getPassword({ host: address.host, port: address.port, database: address.database, user: address.user }, createReadStream(file), (found) => resolvePassword(found)),
   );
 }
 
-function configFor(address: HubAddress, tls: boolean): PoolConfig {
-  const password = () => passwordFor(address).then((p) => p ?? '');
+function configFor(address: HubAddress, tls: boolean, env: NodeJS.ProcessEnv): PoolConfig {
+  const password = () => passwordFor(address, env).then((p) => p ?? '');
   return {
     host: address.host,
     port: address.port,
@@ -109,7 +115,7 @@ export async function openHub(url: string, env: NodeJS.ProcessEnv): Promise<Hub>
   const tries = address.sslmode === 'disable' ? [false] : address.sslmode === 'allow' ? [false, true] : address.sslmode === 'prefer' ? [true, false] : [true];
   let lastError: unknown;
   for (const tls of tries) {
-    const pool = new pg.Pool(configFor(address, tls));
+    const pool = new pg.Pool(configFor(address, tls, env));
     // An idle connection that breaks (the server restarts) must not end the process.
     pool.on('error', () => {});
     try {

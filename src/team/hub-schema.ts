@@ -6,7 +6,7 @@
 // teams it belongs to, even through psql. Tables are forced under RLS, so
 // that the role that made the hub is held to it too.
 import { sql, type Generated, type Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { DataError } from '../core/errors.js';
 
 export const HUB_SCHEMA = 'net_hub';
@@ -64,7 +64,7 @@ const m001: Migration = {
     // A member's personal space (net sync through the hub): files the server cannot read, sealed on the device.
     await sql`create table net_hub.personal_files (
       member name not null default current_user,
-      space uuid not null,
+      space text not null,
       name text not null,
       bytes bytea not null,
       updated_at timestamptz not null default now(),
@@ -137,7 +137,6 @@ export async function migrateHub(db: Kysely<HubDatabase>, where: string): Promis
   if (names !== undefined) checkHubVersion(names, where, true);
   // Up to date: nothing to take the migration lock for (a second team's owner may not write it).
   if (names !== undefined && HUB_MIGRATIONS.every(([name]) => names.includes(name))) return;
-  const { Migrator } = await import('kysely/migration');
   const migrator = new Migrator({ db, provider: hubMigrationProvider, migrationTableSchema: HUB_SCHEMA });
   const { error } = await migrator.migrateToLatest();
   if (error) {

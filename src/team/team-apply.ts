@@ -21,14 +21,35 @@ interface PersonRow {
   deleted: number;
 }
 
+/** The statements of one pull, prepared once. */
+function statements(sqlite: BetterSqlite3.Database) {
+  return {
+    dropKeys: sqlite.prepare('delete from team_keys where person = ?'),
+    insertKey: sqlite.prepare('insert or ignore into team_keys (key, person) values (?, ?)'),
+    dropHolder: sqlite.prepare('delete from team_holders where person = ? and member = ?'),
+    addHolder: sqlite.prepare('insert or ignore into team_holders (person, member) values (?, ?)'),
+    sharing: sqlite
+      .prepare(
+        `select distinct coalesce(p.same_as, p.uid) from team_keys k join team_people p on p.uid = k.person
+         where k.key in (select value from json_each(?)) and p.deleted = 0`,
+      )
+      .pluck(),
+    join: sqlite.prepare('update team_people set same_as = ? where same_as = ? or uid = ?'),
+    joined: sqlite.prepare('select uid from team_people where same_as = ? and uid <> ? order by seq, uid').pluck(),
+    setSameAs: sqlite.prepare('update team_people set same_as = ? where uid = ?'),
+    dropTouchPeople: sqlite.prepare('delete from team_touch_people where touch = ?'),
+    addTouchPerson: sqlite.prepare('insert or ignore into team_touch_people (touch, person) values (?, ?)'),
+  };
+}
+
 export class TeamApplier {
-  readonly #sqlite: BetterSqlite3.Database;
+  readonly #s: ReturnType<typeof statements>;
   readonly #get: BetterSqlite3.Statement;
   readonly #upsertPerson: BetterSqlite3.Statement;
   readonly #upsertTouch: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
-    this.#sqlite = sqlite;
+    this.#s = statements(sqlite);
     this.#get = sqlite.prepare('select uid, seq, same_as, deleted from team_people where uid = ?');
     this.#upsertPerson = sqlite.prepare(
       `insert into team_people (uid, member, seq, name, name_key, company, role, linkedin, location, emails, phones, tags, interests, deleted)
@@ -68,7 +89,9 @@ export class TeamApplier {
       interests: JSON.stringify(fact.interests),
       deleted: fact.deleted ? 1 : 0,
     });
-    this.#sqlite.prepare('delete from team_keys where person = ?').run(fact.uid);
+    this.#s.dropKeys.run(fact.uid);
+    if (fact.deleted) this.#s.dropHolder.run(fact.uid, batch.member);
+    else this.#s.addHolder.run(fact.uid, batch.member);
     if (fact.deleted) {
       const into = fact.merged_into === null ? undefined : (this.#get.get(fact.merged_into) as PersonRow | undefined);
       if (into) this.#join(this.#canonical(into.uid), fact.uid);
@@ -76,16 +99,9 @@ export class TeamApplier {
       return;
     }
     const keys = teamMatchKeys(fact);
-    const insertKey = this.#sqlite.prepare('insert or ignore into team_keys (key, person) values (?, ?)');
-    for (const key of keys) insertKey.run(key, fact.uid);
+    for (const key of keys) this.#s.insertKey.run(key, fact.uid);
     const mine = this.#canonical(fact.uid);
-    const others = this.#sqlite
-      .prepare(
-        `select distinct coalesce(p.same_as, p.uid) from team_keys k join team_people p on p.uid = k.person
-         where k.key in (select value from json_each(?)) and p.deleted = 0`,
-      )
-      .pluck()
-      .all(JSON.stringify(keys)) as string[];
+    const others = keys.length === 0 ? [] : (this.#s.sharing.all(JSON.stringify(keys)) as string[]);
     for (const other of others) {
       if (other === mine) continue;
       const a = this.#get.get(mine) as PersonRow;
@@ -104,23 +120,22 @@ export class TeamApplier {
   /** `other` and everyone joined to it become `keep`. */
   #join(keep: string, other: string): void {
     if (keep === other) return;
-    this.#sqlite.prepare('update team_people set same_as = ? where same_as = ? or uid = ?').run(keep, other, other);
+    this.#s.join.run(keep, other, other);
   }
 
   /** A person deleted (not merged): those joined to them stay together, around the oldest of them. */
   #release(uid: string): void {
-    const joined = this.#sqlite.prepare('select uid from team_people where same_as = ? and uid <> ? order by seq, uid').pluck().all(uid, uid) as string[];
-    this.#sqlite.prepare('update team_people set same_as = null where uid = ?').run(uid);
+    const joined = this.#s.joined.all(uid, uid) as string[];
+    this.#s.setSameAs.run(null, uid);
     if (joined.length === 0) return;
     const [first, ...rest] = joined;
-    this.#sqlite.prepare('update team_people set same_as = null where uid = ?').run(first);
-    for (const other of rest) this.#sqlite.prepare('update team_people set same_as = ? where uid = ?').run(first, other);
+    this.#s.setSameAs.run(null, first);
+    for (const other of rest) this.#s.setSameAs.run(first, other);
   }
 
   #touch(batch: PulledBatch, fact: TouchFact): void {
     this.#upsertTouch.run({ uid: fact.uid, member: batch.member, seq: batch.seq, at: fact.at, on: fact.on, channel: fact.channel, direction: fact.direction, note: fact.note, deleted: fact.deleted ? 1 : 0 });
-    this.#sqlite.prepare('delete from team_touch_people where touch = ?').run(fact.uid);
-    const insert = this.#sqlite.prepare('insert or ignore into team_touch_people (touch, person) values (?, ?)');
-    for (const person of fact.people) insert.run(fact.uid, person);
+    this.#s.dropTouchPeople.run(fact.uid);
+    for (const person of fact.people) this.#s.addTouchPerson.run(fact.uid, person);
   }
 }

@@ -20,7 +20,7 @@ import { TeamApplier, type PulledBatch } from './team-apply.js';
 /** Facts per batch: a row of a few hundred kB. */
 export const TEAM_BATCH_FACTS = 2_000;
 /** Batches read per round trip when pulling. */
-const PULL_PAGE = 100;
+const PULL_PAGE = 25;
 
 export interface TeamConfig {
   url: string;

@@ -40,6 +40,7 @@ describe('net config', () => {
       'capture.max_recipients',
       'capture.max_attendees',
       'sync.auto',
+      'team.share_notes',
     ]);
     expect(list.find((r) => r.key === 'cadence.inner')).toMatchObject({ value: '14 days', default: '14 days', changed: false });
     expect(existsSync(s.db)).toBe(false);

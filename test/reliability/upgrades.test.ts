@@ -120,6 +120,7 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
     insert into team_people (uid, member, seq, name, name_key, company, emails) values
       ('t-1', 'marta', 1, 'Federico Sala', 'federico sala', 'Satispay', '["federico@satispay.com"]');
     insert into team_keys (key, person) values ('e:federico@satispay.com', 't-1');
+    insert into team_holders (person, member) values ('t-1', 'marta');
     insert into team_touches (uid, member, seq, occurred_at, occurred_on, channel, direction) values
       ('tt-1', 'marta', 2, '2026-03-12T10:00:00.000Z', '2026-03-12', 'meeting', 'both');
     insert into team_touch_people (touch, person) values ('tt-1', 't-1');

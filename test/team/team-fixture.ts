@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers.js';
-import type { PgServer } from './pg-server.js';
+import type { PgServer } from '../../bench/pg-server.js';
 
 let counter = 0;
 

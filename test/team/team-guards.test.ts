@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
-import { startPgServer, type PgServer } from './pg-server.js';
+import { startPgServer, type PgServer } from '../../bench/pg-server.js';
 import { hubText, netAsync, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
 let server: PgServer;

@@ -5,7 +5,7 @@
 // person; `net who --team`, `net list --team` and `net show` read the copy.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
-import { startPgServer, type PgServer } from './pg-server.js';
+import { startPgServer, type PgServer } from '../../bench/pg-server.js';
 import { hubText, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
 let server: PgServer;
@@ -62,6 +62,12 @@ describe('two members', () => {
     const shown = ok(luca.s.net(['show', 'Federico Sala']));
     expect(shown).toContain("(the team's; not in your network)");
     expect(shown).toContain(`${marta.role} (2 touches, last 2026-11-20, meeting)`);
+
+    // `net sync` in a network that is in a team (and syncs no devices) syncs with the team.
+    ok(marta.s.net(['log', 'federico', '--via', 'call', '--date', '2026-12-01']));
+    expect(ok(marta.s.net(['sync']))).toBe('Team: pushed 1 fact(s), pulled 1.\n');
+    expect(ok(luca.s.net(['sync']))).toMatch(/^Team: pushed 0 fact\(s\), pulled 1\.\n$/);
+    expect(luca.s.query('select count(*) as n from team_touches')).toEqual([{ n: 3 }]);
   });
 
   it('a person both members hold is one person, and show tells each who else knows them', async () => {
@@ -113,7 +119,9 @@ describe('two members', () => {
     expect(luca.s.json<Array<{ name: string; circle: string }>>(['list']).map((p) => [p.name, p.circle])).toEqual([['Sara Verdi', 'active']]);
     ok(luca.s.net(['team', 'sync']));
     ok(marta.s.net(['team', 'sync']));
-    expect(marta.s.json<unknown[]>(['list', '--team'])).toHaveLength(2);
+    const both = marta.s.json<Array<{ name: string; held_by: string[] }>>(['list', '--team']);
+    expect(both.find((p) => p.name === 'Sara Verdi')?.held_by).toEqual([luca.role, marta.role].sort());
+    expect(both).toHaveLength(2);
 
     ok(marta.s.net(['rm', 'Paolo Neri', '--yes']));
     ok(marta.s.net(['team', 'sync']));

@@ -1,4 +1,4 @@
-// net sync init (folder PATH | git REMOTE): a new space, its key shown once.
+// net sync init (folder PATH | git REMOTE | postgres URL): a new space, its key shown once.
 import { initSpace, placeOf } from '../../sync/setup.js';
 import type { Context } from '../context.js';
 
@@ -12,5 +12,6 @@ export default async function syncInit(ctx: Context, kind: string, place: string
       'copy cannot be read. `net sync key` shows it again on this device.\n\n',
   );
   ctx.io.write(`${result.phrase}\n`);
-  ctx.io.error(`\nOn your other devices: net sync join ${where.kind} ${where.kind === 'folder' ? "'PATH there'" : place}\n`);
+  const there = where.kind === 'folder' ? "'PATH there'" : where.kind === 'postgres' ? place.replace(/:[^:@/]*@/, '@') : place;
+  ctx.io.error(`\nOn your other devices: net sync join ${where.kind} ${there}\n`);
 }

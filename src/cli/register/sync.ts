@@ -34,12 +34,13 @@ Examples:
 
   sync
     .command('init')
-    .argument('<kind>', '`folder` or `git`')
-    .argument('<place>', 'the folder (kept in step by another program), or the git remote')
+    .argument('<kind>', '`folder`, `git` or `postgres`')
+    .argument('<place>', 'the folder (kept in step by another program), the git remote, or a PostgreSQL URL')
     .summary('start syncing this network: creates the key and shows its recovery phrase once')
     .description(
       'Start a space in PATH (a folder that Syncthing, Dropbox, iCloud Drive, a share or a USB stick carries) or\n' +
-        'REMOTE (a git repository: net keeps a clone next to the database and pushes to the branch net-sync).\n' +
+        'REMOTE (a git repository: net keeps a clone next to the database and pushes to the branch net-sync),\n' +
+        "or URL (a team's PostgreSQL hub, see `net team`: rows only your role can read, encrypted all the same).\n" +
         'Creates the key and prints it once as 24 words: keep them safe; without them the data cannot be read.\n' +
         'Your network goes there as the first snapshot, encrypted.',
     )
@@ -48,14 +49,15 @@ Examples:
       `
 Examples:
   $ net sync init folder ~/Sync/net         # Syncthing, Dropbox, a USB stick…
-  $ net sync init git git@host:me/net.git   # a git repository, through git`,
+  $ net sync init git git@host:me/net.git   # a git repository, through git
+  $ net sync init postgres postgres://marta@db.studio.it/net`,
     )
     .action(lazy(() => import('../commands/sync-init.js')));
 
   sync
     .command('join')
-    .argument('<kind>', '`folder` or `git`')
-    .argument('<place>', 'the folder or git remote the first device started')
+    .argument('<kind>', '`folder`, `git` or `postgres`')
+    .argument('<place>', 'the folder, git remote or PostgreSQL URL the first device started')
     .summary('make this device one of the space: the newest snapshot, then the changes after it')
     .description(
       'Asks for the recovery phrase on a terminal; otherwise reads NET_SYNC_KEY or --key-file. Joining needs an\n' +

@@ -29,7 +29,10 @@ export function registerTeam({ program, lazy }: Registration): void {
     .summary('make the hub (or upgrade it) and start a team there, which you own')
     .option('--team <name>', "the team's name")
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net team init postgres://marta@db.studio.it/net --team studio\n  $ PGPASSWORD=… net team init postgres://db.studio.it/net --team studio')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ net team init postgres://marta@db.studio.it/net --team studio\n  $ net team init "postgres://db.studio.it/net?sslmode=require" --team studio',
+    )
     .action(lazy(team('init')));
   cmd
     .command('join')
@@ -37,18 +40,19 @@ export function registerTeam({ program, lazy }: Registration): void {
     .summary('join the team your role belongs to: push the shared part of your network, pull the team’s')
     .option('--team <name>', 'which team, when your role belongs to several')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net team join postgres://luca@db.studio.it/net')
+    .addHelpText('after', '\nExamples:\n  $ net team join postgres://luca@db.studio.it/net\n  $ net team join postgres://luca@db.studio.it/net --team studio')
     .action(lazy(team('join')));
   cmd
     .command('sync')
     .summary('push what changed here, pull what the team changed')
     .option('--json', 'print what was pushed and pulled as JSON')
-    .addHelpText('after', '\nExamples:\n  $ net team sync')
+    .addHelpText('after', '\nExamples:\n  $ net team sync\n  $ net team sync --json | jq .pulled')
     .action(lazy(team('sync')));
   cmd
     .command('members')
     .summary("the team's members and their access")
     .option('--json', 'print them as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net team members\n  $ net team members --json')
     .action(lazy(team('members')));
   cmd
     .command('add-member')
@@ -62,21 +66,24 @@ export function registerTeam({ program, lazy }: Registration): void {
     .command('remove-member')
     .argument('<role>', "the teammate's login role")
     .summary('take a role’s access back: their next sync is refused')
+    .addHelpText('after', '\nExamples:\n  $ net team remove-member luca\n  $ net team remove-member intern && net team members')
     .action(lazy(team('removeMember')));
   cmd
     .command('status')
     .summary('the team, the hub, the last sync and what is not pushed yet (offline)')
     .option('--json', 'print the status as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net team status\n  $ net team status --json')
     .action(lazy(team('status')));
   cmd
     .command('leave')
     .summary('stop syncing with the team here, and drop this copy of it')
+    .addHelpText('after', '\nExamples:\n  $ net team leave\n  $ net team leave && net team join postgres://me@db.example.com/net')
     .action(lazy(team('leave')));
   cmd
     .command('adopt')
     .argument('<person>', "a name among the team's people (`net list --team`)")
     .summary("take a teammate's person into your network (the team keeps one person)")
     .option('--circle <circle>', 'the circle to put them in', 'network')
-    .addHelpText('after', '\nExamples:\n  $ net team adopt "Federico Sala" --circle active')
+    .addHelpText('after', '\nExamples:\n  $ net team adopt "Federico Sala" --circle active\n  $ net team adopt "Anna Meyer"')
     .action(lazy(team('adopt')));
 }

@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL server for the team tests: its own cluster in a
+// A throwaway PostgreSQL server for the team tests and bench/team.ts: its own cluster in a
 // temporary folder, on a free port, with a superuser `net_admin` that the
 // tests use to create the members' roles. NET_TEST_PG (a postgres:// URL of
 // a superuser) points the tests at a server of your own instead.
@@ -49,7 +49,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPgServer(): Promise<PgServer> {
+export interface PgServerOptions {
+  /** TLS on, with a self-signed certificate made here (openssl). */
+  ssl?: boolean;
+}
+
+export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
   const given = process.env.NET_TEST_PG;
   if (given) {
     const url = new URL(given);
@@ -61,7 +66,8 @@ export async function startPgServer(): Promise<PgServer> {
   const data = join(dir, 'data');
   const asRoot = process.getuid?.() === 0;
   const run = (program: string, args: string[]) => {
-    const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, program), ...args]] : [join(bin, program), args];
+    const path = program === 'openssl' ? 'openssl' : join(bin, program);
+    const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
     execFileSync(command, argv, { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
   };
   if (asRoot) execFileSync('chown', ['postgres', dir]);
@@ -70,8 +76,14 @@ export async function startPgServer(): Promise<PgServer> {
   if (asRoot) execFileSync('chown', ['postgres', pwfile]);
   run('initdb', ['-D', data, '-U', 'net_admin', '--pwfile', pwfile, '-A', 'scram-sha-256', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-  const start = () => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', 'start']);
+  let settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
+  if (options.ssl) {
+    const cert = join(data, 'server.crt');
+    const key = join(data, 'server.key');
+    run('openssl', ['req', '-new', '-x509', '-days', '2', '-nodes', '-subj', '/CN=127.0.0.1', '-out', cert, '-keyout', key]);
+    settings += ` -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
+  }
+  const start = () => run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', settings, '-w', 'start']);
   const stop = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
   start();
   let running = true;
