@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const dbs = ['m1', 'm2', 'm3'].map((m) => resolve(DIR, `${m}.db`));
     let total = 0;
     for (const [i, db] of dbs.entries()) {
-      await generateNetwork(db, { contacts: 400, interactions: 2_600, seed: 100 + i, today: TODAY });
+      await generateNetwork(db, { contacts: 620, interactions: 4_050, seed: 100 + i, today: TODAY });
       total += await opsIn(db);
     }
     const runs: ProbedRun[] = [];
@@ -70,6 +70,26 @@ async function main(): Promise<void> {
     process.stdout.write(figureLine(`three members × ~10,000 operations (${total.toLocaleString('en')} in all), synced`, sum, 'sum of the five commands'));
 
     if (values['skip-million']) return;
+    const hubAdmin = new pg.Client({ connectionString: server.adminUrl.replace(/\/postgres$/, '/hub') });
+    await hubAdmin.connect();
+    try {
+      await fillHub(hubAdmin, runs, url, env);
+    } finally {
+      await hubAdmin.end();
+    }
+  } finally {
+    await admin.end();
+    server.close();
+  }
+}
+
+async function fillHub(admin: pg.Client, runs: ProbedRun[], url: (role: string) => string, env: NodeJS.ProcessEnv): Promise<void> {
+  const step = (label: string, args: string[]) => {
+    const run = runProbed(args, env);
+    runs.push(run);
+    process.stdout.write(figureLine(label, run));
+  };
+  {
     // One million operations on the hub: five members × 20,000 people and 900,000 touches, in batches of 2,000 facts.
     const started = Date.now();
     const team = (await admin.query<{ id: string }>("select id from net_hub.teams where name = 'bench'")).rows[0].id;
@@ -103,9 +123,6 @@ async function main(): Promise<void> {
     step('net who --team --person "Person 3-77"', ['--db', joined, 'who', '--team', '--person', 'Person 3-77']);
     step('net show on a team person ("Person 2-1234")', ['--db', joined, 'show', 'Person 2-1234']);
     step('net due on that database (the team copy is not read)', ['--db', joined, 'due']);
-  } finally {
-    await admin.end();
-    server.close();
   }
 }
 

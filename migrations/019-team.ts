@@ -16,6 +16,8 @@
 //   person: the first one on the hub stays, the other points to it);
 //   team_keys: what tells two people are one (an email, a LinkedIn profile,
 //   a name at a company), as the duplicates finder's strongest reasons;
+//   team_people.company_key and team_topics (its tags and interests, folded):
+//   what `net who --team --company/--interest` looks up;
 //   team_holders: which members hold a record in their network (a member who
 //   takes a teammate's person in holds the same record).
 // - team_members: the hub's members as last seen, for `net team members`
@@ -92,6 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('company', 'text')
+    .addColumn('company_key', 'text')
     .addColumn('role', 'text')
     .addColumn('linkedin', 'text')
     .addColumn('location', 'text')
@@ -104,6 +107,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('team_people_name').on('team_people').column('name_key').execute();
   await db.schema.createIndex('team_people_same_as').on('team_people').column('same_as').execute();
+  await db.schema.createIndex('team_people_company').on('team_people').column('company_key').execute();
+  await db.schema
+    .createTable('team_topics')
+    .addColumn('topic', 'text', (c) => c.notNull())
+    .addColumn('person', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('team_topics_pk', ['topic', 'person'])
+    .execute();
+  await db.schema.createIndex('team_topics_person').on('team_topics').column('person').execute();
   await db.schema
     .createTable('team_keys')
     .addColumn('key', 'text', (c) => c.notNull())
@@ -145,7 +156,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['team_members', 'team_touch_people', 'team_touches', 'team_holders', 'team_keys', 'team_people']) await db.schema.dropTable(table).execute();
+  for (const table of ['team_members', 'team_touch_people', 'team_touches', 'team_holders', 'team_topics', 'team_keys', 'team_people']) await db.schema.dropTable(table).execute();
   await replaceTriggers(db, INTERACTIONS_005);
   await db.schema.alterTable('interactions').dropColumn('note_shared').execute();
   await sql`delete from meta where key like 'team.%'`.execute(db);

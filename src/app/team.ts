@@ -120,7 +120,7 @@ export async function leaveTeam(store: Store): Promise<string> {
   const config = await configured(store);
   const { writeTeam } = await import('../team/team-sync.js');
   store.sqlite.transaction(() => {
-    for (const table of ['team_touch_people', 'team_touches', 'team_holders', 'team_keys', 'team_people', 'team_members']) store.sqlite.prepare(`delete from ${table}`).run();
+    for (const table of ['team_touch_people', 'team_touches', 'team_holders', 'team_topics', 'team_keys', 'team_people', 'team_members']) store.sqlite.prepare(`delete from ${table}`).run();
     writeTeam(store.sqlite, undefined);
   })();
   return config.name;

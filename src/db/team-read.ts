@@ -110,20 +110,16 @@ export type TeamCriterion = { kind: 'person'; uid: string } | { kind: 'company';
 /** The people a criterion points to, as the uids of all their records. */
 function targets(sqlite: BetterSqlite3.Database, criterion: TeamCriterion): string[] {
   if (criterion.kind === 'person') return groupOf(sqlite, criterion.uid);
-  const rows = sqlite.prepare('select uid, coalesce(same_as, uid) as canonical, company, tags, interests from team_people where deleted = 0').all() as Array<{
-    uid: string;
-    canonical: string;
-    company: string | null;
-    tags: string;
-    interests: string;
-  }>;
-  const wanted = criterion.kind === 'company' ? companyKey(criterion.company) : nameKey(criterion.interest);
-  const hit = (r: (typeof rows)[number]) =>
+  const hits =
     criterion.kind === 'company'
-      ? wanted !== '' && companyKey(r.company) === wanted
-      : [...(JSON.parse(r.tags) as string[]), ...(JSON.parse(r.interests) as string[])].some((v) => nameKey(v) === wanted);
-  const canonicals = new Set(rows.filter(hit).map((r) => r.canonical));
-  return rows.filter((r) => canonicals.has(r.canonical)).map((r) => r.uid);
+      ? "select coalesce(same_as, uid) as canonical from team_people where company_key = ? and deleted = 0"
+      : 'select coalesce(p.same_as, p.uid) as canonical from team_topics t join team_people p on p.uid = t.person where t.topic = ? and p.deleted = 0';
+  const key = criterion.kind === 'company' ? companyKey(criterion.company) : nameKey(criterion.interest);
+  if (key === '') return [];
+  return sqlite
+    .prepare(`with hit as (${hits}) select uid from team_people where uid in (select canonical from hit) or same_as in (select canonical from hit)`)
+    .pluck()
+    .all(key) as string[];
 }
 
 /** The teammates' touches (not mine) with the people a criterion points to, each with the person's canonical name. */

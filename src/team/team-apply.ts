@@ -4,6 +4,7 @@
 // members' records of one person are joined (team_people.same_as points to
 // the one the hub had first), by src/core/team-match.ts's keys.
 import type BetterSqlite3 from 'better-sqlite3';
+import { companyKey } from '../core/companies.js';
 import { nameKey } from '../core/names.js';
 import { teamMatchKeys } from '../core/team-match.js';
 import type { PersonFact, TeamFact, TouchFact } from './facts.js';
@@ -25,6 +26,8 @@ interface PersonRow {
 function statements(sqlite: BetterSqlite3.Database) {
   return {
     dropKeys: sqlite.prepare('delete from team_keys where person = ?'),
+    dropTopics: sqlite.prepare('delete from team_topics where person = ?'),
+    addTopic: sqlite.prepare('insert or ignore into team_topics (topic, person) values (?, ?)'),
     insertKey: sqlite.prepare('insert or ignore into team_keys (key, person) values (?, ?)'),
     dropHolder: sqlite.prepare('delete from team_holders where person = ? and member = ?'),
     addHolder: sqlite.prepare('insert or ignore into team_holders (person, member) values (?, ?)'),
@@ -52,9 +55,10 @@ export class TeamApplier {
     this.#s = statements(sqlite);
     this.#get = sqlite.prepare('select uid, seq, same_as, deleted from team_people where uid = ?');
     this.#upsertPerson = sqlite.prepare(
-      `insert into team_people (uid, member, seq, name, name_key, company, role, linkedin, location, emails, phones, tags, interests, deleted)
-       values (@uid, @member, @seq, @name, @name_key, @company, @role, @linkedin, @location, @emails, @phones, @tags, @interests, @deleted)
+      `insert into team_people (uid, member, seq, name, name_key, company, company_key, role, linkedin, location, emails, phones, tags, interests, deleted)
+       values (@uid, @member, @seq, @name, @name_key, @company, @company_key, @role, @linkedin, @location, @emails, @phones, @tags, @interests, @deleted)
        on conflict (uid) do update set member = excluded.member, name = excluded.name, name_key = excluded.name_key, company = excluded.company,
+         company_key = excluded.company_key,
          role = excluded.role, linkedin = excluded.linkedin, location = excluded.location, emails = excluded.emails, phones = excluded.phones,
          tags = excluded.tags, interests = excluded.interests, deleted = excluded.deleted`,
     );
@@ -80,6 +84,7 @@ export class TeamApplier {
       name: fact.name,
       name_key: nameKey(fact.name),
       company: fact.company,
+      company_key: companyKey(fact.company) || null,
       role: fact.role,
       linkedin: fact.linkedin,
       location: fact.location,
@@ -90,6 +95,8 @@ export class TeamApplier {
       deleted: fact.deleted ? 1 : 0,
     });
     this.#s.dropKeys.run(fact.uid);
+    this.#s.dropTopics.run(fact.uid);
+    for (const topic of new Set([...fact.tags, ...fact.interests].map(nameKey))) if (topic !== '') this.#s.addTopic.run(topic, fact.uid);
     if (fact.deleted) this.#s.dropHolder.run(fact.uid, batch.member);
     else this.#s.addHolder.run(fact.uid, batch.member);
     if (fact.deleted) {

@@ -117,8 +117,9 @@ two lines, "quotes" and 🎉', '--04-12', null, null, '2025-06-01T10:00:00.000Z'
       (2, 'k-2', 'mail:deck-2@satispay.com', 'mail', '/home/me/Mail', '2026-03-10T08:15:00.000Z', 'in', 'email', 'Il deck', 'giulia@satispay.com', '["giulia@satispay.com"]', '{}', 'pending', '2026-03-14T12:00:00.000Z', '2026-03-14T12:00:00.000Z');`,
   // A teammate's person and touch pulled from the hub, and a member.
   '019-team': `
-    insert into team_people (uid, member, seq, name, name_key, company, emails) values
-      ('t-1', 'marta', 1, 'Federico Sala', 'federico sala', 'Satispay', '["federico@satispay.com"]');
+    insert into team_people (uid, member, seq, name, name_key, company, company_key, emails) values
+      ('t-1', 'marta', 1, 'Federico Sala', 'federico sala', 'Satispay', 'satispay', '["federico@satispay.com"]');
+    insert into team_topics (topic, person) values ('fintech', 't-1');
     insert into team_keys (key, person) values ('e:federico@satispay.com', 't-1');
     insert into team_holders (person, member) values ('t-1', 'marta');
     insert into team_touches (uid, member, seq, occurred_at, occurred_on, channel, direction) values

@@ -59,6 +59,8 @@ describe('two members', () => {
     const who = ok(luca.s.net(['who', '--team', '--company', 'satispay']));
     expect(who).toContain(`${marta.role}  1 email and 1 meeting with Federico Sala this year, last on 2026-11-20 (meeting)`);
     expect(who).not.toContain('PRIVATE');
+    expect(luca.s.json<Array<{ member: string; touches: number }>>(['who', '--team', '--interest', 'Fintech'])).toEqual([expect.objectContaining({ member: marta.role, touches: 2 })]);
+    expect(ok(luca.s.net(['who', '--team', '--company', 'Nexi']))).toBe('No one else on the team has touched Nexi (as of the last `net team sync`).\n');
     const shown = ok(luca.s.net(['show', 'Federico Sala']));
     expect(shown).toContain("(the team's; not in your network)");
     expect(shown).toContain(`${marta.role} (2 touches, last 2026-11-20, meeting)`);
