@@ -1,7 +1,6 @@
 // Timing and memory of whole commands: hyperfine when it is installed (it
 // runs warm-ups and reports medians), else repeated runs timed here. Peak
-// memory comes from the child itself (getrusage's maxRSS) through a tiny
-// preloaded probe, so no GNU time is needed.
+// memory comes from the child itself (its VmHWM, bench/peak-memory.ts) through a tiny
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

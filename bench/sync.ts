@@ -10,43 +10,22 @@
 //   database: the target is that joining takes no longer.
 // Wall time (median of the runs), CPU time and peak memory of each command
 // (bench/rss-probe.ts).
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { editContact, emptyContactChange } from '../src/app/edit-contact.js';
 import { logTouch } from '../src/app/log-touch.js';
 import { openDatabase } from '../src/db/open.js';
 import { BENCH_TODAY, benchDatabase, generateNetwork, seededRandom, SIZES } from './generate.js';
+import { runProbed, type ProbedRun } from './probed-run.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const BIN = resolve(ROOT, 'bin', 'net');
 const DIR = resolve(ROOT, '.bench', 'sync');
-const PROBE = resolve(import.meta.dirname, 'rss-probe.js');
 
-interface Run {
-  ms: number;
-  peakMb: number;
-  cpuMs: number;
-  stdout: string;
-}
+type Run = ProbedRun;
 
-function runNet(args: readonly string[], env: NodeJS.ProcessEnv): Run {
-  const rssFile = resolve(DIR, 'rss');
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', pathToFileURL(PROBE).href, BIN, ...args], {
-    env: { ...env, NET_BENCH_RSS_FILE: rssFile },
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`net ${args.join(' ')} failed (exit ${result.status}): ${result.stderr}`);
-  const report = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKb: number; cpuMs: number };
-  return { ms, peakMb: report.maxRssKb / 1024, cpuMs: report.cpuMs, stdout: result.stdout };
-}
+/** Each command as a user's machine runs it (without NODE_EXTRA_CA_CERTS), with its CPU time and peak memory. */
+const runNet = runProbed;
 
 const removeDb = (path: string) => ['', '-wal', '-shm', '.sync-lock'].forEach((s) => rmSync(`${path}${s}`, { force: true }));
 const copyDb = (from: string, to: string) => {

@@ -4,7 +4,7 @@
 // 30,000 people, and the large synthetic network (20,000 contacts, 500,000
 // interactions, from bench/generate.ts) exported to CSV. Each run of an
 // import starts from a fresh copy of its database. Wall time is the median
-// of the runs; peak memory is the child's own maxRSS (bench/rss-probe.ts).
+// of the runs; peak memory is the child's own (VmHWM, bench/peak-memory.ts).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

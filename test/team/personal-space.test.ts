@@ -2,21 +2,16 @@
 // init postgres URL` on one device, `net sync join postgres URL` on another,
 // the same role. The server holds the sealed files only its role can read,
 // and nothing of the network in plain text.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
-import { startPgServer, type PgServer } from '../../bench/pg-server.js';
-import { teamWorld, type TeamWorld } from './team-fixture.js';
+import { serverForFile, teamWorld, type TeamWorld } from './team-fixture.js';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPgServer();
-}, 60_000);
-afterAll(() => server?.close());
+const server = serverForFile();
 
 let world: TeamWorld;
 let laptop: Sandbox;
 beforeEach(async () => {
-  world = await teamWorld(server);
+  world = await teamWorld(server());
   laptop = sandbox('2026-12-06');
 });
 afterEach(async () => {

@@ -5,9 +5,23 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers.js';
-import type { PgServer } from '../../bench/pg-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startPgServer, type PgServer } from '../../bench/pg-server.js';
 
 let counter = 0;
+
+/** Starts a server for the test file (before its tests, stopped after them); the returned function gives it. */
+export function serverForFile(): () => PgServer {
+  let server: PgServer | undefined;
+  beforeAll(async () => {
+    server = await startPgServer();
+  }, 60_000);
+  afterAll(() => server?.close());
+  return () => {
+    if (!server) throw new Error('the PostgreSQL server of this file has not started');
+    return server;
+  };
+}
 
 export interface Member {
   role: string;

@@ -3,20 +3,15 @@
 // stopped in the middle of a sync, a hub newer than the program, a member
 // removed from the team, and the pull's index.
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
-import { startPgServer, type PgServer } from '../../bench/pg-server.js';
-import { hubText, netAsync, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
+import { hubText, netAsync, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPgServer();
-}, 60_000);
-afterAll(() => server?.close());
+const server = serverForFile();
 
 let world: TeamWorld;
 beforeEach(async () => {
-  world = await teamWorld(server);
+  world = await teamWorld(server());
 });
 afterEach(async () => world.cleanup());
 
@@ -111,7 +106,7 @@ describe('concurrency and faults', () => {
     ok(other.s.net(['team', 'join', other.url]));
     ok(owner.s.net(['add', 'Late Person', '--company', 'Late Co']));
     await world.admin.end();
-    server.stop();
+    server().stop();
     try {
       const cut = owner.s.net(['team', 'sync']);
       expect(cut.code).toBe(1);
@@ -120,7 +115,7 @@ describe('concurrency and faults', () => {
       // Offline, the local commands still work.
       expect(ok(owner.s.net(['list']))).toContain('Late Person');
     } finally {
-      server.start();
+      server().start();
       world.admin = new pg.Client({ connectionString: world.adminUrl });
       world.admin.on('error', () => {});
       await world.admin.connect();

@@ -3,22 +3,17 @@
 // of interactions arrive; notes, circles, favours and follow-ups do not, and
 // the hub's own tables are read to prove it. A person two members hold is one
 // person; `net who --team`, `net list --team` and `net show` read the copy.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
-import { startPgServer, type PgServer } from '../../bench/pg-server.js';
-import { hubText, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
+import { hubText, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPgServer();
-}, 60_000);
-afterAll(() => server?.close());
+const server = serverForFile();
 
 let world: TeamWorld;
 let marta: Member;
 let luca: Member;
 beforeEach(async () => {
-  world = await teamWorld(server);
+  world = await teamWorld(server());
   marta = await world.member('marta', { createrole: true });
   luca = await world.member('luca');
 });
