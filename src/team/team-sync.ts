@@ -78,6 +78,12 @@ async function lockTeam(trx: Transaction<HubDatabase>, team: string): Promise<vo
   await sql`select pg_advisory_xact_lock(hashtext('net_hub.batches'), hashtext(${team}))`.execute(trx);
 }
 
+function slices<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += TEAM_BATCH_FACTS) out.push(items.slice(i, i + TEAM_BATCH_FACTS));
+  return out;
+}
+
 async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig): Promise<{ batches: number; facts: number }> {
   const device = deviceId(sqlite);
   let batches = 0;
@@ -87,7 +93,12 @@ async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig
     const upto = (sqlite.prepare('select coalesce(max(id), 0) from ops').pluck().get() as number) ?? 0;
     if (upto <= after) return { batches, facts: sent };
     const changed = changedSince(sqlite, after, upto);
-    const facts: TeamFact[] = [...personFacts(sqlite, changed.people), ...touchFacts(sqlite, changed.touches)];
+    // Built a batch at a time: a first push of a large network never holds all its facts at once.
+    const parts: Array<() => TeamFact[]> = [
+      ...slices(changed.people).map((uids) => () => personFacts(sqlite, uids)),
+      ...slices(changed.touches).map((uids) => () => touchFacts(sqlite, uids)),
+    ];
+    let count = 0;
     const idx = metaNumber(sqlite, 'team.idx');
     const outcome = await hub.db.transaction().execute(async (trx) => {
       await lockTeam(trx, config.team);
@@ -101,8 +112,10 @@ async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig
       // The hub took a push whose answer never came back: start from what it holds.
       if ((last?.idx ?? 0) > idx) return { resumed: { idx: last?.idx ?? 0, upto: last?.upto ?? 0 } };
       let next = idx;
-      for (let i = 0; i < facts.length; i += TEAM_BATCH_FACTS) {
-        const part = facts.slice(i, i + TEAM_BATCH_FACTS);
+      for (const build of parts) {
+        const part = build();
+        if (part.length === 0) continue;
+        count += part.length;
         next += 1;
         await trx
           .insertInto('net_hub.batches')
@@ -117,7 +130,7 @@ async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig
       continue;
     }
     batches += outcome.idx - idx;
-    sent += facts.length;
+    sent += count;
     sqlite.transaction(() => {
       setMeta(sqlite, 'team.idx', String(outcome.idx));
       setMeta(sqlite, 'team.pushed', String(upto));
