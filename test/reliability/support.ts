@@ -72,7 +72,7 @@ export function portableBin(): { bin: string; cleanup(): void } {
     mkdirSync(dirname(join(dir, to)), { recursive: true, mode: 0o755 });
     copyFileSync(join(root, from), join(dir, to));
   };
-  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', 'dist/cli/net.cjs', 'dist/cli/net.cache']) {
+  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', 'dist/cli/net.cjs', 'dist/cli/net.cache', 'dist/cli/vendor/mbox-reader.cjs']) {
     if (existsSync(join(root, file))) copy(file);
   }
   const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
