@@ -1,4 +1,5 @@
 // Queries about interactions, their participants, favours and follow-ups.
+import { addDays } from '../core/dates.js';
 import { newUid } from '../core/ids.js';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
@@ -125,8 +126,10 @@ export async function listHistory(db: Kysely<Database>, filter: HistoryFilter): 
     );
   }
   if (filter.interactionId !== undefined) query = query.where('i.id', '=', filter.interactionId);
-  if (filter.since) query = query.where('i.occurred_on', '>=', filter.since);
-  if (filter.until) query = query.where('i.occurred_on', '<=', filter.until);
+  // The local day (occurred_on) decides; a bound on the instant too, two days wider than any time zone's
+  // offset, lets SQLite read the period from the occurred_at index instead of every interaction.
+  if (filter.since) query = query.where('i.occurred_on', '>=', filter.since).where('i.occurred_at', '>=', addDays(filter.since, -2));
+  if (filter.until) query = query.where('i.occurred_on', '<=', filter.until).where('i.occurred_at', '<', addDays(filter.until, 3));
   if (filter.via) query = query.where('i.channel', '=', filter.via);
   if (filter.limit !== undefined) query = query.limit(filter.limit);
   const rows = await query.execute();
