@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   if (!shell) process.stdout.write('the sqlite3 shell is not installed: `net list` is not compared with it\n');
   process.stdout.write(
     `\n${pad('size', 7, false)}${pad('command', 9, false)}${pad('node -e 0', 11)}${pad('net', 10)}${pad('ratio', 8)}` +
-      `${pad('cpu floor', 11)}${pad('cpu net', 10)}${pad('ratio', 8)}${pad('peak MB', 9)}  ${pad('target', 16, false)}peer\n`,
+      `${pad('cpu floor', 11)}${pad('cpu net', 10)}${pad('ratio', 8)}${pad('peak MB', 9)}  ${pad('target', 22, false)}peer\n`,
   );
 
   const missed: string[] = [];
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
       process.stdout.write(
         `${pad(size.name, 7, false)}${pad(scenario.name, 9, false)}${pad(`${floor.median_ms} ms`, 11)}${pad(`${net.median_ms} ms`, 10)}` +
           `${pad(`${ratio.toFixed(2)}x`, 8)}${pad(`${floorUsage.cpuMs} ms`, 11)}${pad(`${netUsage.cpuMs} ms`, 10)}` +
-          `${pad(`${cpuRatio.toFixed(2)}x`, 8)}${pad(peak, 9)}  ${pad(target, 16, false)}${peerText}\n`,
+          `${pad(`${cpuRatio.toFixed(2)}x`, 8)}${pad(peak, 9)}  ${pad(target, 22, false)}${peerText}\n`,
       );
     }
     if (existsSync(copy)) for (const suffix of ['', '-wal', '-shm']) rmSync(`${copy}${suffix}`, { force: true });
