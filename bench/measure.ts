@@ -21,6 +21,8 @@ export interface Timing {
   max_ms: number;
   runs: number;
   tool: 'hyperfine' | 'node';
+  /** Mean CPU time (user + system) of the runs, in ms, when hyperfine measured it. */
+  cpu_ms?: number;
 }
 
 export interface MeasureOptions {
@@ -66,7 +68,9 @@ function withHyperfine(commands: readonly BenchCommand[], options: MeasureOption
     for (const c of commands) args.push('-n', c.name, c.argv.map(shellWord).join(' '));
     const result = spawnSync('hyperfine', args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'ignore', 'inherit'] });
     if (result.status !== 0) throw new Error(`hyperfine failed (exit ${result.status})`);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { results: Array<{ command: string; median: number; mean: number; min: number; max: number; times: number[] }> };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      results: Array<{ command: string; median: number; mean: number; min: number; max: number; times: number[]; user: number; system: number }>;
+    };
     return report.results.map((r) => ({
       name: r.command,
       median_ms: round(r.median * 1000),
@@ -75,6 +79,7 @@ function withHyperfine(commands: readonly BenchCommand[], options: MeasureOption
       max_ms: round(r.max * 1000),
       runs: r.times.length,
       tool: 'hyperfine' as const,
+      cpu_ms: round((r.user + r.system) * 1000),
     }));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,6 @@
 // interactions without a filter. Derived data (summaries, name keys, the
 // occurred_at copied onto participants, created_at/updated_at) is not
 // recorded.
-import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 
 interface Recorded {
@@ -196,7 +195,8 @@ const PARKING_TRIGGERS = [
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
-  await sql`insert into meta (key, value) values ('device', ${randomUUID()})`.execute(db);
+  // node:crypto only when this runs: every open imports the migrations, and loading it costs some 10 ms.
+  await sql`insert into meta (key, value) values ('device', ${process.getBuiltinModule('node:crypto').randomUUID()})`.execute(db);
 
   await db.schema
     .createTable('commands')

@@ -1,42 +1,61 @@
-// Makes dist/cli/net.cache, V8's code cache for the bundle: runs the everyday
-// commands once, in this one process, against a demo network in a temporary
-// folder (never the user's data), then saves the compiled code of everything
-// they ran. `net` starting with it skips parsing the bundle and compiling
-// what those commands run; anything else compiles when first called.
+// Makes V8's code caches for the bundle: dist/cli/net.cache after running the
+// everyday commands once, and dist/cli/net.COMMAND.cache for each command of
+// COMMAND_CACHES after running only it (a third smaller: what that command
+// compiled and nothing else). Each is made in a process of its own, against
+// a demo network in a temporary folder (never the user's data), then saves
+// the compiled code of everything the commands ran. `net` starting with one
+// skips parsing the bundle and compiling what those commands run; anything
+// else compiles when first called.
+//   node scripts/code-cache.mjs BUNDLE
 // Run by scripts/bundle.mjs in a process of its own; stdout is not shown.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildLine, cacheHeader, compileBundle } from '../bin/load-bundle.cjs';
+import { COMMAND_CACHES, buildLine, cacheFile, cacheHeader, compileBundle } from '../bin/load-bundle.cjs';
 
-const bundle = process.argv[2];
-const dir = mkdtempSync(join(tmpdir(), 'net-code-cache-'));
-try {
+/** The arguments each command is cached with. */
+const COMMANDS = {
+  due: ['due'],
+  list: ['list'],
+  show: ['show', 'giulia'],
+  log: ['log', 'giulia', '--via', 'coffee', '-m', 'talked about the talk'],
+  history: ['history', '--since', '2026-03-01'],
+  review: ['review'],
+  search: ['search', 'talk'],
+};
+
+/** In this process: runs the command `name` (or all of them) in the freshly compiled bundle, then writes its cache. */
+async function makeOne(bundle, dir, name) {
   Object.assign(process.env, { NET_DB: join(dir, 'net.db'), NET_NOW: '2026-03-14T09:00:00', XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir });
   delete process.env.NET_DEBUG;
-  // The demo network is written by a process of its own: what only `net demo` runs stays out of the cache.
-  const demo = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'net'), 'demo', '--db', join(dir, 'net.db')], { stdio: 'ignore' });
-  if (demo.status !== 0) throw new Error(`net demo exited ${demo.status} while making the code cache`);
+  const runs = name === 'all' ? Object.values(COMMANDS) : [COMMANDS[name]];
   const { run, script } = compileBundle(bundle, undefined);
-  // The everyday commands: each one cached makes every start-up read a little more.
-  const commands = [
-    ['due'],
-    ['list'],
-    ['show', 'giulia'],
-    ['log', 'giulia', '--via', 'coffee', '-m', 'talked about the talk'],
-    ['history', '--since', '2026-03-01'],
-    ['review'],
-  ];
-  for (const args of commands) {
+  for (const args of runs) {
     const code = await run([process.execPath, 'net', ...args]);
     if (code !== 0) throw new Error(`net ${args.join(' ')} exited ${code} while making the code cache`);
   }
-  const cache = bundle.replace(/\.cjs$/, '.cache');
+  const cache = cacheFile(bundle, name === 'all' ? [] : runs[0]);
   writeFileSync(cache, Buffer.concat([cacheHeader(buildLine(bundle)), script.createCachedData()]));
   // Readable like the rest of dist/ (net sets a private umask for its own files).
   chmodSync(cache, 0o644);
-  process.exitCode = 0;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--one') {
+  await makeOne(process.argv[3], process.argv[4], process.argv[5]);
+} else {
+  const bundle = process.argv[2];
+  const dir = mkdtempSync(join(tmpdir(), 'net-code-cache-'));
+  try {
+    // The demo network is written by a process of its own: what only `net demo` runs stays out of the caches.
+    const demo = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'net'), 'demo', '--db', join(dir, 'net.db')], { stdio: 'ignore' });
+    if (demo.status !== 0) throw new Error(`net demo exited ${demo.status} while making the code cache`);
+    for (const name of ['all', ...COMMAND_CACHES]) {
+      if (name !== 'all' && !COMMANDS[name]) throw new Error(`no arguments to cache ${name} with`);
+      const one = spawnSync(process.execPath, [import.meta.filename, '--one', bundle, dir, name], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      if (one.status !== 0) throw new Error(`the code cache for ${name} failed (exit ${one.status})\n${one.stderr}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

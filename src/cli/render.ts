@@ -70,8 +70,13 @@ export interface TableColumn {
 export async function writeTable(ctx: Context, columns: readonly TableColumn[], rows: readonly Cell[][]): Promise<void> {
   const text = (cell: Cell): string => (cell === null ? '' : Array.isArray(cell) ? cell.join(', ') : String(cell));
   if (!ctx.io.stdoutIsTTY) {
-    const lines = rows.map((row) => row.map((cell) => text(cell).replace(/[\t\n\r]+/g, ' ')).join('\t'));
-    ctx.io.write(lines.length ? `${lines.join('\n')}\n` : '');
+    // A cell rarely holds a tab or a line break: looking is cheaper than a replace on each of 100,000 cells.
+    const flat = (cell: string) => (cell.includes('\t') || cell.includes('\n') || cell.includes('\r') ? cell.replace(/[\t\n\r]+/g, ' ') : cell);
+    // In chunks: 20,000 lines are never all held as text at once, twice (the line and the checked copy that is written).
+    for (let start = 0; start < rows.length; start += 1000) {
+      const lines = rows.slice(start, start + 1000).map((row) => row.map((cell) => flat(text(cell))).join('\t'));
+      ctx.io.write(`${lines.join('\n')}\n`);
+    }
     return;
   }
   const { default: Table } = await import('cli-table3');

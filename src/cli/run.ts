@@ -6,22 +6,7 @@ import { NetError, showControls, systemErrorText } from '../core/errors.js';
 import { describeSqliteModuleFailure, sqliteModuleFailure } from '../core/sqlite-module.js';
 import { buildProgram, withDefaultCommand } from './program.js';
 import type { Io } from './context.js';
-
-const processIo: Io = {
-  write: (text) => void process.stdout.write(text),
-  error: (text) => void process.stderr.write(text),
-  stdin: () => process.stdin,
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  stdinIsTTY: Boolean(process.stdin.isTTY),
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  columns: process.stdout.columns || 80,
-};
-
-// A reader that goes away (`net list | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
+import { processIo } from './process-io.js';
 
 export function describeError(error: unknown, debug: boolean): { message: string; exitCode: number } {
   if (error instanceof NetError) {
@@ -77,7 +62,7 @@ export function describeError(error: unknown, debug: boolean): { message: string
 export function run(argv: string[]): Promise<number> {
   // The database, its -wal/-shm side files, backups and exports hold personal data.
   process.umask(0o077);
-  return runWith(processIo, process.env, argv);
+  return runWith(processIo(), process.env, argv);
 }
 
 /**

@@ -1,13 +1,33 @@
 // Identities of records and commands: UUIDv7 (RFC 9562), time-ordered, so
 // that uids sort by creation and index well.
-import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/**
+ * 4 KB from the system's random source. /dev/urandom is what node:crypto
+ * reads too, but loading node:crypto costs some 10 ms of every command that
+ * imports this module (`net due` among them); it is the fallback elsewhere.
+ */
+function randomBytes4k(): Buffer {
+  const bytes = Buffer.alloc(4096);
+  try {
+    const fd = openSync('/dev/urandom', 'r');
+    try {
+      if (readSync(fd, bytes, 0, bytes.length, null) === bytes.length) return bytes;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // No /dev/urandom (Windows): node:crypto below.
+  }
+  return process.getBuiltinModule('node:crypto').randomBytes(4096);
+}
 
 /** Random bytes drawn 4 KB at a time: one call to the system per 256 uids, not one per uid (bulk imports and captures make thousands). */
-let pool = Buffer.alloc(0);
+let pool: Buffer = Buffer.alloc(0);
 let poolAt = 0;
 function random16(): Buffer {
   if (poolAt + 16 > pool.length) {
-    pool = randomBytes(4096);
+    pool = randomBytes4k();
     poolAt = 0;
   }
   poolAt += 16;

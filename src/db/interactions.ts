@@ -1,6 +1,8 @@
 // Queries about interactions, their participants, favours and follow-ups.
+import { addDays } from '../core/dates.js';
 import { newUid } from '../core/ids.js';
 import type { Kysely } from 'kysely';
+import { selectAsArrays } from './json-rows.js';
 import type { Database } from './schema.js';
 
 export interface NewInteraction {
@@ -128,60 +130,66 @@ export async function listHistory(db: Kysely<Database>, filter: HistoryFilter): 
     );
   }
   if (filter.interactionId !== undefined) query = query.where('i.id', '=', filter.interactionId);
-  if (filter.since) query = query.where('i.occurred_on', '>=', filter.since);
-  if (filter.until) query = query.where('i.occurred_on', '<=', filter.until);
+  // The local day (occurred_on) decides; a bound on the instant too, two days wider than any time zone's
+  // offset, lets SQLite read the period from the occurred_at index instead of every interaction.
+  if (filter.since) query = query.where('i.occurred_on', '>=', filter.since).where('i.occurred_at', '>=', addDays(filter.since, -2));
+  if (filter.until) query = query.where('i.occurred_on', '<=', filter.until).where('i.occurred_at', '<', addDays(filter.until, 3));
   if (filter.via) query = query.where('i.channel', '=', filter.via);
   if (filter.limit !== undefined) query = query.limit(filter.limit);
-  const rows = await query.execute();
+  // As arrays in one JSON text: `history --since` on a busy week lists thousands of rows.
+  const rows = (await selectAsArrays(db, query, ['id', 'occurred_at', 'occurred_on', 'channel', 'direction', 'note'])) as Array<
+    [id: number, occurred_at: string, occurred_on: string, channel: string, direction: string, note: string | null]
+  >;
   if (rows.length === 0) return [];
 
-  const ids = rows.map((r) => r.id);
+  // Participants and favours of the same interactions, in one query each: the listing itself as a subquery.
+  const listed = query.clearSelect().select('i.id');
   const participants = new Map<number, Array<{ id: number; name: string }>>();
-  const favours = new Map<number, { gave: string[]; got: string[] }>();
-  // Chunks keep the number of bound parameters under SQLite's limit.
-  for (let start = 0; start < ids.length; start += 500) {
-    const chunk = ids.slice(start, start + 500);
-    const people = await db
+  const people = (await selectAsArrays(
+    db,
+    db
       .selectFrom('interaction_contacts as ic')
       .innerJoin('contacts as c', 'c.id', 'ic.contact_id')
       .select(['ic.interaction_id', 'c.id', 'c.name'])
-      .where('ic.interaction_id', 'in', chunk)
+      .where('ic.interaction_id', 'in', listed)
       .where('c.deleted_at', 'is', null)
       .orderBy('c.name')
-      .execute();
-    for (const p of people) {
-      const list = participants.get(p.interaction_id) ?? [];
-      list.push({ id: p.id, name: p.name });
-      participants.set(p.interaction_id, list);
-    }
-    const favourRows = await db
-      .selectFrom('favours')
-      .select(['interaction_id', 'direction', 'text'])
-      .where('interaction_id', 'in', chunk)
-      .where('deleted_at', 'is', null)
-      .orderBy('id')
-      .execute();
-    for (const f of favourRows) {
-      if (f.interaction_id === null) continue;
-      const entry = favours.get(f.interaction_id) ?? { gave: [], got: [] };
-      const list = f.direction === 'given' ? entry.gave : entry.got;
-      // The same favour given to each participant is one favour in the history.
-      if (!list.includes(f.text)) list.push(f.text);
-      favours.set(f.interaction_id, entry);
-    }
+      .orderBy('c.id'),
+    ['interaction_id', 'id', 'name'],
+  )) as Array<[interaction_id: number, id: number, name: string]>;
+  for (const [interaction, id, name] of people) {
+    const list = participants.get(interaction) ?? [];
+    list.push({ id, name });
+    participants.set(interaction, list);
   }
-  return rows.map((r) => {
-    const people = participants.get(r.id) ?? [];
-    const f = favours.get(r.id) ?? { gave: [], got: [] };
+  const favours = new Map<number, { gave: string[]; got: string[] }>();
+  const favourRows = await db
+    .selectFrom('favours')
+    .select(['interaction_id', 'direction', 'text'])
+    .where('interaction_id', 'in', listed)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  for (const f of favourRows) {
+    if (f.interaction_id === null) continue;
+    const entry = favours.get(f.interaction_id) ?? { gave: [], got: [] };
+    const list = f.direction === 'given' ? entry.gave : entry.got;
+    // The same favour given to each participant is one favour in the history.
+    if (!list.includes(f.text)) list.push(f.text);
+    favours.set(f.interaction_id, entry);
+  }
+  return rows.map(([id, occurred_at, occurred_on, channel, direction, note]) => {
+    const people = participants.get(id) ?? [];
+    const f = favours.get(id) ?? { gave: [], got: [] };
     return {
-      id: r.id,
-      occurred_at: r.occurred_at,
-      date: r.occurred_on,
-      via: r.channel,
-      direction: r.direction,
+      id,
+      occurred_at,
+      date: occurred_on,
+      via: channel,
+      direction,
       contacts: people.map((p) => p.name),
       contact_ids: people.map((p) => p.id),
-      note: r.note,
+      note,
       gave: f.gave,
       got: f.got,
     };

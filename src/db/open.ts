@@ -1,6 +1,6 @@
 // Opening the database: private file modes, durable settings, a check that the
 // file is net's and not newer than this program, then the migrations.
-import { accessSync, chmodSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
@@ -52,12 +52,8 @@ export function checkCompatible(sqlite: BetterSqlite3.Database, path: string): {
 
 /** Durability and concurrency settings, applied on every open. */
 export function applyConnectionPragmas(sqlite: BetterSqlite3.Database): void {
-  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('journal_mode = WAL');
-  // A database already in WAL mode reopens with synchronous=NORMAL in this build.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('temp_store = MEMORY');
+  // One exec, not a prepared statement each. A database already in WAL mode reopens with synchronous=NORMAL in this build.
+  sqlite.exec(`pragma busy_timeout = ${BUSY_TIMEOUT_MS}; pragma foreign_keys = ON; pragma journal_mode = WAL; pragma synchronous = FULL; pragma temp_store = MEMORY`);
 }
 
 export interface OpenOptions {
@@ -87,6 +83,7 @@ function readOnlyFolderHint(path: string): string | undefined {
  * Errors other than incompatibility are left to the read-write open to report.
  */
 function refuseIncompatible(path: string): void {
+  if (headerSaysCompatible(path)) return;
   let reader: BetterSqlite3.Database;
   try {
     reader = new BetterSqlite3(path, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
@@ -99,6 +96,31 @@ function refuseIncompatible(path: string): void {
     if (error instanceof DataError) throw error;
   } finally {
     reader.close();
+  }
+}
+
+/**
+ * True when the file's own header shows a net database this program can use,
+ * and no -wal holds commits the header may not show yet: then the
+ * read-only connection of refuseIncompatible (some 3 ms: it parses the
+ * schema) is not needed, and the read-write connection checks again anyway.
+ * Anything else (a -wal with content, another file) takes the full check.
+ */
+function headerSaysCompatible(path: string): boolean {
+  try {
+    if ((statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return false;
+    const header = Buffer.alloc(100);
+    const fd = openSync(path, 'r');
+    try {
+      if (readSync(fd, header, 0, header.length, 0) < header.length) return false;
+    } finally {
+      closeSync(fd);
+    }
+    // SQLite's file header: the magic string, user_version at 60, application_id at 68.
+    if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return false;
+    return header.readUInt32BE(68) === APPLICATION_ID && header.readUInt32BE(60) <= SCHEMA_VERSION;
+  } catch {
+    return false;
   }
 }
 

@@ -34,7 +34,12 @@ export function hasSyncTables(sqlite: BetterSqlite3.Database): boolean {
   return sqlite.prepare("select 1 from sqlite_schema where type = 'table' and name = 'sync_trash'").get() !== undefined;
 }
 
-/** Notes kept from conflicts; of one contact (their notes and those of their interactions) when given. */
+/**
+ * Notes kept from conflicts; of one contact (their notes and those of their
+ * interactions) when given. Each kept note looks up its interaction, not the
+ * other way round: the busiest person of a large network has thousands of
+ * interactions, and there are few conflicts, mostly none.
+ */
 export function keptNotes(sqlite: BetterSqlite3.Database, contactId?: number): KeptNote[] {
   if (!hasSyncTables(sqlite)) return [];
   const rows = (
@@ -44,7 +49,7 @@ export function keptNotes(sqlite: BetterSqlite3.Database, contactId?: number): K
           .prepare(
             `select k.id, k.entity, k.record, k.field, k.value, k.device, k.at from sync_conflicts k
              where k.record = (select uid from contacts where id = ?)
-                or k.record in (select i.uid from interactions i join interaction_contacts ic on ic.interaction_id = i.id where ic.contact_id = ?)
+                or exists (select 1 from interactions i join interaction_contacts ic on ic.interaction_id = i.id where i.uid = k.record and ic.contact_id = ?)
              order by k.at, k.id`,
           )
           .all(contactId, contactId)

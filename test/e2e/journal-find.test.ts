@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatInterval } from '../../src/core/intervals.js';
 import { ok, sandbox, type Sandbox } from '../helpers.js';
 
 let s: Sandbox;
@@ -89,6 +90,22 @@ describe('net list', () => {
     const out = ok(s.net(['list']));
     expect(out.split('\n')[0]).toBe('3\tGiulia Romano\tnetwork\tSatispay\tnever\t120 days');
     expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints, piped, the rows of --json in the same order, for every sort and filter (its own query: the records are its oracle)', () => {
+    ok(s.net(['add', 'Åsa Öberg', '--circle', 'active', '--company', 'Öl & Co']));
+    ok(s.net(['edit', 'giulia rossi', '--every', '10 days']));
+    ok(s.net(['log', 'giulia rossi', '--date', '2026-03-01']));
+    ok(s.net(['add', 'Zed Archived']));
+    ok(s.net(['archive', 'zed']));
+    for (const args of [[], ['--sort', 'last'], ['--sort', 'added'], ['--circle', 'close'], ['--company', 'satispay'], ['--archived'], ['--search', 'giulia']]) {
+      const records = s.json<Array<{ id: number; name: string; circle: string; company: string | null; last_contact: string | null; cadence_days: number | null }>>(['list', ...args]);
+      const plain = ok(s.net(['list', ...args]));
+      const rows = plain === '' ? [] : plain.trimEnd().split('\n').map((line) => line.split('\t'));
+      expect(rows.map((r) => [Number(r[0]), r[1], r[2], r[3], r[4].slice(0, 10), r[5]]), args.join(' ')).toEqual(
+        records.map((c) => [c.id, c.name, c.circle, c.company ?? '', c.last_contact ?? 'never', c.cadence_days === null ? '-' : formatInterval(c.cadence_days)]),
+      );
+    }
   });
 
   it('says what to do on an empty network', () => {

@@ -3,7 +3,8 @@
 // another Node.js, no cache) it is loaded with Node's own compile cache, and
 // net runs all the same.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,6 +13,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'cli', 'net.cjs');
 const LOADER = pathToFileURL(join(ROOT, 'bin', 'load-bundle.cjs')).href;
+const { COMMAND_CACHES, cacheFile } = createRequire(import.meta.url)('../../bin/load-bundle.cjs') as {
+  COMMAND_CACHES: readonly string[];
+  cacheFile: (bundle: string, args: readonly string[]) => string;
+};
 
 interface Probe {
   /** Compiled here with the build's code cache (else loaded as a module). */
@@ -23,13 +28,13 @@ interface Probe {
   stdout: string;
 }
 
-/** Loads `bundle` as bin/net does, runs `net --version`, and says which cache it started with. */
-function probe(bundle: string): Probe {
+/** Loads `bundle` as bin/net does to run `net ARGS` (--version by default), runs it, and says which cache it started with. */
+function probe(bundle: string, args: readonly string[] = ['--version']): Probe {
   const script = `
     const { getCompileCacheDir } = await import('node:module');
     const { loadBundle } = await import(${JSON.stringify(LOADER)});
-    const { run, script } = loadBundle(${JSON.stringify(bundle)});
-    const code = await run([process.execPath, 'net', '--version']);
+    const { run, script } = loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(args)});
+    const code = await run([process.execPath, 'net', ...${JSON.stringify(args)}]);
     process.stderr.write(JSON.stringify({ codeCache: script !== undefined, rejected: script?.cachedDataRejected, compileCache: getCompileCacheDir() !== undefined, code }));`;
   // Node's compile cache goes to the temporary folder (NODE_COMPILE_CACHE would turn it on from the start).
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir };
@@ -51,6 +56,21 @@ describe('the code cache', () => {
     const { stdout, ...how } = probe(BUNDLE);
     expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0 });
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('of each everyday command is its own, smaller than the general one, and V8 takes it', () => {
+    const general = statSync(BUNDLE.replace(/\.cjs$/, '.cache')).size;
+    expect(COMMAND_CACHES).toEqual(['due', 'list', 'show', 'log', 'history', 'search', 'review']);
+    for (const command of COMMAND_CACHES) {
+      const file = cacheFile(BUNDLE, ['--db', 'x.db', command]);
+      expect(file, command).toBe(BUNDLE.replace(/\.cjs$/, `.${command}.cache`));
+      expect(statSync(file).size, command).toBeLessThan(general);
+    }
+    const { stdout, ...how } = probe(BUNDLE, ['due', '--help']);
+    expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0 });
+    expect(stdout).toMatch(/Usage: net due/);
+    // Anything else, and an option's value that happens to name a command, gets the general cache.
+    expect(cacheFile(BUNDLE, ['--db', 'due', 'add'])).toBe(BUNDLE.replace(/\.cjs$/, '.cache'));
   });
 
   it('leaves no import() in the bundle: code from the cache could not run it', () => {

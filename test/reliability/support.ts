@@ -72,7 +72,8 @@ export function portableBin(): { bin: string; cleanup(): void } {
     mkdirSync(dirname(join(dir, to)), { recursive: true, mode: 0o755 });
     copyFileSync(join(root, from), join(dir, to));
   };
-  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', 'dist/cli/net.cjs', 'dist/cli/net.cache']) {
+  const caches = readdirSync(join(root, 'dist', 'cli')).filter((name) => name.endsWith('.cache')).map((name) => `dist/cli/${name}`);
+  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', 'dist/cli/net.cjs', ...caches, 'dist/cli/vendor/mbox-reader.cjs']) {
     if (existsSync(join(root, file))) copy(file);
   }
   const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));

@@ -58,7 +58,7 @@ export default async function due(ctx: Context, options: DueOptions): Promise<vo
     return;
   }
 
-  const label = await nameLabelsOf(ctx);
+  const label = await nameLabelsOf(ctx, report.items.map((i) => i.contact_id));
   const shown = (await addHints(ctx, report.items)).map((i) => ({ ...i, name: label(i.contact_id, i.name) }));
   const onDay = report.day === ctx.today ? 'today' : `on ${report.day}`;
   if (report.total === 0) {

@@ -47,7 +47,7 @@ export default async function history(ctx: Context, ref: string | undefined, opt
     ctx.io.error('No interactions match. Record one with `net log NAME --via coffee -m "…"`.\n');
     return;
   }
-  const label = await nameLabelsOf(ctx);
+  const label = await nameLabelsOf(ctx, entries.flatMap((e) => e.contact_ids));
   await writeTable(
     ctx,
     [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],

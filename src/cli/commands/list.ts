@@ -8,7 +8,9 @@ import { compareNames } from '../../core/names.js';
 import { check, circleSchema } from '../../core/validate.js';
 import { findContactIds } from '../../db/contact-search.js';
 import { loadContactRecords } from '../../db/contacts.js';
+import { listRows, type ListRow } from '../../db/list-rows.js';
 import { loadSettings } from '../../db/settings.js';
+import { effectiveCadence, type Settings } from '../../core/settings.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
 
@@ -25,8 +27,10 @@ interface ListOptions extends FormatOptions {
 
 const SORTS = ['name', 'last', 'added'] as const;
 
-function sortRecords(records: ContactRecord[], sort: string): ContactRecord[] {
-  const byName = (a: ContactRecord, b: ContactRecord) => compareNames(a.name, b.name) || a.id - b.id;
+type Sortable = Pick<ContactRecord, 'id' | 'name' | 'created_at' | 'last_contact'>;
+
+function sortRecords<T extends Sortable>(records: T[], sort: string): T[] {
+  const byName = (a: T, b: T) => compareNames(a.name, b.name) || a.id - b.id;
   if (sort === 'added') return records.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (sort === 'last') {
     // Never contacted first, then the longest silence.
@@ -43,19 +47,28 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
   }
   const circle = options.circle === undefined ? undefined : check(circleSchema, options.circle.trim().toLowerCase(), '--circle');
   const opened = await ctx.existingDatabase();
-  let records: ContactRecord[] = [];
-  if (opened) {
-    const { db } = opened;
-    const ids = await findContactIds(db, { circle, tag: options.tag, company: options.company, search: options.search, archived: options.archived });
-    records = sortRecords(await loadContactRecords(db, await loadSettings(db), ids), options.sort);
-  }
-
   if (format !== 'human') {
+    let records: ContactRecord[] = [];
+    if (opened) {
+      const { db } = opened;
+      const ids = await findContactIds(db, { circle, tag: options.tag, company: options.company, search: options.search, archived: options.archived });
+      records = sortRecords(await loadContactRecords(db, await loadSettings(db), ids), options.sort);
+    }
     await writeMachine(ctx, format, records, LIST_KEYS, options);
     return;
   }
-  if (records.length === 0) {
-    const filtered = circle || options.tag || options.company || options.search;
+  const filtered = circle || options.tag || options.company || options.search;
+  let rows: ListRow[] = [];
+  let settings: Settings | undefined;
+  if (opened) {
+    settings = await loadSettings(opened.db);
+    // Without a filter, everyone: no query for their ids first.
+    const ids = filtered || options.archived
+      ? await findContactIds(opened.db, { circle, tag: options.tag, company: options.company, search: options.search, archived: options.archived })
+      : 'everyone';
+    rows = sortRecords(listRows(opened, ids), options.sort);
+  }
+  if (rows.length === 0 || !settings) {
     const message = filtered
       ? 'No one matches. `net list` shows everyone; `--search TEXT` also looks in companies, notes and interests.'
       : options.archived
@@ -70,13 +83,9 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
   await writeTable(
     ctx,
     [{ header: 'ID', align: 'right' }, { header: 'Name', max: 28, keep: true }, { header: 'Circle' }, { header: 'Company', flex: true }, { header: 'Last contact', keep: true }, { header: 'Rhythm' }],
-    records.map((r) => [
-      r.id,
-      r.name,
-      r.circle,
-      r.company,
-      r.last_contact ? `${r.last_contact} (${since(r.last_contact)}d)` : 'never',
-      r.cadence_days === null ? '-' : formatInterval(r.cadence_days),
-    ]),
+    rows.map((r) => {
+      const cadence = effectiveCadence(settings, r.circle, r.cadence_override);
+      return [r.id, r.name, r.circle, r.company, r.last_contact ? `${r.last_contact} (${since(r.last_contact)}d)` : 'never', cadence === null ? '-' : formatInterval(cadence)];
+    }),
   );
 }

@@ -92,9 +92,12 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
   }
   const { nameLabelsOf } = await import('../labels.js');
   const { measureFor } = await import('../width.js');
-  // Every text of the review is in its JSON: one look there says whether a wide character is.
-  const measure = await measureFor([JSON.stringify(result)]);
-  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80)), await nameLabelsOf(ctx), measure));
+  // Every text of the review is in its JSON: one look there says whether a wide character is,
+  // and every person it names is there as a contact_id (only their namesakes need labels).
+  const text = JSON.stringify(result);
+  const measure = await measureFor([text]);
+  const named = Array.from(text.matchAll(/"contact_id":(\d+)/g), (m) => Number(m[1]));
+  ctx.io.write(renderReview(result, await ctx.chalk(), Math.max(60, Math.min(ctx.io.columns, 80)), await nameLabelsOf(ctx, named), measure));
 }
 
 // ---------------------------------------------------------------- rendering

@@ -143,7 +143,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   // The text of an entry starts at column 24 ("  2026-03-13 ↔ coffee   ").
   const at = ' '.repeat(24);
   const width = Math.max(30, ctx.io.columns - at.length);
-  const label = await nameLabelsOf(ctx);
+  const label = await nameLabelsOf(ctx, interactions.flatMap((i) => i.contact_ids));
   for (const i of interactions) {
     const others = i.contacts.map((name, k) => ({ id: i.contact_ids[k], name })).filter((p) => p.id !== contact.id).map((p) => label(p.id, p.name));
     const withOthers = others.length ? ` with ${others.join(', ')}` : '';

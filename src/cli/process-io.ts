@@ -1,0 +1,84 @@
+// The Io of the net process itself. Output to a pipe, a file or /dev/null is
+// written with writeSync on its file descriptor: making process.stdout or
+// process.stderr loads Node's net, stream and tty modules (some 5 ms of every
+// command), and net writes each piece of output at once anyway. A terminal
+// gets the streams, as prompts and the pager need.
+import { fstatSync, statSync, writeSync } from 'node:fs';
+import type { Io } from './context.js';
+
+let devNullRdev: number | null | undefined;
+
+function isDevNull(rdev: number): boolean {
+  if (devNullRdev === undefined) {
+    try {
+      devNullRdev = statSync('/dev/null').rdev;
+    } catch {
+      devNullRdev = null;
+    }
+  }
+  return rdev === devNullRdev;
+}
+
+/** Whether `fd` is a terminal; node:tty is loaded only for a character device other than /dev/null. */
+export function isTerminal(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isCharacterDevice() || isDevNull(stat.rdev)) return false;
+  } catch {
+    // Closed: not a terminal.
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+/**
+ * Writes all of each text to `fd`. A reader that went away (`net list |
+ * head`) ends the process quietly on stdout and drops the message on stderr;
+ * a non-blocking pipe that is full hands the rest to the stream, which waits.
+ */
+function directWriter(fd: 1 | 2): (text: string) => void {
+  let stream: NodeJS.WriteStream | undefined;
+  return (text) => {
+    if (stream) {
+      stream.write(text);
+      return;
+    }
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length; ) {
+      try {
+        at += writeSync(fd, bytes, at);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          if (fd === 1) process.exit(process.exitCode ?? 0);
+          return;
+        }
+        if (code !== 'EAGAIN') throw error;
+        stream = fd === 1 ? process.stdout : process.stderr;
+        stream.write(bytes.subarray(at));
+        return;
+      }
+    }
+  };
+}
+
+export function processIo(): Io {
+  const stdoutIsTTY = isTerminal(1);
+  const stderrIsTTY = isTerminal(2);
+  if (stdoutIsTTY) {
+    // A reader that goes away is not an error.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  return {
+    write: stdoutIsTTY ? (text) => void process.stdout.write(text) : directWriter(1),
+    error: stderrIsTTY ? (text) => void process.stderr.write(text) : directWriter(2),
+    stdin: () => process.stdin,
+    stdoutIsTTY,
+    stdinIsTTY: isTerminal(0),
+    stderrIsTTY,
+    columns: stdoutIsTTY ? process.stdout.columns || 80 : 80,
+  };
+}
