@@ -1,5 +1,5 @@
 // sync.auto's bookkeeping: whether a background sync is due after a change
-// (this device syncs, the setting's minutes have passed since the last sync
+// (this device syncs, with its devices or a team, the setting's minutes have passed since the last sync
 // or the last one started), and noting that one starts, so that the next
 // commands do not start another.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -8,8 +8,10 @@ import type BetterSqlite3 from 'better-sqlite3';
 export function claimAutoSync(sqlite: BetterSqlite3.Database, now: Date): boolean {
   const row = sqlite
     .prepare(
-      `select (select value from settings where key = 'sync.auto') as minutes, (select value from meta where key = 'sync.space') as space,
-              max(coalesce((select value from meta where key = 'sync.last'), ''), coalesce((select value from meta where key = 'sync.auto_started'), '')) as since`,
+      `select (select value from settings where key = 'sync.auto') as minutes,
+              coalesce((select value from meta where key = 'sync.space'), (select value from meta where key = 'team.id')) as space,
+              max(coalesce((select value from meta where key = 'sync.last'), ''), coalesce((select value from meta where key = 'team.last'), ''),
+                  coalesce((select value from meta where key = 'sync.auto_started'), '')) as since`,
     )
     .get() as { minutes: string | null; space: string | null; since: string };
   const minutes = Number(row.minutes ?? 0);

@@ -162,3 +162,13 @@ describe('three members', () => {
     );
   });
 });
+
+describe('sync.auto', () => {
+  it('a change in a network that is in a team syncs with it in the background', async () => {
+    await startTeam();
+    ok(marta.s.net(['config', 'set', 'sync.auto', '30']));
+    ok(marta.s.net(['add', 'Late Addition', '--company', 'Background Co'], { env: { NET_NOW: '2026-12-07' }, spawn: true }));
+    for (let waited = 0; !(await hubText(world.admin)).includes('Late Addition') && waited < 15_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await hubText(world.admin)).toContain('Late Addition');
+  });
+});
