@@ -15,6 +15,8 @@ export interface InteractionChange {
   direction?: Direction;
   /** null clears the note. */
   note?: string | null;
+  /** Whether the note goes to the team; a new note is not shared unless this says so (what was shared stays the old text's). */
+  shareNote?: boolean;
   add: readonly string[];
   remove: readonly string[];
 }
@@ -26,7 +28,7 @@ async function liveInteraction(db: Kysely<Database>, id: number): Promise<Histor
 }
 
 export async function editInteraction(store: Store, clock: Clock, id: number, change: InteractionChange): Promise<HistoryEntry> {
-  const fieldsGiven = [change.instant, change.channel, change.direction, change.note].some((v) => v !== undefined);
+  const fieldsGiven = [change.instant, change.channel, change.direction, change.note, change.shareNote].some((v) => v !== undefined);
   if (!fieldsGiven && change.add.length === 0 && change.remove.length === 0) {
     throw new UsageError('nothing to change', 'give --date, --via, --in/--out/--mutual, -m, --add or --remove');
   }
@@ -52,6 +54,7 @@ export async function editInteraction(store: Store, clock: Clock, id: number, ch
         ...(change.channel === undefined ? {} : { channel: change.channel }),
         ...(change.direction === undefined ? {} : { direction: change.direction }),
         ...(change.note === undefined ? {} : { note: change.note }),
+        ...(change.note === undefined && change.shareNote === undefined ? {} : { note_shared: change.shareNote === true ? 1 : 0 }),
         updated_at: at,
       })
       .where('id', '=', id)

@@ -8,6 +8,7 @@ import type { Circle } from '../core/vocabulary.js';
 import { resolveContact } from '../db/resolve.js';
 import { teamCounts, teamPeople, teamPeopleNamed, teamTouchesFor, type TeamCriterion, type TeamPersonRow } from '../db/team-read.js';
 import { getMeta, setMeta } from '../sync/space.js';
+import { changedSince } from '../team/facts.js';
 import type { ContactRecord } from '../core/contact.js';
 import { addContact } from './add-contact.js';
 import type { Clock, Store } from './store.js';
@@ -132,10 +133,20 @@ export interface TeamStatus {
   member: string | null;
   last_sync: string | null;
   last_error: string | null;
-  unpushed_operations: number;
+  /** People and interactions changed here whose shared part is not on the hub yet (0 for a viewer: nothing is pushed). */
+  unpushed_records: number;
   people: number;
   touches: number;
   members: Array<{ member: string; access: string }>;
+}
+
+function unpushedRecords(store: Store, pushed: number): number {
+  const me = getMeta(store.sqlite, 'team.member');
+  const access = me === undefined ? undefined : (store.sqlite.prepare('select access from team_members where member = ?').pluck().get(me) as string | undefined);
+  if (access === 'viewer') return 0;
+  const upto = (store.sqlite.prepare('select coalesce(max(id), 0) from ops').pluck().get() as number) ?? 0;
+  const changed = changedSince(store.sqlite, pushed, upto);
+  return changed.people.length + changed.touches.length;
 }
 
 /** `net team status`: offline, what the last sync learned. */
@@ -152,7 +163,7 @@ export async function teamStatus(store: Store): Promise<TeamStatus | undefined> 
     member: getMeta(store.sqlite, 'team.member') ?? null,
     last_sync: getMeta(store.sqlite, 'team.last') ?? null,
     last_error: getMeta(store.sqlite, 'team.error') ?? null,
-    unpushed_operations: store.sqlite.prepare('select count(*) from ops where id > ?').pluck().get(pushed) as number,
+    unpushed_records: unpushedRecords(store, pushed),
     ...counts,
   };
 }

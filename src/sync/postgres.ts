@@ -4,7 +4,7 @@
 // role read or write. The server holds what it cannot read: every file is
 // encrypted on the device (src/sync/crypto.ts), as in a folder.
 import { sql } from 'kysely';
-import type { Hub } from '../team/hub-connection.js';
+import { redacted, type Hub } from '../team/hub-connection.js';
 import type { Transport } from './transport.js';
 
 /** The space's name among the member's files: one personal space per role and hub. */
@@ -18,12 +18,12 @@ export class PostgresTransport implements Transport {
     readonly url: string,
     readonly env: NodeJS.ProcessEnv,
   ) {
-    this.description = `the PostgreSQL hub ${url.replace(/:[^:@/]*@/, ':***@')}`;
+    this.description = `the PostgreSQL hub ${redacted(url)}`;
   }
 
   async #open(): Promise<Hub> {
     if (this.#hub) return this.#hub;
-    const [{ openHub, redacted }, { hubVersion, migrateHub, checkHubVersion }] = await Promise.all([import('../team/hub-connection.js'), import('../team/hub-schema.js')]);
+    const [{ openHub }, { hubVersion, migrateHub, checkHubVersion }] = await Promise.all([import('../team/hub-connection.js'), import('../team/hub-schema.js')]);
     const hub = await openHub(this.url, this.env);
     try {
       const names = await hubVersion(hub.db);

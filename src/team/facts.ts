@@ -89,6 +89,11 @@ export function personFacts(sqlite: BetterSqlite3.Database, uids: readonly strin
       )
       .all(JSON.stringify(part)) as Array<Omit<PersonFact, 't' | 'emails' | 'phones' | 'tags' | 'interests' | 'deleted'> & { deleted: number; emails: string; phones: string; tags: string; interests: string }>;
     for (const r of rows) {
+      // A deleted person goes as a tombstone: whom they were merged into, nothing of who they were.
+      if (r.deleted === 1) {
+        facts.push({ t: 'person', uid: r.uid, name: '', company: null, role: null, linkedin: null, location: null, emails: [], phones: [], tags: [], interests: [], deleted: true, merged_into: r.merged_into });
+        continue;
+      }
       facts.push({
         t: 'person',
         uid: r.uid,
@@ -125,7 +130,8 @@ export function touchFacts(sqlite: BetterSqlite3.Database, uids: readonly string
       )
       .all(JSON.stringify(part)) as Array<Omit<TouchFact, 't' | 'people' | 'deleted'> & { deleted: number; people: string }>;
     for (const r of rows) {
-      facts.push({ t: 'touch', uid: r.uid, at: r.at, on: r.on, channel: r.channel, direction: r.direction, note: r.note, people: list(r.people), deleted: r.deleted === 1 });
+      // A deleted touch goes without its note (a note shared, then taken back by undo, is not sent again).
+      facts.push({ t: 'touch', uid: r.uid, at: r.at, on: r.on, channel: r.channel, direction: r.direction, note: r.deleted === 1 ? null : r.note, people: list(r.people), deleted: r.deleted === 1 });
     }
   }
   return facts;

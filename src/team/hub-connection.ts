@@ -6,7 +6,7 @@
 // so `prefer` tries TLS first and falls back when the server has none.
 // pg and Kysely's PostgreSQL dialect are loaded here only, by the team
 // commands: `net due` never loads them.
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import type { Kysely } from 'kysely';
@@ -40,8 +40,8 @@ export function hubAddress(url: string, env: NodeJS.ProcessEnv): HubAddress {
     throw new UsageError(`"${url}" is not a PostgreSQL URL (it should start with postgres://)`);
   }
   const query = parsed.searchParams;
-  const host = decodeURIComponent(parsed.hostname) || query.get('host') || env.PGHOST || 'localhost';
   const port = Number(parsed.port || query.get('port') || env.PGPORT || 5432);
+  const host = decodeURIComponent(parsed.hostname) || query.get('host') || env.PGHOST || localSocket(port) || 'localhost';
   const user = decodeURIComponent(parsed.username) || query.get('user') || env.PGUSER || userInfo().username;
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || query.get('dbname') || env.PGDATABASE || user;
   const password = parsed.password ? decodeURIComponent(parsed.password) : (query.get('password') ?? env.PGPASSWORD);
@@ -50,11 +50,17 @@ export function hubAddress(url: string, env: NodeJS.ProcessEnv): HubAddress {
   return { host, port, database, user, password, sslmode: mode };
 }
 
+/** No host given: the server's Unix socket, where libpq looks (Debian's folder, then /tmp), when it is there. */
+function localSocket(port: number): string | undefined {
+  return ['/var/run/postgresql', '/tmp'].find((dir) => existsSync(`${dir}/.s.PGSQL.${port}`));
+}
+
 /** The URL without its password, to show and to keep. */
 export function redacted(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    if (parsed.searchParams.has('password')) parsed.searchParams.set('password', '***');
     return parsed.toString();
   } catch {
     return url;
@@ -68,8 +74,10 @@ async function passwordFor(address: HubAddress, env: NodeJS.ProcessEnv): Promise
   const file = helper.getFileName(env);
   const stats = await stat(file).catch(() => undefined);
   if (!stats || !helper.usePgPass(stats, file)) return undefined;
+  // A socket folder is "localhost" in a pgpass file, as libpq reads it.
+  const host = address.host.startsWith('/') ? 'localhost' : address.host;
   return new Promise((resolvePassword) =>
-    helper.getPassword({ host: address.host, port: address.port, database: address.database, user: address.user }, createReadStream(file), (found) => resolvePassword(found)),
+    helper.getPassword({ host, port: address.port, database: address.database, user: address.user }, createReadStream(file), (found) => resolvePassword(found)),
   );
 }
 

@@ -1,5 +1,7 @@
 // A team's group roles in PostgreSQL: PREFIX_viewer, PREFIX_editor (which
-// holds viewer) and PREFIX_owner (which holds editor). Adding a member grants
+// holds viewer) and PREFIX_owner (which holds editor), made by the hub (see
+// net_hub.create_team_roles) and held by the team's owner with the admin
+// option, which is all the owner needs to grant them. Adding a member grants
 // one of them to the member's own login role, removing revokes it; the hub's
 // row-level security reads nothing else. Role names are identifiers made
 // here from the team's name, never the user's text put into SQL as is.
@@ -37,18 +39,9 @@ export async function memberRole(db: Kysely<HubDatabase> | Transaction<HubDataba
   return found.rows[0].rolname;
 }
 
-/** Creates the team's three group roles, each within the next, and makes the current role their owner (with admin, to grant them). */
+/** The team's three group roles, each within the next, made by the hub's function (net_hub.create_team_roles), this role their owner. */
 export async function createTeamRoles(db: Transaction<HubDatabase>, prefix: string): Promise<void> {
-  for (const access of ACCESSES) {
-    const name = roleOf(prefix, access);
-    const exists = await sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = ${name}`.execute(db);
-    if (exists.rows[0].n > 0) throw new DataError(`the role ${name} exists already on this server`, 'another team has this name: choose another with --team');
-    await sql`create role ${ident(name)} nologin`.execute(db);
-  }
-  await sql`grant ${ident(roleOf(prefix, 'viewer'))} to ${ident(roleOf(prefix, 'editor'))}`.execute(db);
-  await sql`grant ${ident(roleOf(prefix, 'editor'))} to ${ident(roleOf(prefix, 'owner'))}`.execute(db);
-  await sql`grant ${ident(roleOf(prefix, 'owner'))} to current_user with admin option`.execute(db);
-  for (const access of ['viewer', 'editor'] as const) await sql`grant ${ident(roleOf(prefix, access))} to current_user with admin option`.execute(db);
+  await sql`select net_hub.create_team_roles(${prefix})`.execute(db);
 }
 
 /** Grants one access to a member's role, taking back any other the member held. */

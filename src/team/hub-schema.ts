@@ -21,6 +21,8 @@ export interface HubDatabase {
     device: string;
     idx: number;
     upto: number;
+    /** The uid of the last operation the batch covers: a restored database finds where it stands by it. */
+    upto_uid: string | null;
     facts: string;
     count: number;
     created_at: Generated<Date>;
@@ -56,6 +58,7 @@ const m001: Migration = {
       device text not null,
       idx integer not null,
       upto bigint not null,
+      upto_uid text,
       facts jsonb not null,
       count integer not null,
       created_at timestamptz not null default now(),
@@ -71,17 +74,55 @@ const m001: Migration = {
       primary key (member, space, name))`.execute(db);
 
     // Does the current role hold this access to the team (through its group roles)?
+    // Their search_path is pinned: a SQL function's body is parsed with the caller's,
+    // which could otherwise put a pg_has_role of its own in front of PostgreSQL's.
     await sql`create function net_hub.can(team_id uuid, access text) returns boolean
-      language sql stable security invoker as $$
+      language sql stable security invoker set search_path = pg_catalog, pg_temp as $$
         select coalesce((select pg_has_role(current_user, t.role_prefix || '_' || access, 'MEMBER')
                          from net_hub.teams t where t.id = team_id), false)
       $$`.execute(db);
     // teams' own policy cannot call can() (which reads teams): a role reads the teams whose viewer role it holds.
     await sql`create function net_hub.holds(role_prefix text, access text) returns boolean
-      language sql stable security invoker as $$
+      language sql stable security invoker set search_path = pg_catalog, pg_temp as $$
         select exists (select 1 from pg_roles r where r.rolname = role_prefix || '_' || access)
            and pg_has_role(current_user, role_prefix || '_' || access, 'MEMBER')
       $$`.execute(db);
+
+    // A team's group roles, made by the hub's maker (who needs CREATEROLE) for whoever starts a team, who
+    // gets them with the admin option and so can grant them to members: a team's owner needs no CREATEROLE,
+    // which on PostgreSQL 15 would let them grant themselves any other team's roles.
+    await sql`create function net_hub.create_team_roles(prefix text) returns void
+      language plpgsql security definer set search_path = pg_catalog, pg_temp as $$
+      declare
+        access text;
+      begin
+        if prefix !~ '^net_[a-z0-9_]{1,40}$' then
+          raise exception 'not the prefix of a team''s roles: %', prefix using errcode = '22023';
+        end if;
+        foreach access in array array['viewer', 'editor', 'owner'] loop
+          if exists (select 1 from pg_roles where rolname = prefix || '_' || access) then
+            raise exception 'the role %_% exists already', prefix, access using errcode = '42710';
+          end if;
+          execute format('create role %I nologin', prefix || '_' || access);
+        end loop;
+        execute format('grant %I to %I', prefix || '_viewer', prefix || '_editor');
+        execute format('grant %I to %I', prefix || '_editor', prefix || '_owner');
+        foreach access in array array['owner', 'editor', 'viewer'] loop
+          execute format('grant %I to %I with admin option', prefix || '_' || access, session_user);
+        end loop;
+      end
+      $$`.execute(db);
+    await sql`revoke all on function net_hub.create_team_roles(text) from public`.execute(db);
+    await sql`grant execute on function net_hub.create_team_roles(text) to public`.execute(db);
+    // Every insert of a batch takes the team's lock, to its commit, raw SQL too: batch numbers become visible in order.
+    await sql`create function net_hub.batches_in_order() returns trigger
+      language plpgsql security invoker set search_path = pg_catalog, pg_temp as $$
+      begin
+        perform pg_advisory_xact_lock(hashtext('net_hub.batches'), hashtext(new.team::text));
+        return new;
+      end
+      $$`.execute(db);
+    await sql`create trigger batches_in_order before insert on net_hub.batches for each row execute function net_hub.batches_in_order()`.execute(db);
 
     for (const table of ['teams', 'members', 'batches', 'personal_files']) {
       await sql.raw(`alter table net_hub.${table} enable row level security`).execute(db);

@@ -31,6 +31,9 @@ function statements(sqlite: BetterSqlite3.Database) {
     insertKey: sqlite.prepare('insert or ignore into team_keys (key, person) values (?, ?)'),
     dropHolder: sqlite.prepare('delete from team_holders where person = ? and member = ?'),
     addHolder: sqlite.prepare('insert or ignore into team_holders (person, member) values (?, ?)'),
+    holders: sqlite.prepare('select member from team_holders where person = ? limit 1').pluck(),
+    markDeleted: sqlite.prepare('update team_people set deleted = 1 where uid = ?'),
+    touchOwner: sqlite.prepare('select member from team_touches where uid = ?').pluck(),
     sharing: sqlite
       .prepare(
         `select distinct coalesce(p.same_as, p.uid) from team_keys k join team_people p on p.uid = k.person
@@ -77,6 +80,21 @@ export class TeamApplier {
   }
 
   #person(batch: PulledBatch, fact: PersonFact): void {
+    const known = this.#get.get(fact.uid) as PersonRow | undefined;
+    if (fact.deleted) {
+      // A tombstone of a record the team never had says nothing; one of a record others hold too (a
+      // person taken in with `net team adopt`) only ends this member's holding.
+      if (!known) return;
+      this.#s.dropHolder.run(fact.uid, batch.member);
+      if (this.#s.holders.get(fact.uid) !== undefined) return;
+      this.#s.markDeleted.run(fact.uid);
+      this.#s.dropKeys.run(fact.uid);
+      this.#s.dropTopics.run(fact.uid);
+      const into = fact.merged_into === null ? undefined : (this.#get.get(fact.merged_into) as PersonRow | undefined);
+      if (into) this.#join(this.#canonical(into.uid), fact.uid);
+      else this.#release(fact.uid);
+      return;
+    }
     this.#upsertPerson.run({
       uid: fact.uid,
       member: batch.member,
@@ -97,26 +115,14 @@ export class TeamApplier {
     this.#s.dropKeys.run(fact.uid);
     this.#s.dropTopics.run(fact.uid);
     for (const topic of new Set([...fact.tags, ...fact.interests].map(nameKey))) if (topic !== '') this.#s.addTopic.run(topic, fact.uid);
-    if (fact.deleted) this.#s.dropHolder.run(fact.uid, batch.member);
-    else this.#s.addHolder.run(fact.uid, batch.member);
-    if (fact.deleted) {
-      const into = fact.merged_into === null ? undefined : (this.#get.get(fact.merged_into) as PersonRow | undefined);
-      if (into) this.#join(this.#canonical(into.uid), fact.uid);
-      else this.#release(fact.uid);
-      return;
-    }
+    this.#s.addHolder.run(fact.uid, batch.member);
     const keys = teamMatchKeys(fact);
     for (const key of keys) this.#s.insertKey.run(key, fact.uid);
-    const mine = this.#canonical(fact.uid);
-    const others = keys.length === 0 ? [] : (this.#s.sharing.all(JSON.stringify(keys)) as string[]);
-    for (const other of others) {
-      if (other === mine) continue;
-      const a = this.#get.get(mine) as PersonRow;
-      const b = this.#get.get(other) as PersonRow;
-      // The one the hub had first stays.
-      if (a.seq < b.seq || (a.seq === b.seq && a.uid < b.uid)) this.#join(a.uid, b.uid);
-      else this.#join(b.uid, a.uid);
-    }
+    const group = new Set([this.#canonical(fact.uid), ...(keys.length === 0 ? [] : (this.#s.sharing.all(JSON.stringify(keys)) as string[]))]);
+    if (group.size < 2) return;
+    // One survivor for everyone found: the record the hub had first.
+    const [first, ...rest] = [...group].map((uid) => this.#get.get(uid) as PersonRow).sort((a, b) => a.seq - b.seq || (a.uid < b.uid ? -1 : 1));
+    for (const other of rest) this.#join(first.uid, other.uid);
   }
 
   #canonical(uid: string): string {
@@ -141,6 +147,9 @@ export class TeamApplier {
   }
 
   #touch(batch: PulledBatch, fact: TouchFact): void {
+    // A touch is its member's: another's fact about it (raw SQL on the hub) is not taken.
+    const owner = this.#s.touchOwner.get(fact.uid) as string | undefined;
+    if (owner !== undefined && owner !== batch.member) return;
     this.#upsertTouch.run({ uid: fact.uid, member: batch.member, seq: batch.seq, at: fact.at, on: fact.on, channel: fact.channel, direction: fact.direction, note: fact.note, deleted: fact.deleted ? 1 : 0 });
     this.#s.dropTouchPeople.run(fact.uid);
     for (const person of fact.people) this.#s.addTouchPerson.run(fact.uid, person);

@@ -12,7 +12,7 @@ import type { TeamConfig } from './team-sync.js';
 
 function explainDenied(error: unknown, what: string): never {
   const e = error as { code?: string; message?: string };
-  if (e.code === '42501') throw new DataError(`${what}: PostgreSQL refused it (${e.message})`, 'only the team’s owner can do this; the owner’s role needs CREATEROLE to make a team');
+  if (e.code === '42501') throw new DataError(`${what}: PostgreSQL refused it (${e.message})`, 'only the team’s owner can do this (and the hub’s maker needs CREATEROLE for teams to be made)');
   throw error;
 }
 

@@ -90,7 +90,8 @@ async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig
   let sent = 0;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const after = metaNumber(sqlite, 'team.pushed');
-    const upto = (sqlite.prepare('select coalesce(max(id), 0) from ops').pluck().get() as number) ?? 0;
+    const newest = sqlite.prepare('select id, uid from ops order by id desc limit 1').get() as { id: number; uid: string } | undefined;
+    const upto = newest?.id ?? 0;
     if (upto <= after) return { batches, facts: sent };
     const changed = changedSince(sqlite, after, upto);
     // Built a batch at a time: a first push of a large network never holds all its facts at once.
@@ -104,13 +105,20 @@ async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig
       await lockTeam(trx, config.team);
       const last = await trx
         .selectFrom('net_hub.batches')
-        .select([sql<number | null>`max(idx)`.as('idx'), sql<number | null>`max(upto)`.as('upto')])
+        .select(['idx', 'upto_uid'])
         .where('team', '=', config.team)
         .where('member', '=', sql<string>`current_user`)
         .where('device', '=', device)
+        .orderBy('idx', 'desc')
+        .limit(1)
         .executeTakeFirst();
-      // The hub took a push whose answer never came back: start from what it holds.
-      if ((last?.idx ?? 0) > idx) return { resumed: { idx: last?.idx ?? 0, upto: last?.upto ?? 0 } };
+      // The hub holds batches this database does not know it pushed (a push whose answer never came back,
+      // or a database restored from before it): go on from the last operation they covered, found by its
+      // uid (a restored database reuses operation ids), else from the start (facts can come twice).
+      if ((last?.idx ?? 0) > idx) {
+        const at = last?.upto_uid ? (sqlite.prepare('select id from ops where uid = ?').pluck().get(last.upto_uid) as number | undefined) : undefined;
+        return { resumed: { idx: last?.idx ?? 0, upto: at ?? 0 } };
+      }
       let next = idx;
       for (const build of parts) {
         const part = build();
@@ -119,7 +127,7 @@ async function push(hub: Hub, sqlite: BetterSqlite3.Database, config: TeamConfig
         next += 1;
         await trx
           .insertInto('net_hub.batches')
-          .values({ team: config.team, device, idx: next, upto, facts: JSON.stringify(part), count: part.length })
+          .values({ team: config.team, device, idx: next, upto, upto_uid: newest?.uid ?? null, facts: JSON.stringify(part), count: part.length })
           .execute();
       }
       return { idx: next };

@@ -18,6 +18,8 @@ interface EditOptions {
   add?: string[];
   remove?: string[];
   json?: boolean;
+  /** --share-note / --no-share-note: whether the team sees the note. */
+  shareNote?: boolean;
 }
 
 const readId = (arg: string) => check(positiveIntSchema, arg.trim().replace(/^#/, ''), 'ID');
@@ -30,6 +32,7 @@ export async function edit(ctx: Context, idArg: string, options: EditOptions): P
   const change: InteractionChange = { direction, add: options.add ?? [], remove: options.remove ?? [] };
   if (options.via !== undefined) change.channel = check(channelSchema, options.via.trim().toLowerCase(), '--via');
   if (options.note !== undefined) change.note = options.note === '' ? null : check(textSchema, options.note, '--note');
+  if (options.shareNote !== undefined) change.shareNote = options.shareNote;
   if (options.date !== undefined) {
     const when = await readDate(ctx, options.date, { field: '--date', direction: 'past' });
     if (when.day > ctx.today) throw new UsageError(`--date: "${options.date}" is in the future (${when.day})`);

@@ -106,7 +106,7 @@ export async function status(ctx: Context, options: JsonOption): Promise<void> {
     [
       `Team        ${s.team}, on ${s.hub}${s.member ? `, as ${s.member}` : ''}`,
       `Last sync   ${when(s.last_sync)}${s.last_error ? `; the last one failed: ${s.last_error}` : ''}`,
-      `Not pushed  ${s.unpushed_operations} operation(s)`,
+      `Not pushed  ${s.unpushed_records} record(s)`,
       `The team's  ${s.people} people, ${s.touches} touches`,
       `Members     ${s.members.map((m) => `${m.member} (${m.access})`).join(', ') || '(sync to see them)'}`,
     ].join('\n') + '\n',
