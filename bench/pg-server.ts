@@ -52,10 +52,12 @@ async function freePort(): Promise<number> {
 export interface PgServerOptions {
   /** TLS on, with a self-signed certificate made here (openssl). */
   ssl?: boolean;
+  /** A cluster of its own even when NET_TEST_PG names a server (a test that stops it, or needs TLS). */
+  own?: boolean;
 }
 
 export async function startPgServer(options: PgServerOptions = {}): Promise<PgServer> {
-  const given = process.env.NET_TEST_PG;
+  const given = options.own || options.ssl ? undefined : process.env.NET_TEST_PG;
   if (given) {
     const url = new URL(given);
     return { adminUrl: given, host: url.hostname, port: Number(url.port || 5432), stop() {}, start() {}, close() {} };

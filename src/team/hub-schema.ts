@@ -108,7 +108,13 @@ const m001: Migration = {
         execute format('grant %I to %I', prefix || '_viewer', prefix || '_editor');
         execute format('grant %I to %I', prefix || '_editor', prefix || '_owner');
         foreach access in array array['owner', 'editor', 'viewer'] loop
-          execute format('grant %I to %I with admin option', prefix || '_' || access, session_user);
+          begin
+            execute format('grant %I to %I with admin option', prefix || '_' || access, session_user);
+          exception when invalid_grant_operation then
+            -- PostgreSQL 16 and later: the hub's maker starting a team of its own holds the roles it
+            -- made with the admin option already, and may not be granted it again by itself.
+            null;
+          end;
         end loop;
       end
       $$`.execute(db);

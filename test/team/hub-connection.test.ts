@@ -13,7 +13,7 @@ let plain: PgServer;
 let tls: PgServer;
 let dir: string;
 beforeAll(async () => {
-  [plain, tls] = await Promise.all([startPgServer(), startPgServer({ ssl: true })]);
+  [plain, tls] = await Promise.all([startPgServer({ own: true }), startPgServer({ ssl: true })]);
   dir = mkdtempSync(join(tmpdir(), 'net-pgpass-'));
 }, 90_000);
 afterAll(() => {

@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
+import { startPgServer, type PgServer } from '../../bench/pg-server.js';
 import { hubText, netAsync, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
 const server = serverForFile();
@@ -100,6 +101,21 @@ describe('concurrency and faults', () => {
   }, 120_000);
 
   it('a sync cut by the server stopping fails cleanly, and the next one completes', async () => {
+    // A server of its own, to stop (whatever NET_TEST_PG names).
+    const own = await startPgServer({ own: true });
+    const faulty = await teamWorld(own);
+    try {
+      await stoppedMidSync(own, faulty);
+    } finally {
+      await faulty.cleanup();
+      own.close();
+    }
+  }, 120_000);
+});
+
+/** The server stopped in the middle of a sync: a clear failure, offline commands still work, and the next sync completes. */
+async function stoppedMidSync(server: PgServer, world: TeamWorld): Promise<void> {
+  {
     const owner = await world.member('own', { createrole: true });
     const other = await world.member('oth');
     ok(owner.s.net(['team', 'init', owner.url, '--team', `fault ${world.database}`]));
@@ -107,7 +123,7 @@ describe('concurrency and faults', () => {
     ok(other.s.net(['team', 'join', other.url]));
     ok(owner.s.net(['add', 'Late Person', '--company', 'Late Co']));
     await world.admin.end();
-    server().stop();
+    server.stop();
     try {
       const cut = owner.s.net(['team', 'sync']);
       expect(cut.code).toBe(1);
@@ -116,7 +132,7 @@ describe('concurrency and faults', () => {
       // Offline, the local commands still work.
       expect(ok(owner.s.net(['list']))).toContain('Late Person');
     } finally {
-      server().start();
+      server.start();
       world.admin = new pg.Client({ connectionString: world.adminUrl });
       world.admin.on('error', () => {});
       await world.admin.connect();
@@ -124,8 +140,8 @@ describe('concurrency and faults', () => {
     ok(owner.s.net(['team', 'sync']));
     ok(other.s.net(['team', 'sync']));
     expect(other.s.json<Array<{ name: string }>>(['list', '--team']).map((p) => p.name)).toContain('Late Person');
-  }, 120_000);
-});
+  }
+}
 
 describe('the hub refuses what it cannot take', () => {
   it('a hub upgraded by a newer net is refused, and nothing is changed', async () => {
