@@ -7,6 +7,7 @@ import { loadBriefFacts, peopleWithCompanies } from '../db/brief-data.js';
 import { meetingsBetween, type DayMeeting } from '../db/captures.js';
 import { resolveContact } from '../db/resolve.js';
 import { loadSettings } from '../db/settings.js';
+import { teammatesWhoKnow, teamOf } from '../db/team-read.js';
 import type { Clock, Store } from './store.js';
 
 /** The brief of each person, in the order of `ids` (a person twice once; ids of people gone left out). Reads only. */
@@ -16,7 +17,12 @@ export async function briefOf(store: Store, clock: Pick<Clock, 'today'>, ids: re
   const people = await loadBriefFacts(store, settings, [...new Set(ids)]);
   // Colleagues are found by company name, compared in code: read only when someone has a company.
   const companies = people.some((p) => p.company) ? await peopleWithCompanies(store.db) : [];
-  return buildBriefs({ today: clock.today, settings, people, companies });
+  const briefs = buildBriefs({ today: clock.today, settings, people, companies });
+  if (teamOf(store.sqlite)) {
+    const uidOf = store.sqlite.prepare('select uid from contacts where id = ?').pluck();
+    for (const brief of briefs) brief.team = teammatesWhoKnow(store.sqlite, uidOf.get(brief.contact_id) as string);
+  }
+  return briefs;
 }
 
 /** The brief of the people named (id, #id, name or a unique part of one, as everywhere). */

@@ -108,6 +108,11 @@ export function briefSections(b: Brief, label: NameLabel): Array<[string, string
     ['In common', none(inCommon, 'no one yet')],
     ['Coming up', none(b.upcoming.map(upcomingLine), 'nothing planned')],
     ['Last touches', none(b.last_touches.map((t) => touchLine(t, label)), 'nothing logged yet')],
+    ...(b.team === undefined
+      ? []
+      : ([['Team', none(b.team.map((t) => `${t.member}: ${t.touches} touch${t.touches === 1 ? '' : 'es'}, last on ${t.last_on} (${t.last_channel})`), 'no one else on the team knows them')]] as Array<
+          [string, string[]]
+        >)),
     ['Opener', [b.opener.text]],
   ];
 }

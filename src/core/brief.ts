@@ -153,6 +153,8 @@ export interface Brief {
   /** Why they are in `net due` today, as the morning list ranks it; empty when they are not. */
   due: DueReason[];
   opener: Opener;
+  /** In a team (`net team`): the teammates who know them too, by their touches (never notes). */
+  team?: Array<{ member: string; touches: number; last_on: string; last_channel: string }>;
 }
 
 function promiseOf(f: OpenFollowup, today: string): BriefPromise {

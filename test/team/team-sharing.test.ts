@@ -81,6 +81,8 @@ describe('two members', () => {
       expect(team).toEqual([{ name: 'Anna Meyer', company: 'Siemens', role: null, held_by: [marta.role, luca.role].sort(), yours: true, emails: ['anna@siemens.com'] }]);
     }
     expect(ok(marta.s.net(['show', 'anna']))).toContain(`team       ${luca.role} (1 touch, last 2026-11-30, coffee)`);
+    expect(ok(marta.s.net(['brief', 'anna']))).toContain(`${luca.role}: 1 touch, last on 2026-11-30 (coffee)`);
+    expect(marta.s.json<Array<{ team: unknown[] }>>(['brief', 'anna'])[0].team).toEqual([{ member: luca.role, touches: 1, last_on: '2026-11-30', last_channel: 'coffee' }]);
     expect(ok(luca.s.net(['show', 'anna']))).toContain(`team       ${marta.role} (1 touch, last 2026-09-01, call)`);
     const ranks = luca.s.json<Array<{ member: string; touches: number }>>(['who', '--team', '--person', 'anna']);
     expect(ranks).toEqual([expect.objectContaining({ member: marta.role, touches: 1 })]);
