@@ -8,7 +8,8 @@
 // running the everyday commands once: scripts/code-cache.mjs). Only
 // better-sqlite3's native addon stays outside, loaded from its own folder,
 // and mbox-reader (with the character sets of libmime: a third of the
-// bundle), which only `net capture` of an mbox runs, in dist/cli/vendor.
+// bundle), which only `net capture` of an mbox runs, and pg (node-postgres),
+// which only the team commands run, in dist/cli/vendor.
 // The bundle is ASCII only: V8 then holds it as one-byte text, which reads
 // in half the time. dist/cli/meta.json maps the bundle to its modules.
 import { spawnSync } from 'node:child_process';
@@ -93,7 +94,7 @@ const addonFromPackage = {
  * start-up reads: bundled on its own into dist/cli/vendor/NAME.cjs and
  * required from there when first used.
  */
-const VENDOR = ['mbox-reader'];
+const VENDOR = ['mbox-reader', 'pg'];
 const vendorOutside = {
   name: 'vendor-outside',
   setup(b) {
@@ -116,7 +117,8 @@ function asciiOnly(file) {
 const common = { bundle: true, format: 'cjs', platform: 'node', target: 'node22', minify: true, charset: 'ascii', logLevel: 'warning' };
 for (const name of VENDOR) {
   const file = resolve(outdir, 'vendor', `${name}.cjs`);
-  await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve(name)], outfile: file });
+  // pg-native: pg's optional libpq binding, which net does not use.
+  await build({ ...common, entryPoints: [createRequire(import.meta.url).resolve(name)], outfile: file, external: ['pg-native'] });
   asciiOnly(file);
 }
 
