@@ -4,7 +4,7 @@
 // database (a sandbox).
 import { spawn } from 'node:child_process';
 import pg from 'pg';
-import { BIN, sandbox, type RunResult, type Sandbox } from '../helpers.js';
+import { BIN, ok, sandbox, type RunResult, type Sandbox } from '../helpers.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startPgServer, type PgServer } from '../../bench/pg-server.js';
 
@@ -87,4 +87,21 @@ export function netAsync(s: Sandbox, args: readonly string[]): Promise<RunResult
 export async function hubText(admin: pg.Client): Promise<string> {
   const { rows } = await admin.query<{ facts: unknown }>('select facts from net_hub.batches order by seq');
   return rows.map((r) => JSON.stringify(r.facts)).join('\n');
+}
+
+/** The owner starts a team on the test's hub and makes the editor a member of it. */
+export function startStudio(world: TeamWorld, owner: Member, editor: Member): void {
+  ok(owner.s.net(['team', 'init', owner.url, '--team', `studio ${world.database}`]));
+  ok(owner.s.net(['team', 'add-member', editor.role, '--editor']));
+}
+
+/** Raw SQL under a member's own role, as psql would send it. */
+export async function asRole<T>(m: Member, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: m.url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
 }

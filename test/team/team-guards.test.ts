@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
 import { startPgServer, type PgServer } from '../../bench/pg-server.js';
-import { hubText, netAsync, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
+import { asRole, hubText, netAsync, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
 const server = serverForFile();
 
@@ -15,16 +15,6 @@ beforeEach(async () => {
   world = await teamWorld(server());
 });
 afterEach(async () => world.cleanup());
-
-async function asRole<T>(m: Member, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: m.url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe('row-level security', () => {
   it('a member of team A cannot read or write team B, nor another member’s personal files', async () => {

@@ -4,10 +4,9 @@
 // three ways, a search_path that shadows pg_has_role, an editor writing raw
 // batches, a database restored from a backup.
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
-import { hubText, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
+import { asRole, hubText, serverForFile, startStudio, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
 const server = serverForFile();
 let world: TeamWorld;
@@ -21,18 +20,7 @@ beforeEach(async () => {
 afterEach(async () => world.cleanup());
 
 async function startTeam(): Promise<void> {
-  ok(marta.s.net(['team', 'init', marta.url, '--team', `studio ${world.database}`]));
-  ok(marta.s.net(['team', 'add-member', luca.role, '--editor']));
-}
-
-async function asRole<T>(m: Member, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: m.url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  startStudio(world, marta, luca);
 }
 
 describe('what reaches the hub', () => {

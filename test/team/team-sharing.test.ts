@@ -5,7 +5,7 @@
 // person; `net who --team`, `net list --team` and `net show` read the copy.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../helpers.js';
-import { hubText, serverForFile, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
+import { hubText, serverForFile, startStudio, teamWorld, type Member, type TeamWorld } from './team-fixture.js';
 
 const server = serverForFile();
 
@@ -20,8 +20,7 @@ beforeEach(async () => {
 afterEach(async () => world.cleanup());
 
 async function startTeam(): Promise<void> {
-  ok(marta.s.net(['team', 'init', marta.url, '--team', `studio ${world.database}`]));
-  ok(marta.s.net(['team', 'add-member', luca.role, '--editor']));
+  startStudio(world, marta, luca);
 }
 
 describe('two members', () => {

@@ -58,7 +58,8 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
   // Notes that lost to an edit made at the same time on another device (net sync).
   const kept = keptNotes(sqlite, id).map((k) => ({ id: k.id, of: k.label, field: k.field, text: k.value, at: k.at }));
   // Who else on the team knows them: from the copy the last `net team sync` pulled.
-  const team = teamOf(sqlite) ? teammatesWhoKnow(sqlite, contact.uid) : [];
+  const inTeam = teamOf(sqlite) !== undefined;
+  const team = inTeam ? teammatesWhoKnow(sqlite, contact.uid) : [];
   const given = favours.filter((f) => f.direction === 'given');
   const received = favours.filter((f) => f.direction === 'received');
 
@@ -72,7 +73,7 @@ export default async function show(ctx: Context, ref: string, options: ShowOptio
         favours,
         followups,
         conflicts: kept,
-        ...(teamOf(sqlite) ? { team } : {}),
+        ...(inTeam ? { team } : {}),
       }),
     );
     return;
