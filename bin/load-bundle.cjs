@@ -1,18 +1,19 @@
 // Loads the bundled CLI (dist/cli/net.cjs: the whole program in one CommonJS
 // file, each command and library initialised only when used) as fast as the
 // Node.js running it allows:
-// - with V8's code cache made by `npm run build` after running the everyday
-//   commands once (dist/cli/net.cache), when it was made for this very bundle
-//   and this V8: start-up then skips parsing and compiling most of the code.
-//   Each everyday command has a cache of its own (net.due.cache…, made by
-//   running only it): a third smaller, so V8 reads less at every start;
+// - an everyday command (net due, log, show…) from a bundle of its own,
+//   dist/cli/net.due.cjs…: the same program with that command only;
+// - with V8's code cache made by `npm run build` after running the commands
+//   once (net.cache for the whole program, net.due.cache… for each
+//   everyday command's bundle), when it was made for this very bundle and
+//   this V8: start-up then skips parsing and compiling most of the code;
 // - otherwise (another Node.js than the build's, or no cache) with Node's own
 //   compile cache (module.enableCompileCache: one per Node version, in Node's
 //   cache folder, made on the first run), so no Node is left compiling
 //   everything on every start. It holds less (the code compiled on loading,
 //   not what the commands ran), so it comes second.
 'use strict';
-const { closeSync, openSync, readFileSync, readSync } = require('node:fs');
+const { closeSync, openSync, readFileSync, readSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname } = require('node:path');
 const { constants, Script } = require('node:vm');
@@ -39,38 +40,47 @@ function buildLine(file) {
   }
 }
 
-/** The commands with a code cache of their own: scripts/code-cache.mjs makes one for each. */
-const COMMAND_CACHES = ['due', 'list', 'show', 'log', 'history', 'search', 'review'];
+/**
+ * The everyday commands, each with a bundle of its own (dist/cli/net.due.cjs…,
+ * from src/cli/everyday/): about half the code of the whole program, so V8
+ * reads and takes less at every start.
+ */
+const EVERYDAY_COMMANDS = ['due', 'list', 'show', 'log', 'history', 'search', 'review'];
 
-/** The command `args` (net's arguments) run: the first word that is not a global option or its value. */
+/** The command `args` (net's arguments) run: the first word that is not a global option or its value (as commandWord in src/cli/program.ts). */
 function commandWord(args) {
   for (let k = 0; k < args.length; k++) {
     const arg = args[k];
+    if (arg === '--') return undefined;
     if (arg === '--db' || arg === '--color') k += 1;
     else if (!arg.startsWith('-')) return arg;
   }
   return undefined;
 }
 
-/** The code cache file for `file` (the bundle) run with `args`: the command's own, else the general one. */
-function cacheFile(file, args) {
+/** The bundle that runs `args`: an everyday command's own next to `file` (the whole program) when there is one, else `file`. */
+function bundleFor(file, args) {
   const word = commandWord(args);
-  const base = file.slice(0, -'.cjs'.length);
-  return COMMAND_CACHES.includes(word) ? `${base}.${word}.cache` : `${base}.cache`;
+  if (!EVERYDAY_COMMANDS.includes(word)) return file;
+  const own = `${file.slice(0, -'.cjs'.length)}.${word}.cjs`;
+  return statSync(own, { throwIfNoEntry: false }) ? own : file;
 }
 
-/** The code cache for `file` run with `args` when it was made for this bundle and this V8, else undefined. */
-function codeCacheFor(file, args = []) {
-  const header = cacheHeader(buildLine(file));
-  for (const path of new Set([cacheFile(file, args), cacheFile(file, [])])) {
-    try {
-      const cache = readFileSync(path);
-      return cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : undefined;
-    } catch {
-      // A command's cache missing (an older build): the general one.
-    }
+/** The code cache of a bundle: NAME.cache beside NAME.cjs. */
+function cacheFile(bundle) {
+  return `${bundle.slice(0, -'.cjs'.length)}.cache`;
+}
+
+/** The code cache for `bundle` when it was made for this bundle and this V8, else undefined. */
+function codeCacheFor(bundle) {
+  try {
+    const cache = readFileSync(cacheFile(bundle));
+    const header = cacheHeader(buildLine(bundle));
+    return cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : undefined;
+  } catch {
+    // No cache (an older build, a copy without it): Node's compile cache.
+    return undefined;
   }
-  return undefined;
 }
 
 /** Compiles and runs the bundle with `cachedData` (or none); returns its `run(argv)` and the compiled script (for making the cache). */
@@ -87,13 +97,18 @@ function compileBundle(file, cachedData) {
   return { run: module.exports.run, script };
 }
 
-/** Loads the bundle at `file` to run `args`; `script` is set when it was compiled here with the build's code cache. */
+/**
+ * Loads the bundle that runs `args` (`file`, the whole program, or an
+ * everyday command's own beside it); `bundle` is the file loaded, `script`
+ * is set when it was compiled here with the build's code cache.
+ */
 function loadBundle(file, args = []) {
-  const cachedData = codeCacheFor(file, args);
-  if (cachedData !== undefined) return compileBundle(file, cachedData);
+  const bundle = bundleFor(file, args);
+  const cachedData = codeCacheFor(bundle);
+  if (cachedData !== undefined) return { ...compileBundle(bundle, cachedData), bundle };
   // Fails quietly (a folder that cannot be written): the bundle then compiles as usual.
   require('node:module').enableCompileCache?.();
-  return { run: require(file).run, script: undefined };
+  return { run: require(bundle).run, script: undefined, bundle };
 }
 
-module.exports = { COMMAND_CACHES, buildLine, cacheFile, cacheHeader, compileBundle, loadBundle };
+module.exports = { EVERYDAY_COMMANDS, buildLine, bundleFor, cacheFile, cacheHeader, compileBundle, loadBundle };

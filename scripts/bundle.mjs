@@ -5,13 +5,15 @@
 // CommonJS file, dist/cli/net.cjs, where each command and library is only
 // initialised when first used (esbuild keeps every `import()` lazy), loaded by
 // bin/load-bundle.cjs with V8's code cache (dist/cli/net.cache, made here by
-// running the everyday commands once: scripts/code-cache.mjs). Only
+// running the everyday commands once: scripts/code-cache.mjs). Each everyday
+// command also has a bundle of its own, net.due.cjs… (src/cli/everyday/),
+// with a cache made by running it: half the size, read at every start. Only
 // better-sqlite3's native addon stays outside, loaded from its own folder,
 // and mbox-reader (with the character sets of libmime: a third of the
 // bundle), which only `net capture` of an mbox runs, and pg (node-postgres),
 // which only the team commands run, in dist/cli/vendor.
 // The bundle is ASCII only: V8 then holds it as one-byte text, which reads
-// in half the time. dist/cli/meta.json maps the bundle to its modules.
+// in half the time.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { EVERYDAY_COMMANDS } from '../bin/load-bundle.cjs';
 
 const root = resolve(import.meta.dirname, '..');
 const outdir = resolve(root, 'dist', 'cli');
@@ -122,20 +125,54 @@ for (const name of VENDOR) {
   asciiOnly(file);
 }
 
-const { metafile } = await build({
-  entryPoints: [resolve(root, 'src', 'cli', 'run.ts')],
-  outfile,
-  ...common,
-  // better-sqlite3/package.json: read at run time, to find the folder of the native addon.
-  // pg-native: pg's optional libpq binding, which net does not use.
-  external: ['better-sqlite3/package.json', 'pg-native'],
-  // The build id: the code cache is only ever used with the bundle it was made for.
-  banner: { js: `//net-build:${randomUUID()}` },
-  plugins: [zodInEnglish, lazyChildProcess, addonFromPackage, vendorOutside],
-  metafile: true,
-});
-asciiOnly(outfile);
-writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(metafile));
+/**
+ * The bundle of one everyday command (src/cli/everyday/WORD.ts) declares its
+ * whole group, as the whole program does, but carries only its own command
+ * module (commands/WORD.js and WORD-*.js, as history-edit.js): the other
+ * actions of the group import an empty module instead (and would say so,
+ * src/cli/program.ts), since bin/net runs only `net WORD` from this bundle.
+ */
+function onlyCommand(word) {
+  return {
+    name: 'only-command',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/commands\/[^/]+\.js$/ }, (args) => {
+        if (!/[\\/]src[\\/]cli[\\/]register[\\/]/.test(args.importer)) return undefined;
+        const name = args.path.slice('../commands/'.length, -'.js'.length);
+        return name === word || name.startsWith(`${word}-`) ? undefined : { path: name, namespace: 'left-out' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'export {};', loader: 'js' }));
+    },
+  };
+}
+
+/** Bundles `entry` into `file` with a build id of its own; resolves to esbuild's metafile. */
+async function bundle(entry, file, plugins = []) {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    outfile: file,
+    ...common,
+    // better-sqlite3/package.json: read at run time, to find the folder of the native addon.
+    // pg-native: pg's optional libpq binding, which net does not use.
+    external: ['better-sqlite3/package.json', 'pg-native'],
+    // The build id: the code cache is only ever used with the bundle it was made for.
+    banner: { js: `//net-build:${randomUUID()}` },
+    plugins: [zodInEnglish, lazyChildProcess, addonFromPackage, vendorOutside, ...plugins],
+    metafile: true,
+  });
+  asciiOnly(file);
+  return metafile;
+}
+
+// meta.json and meta.WORD.json map each bundle to its modules (esbuild's metafile: https://esbuild.github.io/analyze/).
+await Promise.all([
+  bundle(resolve(root, 'src', 'cli', 'net.ts'), outfile).then((meta) => writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(meta))),
+  ...EVERYDAY_COMMANDS.map((word) =>
+    bundle(resolve(root, 'src', 'cli', 'everyday', `${word}.ts`), resolve(outdir, `net.${word}.cjs`), [onlyCommand(word)]).then((meta) =>
+      writeFileSync(resolve(outdir, `meta.${word}.json`), JSON.stringify(meta)),
+    ),
+  ),
+]);
 
 const cache = spawnSync(process.execPath, [resolve(root, 'scripts', 'code-cache.mjs'), outfile], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
 // Without the cache net still runs, only slower to start: say so, do not fail the build.

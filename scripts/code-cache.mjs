@@ -1,7 +1,7 @@
-// Makes V8's code caches for the bundle: dist/cli/net.cache after running the
-// everyday commands once, and dist/cli/net.COMMAND.cache for each command of
-// COMMAND_CACHES after running only it (a third smaller: what that command
-// compiled and nothing else). Each is made in a process of its own, against
+// Makes V8's code caches for the bundles: dist/cli/net.cache for the whole
+// program after running the everyday commands once, and net.COMMAND.cache
+// for each everyday command's own bundle (net.COMMAND.cjs) after running
+// it. Each is made in a process of its own, against
 // a demo network in a temporary folder (never the user's data), then saves
 // the compiled code of everything the commands ran. `net` starting with one
 // skips parsing the bundle and compiling what those commands run; anything
@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMAND_CACHES, buildLine, cacheFile, cacheHeader, compileBundle } from '../bin/load-bundle.cjs';
+import { EVERYDAY_COMMANDS, buildLine, cacheFile, cacheHeader, compileBundle } from '../bin/load-bundle.cjs';
 
 /** The arguments each command is cached with. */
 const COMMANDS = {
@@ -25,17 +25,18 @@ const COMMANDS = {
   search: ['search', 'talk'],
 };
 
-/** In this process: runs the command `name` (or all of them) in the freshly compiled bundle, then writes its cache. */
-async function makeOne(bundle, dir, name) {
+/** In this process: runs the command `name` (or all of them) in its freshly compiled bundle (`whole`, or name's own), then writes the cache. */
+async function makeOne(whole, dir, name) {
   Object.assign(process.env, { NET_DB: join(dir, 'net.db'), NET_NOW: '2026-03-14T09:00:00', XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir });
   delete process.env.NET_DEBUG;
   const runs = name === 'all' ? Object.values(COMMANDS) : [COMMANDS[name]];
+  const bundle = name === 'all' ? whole : `${whole.slice(0, -'.cjs'.length)}.${name}.cjs`;
   const { run, script } = compileBundle(bundle, undefined);
   for (const args of runs) {
     const code = await run([process.execPath, 'net', ...args]);
     if (code !== 0) throw new Error(`net ${args.join(' ')} exited ${code} while making the code cache`);
   }
-  const cache = cacheFile(bundle, name === 'all' ? [] : runs[0]);
+  const cache = cacheFile(bundle);
   writeFileSync(cache, Buffer.concat([cacheHeader(buildLine(bundle)), script.createCachedData()]));
   // Readable like the rest of dist/ (net sets a private umask for its own files).
   chmodSync(cache, 0o644);
@@ -50,7 +51,7 @@ if (process.argv[2] === '--one') {
     // The demo network is written by a process of its own: what only `net demo` runs stays out of the caches.
     const demo = spawnSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'net'), 'demo', '--db', join(dir, 'net.db')], { stdio: 'ignore' });
     if (demo.status !== 0) throw new Error(`net demo exited ${demo.status} while making the code cache`);
-    for (const name of ['all', ...COMMAND_CACHES]) {
+    for (const name of ['all', ...EVERYDAY_COMMANDS]) {
       if (name !== 'all' && !COMMANDS[name]) throw new Error(`no arguments to cache ${name} with`);
       const one = spawnSync(process.execPath, [import.meta.filename, '--one', bundle, dir, name], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       if (one.status !== 0) throw new Error(`the code cache for ${name} failed (exit ${one.status})\n${one.stderr}`);

@@ -4,7 +4,7 @@
 // hand: a dozen requests, no library. Run by `npm run build` after tsc.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildProgram } from '../dist/src/cli/program.js';
+import { buildProgram } from '../dist/src/cli/command-groups.js';
 import { HELP_TOPICS } from '../dist/src/core/help-topics.js';
 
 const root = resolve(import.meta.dirname, '..');

@@ -1,5 +1,7 @@
-// The command tree: declarations only. Each action imports its command module
-// when it runs, so `net due` loads no prompt library, no chrono-node, no CSV.
+// The command tree: declarations only, of the groups it is given (all of
+// them: command-groups.ts; one everyday command: src/cli/everyday/). Each
+// action imports its command module when it runs, so `net due` loads no
+// prompt library, no chrono-node, no CSV.
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 // The bundle inlines it: the version costs no file read at start-up.
@@ -9,19 +11,6 @@ import { takeCommitted } from '../db/committed.js';
 import { resolveDbPath } from '../db/path.js';
 import { createContext, type Context, type GlobalOptions, type Io } from './context.js';
 import { PAGED_COMMANDS, pagedIo, pagerCommand } from './pager.js';
-import { registerJournal } from './register/journal.js';
-import { registerScheduling } from './register/scheduling.js';
-import { registerOutreach } from './register/outreach.js';
-import { registerTransfer } from './register/transfer.js';
-import { registerReview } from './register/review.js';
-import { registerSafety } from './register/safety.js';
-import { registerOnboarding } from './register/onboarding.js';
-import { registerChanges } from './register/changes.js';
-import { registerDuplicates } from './register/duplicates.js';
-import { registerSync } from './register/sync.js';
-import { registerCapture } from './register/capture.js';
-import { registerBrief } from './register/brief.js';
-import { registerTeam } from './register/team.js';
 
 export type CommandModule = { default: (ctx: Context, ...rest: never[]) => Promise<void> };
 export type Lazy = (load: () => Promise<CommandModule>) => (...args: unknown[]) => Promise<void>;
@@ -35,26 +24,15 @@ export interface Registration {
 }
 
 /**
- * The groups of commands, with the top-level commands each declares (a test
- * checks the lists). `alone`: the group can be declared without the others,
- * when one of its commands runs; help, completion and the demo look at the
- * whole tree.
+ * A group of commands, with the top-level commands it declares (a test checks
+ * the lists). `alone`: the group can be declared without the others, when one
+ * of its commands runs; help, completion and the demo look at the whole tree.
  */
-export const COMMAND_GROUPS: ReadonlyArray<{ names: readonly string[]; register: (registration: Registration) => void; alone: boolean }> = [
-  { names: ['add', 'log', 'list', 'show', 'history', 'favour', 'edit', 'archive', 'unarchive', 'rm', 'search'], register: registerJournal, alone: true },
-  { names: ['due', 'dismiss', 'followup', 'snooze', 'config'], register: registerScheduling, alone: true },
-  { names: ['outreach', 'who'], register: registerOutreach, alone: true },
-  { names: ['export', 'import'], register: registerTransfer, alone: true },
-  { names: ['review'], register: registerReview, alone: true },
-  { names: ['backup', 'restore', 'doctor'], register: registerSafety, alone: true },
-  { names: ['undo', 'changes'], register: registerChanges, alone: true },
-  { names: ['duplicates', 'merge'], register: registerDuplicates, alone: true },
-  { names: ['sync', 'trash'], register: registerSync, alone: true },
-  { names: ['capture', 'inbox'], register: registerCapture, alone: true },
-  { names: ['brief'], register: registerBrief, alone: true },
-  { names: ['team'], register: registerTeam, alone: true },
-  { names: ['demo', 'init', 'help', 'completion', '__complete'], register: registerOnboarding, alone: false },
-];
+export interface CommandGroup {
+  names: readonly string[];
+  register: (registration: Registration) => void;
+  alone: boolean;
+}
 
 /** The command an argument list runs: the first word after the program's own options (`--db` and `--color` take a value). */
 export function commandWord(args: readonly string[]): string | undefined {
@@ -102,12 +80,17 @@ export function withDefaultCommand(args: readonly string[], env: NodeJS.ProcessE
 }
 
 /**
- * The program, with every command; given the arguments it will parse, only
- * the group of the command they run (declaring all of them is about 10 ms of
- * every start). A word that names no command gets them all, for the
- * suggestions of a mistyped one.
+ * The program, with the commands of `groups`; given the arguments it will
+ * parse, only the group of the command they run (declaring all of them is
+ * about 10 ms of every start). A word that names no command gets them all,
+ * for the suggestions of a mistyped one.
  */
-export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly string[]): { program: Command; closeContext: () => Promise<void> } {
+export function buildProgramOf(
+  groups: readonly CommandGroup[],
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  args?: readonly string[],
+): { program: Command; closeContext: () => Promise<void> } {
   let context: Context | undefined;
 
   const program = new Command('net')
@@ -155,6 +138,8 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
       open: async (path, mustExist) => (await import('../db/open.js')).openDatabase(path, { mustExist }),
     });
     const module = await load();
+    // A bundle of one everyday command (src/cli/everyday/) leaves the others of its group out; bin/net never sends them there.
+    if (typeof module.default !== 'function') throw new Error(`net ${commandPath(command)} is not in this bundle`);
     takeCommitted();
     try {
       // commander has checked the arity; each command module types its own arguments.
@@ -168,8 +153,8 @@ export function buildProgram(io: Io, env: NodeJS.ProcessEnv, args?: readonly str
 
   const registration: Registration = { program, lazy, io, env };
   const word = args === undefined ? undefined : commandWord(args);
-  const only = COMMAND_GROUPS.find((group) => group.alone && word !== undefined && group.names.includes(word));
-  for (const group of COMMAND_GROUPS) if (!only || group === only) group.register(registration);
+  const only = groups.find((group) => group.alone && word !== undefined && group.names.includes(word));
+  for (const group of groups) if (!only || group === only) group.register(registration);
 
   return { program, closeContext: async () => context?.close() };
 }

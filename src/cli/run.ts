@@ -1,10 +1,11 @@
 // Running net: private file modes, the program, and the one place where
-// errors become a message on stderr and an exit code. The entry points are
-// src/main.ts (the tsc build) and bin/net with the bundle (scripts/bundle.mjs).
+// errors become a message on stderr and an exit code. The programs run are
+// the whole one (net.ts: src/main.ts, the tsc build, and bin/net's bundle)
+// and one everyday command's own (src/cli/everyday/, a bundle each).
 import { CommanderError } from 'commander';
 import { NetError, showControls, systemErrorText } from '../core/errors.js';
 import { describeSqliteModuleFailure, sqliteModuleFailure } from '../core/sqlite-module.js';
-import { buildProgram, withDefaultCommand } from './program.js';
+import { buildProgramOf, withDefaultCommand, type CommandGroup } from './program.js';
 import type { Io } from './context.js';
 import { processIo } from './process-io.js';
 
@@ -58,20 +59,21 @@ export function describeError(error: unknown, debug: boolean): { message: string
   };
 }
 
-/** Runs net with `argv` (as process.argv: node, script, arguments…); resolves to the exit code. */
-export function run(argv: string[]): Promise<number> {
+/** Runs the program of `groups` with `argv` (as process.argv: node, script, arguments…) in this process's terminal; resolves to the exit code. */
+export function runInProcess(groups: readonly CommandGroup[], argv: string[]): Promise<number> {
   // The database, its -wal/-shm side files, backups and exports hold personal data.
   process.umask(0o077);
-  return runWith(processIo(), process.env, argv);
+  return runProgram(groups, processIo(), process.env, argv);
 }
 
 /**
- * Runs net with the given I/O and environment: the terminal's in `run`, a
- * captured one in the tests that run commands in process.
+ * Runs the program of `groups` with the given I/O and environment: the
+ * terminal's in `runInProcess`, a captured one in the tests that run
+ * commands in process.
  */
-export async function runWith(io: Io, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
+export async function runProgram(groups: readonly CommandGroup[], io: Io, env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
   const args = withDefaultCommand(argv.slice(2), env);
-  const { program, closeContext } = buildProgram(io, env, args);
+  const { program, closeContext } = buildProgramOf(groups, io, env, args);
   try {
     await program.parseAsync([...argv.slice(0, 2), ...args]);
     return 0;

@@ -2,7 +2,7 @@
 // flags. A row of net's own export is checked strictly (a bad value stops the
 // import and names the row); other sources leave a bad optional value out
 // with a warning, so one odd phone number does not block a whole address book.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DataError } from './errors.js';
 import type { RowNote } from './import-types.js';
 
@@ -27,20 +27,20 @@ export class FieldReader {
    * undefined (no such column) stays undefined, an empty value is null, a
    * valid one is returned parsed; an invalid one throws (strict) or is left out.
    */
-  optional<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
+  optional<S extends z.ZodMiniType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
     if (value === undefined) return undefined;
     if (value === null || value.trim() === '') return null;
     return this.#parse(schema, value, field);
   }
 
   /** Free text as written: only an empty value is null (a note of blank lines comes back as it was exported). */
-  exact<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
+  exact<S extends z.ZodMiniType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
     if (value === undefined) return undefined;
     if (value === null || value === '') return null;
     return this.#parse(schema, value, field);
   }
 
-  #parse<S extends z.ZodType>(schema: S, value: string, field: string): z.output<S> | undefined {
+  #parse<S extends z.ZodMiniType>(schema: S, value: string, field: string): z.output<S> | undefined {
     const result = schema.safeParse(value);
     if (result.success) return result.data;
     const message = `${field} ${shown(value)} ${result.error.issues[0]?.message ?? 'is not valid'}`;
@@ -50,12 +50,12 @@ export class FieldReader {
   }
 
   /** A one-line field (company, role): line breaks inside the cell become spaces first. */
-  line<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
+  line<S extends z.ZodMiniType>(schema: S, value: string | null | undefined, field: string): z.output<S> | null | undefined {
     return this.optional(schema, typeof value === 'string' ? value.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ') : value, field);
   }
 
   /** A value the row cannot do without: an invalid or missing one always stops the import. */
-  required<S extends z.ZodType>(schema: S, value: string | null | undefined, field: string): z.output<S> {
+  required<S extends z.ZodMiniType>(schema: S, value: string | null | undefined, field: string): z.output<S> {
     if (value === undefined || value === null || value.trim() === '') throw rowError(this.at, `${field} is empty`);
     const result = schema.safeParse(value);
     if (result.success) return result.data;

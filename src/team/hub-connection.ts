@@ -9,7 +9,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import type { Kysely } from 'kysely';
+// Named, not import('kysely'): a namespace would keep every dialect of Kysely in each bundle (esbuild cannot drop what it might hold).
+import { Kysely, PostgresDialect } from 'kysely';
 import type { Pool, PoolConfig } from 'pg';
 import { DataError, UsageError } from '../core/errors.js';
 import type { HubDatabase } from './hub-schema.js';
@@ -117,7 +118,7 @@ function explain(error: unknown, address: HubAddress): Error {
 /** Opens a pool to the hub, with TLS as sslmode says; the first connection is made here, so a wrong address fails at once. */
 export async function openHub(url: string, env: NodeJS.ProcessEnv): Promise<Hub> {
   const address = hubAddress(url, env);
-  const [{ default: pg }, { Kysely, PostgresDialect }] = await Promise.all([import('pg'), import('kysely')]);
+  const { default: pg } = await import('pg');
   // bigint (int8) as a JS number: sequence numbers stay far below 2^53.
   pg.types.setTypeParser(20, (text: string) => Number(text));
   const tries = address.sslmode === 'disable' ? [false] : address.sslmode === 'allow' ? [false, true] : address.sslmode === 'prefer' ? [true, false] : [true];

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/cli/command-groups.js';
 import { CHANNELS } from '../../src/core/vocabulary.js';
 import { BIN, ok, sandbox, type Sandbox } from '../helpers.js';
 import { hasProgram, pathWithNet, shellQuote } from '../tty.js';

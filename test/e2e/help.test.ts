@@ -2,7 +2,7 @@
 // suggestions after a typing mistake.
 import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/cli/command-groups.js';
 import { HELP_TOPICS } from '../../src/core/help-topics.js';
 import { sandbox, type Sandbox } from '../helpers.js';
 

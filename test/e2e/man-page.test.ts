@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { buildProgram, type Registration } from '../../src/cli/program.js';
+import { buildProgram } from '../../src/cli/command-groups.js';
+import type { Registration } from '../../src/cli/program.js';
 import { hasProgram } from '../tty.js';
 
 const PAGE = resolve(import.meta.dirname, '..', '..', 'dist', 'man', 'net.1');

@@ -1,7 +1,7 @@
 // The bundle starts with V8's code cache made by the build, and only ever
 // with the cache made for it and for this V8: otherwise (another build,
 // another Node.js, no cache) it is loaded with Node's own compile cache, and
-// net runs all the same.
+// net runs all the same. Each everyday command runs from a bundle of its own.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,14 +13,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'cli', 'net.cjs');
 const LOADER = pathToFileURL(join(ROOT, 'bin', 'load-bundle.cjs')).href;
-const { COMMAND_CACHES, cacheFile } = createRequire(import.meta.url)('../../bin/load-bundle.cjs') as {
-  COMMAND_CACHES: readonly string[];
-  cacheFile: (bundle: string, args: readonly string[]) => string;
+const { EVERYDAY_COMMANDS, bundleFor, cacheFile } = createRequire(import.meta.url)('../../bin/load-bundle.cjs') as {
+  EVERYDAY_COMMANDS: readonly string[];
+  bundleFor: (bundle: string, args: readonly string[]) => string;
+  cacheFile: (bundle: string) => string;
 };
 
 interface Probe {
   /** Compiled here with the build's code cache (else loaded as a module). */
   codeCache: boolean;
+  /** The file loaded. */
+  bundle: string;
   rejected: boolean | undefined;
   /** Node's compile cache was turned on. */
   compileCache: boolean;
@@ -33,9 +36,9 @@ function probe(bundle: string, args: readonly string[] = ['--version']): Probe {
   const script = `
     const { getCompileCacheDir } = await import('node:module');
     const { loadBundle } = await import(${JSON.stringify(LOADER)});
-    const { run, script } = loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(args)});
+    const { run, script, bundle } = loadBundle(${JSON.stringify(bundle)}, ${JSON.stringify(args)});
     const code = await run([process.execPath, 'net', ...${JSON.stringify(args)}]);
-    process.stderr.write(JSON.stringify({ codeCache: script !== undefined, rejected: script?.cachedDataRejected, compileCache: getCompileCacheDir() !== undefined, code }));`;
+    process.stderr.write(JSON.stringify({ codeCache: script !== undefined, rejected: script?.cachedDataRejected, compileCache: getCompileCacheDir() !== undefined, code, bundle }));`;
   // Node's compile cache goes to the temporary folder (NODE_COMPILE_CACHE would turn it on from the start).
   const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir };
   delete env.NODE_COMPILE_CACHE;
@@ -52,29 +55,44 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the code cache', () => {
   it('is made by the build for the bundle and this V8, and V8 takes it', () => {
-    expect(existsSync(BUNDLE.replace(/\.cjs$/, '.cache'))).toBe(true);
+    expect(existsSync(cacheFile(BUNDLE))).toBe(true);
     const { stdout, ...how } = probe(BUNDLE);
-    expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0 });
+    expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0, bundle: BUNDLE });
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
-  it('of each everyday command is its own, smaller than the general one, and V8 takes it', () => {
-    const general = statSync(BUNDLE.replace(/\.cjs$/, '.cache')).size;
-    expect(COMMAND_CACHES).toEqual(['due', 'list', 'show', 'log', 'history', 'search', 'review']);
-    for (const command of COMMAND_CACHES) {
-      const file = cacheFile(BUNDLE, ['--db', 'x.db', command]);
-      expect(file, command).toBe(BUNDLE.replace(/\.cjs$/, `.${command}.cache`));
-      expect(statSync(file).size, command).toBeLessThan(general);
+  it('runs each everyday command from its own bundle, smaller than the whole, with its own cache that V8 takes', () => {
+    const whole = statSync(BUNDLE).size;
+    expect(EVERYDAY_COMMANDS).toEqual(['due', 'list', 'show', 'log', 'history', 'search', 'review']);
+    for (const command of EVERYDAY_COMMANDS) {
+      const own = bundleFor(BUNDLE, ['--db', 'x.db', command]);
+      expect(own, command).toBe(BUNDLE.replace(/\.cjs$/, `.${command}.cjs`));
+      expect(statSync(own).size, command).toBeLessThan(whole * 0.6);
+      expect(existsSync(cacheFile(own)), command).toBe(true);
     }
     const { stdout, ...how } = probe(BUNDLE, ['due', '--help']);
-    expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0 });
+    expect(how).toEqual({ codeCache: true, rejected: false, compileCache: false, code: 0, bundle: BUNDLE.replace(/\.cjs$/, '.due.cjs') });
     expect(stdout).toMatch(/Usage: net due/);
-    // Anything else, and an option's value that happens to name a command, gets the general cache.
-    expect(cacheFile(BUNDLE, ['--db', 'due', 'add'])).toBe(BUNDLE.replace(/\.cjs$/, '.cache'));
+    // Anything else, an option's value that happens to name a command, and words after `--` run the whole program.
+    for (const args of [['--db', 'due', 'add'], ['followup', 'add', 'x', 'y'], ['--', 'due'], []]) expect(bundleFor(BUNDLE, args), args.join(' ')).toBe(BUNDLE);
   });
 
-  it('leaves no import() in the bundle: code from the cache could not run it', () => {
-    expect(readFileSync(BUNDLE, 'utf8')).not.toMatch(/\bimport\(/);
+  it('of an everyday command carries its subcommands (history edit), and no other command of its group', () => {
+    const { stdout, ...how } = probe(BUNDLE, ['history', 'edit', '--help']);
+    expect(how).toMatchObject({ codeCache: true, code: 0, bundle: BUNDLE.replace(/\.cjs$/, '.history.cjs') });
+    expect(stdout).toMatch(/Usage: net history edit/);
+    const show = readFileSync(BUNDLE.replace(/\.cjs$/, '.show.cjs'), 'utf8');
+    const whole = readFileSync(BUNDLE, 'utf8');
+    // A message only `net add` prints (src/cli/commands/add.ts) is in the whole program, not in show's bundle.
+    const addOnly = 'a name, one line';
+    expect(whole).toContain(addOnly);
+    expect(show).not.toContain(addOnly);
+  });
+
+  it('leaves no import() in the bundles: code from the cache could not run it', () => {
+    for (const file of [BUNDLE, ...EVERYDAY_COMMANDS.map((command) => bundleFor(BUNDLE, [command]))]) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/\bimport\(/);
+    }
   });
 
   it('of another build is not used: Node\'s compile cache is, and net runs', () => {

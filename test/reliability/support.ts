@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Readable } from 'node:stream';
-import { runWith } from '../../src/cli/run.js';
+import { runWith } from '../../src/cli/net.js';
 import { BIN, type RunResult, type Sandbox } from '../helpers.js';
 import { seededRandom } from '../../src/core/random.js';
 export { seededRandom };
@@ -60,7 +60,7 @@ export const STACK_FRAME = /^\s{4}at /m;
 
 
 /**
- * A copy of what `bin/net` needs to run (bin/, the bundle and its code cache,
+ * A copy of what `bin/net` needs to run (bin/, the bundles and their code caches,
  * better-sqlite3's native addon) in a new folder that every user can read: a
  * test that drops privileges cannot run bin/net from a checkout in a folder
  * other users cannot enter (a `mktemp -d` folder, a 0700 home).
@@ -72,8 +72,9 @@ export function portableBin(): { bin: string; cleanup(): void } {
     mkdirSync(dirname(join(dir, to)), { recursive: true, mode: 0o755 });
     copyFileSync(join(root, from), join(dir, to));
   };
-  const caches = readdirSync(join(root, 'dist', 'cli')).filter((name) => name.endsWith('.cache')).map((name) => `dist/cli/${name}`);
-  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', 'dist/cli/net.cjs', ...caches, 'dist/cli/vendor/mbox-reader.cjs']) {
+  // The bundles (the whole program's and each everyday command's) with their code caches.
+  const bundles = readdirSync(join(root, 'dist', 'cli')).filter((name) => /\.(cjs|cache)$/.test(name)).map((name) => `dist/cli/${name}`);
+  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', ...bundles, 'dist/cli/vendor/mbox-reader.cjs']) {
     if (existsSync(join(root, file))) copy(file);
   }
   const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));

@@ -2,7 +2,8 @@
 // say exactly which commands it declares, and the word that picks the group
 // is found after the program's own options.
 import { describe, expect, it } from 'vitest';
-import { buildProgram, COMMAND_GROUPS, commandWord } from '../../src/cli/program.js';
+import { buildProgram, COMMAND_GROUPS } from '../../src/cli/command-groups.js';
+import { commandWord } from '../../src/cli/program.js';
 
 const io = { write: () => {}, error: () => {}, stdoutIsTTY: false, stdinIsTTY: false, stderrIsTTY: false, columns: 80 };
 const names = (args?: string[]) => buildProgram(io, {}, args).program.commands.map((c) => c.name());

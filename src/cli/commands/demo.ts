@@ -55,7 +55,7 @@ export default async function demo(ctx: Context, options: DemoOptions): Promise<
   out.push('', c.bold('The morning check on the demo (net due):'));
   ctx.io.write(`${out.join('\n')}\n`);
 
-  const { buildProgram } = await import('../program.js');
+  const { buildProgram } = await import('../command-groups.js');
   const { program, closeContext } = buildProgram(ctx.io, ctx.env);
   const has = (name: string) => program.commands.some((command) => command.name() === name);
   if (has('due')) {

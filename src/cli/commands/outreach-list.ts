@@ -1,5 +1,5 @@
 // net outreach list: the pipeline, grouped by stage.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isEnding, STAGES, stageRank } from '../../core/outreach.js';
 import { check } from '../../core/validate.js';
 import { listOutreach, OUTREACH_KEYS, type OutreachEntry } from '../../db/outreach.js';

@@ -1,6 +1,6 @@
 // net outreach step: move a person along the pipeline, logging the
 // conversation that the move stands for.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { stepOutreach } from '../../app/outreach-step.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';

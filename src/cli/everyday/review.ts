@@ -1,0 +1,8 @@
+// `net review` alone: the entry of dist/cli/net.review.cjs, which bin/net runs for
+// `net review` (scripts/bundle.mjs leaves the other commands of its group out).
+import { registerReview } from '../register/review.js';
+import { runInProcess } from '../run.js';
+
+export function run(argv: string[]): Promise<number> {
+  return runInProcess([{ names: ['review'], register: registerReview, alone: true }], argv);
+}
