@@ -3,7 +3,6 @@
 // than the setting's minutes. The command's own output is already written;
 // the sync runs on after net exits, quietly, and leaves any error for `net
 // sync status` and `net doctor`.
-import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { claimAutoSync } from '../db/auto-sync.js';
 import type { Context } from './context.js';
@@ -19,5 +18,7 @@ export async function maybeStartSync(ctx: Context): Promise<void> {
   const script = entry();
   if (!store || !script) return;
   if (!claimAutoSync(store.sqlite, ctx.now)) return;
+  // Loaded only to start a sync: node:child_process (with net and stream) is some 6 ms of every command that writes.
+  const { spawn } = await import('node:child_process');
   spawn(process.execPath, [script, '--db', ctx.dbPath, 'sync', '--quiet'], { detached: true, stdio: 'ignore', env: ctx.env }).unref();
 }

@@ -94,6 +94,13 @@ export interface ContextParts {
   open: (path: string, mustExist: boolean) => Promise<OpenDatabase>;
 }
 
+/** chalk at level 0 without chalk: any chain of styles (`c.bold.red`) gives its text back as chalk would. */
+const uncoloured: ChalkInstance = new Proxy(() => {}, {
+  // Not a thenable (`await ctx.chalk()` would wait on it forever), nor anything else but styles.
+  get: (_target, key) => (key === 'level' ? 0 : key === 'then' || typeof key === 'symbol' ? undefined : uncoloured),
+  apply: (_target, _this, args: unknown[]) => (args.length === 1 ? String(args[0]) : args.join(' ')),
+}) as unknown as ChalkInstance;
+
 export function createContext(parts: ContextParts): Context {
   const { io, env, dbPath, options } = parts;
   const now = readNow(env);
@@ -126,10 +133,8 @@ export function createContext(parts: ContextParts): Context {
       return opened;
     },
     async chalk() {
-      if (!chalkInstance) {
-        const { Chalk } = await import('chalk');
-        chalkInstance = new Chalk({ level: color ? 1 : 0 });
-      }
+      // chalk (with its terminal detection: node:tty, node:os, some 5-10 ms) loads only for colours.
+      if (!chalkInstance) chalkInstance = color ? new (await import('chalk')).Chalk({ level: 1 }) : uncoloured;
       return chalkInstance;
     },
     async close() {

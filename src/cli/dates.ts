@@ -29,6 +29,8 @@ export async function readDate(ctx: Context, text: string, options: Omit<DateOpt
   const t = text.trim();
   const noon = (day: string) => new Date(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)), 12);
   if (isIsoDay(t)) return { day: t, instant: noon(t) };
+  // The default of `net log --date`: this very moment, without loading chrono-node to read the word.
+  if (t.toLowerCase() === 'now') return { day: ctx.today, instant: ctx.now };
   // The setting is read only for a numeric date: a date in words, or a usage error, never opens the database for it.
   if (isNumericDate(t)) {
     const order = (await knownDateOrder(ctx)) ?? 'dmy';
