@@ -7,7 +7,7 @@
 // bin/load-bundle.cjs with V8's code cache (dist/cli/net.cache, made here by
 // running the everyday commands once: scripts/code-cache.mjs). Each everyday
 // command also has a bundle of its own, net.due.cjs… (src/cli/everyday/),
-// with a cache made by running it: half the size, read at every start. Only
+// with a cache made by running it: some 40% of the size, read at every start. Only
 // better-sqlite3's native addon stays outside, loaded from its own folder,
 // and mbox-reader (with the character sets of libmime: a third of the
 // bundle), which only `net capture` of an mbox runs, and pg (node-postgres),
@@ -125,29 +125,8 @@ for (const name of VENDOR) {
   asciiOnly(file);
 }
 
-/**
- * The bundle of one everyday command (src/cli/everyday/WORD.ts) declares its
- * whole group, as the whole program does, but carries only its own command
- * module (commands/WORD.js and WORD-*.js, as history-edit.js): the other
- * actions of the group import an empty module instead (and would say so,
- * src/cli/program.ts), since bin/net runs only `net WORD` from this bundle.
- */
-function onlyCommand(word) {
-  return {
-    name: 'only-command',
-    setup(b) {
-      b.onResolve({ filter: /^\.\.\/commands\/[^/]+\.js$/ }, (args) => {
-        if (!/[\\/]src[\\/]cli[\\/]register[\\/]/.test(args.importer)) return undefined;
-        const name = args.path.slice('../commands/'.length, -'.js'.length);
-        return name === word || name.startsWith(`${word}-`) ? undefined : { path: name, namespace: 'left-out' };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'left-out' }, () => ({ contents: 'export {};', loader: 'js' }));
-    },
-  };
-}
-
 /** Bundles `entry` into `file` with a build id of its own; resolves to esbuild's metafile. */
-async function bundle(entry, file, plugins = []) {
+async function bundle(entry, file) {
   const { metafile } = await build({
     entryPoints: [entry],
     outfile: file,
@@ -157,7 +136,7 @@ async function bundle(entry, file, plugins = []) {
     external: ['better-sqlite3/package.json', 'pg-native'],
     // The build id: the code cache is only ever used with the bundle it was made for.
     banner: { js: `//net-build:${randomUUID()}` },
-    plugins: [zodInEnglish, lazyChildProcess, addonFromPackage, vendorOutside, ...plugins],
+    plugins: [zodInEnglish, lazyChildProcess, addonFromPackage, vendorOutside],
     metafile: true,
   });
   asciiOnly(file);
@@ -168,7 +147,7 @@ async function bundle(entry, file, plugins = []) {
 await Promise.all([
   bundle(resolve(root, 'src', 'cli', 'net.ts'), outfile).then((meta) => writeFileSync(resolve(outdir, 'meta.json'), JSON.stringify(meta))),
   ...EVERYDAY_COMMANDS.map((word) =>
-    bundle(resolve(root, 'src', 'cli', 'everyday', `${word}.ts`), resolve(outdir, `net.${word}.cjs`), [onlyCommand(word)]).then((meta) =>
+    bundle(resolve(root, 'src', 'cli', 'everyday', `${word}.ts`), resolve(outdir, `net.${word}.cjs`)).then((meta) =>
       writeFileSync(resolve(outdir, `meta.${word}.json`), JSON.stringify(meta)),
     ),
   ),

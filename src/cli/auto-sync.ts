@@ -19,6 +19,6 @@ export async function maybeStartSync(ctx: Context): Promise<void> {
   if (!store || !script) return;
   if (!claimAutoSync(store.sqlite, ctx.now)) return;
   // Loaded only to start a sync: node:child_process (with net and stream) is some 6 ms of every command that writes.
-  const { spawn } = await import('node:child_process');
+  const { spawn } = process.getBuiltinModule('node:child_process');
   spawn(process.execPath, [script, '--db', ctx.dbPath, 'sync', '--quiet'], { detached: true, stdio: 'ignore', env: ctx.env }).unref();
 }

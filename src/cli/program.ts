@@ -138,8 +138,6 @@ export function buildProgramOf(
       open: async (path, mustExist) => (await import('../db/open.js')).openDatabase(path, { mustExist }),
     });
     const module = await load();
-    // A bundle of one everyday command (src/cli/everyday/) leaves the others of its group out; bin/net never sends them there.
-    if (typeof module.default !== 'function') throw new Error(`net ${commandPath(command)} is not in this bundle`);
     takeCommitted();
     try {
       // commander has checked the arity; each command module types its own arguments.

@@ -1,8 +1,8 @@
 // `net log` alone: the entry of dist/cli/net.log.cjs, which bin/net runs for
-// `net log` (scripts/bundle.mjs leaves the other commands of its group out).
-import { registerJournal } from '../register/journal.js';
+// `net log`; it declares only this command, so the bundle holds no other's code.
+import { declareLog } from '../register/journal.js';
 import { runInProcess } from '../run.js';
 
 export function run(argv: string[]): Promise<number> {
-  return runInProcess([{ names: ['log'], register: registerJournal, alone: true }], argv);
+  return runInProcess([{ names: ['log'], register: declareLog, alone: true }], argv);
 }

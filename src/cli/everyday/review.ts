@@ -1,5 +1,5 @@
 // `net review` alone: the entry of dist/cli/net.review.cjs, which bin/net runs for
-// `net review` (scripts/bundle.mjs leaves the other commands of its group out).
+// `net review`; it declares only this command, so the bundle holds no other's code.
 import { registerReview } from '../register/review.js';
 import { runInProcess } from '../run.js';
 

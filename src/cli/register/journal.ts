@@ -42,7 +42,21 @@ function contactOptions(command: Command): Command {
     .option('--name-suffix <text>', 'after the name, kept apart from it ("Jr.", "PhD")');
 }
 
-export function registerJournal({ program, lazy }: Registration): void {
+export function registerJournal(registration: Registration): void {
+  declareAdd(registration);
+  declareLog(registration);
+  declareList(registration);
+  declareShow(registration);
+  declareHistory(registration);
+  declareFavour(registration);
+  declareEdit(registration);
+  declareArchive(registration);
+  declareRm(registration);
+  declareSearch(registration);
+}
+
+/** Declares `net add`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareAdd({ program, lazy }: Registration): void {
   contactOptions(
     program
       .command('add')
@@ -73,7 +87,10 @@ Examples:
   $ net add "Paolo Neri" --circle inner --known-since 2012-09-01`,
     )
     .action(lazy(() => import('../commands/add.js')));
+}
 
+/** Declares `net log`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareLog({ program, lazy }: Registration): void {
   program
     .command('log')
     .argument('<contacts...>', 'who was there: names, ids (12 or #12), or unique parts of names')
@@ -111,7 +128,10 @@ Examples:
   $ net log nicolo --via email --in -m "asked for an intro to Sara"`,
     )
     .action(lazy(() => import('../commands/log.js')));
+}
 
+/** Declares `net list`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareList({ program, lazy }: Registration): void {
   withListFormats(
     program
       .command('list')
@@ -134,7 +154,10 @@ Examples:
   $ net list --json | jq '.[] | select(.last_contact == null) | .name'`,
     )
     .action(lazy(() => import('../commands/list.js')));
+}
 
+/** Declares `net show`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareShow({ program, lazy }: Registration): void {
   program
     .command('show')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -144,8 +167,11 @@ Examples:
     .option('--json', 'print the contact, interactions, favours and follow-ups as JSON')
     .addHelpText('after', '\nExamples:\n  $ net show giulia\n  $ net show "#12" --limit 5 --full\n  $ net show nicolo --json')
     .action(lazy(() => import('../commands/show.js')));
+}
 
-  withListFormats(
+/** Declares `net history`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareHistory({ program, lazy }: Registration): void {
+  const history = withListFormats(
     program
       .command('history')
       .argument('[contact]', 'only interactions with this person')
@@ -161,34 +187,34 @@ Examples:
     )
     .action(lazy(() => import('../commands/history.js')));
 
-  const history = program.commands.find((c) => c.name() === 'history');
-  if (history) {
-    history
-      .command('edit')
-      .argument('<id>', 'an interaction id (the first column of `net history`)')
-      .summary('correct an interaction: its day, channel, direction, note or people')
-      .option('--date <date>', 'when it really happened')
-      .option('--via <channel>', 'the channel')
-      .option('--in', 'they reached out')
-      .option('--out', 'you reached out')
-      .option('--mutual', 'neither: you met')
-      .option('-m, --note <text>', 'the note (empty clears it; a new note stays yours unless --share-note)')
-      .option('--share-note', 'your team sees the note (see `net team`)')
-      .option('--no-share-note', 'the note stays yours')
-      .option('--add <contact>', 'someone who was there too (repeatable)', collect)
-      .option('--remove <contact>', 'someone who was not there (repeatable)', collect)
-      .option('--json', 'print the interaction as JSON')
-      .addHelpText('after', '\nExamples:\n  $ net history edit 42 --date "last tuesday"\n  $ net history edit 42 --add marco --remove anna\n  $ net history edit 42 -m "the real note"')
-      .action(withParentOptions(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.edit })))));
-    history
-      .command('rm')
-      .argument('<id>', 'an interaction id (the first column of `net history`)')
-      .summary('delete an interaction logged by mistake, with its favours and promises')
-      .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
-      .addHelpText('after', '\nExamples:\n  $ net history rm 42\n  $ net history rm 42 --yes\n  $ net undo                # it was not a mistake after all')
-      .action(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.rm }))));
-  }
+  history
+    .command('edit')
+    .argument('<id>', 'an interaction id (the first column of `net history`)')
+    .summary('correct an interaction: its day, channel, direction, note or people')
+    .option('--date <date>', 'when it really happened')
+    .option('--via <channel>', 'the channel')
+    .option('--in', 'they reached out')
+    .option('--out', 'you reached out')
+    .option('--mutual', 'neither: you met')
+    .option('-m, --note <text>', 'the note (empty clears it; a new note stays yours unless --share-note)')
+    .option('--share-note', 'your team sees the note (see `net team`)')
+    .option('--no-share-note', 'the note stays yours')
+    .option('--add <contact>', 'someone who was there too (repeatable)', collect)
+    .option('--remove <contact>', 'someone who was not there (repeatable)', collect)
+    .option('--json', 'print the interaction as JSON')
+    .addHelpText('after', '\nExamples:\n  $ net history edit 42 --date "last tuesday"\n  $ net history edit 42 --add marco --remove anna\n  $ net history edit 42 -m "the real note"')
+    .action(withParentOptions(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.edit })))));
+  history
+    .command('rm')
+    .argument('<id>', 'an interaction id (the first column of `net history`)')
+    .summary('delete an interaction logged by mistake, with its favours and promises')
+    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
+    .addHelpText('after', '\nExamples:\n  $ net history rm 42\n  $ net history rm 42 --yes\n  $ net undo                # it was not a mistake after all')
+    .action(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.rm }))));
+}
 
+/** Declares `net favour`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareFavour({ program, lazy }: Registration): void {
   const favour = program.command('favour').summary('favours given and received: add, list, rm');
   favour
     .command('add')
@@ -211,7 +237,10 @@ Examples:
     .summary('delete a favour recorded by mistake')
     .addHelpText('after', '\nExamples:\n  $ net favour rm 7\n  $ net favour rm 7 && net undo    # changed your mind')
     .action(lazy(() => import('../commands/favour.js').then((m) => ({ default: m.rm }))));
+}
 
+/** Declares `net edit`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareEdit({ program, lazy }: Registration): void {
   contactOptions(
     program
       .command('edit')
@@ -228,7 +257,10 @@ Examples:
       '\nExamples:\n  $ net edit giulia --circle inner --every "2 weeks"\n  $ net edit "#12" --rename "Anna Meyer-Rossi" --untag old-job\n  $ net edit marco --every none',
     )
     .action(lazy(() => import('../commands/edit.js')));
+}
 
+/** Declares `net archive`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareArchive({ program, lazy }: Registration): void {
   for (const [name, summary] of [
     ['archive', 'archive a person: kept, but out of lists and reminders'],
     ['unarchive', 'bring an archived person back'],
@@ -240,7 +272,10 @@ Examples:
       .addHelpText('after', `\nExamples:\n  $ net ${name} "Marco Bianchi"\n  $ net ${name} "#12"`)
       .action(lazy(() => import('../commands/archive.js').then((m) => ({ default: name === 'archive' ? m.archive : m.unarchive }))));
   }
+}
 
+/** Declares `net rm`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareRm({ program, lazy }: Registration): void {
   program
     .command('rm')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -248,7 +283,10 @@ Examples:
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .addHelpText('after', '\nExamples:\n  $ net rm "Marco Bianchi"\n  $ net rm "#12" --yes')
     .action(lazy(() => import('../commands/rm.js')));
+}
 
+/** Declares `net search`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareSearch({ program, lazy }: Registration): void {
   withListFormats(
     program
       .command('search')

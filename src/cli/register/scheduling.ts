@@ -3,7 +3,16 @@
 // (config).
 import { withListFormats, type Registration } from '../program.js';
 
-export function registerScheduling({ program, lazy }: Registration): void {
+export function registerScheduling(registration: Registration): void {
+  declareDue(registration);
+  declareDismiss(registration);
+  declareFollowup(registration);
+  declareSnooze(registration);
+  declareConfig(registration);
+}
+
+/** Declares `net due`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareDue({ program, lazy }: Registration): void {
   withListFormats(
     program
       .command('due')
@@ -31,7 +40,10 @@ Examples:
   $ net due --ics > due.ics`,
     )
     .action(lazy(() => import('../commands/due.js')));
+}
 
+/** Declares `net dismiss`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareDismiss({ program, lazy }: Registration): void {
   program
     .command('dismiss')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -50,7 +62,10 @@ Examples:
       '\nExamples:\n  $ net dismiss marco                  # their "Thanks!" needs no reply\n  $ net dismiss anna --kind birthday   # wished her on the phone\n  $ net undo                           # it was not done after all',
     )
     .action(lazy(() => import('../commands/dismiss.js')));
+}
 
+/** Declares `net followup`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareFollowup({ program, lazy }: Registration): void {
   const followup = program
     .command('followup')
     .summary('promises, yours and theirs: add, list, edit, done, drop')
@@ -104,7 +119,10 @@ Examples:
     .summary('close a promise that is no longer needed (not counted as kept)')
     .addHelpText('after', '\nExamples:\n  $ net followup drop 3\n  $ net followup drop 3 4')
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.drop }))));
+}
 
+/** Declares `net snooze`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareSnooze({ program, lazy }: Registration): void {
   program
     .command('snooze')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -118,7 +136,10 @@ Examples:
     .option('--clear', 'end the snooze now')
     .addHelpText('after', '\nExamples:\n  $ net snooze anna --for "2 weeks"\n  $ net snooze "#12" --until 2026-05-01\n  $ net snooze anna --clear')
     .action(lazy(() => import('../commands/snooze.js')));
+}
 
+/** Declares `net config`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+export function declareConfig({ program, lazy }: Registration): void {
   const config = program
     .command('config')
     .summary('settings: circle rhythms, reply window, list length, score weights')
