@@ -97,8 +97,19 @@ describe('lazy loading', () => {
   });
 
   it('can see what a command loads (chrono-node for a date in words, csv-stringify for an export)', () => {
-    expect(packagesLoaded(['history', '--since', 'last monday'])).toContain('chrono-node');
+    expect(packagesLoaded(['history', '--since', 'last month'])).toContain('chrono-node');
     expect(packagesLoaded(['export', 'contacts'])).toContain('csv-stringify');
+  });
+
+  it('the words people type most, and a log at the default date, need no chrono-node', () => {
+    for (const args of [['history', '--since', 'last monday'], ['history', '--since', 'ieri'], ['log', 'giulia', '-m', 'today, no parser']]) {
+      expect(packagesLoaded(args), args.join(' ')).not.toContain('chrono-node');
+    }
+  });
+
+  it('show and review load chalk only for colours', () => {
+    for (const args of [['show', 'giulia'], ['review']]) expect(packagesLoaded(args), args[0]).not.toContain('chalk');
+    expect(packagesLoaded(['show', 'giulia', '--color', 'always'])).toContain('chalk');
   });
 
   it('`net --help` loads the command tree only: no database, no validation, no heavy library', () => {
