@@ -26,6 +26,34 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** Only the named columns, in order: the contract, whatever else the records carry. */
+function pickColumns(records: readonly object[], columns: readonly string[]): CsvRecord[] {
+  return records.map((r) => Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])));
+}
+
+/** writeMachine for records that come a page at a time: the same bytes, each page written as it comes; resolves to the count. */
+export async function writeMachinePages(
+  ctx: Context,
+  format: MachineFormat,
+  pages: AsyncIterable<readonly object[]>,
+  columns: readonly string[],
+  options: { raw?: boolean } = {},
+): Promise<number> {
+  const csv = format === 'csv' ? await import('../formats/csv.js') : undefined;
+  let count = 0;
+  for await (const page of pages) {
+    const picked = pickColumns(page, columns);
+    if (csv) ctx.writeExact(csv.csvChunk(picked, columns, { ...options, header: count === 0 }));
+    // As JSON.stringify(all, null, 2) writes each element of the array.
+    else ctx.writeExact(picked.map((record, k) => `${count + k === 0 ? '[\n' : ',\n'}  ${JSON.stringify(record, null, 2).replace(/\n/g, '\n  ')}`).join(''));
+    count += page.length;
+  }
+  if (csv) {
+    if (count === 0) ctx.writeExact(csv.csvChunk([], columns, { ...options, header: true }));
+  } else ctx.writeExact(count === 0 ? '[]\n' : '\n]\n');
+  return count;
+}
+
 export async function writeMachine(
   ctx: Context,
   format: MachineFormat,
@@ -33,10 +61,7 @@ export async function writeMachine(
   columns: readonly string[],
   options: { raw?: boolean } = {},
 ): Promise<void> {
-  // Only the named columns, in order: the contract, whatever else the records carry.
-  const picked: CsvRecord[] = records.map((r) =>
-    Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])),
-  );
+  const picked = pickColumns(records, columns);
   if (format === 'json') {
     ctx.writeExact(toJson(picked));
     return;

@@ -243,22 +243,6 @@ export async function outreachFacts(
 /** Touches needed before gaps are read by the fading or the rhythm rule. */
 const MIN_TOUCHES = Math.min(FADING_MIN_TOUCHES, RHYTHM_MIN_TOUCHES);
 
-/**
- * Runs reads inside one deferred transaction, so that every query sees the
- * same state of the file; in WAL mode it does not hold up writers.
- */
-export async function inReadSnapshot<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
-  // Room for the pages read more than once (the review's queries read the
-  // same index ranges): 16 MB instead of SQLite's 2 MB, taken only as pages are read.
-  sqlite.pragma('cache_size = -16384');
-  sqlite.exec('begin deferred');
-  try {
-    return await work();
-  } finally {
-    sqlite.exec('commit');
-  }
-}
-
 /** Everything the review needs, read in one go (the caller holds a transaction for a consistent view). */
 export async function loadReviewInput(
   source: DueSource,

@@ -1,11 +1,12 @@
 // net history: interactions, newest first.
 import { UsageError } from '../../core/errors.js';
 import { channelSchema, check } from '../../core/validate.js';
-import { HISTORY_KEYS, listHistory } from '../../db/interactions.js';
+import { HISTORY_KEYS, historyPages, type HistoryEntry } from '../../db/interactions.js';
+import { inReadSnapshot } from '../../db/read-snapshot.js';
 import { resolveContact } from '../../db/resolve.js';
 import { ftsQuery, interactionsMatching } from '../../db/search.js';
 import type { Context } from '../context.js';
-import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
+import { pickFormat, writeMachinePages, writeTable, type FormatOptions } from '../render.js';
 import { readDate } from '../dates.js';
 import { nameLabelsOf } from '../labels.js';
 
@@ -18,6 +19,9 @@ interface HistoryOptions extends FormatOptions {
 
 const DIRECTION_MARK: Record<string, string> = { in: '←', out: '→', mutual: '↔' };
 
+/** Interactions read, and written, at a time when piped. */
+const HISTORY_PAGE = 2000;
+
 export default async function history(ctx: Context, ref: string | undefined, options: HistoryOptions): Promise<void> {
   const format = pickFormat(options);
   const since = options.since === undefined ? undefined : (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
@@ -29,32 +33,37 @@ export default async function history(ctx: Context, ref: string | undefined, opt
 
   const opened = ref === undefined ? await ctx.existingDatabase() : await ctx.database({ create: false });
   const matching = opened && grep !== undefined ? new Set(interactionsMatching(opened.sqlite, grep)) : undefined;
-  const listed = opened
-    ? await listHistory(opened.db, {
-        contactId: ref === undefined ? undefined : (await resolveContact(opened.db, ref)).id,
-        since,
-        until,
-        via,
-      })
-    : [];
-  const entries = matching === undefined ? listed : listed.filter((e) => matching.has(e.id));
+  const filter = { contactId: ref === undefined || !opened ? undefined : (await resolveContact(opened.db, ref)).id, since, until, via };
+  // A page at a time: each is written before the next is read (a terminal's table, aligned over all rows, takes them at once).
+  const pages = async function* (): AsyncGenerator<HistoryEntry[]> {
+    if (!opened) return;
+    for await (const page of historyPages(opened.db, filter, ctx.io.stdoutIsTTY && format === 'human' ? Infinity : HISTORY_PAGE)) {
+      const entries = matching === undefined ? page : page.filter((e) => matching.has(e.id));
+      if (entries.length > 0) yield entries;
+    }
+  };
 
-  if (format !== 'human') {
-    await writeMachine(ctx, format, entries, HISTORY_KEYS, options);
-    return;
-  }
-  if (entries.length === 0) {
-    ctx.io.error('No interactions match. Record one with `net log NAME --via coffee -m "…"`.\n');
-    return;
-  }
-  const label = await nameLabelsOf(ctx, entries.flatMap((e) => e.contact_ids));
-  await writeTable(
-    ctx,
-    [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],
-    entries.map((e) => {
-      const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
-      const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
-      return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.map((name, i) => label(e.contact_ids[i], name)).join(', '), note];
-    }),
-  );
+  // One snapshot for all the pages, with room to keep the pages they read again.
+  const write = async (): Promise<void> => {
+    if (format !== 'human') {
+      await writeMachinePages(ctx, format, pages(), HISTORY_KEYS, options);
+      return;
+    }
+    let count = 0;
+    for await (const entries of pages()) {
+      count += entries.length;
+      const label = await nameLabelsOf(ctx, entries.flatMap((e) => e.contact_ids));
+      await writeTable(
+        ctx,
+        [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],
+        entries.map((e) => {
+          const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
+          const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
+          return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.map((name, i) => label(e.contact_ids[i], name)).join(', '), note];
+        }),
+      );
+    }
+    if (count === 0) ctx.io.error('No interactions match. Record one with `net log NAME --via coffee -m "…"`.\n');
+  };
+  await (opened ? inReadSnapshot(opened.sqlite, write) : write());
 }

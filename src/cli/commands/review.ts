@@ -80,7 +80,7 @@ export default async function review(ctx: Context, options: ReviewOptions): Prom
   let input = emptyInput(period, ctx.today);
   if (opened) {
     const { loadSettings } = await import('../../db/settings.js');
-    const { inReadSnapshot, loadReviewInput } = await import('../../db/review-data.js');
+    const [{ inReadSnapshot }, { loadReviewInput }] = await Promise.all([import('../../db/read-snapshot.js'), import('../../db/review-data.js')]);
     input = await inReadSnapshot(opened.sqlite, async () =>
       loadReviewInput(opened, { period, previous: previousPeriod(period), today: ctx.today, settings: await loadSettings(opened.db) }),
     );
