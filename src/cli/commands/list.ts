@@ -4,7 +4,7 @@ import { LIST_KEYS } from '../../core/contact.js';
 import { daysBetween } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
-import { compareNames } from '../../core/names.js';
+import { sortByName } from '../../core/names.js';
 import { check, circleSchema } from '../../core/validate.js';
 import { findContactIds } from '../../db/contact-search.js';
 import { loadContactRecords } from '../../db/contacts.js';
@@ -30,13 +30,17 @@ const SORTS = ['name', 'last', 'added'] as const;
 type Sortable = Pick<ContactRecord, 'id' | 'name' | 'created_at' | 'last_contact'>;
 
 function sortRecords<T extends Sortable>(records: T[], sort: string): T[] {
-  const byName = (a: T, b: T) => compareNames(a.name, b.name) || a.id - b.id;
   if (sort === 'added') return records.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (sort === 'last') {
-    // Never contacted first, then the longest silence.
-    return records.sort((a, b) => (a.last_contact ?? '').localeCompare(b.last_contact ?? '') || byName(a, b));
+    // Never contacted first, then the longest silence (days as YYYY-MM-DD: their code units are their order).
+    const last = (a: T, b: T) => {
+      const x = a.last_contact ?? '';
+      const y = b.last_contact ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
+    return sortByName(records, last);
   }
-  return records.sort(byName);
+  return sortByName(records);
 }
 
 export default async function list(ctx: Context, options: ListOptions): Promise<void> {
