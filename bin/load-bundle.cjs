@@ -15,7 +15,7 @@
 'use strict';
 const { closeSync, openSync, readFileSync, readSync, statSync } = require('node:fs');
 const { createRequire } = require('node:module');
-const { dirname } = require('node:path');
+const { dirname, join, resolve } = require('node:path');
 const { constants, Script } = require('node:vm');
 
 /** The source as compiled: the bundle inside the function Node.js wraps every CommonJS module in. */
@@ -58,9 +58,33 @@ function commandWord(args) {
   return undefined;
 }
 
+/** The program's own switches, which a plain `net` may carry (PROGRAM_SWITCHES in src/cli/program.ts). */
+const PROGRAM_SWITCHES = ['--no-color', '--no-input', '--no-pager', '-q', '--quiet'];
+
+/**
+ * For a plain `net` (only the program's own options): the database it would
+ * use, as resolveDbPath (src/db/path.ts) finds it; undefined for anything else.
+ * A plain `net` is `net due` when that database exists (withDefaultCommand).
+ */
+function plainNetDatabase(args, env) {
+  let db;
+  for (let k = 0; k < args.length; k++) {
+    const arg = args[k];
+    if (arg === '--db') db = args[++k];
+    else if (arg.startsWith('--db=')) db = arg.slice('--db='.length);
+    else if (arg === '--color') k += 1;
+    else if (!PROGRAM_SWITCHES.includes(arg) && !arg.startsWith('--color=')) return undefined;
+  }
+  if (db) return resolve(db);
+  if (env.NET_DB) return resolve(env.NET_DB);
+  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(env.HOME || require('node:os').homedir(), '.local', 'share');
+  return join(dataHome, 'net', 'net.db');
+}
+
 /** The bundle that runs `args`: an everyday command's own next to `file` (the whole program) when there is one, else `file`. */
-function bundleFor(file, args) {
-  const word = commandWord(args);
+function bundleFor(file, args, env = process.env) {
+  const plain = commandWord(args) === undefined ? plainNetDatabase(args, env) : undefined;
+  const word = plain !== undefined && statSync(plain, { throwIfNoEntry: false }) ? 'due' : commandWord(args);
   if (!EVERYDAY_COMMANDS.includes(word)) return file;
   const own = `${file.slice(0, -'.cjs'.length)}.${word}.cjs`;
   return statSync(own, { throwIfNoEntry: false }) ? own : file;

@@ -4,18 +4,19 @@
 // net runs all the same. Each everyday command runs from a bundle of its own.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withDefaultCommand } from '../../src/cli/program.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BUNDLE = join(ROOT, 'dist', 'cli', 'net.cjs');
 const LOADER = pathToFileURL(join(ROOT, 'bin', 'load-bundle.cjs')).href;
 const { EVERYDAY_COMMANDS, bundleFor, cacheFile } = createRequire(import.meta.url)('../../bin/load-bundle.cjs') as {
   EVERYDAY_COMMANDS: readonly string[];
-  bundleFor: (bundle: string, args: readonly string[]) => string;
+  bundleFor: (bundle: string, args: readonly string[], env?: NodeJS.ProcessEnv) => string;
   cacheFile: (bundle: string) => string;
 };
 
@@ -75,6 +76,33 @@ describe('the code cache', () => {
     expect(stdout).toMatch(/Usage: net due/);
     // Anything else, an option's value that happens to name a command, and words after `--` run the whole program.
     for (const args of [['--db', 'due', 'add'], ['followup', 'add', 'x', 'y'], ['--', 'due'], []]) expect(bundleFor(BUNDLE, args), args.join(' ')).toBe(BUNDLE);
+  });
+
+  it('runs a plain `net` from the bundle of `net due` exactly when the program would run `net due`', () => {
+    const db = join(dir, 'net.db');
+    writeFileSync(db, '');
+    const due = BUNDLE.replace(/\.cjs$/, '.due.cjs');
+    const cases: Array<[string[], NodeJS.ProcessEnv]> = [
+      [[], { NET_DB: db }],
+      [[], { NET_DB: join(dir, 'none.db') }],
+      [[], { XDG_DATA_HOME: dir, HOME: '/nowhere' }],
+      [[], { HOME: dir }],
+      [['--no-color', '-q', '--db', db], {}],
+      [['--db=' + db, '--color', 'never'], {}],
+      [['--color=always', '--no-pager', '--no-input', '--quiet'], { NET_DB: db }],
+      [['--db', join(dir, 'none.db')], { NET_DB: db }],
+      [['--help'], { NET_DB: db }],
+      [['--version'], { NET_DB: db }],
+      [['--', 'due'], { NET_DB: db }],
+    ];
+    mkdirSync(join(dir, 'net'));
+    writeFileSync(join(dir, 'net', 'net.db'), '');
+    for (const [args, env] of cases) {
+      const program = withDefaultCommand(args, env);
+      const runsDue = program.length === args.length + 1 && program.at(-1) === 'due';
+      expect(bundleFor(BUNDLE, args, env), `${args.join(' ')} ${JSON.stringify(env)}`).toBe(runsDue ? due : BUNDLE);
+    }
+    expect(bundleFor(BUNDLE, [], { NET_DB: db })).toBe(due);
   });
 
   it('of an everyday command carries its subcommands (history edit), and no other command of its group', () => {
