@@ -17,6 +17,12 @@ export class UsageError extends NetError {
   readonly exitCode = 2;
 }
 
+/** A value refused, named with its field: `--limit: "x" is not a number`. */
+export function valueError(field: string, value: unknown, problem: string): UsageError {
+  const shown = typeof value === 'string' ? `"${value.length > 80 ? `${value.slice(0, 80)}…` : value}"` : String(value);
+  return new UsageError(`${field}: ${shown} ${problem}`);
+}
+
 /** A contact, follow-up or record that does not exist (exit 1). */
 export class NotFoundError extends NetError {
   readonly exitCode = 1;

@@ -5,7 +5,7 @@
 // command that imports this module).
 import * as z from 'zod/mini';
 import { isIsoDay } from './dates.js';
-import { UsageError } from './errors.js';
+import { valueError } from './errors.js';
 import { parseInterval } from './intervals.js';
 import { CHANNELS, CIRCLES } from './vocabulary.js';
 
@@ -102,17 +102,12 @@ export const birthdaySchema = z.pipe(
   }),
 );
 
-export const positiveIntSchema = z.coerce
-  .number({ error: 'is not a number' })
-  .check(z.int('is not a whole number'), z.minimum(1, 'must be at least 1'), z.maximum(1_000_000, 'is too large'));
 
 /** Parses a value with a schema; a failure is a usage error naming the field and the value. */
 export function check<T extends z.ZodMiniType>(schema: T, value: unknown, field: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const shown = typeof value === 'string' ? `"${value.length > 80 ? `${value.slice(0, 80)}…` : value}"` : String(value);
-  throw new UsageError(`${field}: ${shown} ${issue?.message ?? 'is not valid'}`);
+  throw valueError(field, value, result.error.issues[0]?.message ?? 'is not valid');
 }
 
 /**

@@ -107,6 +107,11 @@ describe('lazy loading', () => {
     }
   });
 
+  it('show and search, which check only a count, load no zod; a command that checks text does', () => {
+    for (const args of [['show', 'giulia', '--limit', '5'], ['search', 'note', '--limit', '3']]) expect(packagesLoaded(args), args[0]).not.toContain('zod');
+    expect(packagesLoaded(['history', '--via', 'coffee'])).toContain('zod');
+  });
+
   it('show and review load chalk only for colours', () => {
     for (const args of [['show', 'giulia'], ['review']]) expect(packagesLoaded(args), args[0]).not.toContain('chalk');
     expect(packagesLoaded(['show', 'giulia', '--color', 'always'])).toContain('chalk');

@@ -1,6 +1,6 @@
 // net changes: the commands that changed the network, newest first.
 import { CHANGE_KEYS, listChanges } from '../../app/changes.js';
-import { check, positiveIntSchema } from '../../core/validate.js';
+import { readCount } from '../../core/counts.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, type FormatOptions } from '../render.js';
 
@@ -12,7 +12,7 @@ interface ChangesOptions extends FormatOptions {
 
 export default async function changes(ctx: Context, options: ChangesOptions): Promise<void> {
   const format = pickFormat(options);
-  const limit = options.all ? undefined : check(positiveIntSchema, options.limit, '--limit');
+  const limit = options.all ? undefined : readCount(options.limit, '--limit');
   const store = await ctx.existingDatabase();
   const entries = store ? await listChanges(store, { limit, contact: options.contact }) : [];
   if (format !== 'human') {

@@ -1,6 +1,7 @@
 // net due: the morning list of the relationships that need attention, ranked.
 // On a terminal, aligned columns without borders so that the reason keeps its
 // room at 80 columns; piped, tab-separated lines for scripts.
+import { readCount } from '../../core/counts.js';
 import { showControls, UsageError } from '../../core/errors.js';
 import { DUE_KEYS, dueWhen, type AttentionItem, type ScoreTerm } from '../../core/scheduler.js';
 import type { Context } from '../context.js';
@@ -36,12 +37,7 @@ function pickMode(options: DueOptions): 'human' | 'json' | 'csv' | 'ics' {
 export default async function due(ctx: Context, options: DueOptions): Promise<void> {
   const mode = pickMode(options);
   if (options.all && options.limit !== undefined) throw new UsageError('--limit and --all cannot be used together', 'choose one');
-  // zod loads only when there is a value to check: `net due` starts without it.
-  let limit: number | undefined;
-  if (options.limit !== undefined) {
-    const { check, positiveIntSchema } = await import('../../core/validate.js');
-    limit = check(positiveIntSchema, options.limit, '--limit');
-  }
+  const limit = options.limit === undefined ? undefined : readCount(options.limit, '--limit');
 
   // Machine output lists every item unless --limit is given; the human list stops at due.limit unless told otherwise.
   const report = await dueReport(ctx, { on: options.on, limit: options.all ? undefined : mode === 'human' ? (limit ?? 'setting') : limit });

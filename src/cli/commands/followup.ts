@@ -2,7 +2,8 @@
 import { addFollowup, closeFollowups, editFollowup } from '../../app/followups.js';
 import { addDays, daysBetween } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
-import { check, lineSchema, positiveIntSchema } from '../../core/validate.js';
+import { check, lineSchema } from '../../core/validate.js';
+import { readCount } from '../../core/counts.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
@@ -92,7 +93,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
 
 /** Follow-up ids as typed: `4`, `#4`. */
 function readIds(args: readonly string[]): number[] {
-  return args.map((arg) => check(positiveIntSchema, arg.trim().replace(/^#/, ''), 'ID'));
+  return args.map((arg) => readCount(arg.trim().replace(/^#/, ''), 'ID'));
 }
 
 export async function done(ctx: Context, idArgs: string[]): Promise<void> {

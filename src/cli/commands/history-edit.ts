@@ -1,7 +1,8 @@
 // net history edit | rm: correct or delete an interaction logged by mistake.
 import { editInteraction, removeInteraction, type InteractionChange } from '../../app/edit-interaction.js';
 import { DeclinedError, UsageError } from '../../core/errors.js';
-import { channelSchema, check, positiveIntSchema, textSchema } from '../../core/validate.js';
+import { channelSchema, check, textSchema } from '../../core/validate.js';
+import { readCount } from '../../core/counts.js';
 import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
@@ -22,7 +23,7 @@ interface EditOptions {
   shareNote?: boolean;
 }
 
-const readId = (arg: string) => check(positiveIntSchema, arg.trim().replace(/^#/, ''), 'ID');
+const readId = (arg: string) => readCount(arg.trim().replace(/^#/, ''), 'ID');
 
 export async function edit(ctx: Context, idArg: string, options: EditOptions): Promise<void> {
   const id = readId(idArg);

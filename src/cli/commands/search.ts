@@ -2,7 +2,7 @@
 // matching words marked on a terminal.
 import { search, SEARCH_KEYS } from '../../app/search.js';
 import { showControls } from '../../core/errors.js';
-import { check, positiveIntSchema } from '../../core/validate.js';
+import { readCount } from '../../core/counts.js';
 import { MARK_CLOSE, MARK_OPEN } from '../../db/search.js';
 import type { Context } from '../context.js';
 import { readDate } from '../dates.js';
@@ -22,7 +22,7 @@ export default async function searchCommand(ctx: Context, text: string, options:
   if (options.since !== undefined) {
     since = (await readDate(ctx, options.since, { field: '--since', direction: 'past' })).day;
   }
-  const limit = options.limit === undefined ? (format === 'human' ? 20 : undefined) : check(positiveIntSchema, options.limit, '--limit');
+  const limit = options.limit === undefined ? (format === 'human' ? 20 : undefined) : readCount(options.limit, '--limit');
   const store = await ctx.existingDatabase();
   const hits = store ? await search(store, { text, contact: options.contact, since, limit }) : [];
   if (format !== 'human') {

@@ -2,7 +2,7 @@
 import { daysBetween } from '../../core/dates.js';
 import { formatInterval } from '../../core/intervals.js';
 import { cutTo, wrapLines, type Measure } from '../../core/text.js';
-import { check, positiveIntSchema } from '../../core/validate.js';
+import { readCount } from '../../core/counts.js';
 import { loadContactRecord } from '../../db/contacts.js';
 import { listFavours, listFollowups } from '../../db/followups.js';
 import { listHistory } from '../../db/interactions.js';
@@ -37,7 +37,7 @@ function shownLines(text: string, width: number, measure: Measure, max: number):
 }
 
 export default async function show(ctx: Context, ref: string, options: ShowOptions): Promise<void> {
-  const limit = check(positiveIntSchema, options.limit, '--limit');
+  const limit = readCount(options.limit, '--limit');
   const { db, sqlite } = await ctx.database({ create: false });
   let id: number;
   try {
