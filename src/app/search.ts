@@ -12,11 +12,13 @@ export interface SearchRequest {
   contact?: string;
   since?: string;
   limit?: number;
+  /** The excerpt with the matching words marked (a terminal shows it; the JSON and CSV keys leave it out). */
+  excerpts?: boolean;
 }
 
 export async function search(store: Store, request: SearchRequest): Promise<SearchHit[]> {
   const query = ftsQuery(request.text);
   if (query === null) throw new UsageError(`TEXT: "${request.text}" has no word to look for`, 'e.g. net search "pricing deck"');
   const contactId = request.contact === undefined ? undefined : (await resolveContact(store.db, request.contact)).id;
-  return searchText(store.sqlite, query, { contactId, since: request.since, limit: request.limit });
+  return searchText(store.sqlite, query, { contactId, since: request.since, limit: request.limit, excerpts: request.excerpts });
 }

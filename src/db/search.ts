@@ -74,6 +74,8 @@ export interface SearchFilter {
   contactId?: number;
   since?: string;
   limit?: number;
+  /** Work out each hit's excerpt (FTS5's snippet(): a second pass over the matches, some 10 ms for a common word on a large network); else it is ''. */
+  excerpts?: boolean;
 }
 
 type BestRow = { kind: number; id: number; rank: number; date: string | null; people: string };
@@ -86,12 +88,18 @@ export function searchText(sqlite: BetterSqlite3.Database, query: string, filter
   const fetch = filter.limit === undefined ? null : filter.limit * 4 + 20;
   let rows = best.all({ ...params, fetch }) as BestRow[];
   if (fetch !== null && rows.length < (filter.limit ?? 0)) rows = best.all({ ...params, fetch: null }) as BestRow[];
-  // snippet() works only in the statement that matches: asked once more for the rows shown.
+  // snippet() works only in the statement that matches: asked once more for the rows shown. Without
+  // excerpts, the texts are read by rowid alone, which needs no second pass over the matches.
   const excerpts = new Map<number, { excerpt: string; text: string }>();
   if (rows.length > 0) {
-    const found = sqlite
-      .prepare(`select rowid, snippet(search_index, 0, char(2), char(3), '…', 12) as excerpt, text from search_index where search_index match ? and rowid in (select value from json_each(?))`)
-      .all(query, JSON.stringify(rows.map((r) => r.id * 8 + r.kind))) as Array<{ rowid: number; excerpt: string; text: string }>;
+    const rowids = JSON.stringify(rows.map((r) => r.id * 8 + r.kind));
+    const found = (
+      filter.excerpts === false
+        ? sqlite.prepare(`select rowid, '' as excerpt, text from search_index where rowid in (select value from json_each(?))`).all(rowids)
+        : sqlite
+            .prepare(`select rowid, snippet(search_index, 0, char(2), char(3), '…', 12) as excerpt, text from search_index where search_index match ? and rowid in (select value from json_each(?))`)
+            .all(query, rowids)
+    ) as Array<{ rowid: number; excerpt: string; text: string }>;
     for (const f of found) excerpts.set(f.rowid, f);
   }
   return rows.map((r) => {

@@ -24,7 +24,9 @@ export default async function searchCommand(ctx: Context, text: string, options:
   }
   const limit = options.limit === undefined ? (format === 'human' ? 20 : undefined) : readCount(options.limit, '--limit');
   const store = await ctx.existingDatabase();
-  const hits = store ? await search(store, { text, contact: options.contact, since, limit }) : [];
+  // Only a terminal shows the excerpts; lines for a pipe and the JSON and CSV keys carry the whole text.
+  const excerpts = format === 'human' && ctx.io.stdoutIsTTY;
+  const hits = store ? await search(store, { text, contact: options.contact, since, limit, excerpts }) : [];
   if (format !== 'human') {
     await writeMachine(ctx, format, hits, SEARCH_KEYS, options);
     return;
