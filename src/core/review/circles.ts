@@ -5,7 +5,7 @@ import { isSnoozed } from '../scheduler/kinds.js';
 import { effectiveCadence, type Settings } from '../settings.js';
 import { CIRCLES, NATURAL_SIZE, circleRank, type Circle } from '../vocabulary.js';
 import type { ReviewContact, RhythmRule } from './contacts.js';
-import { byName } from './order.js';
+import { sortWithNames } from '../names.js';
 
 export interface CircleEntry {
   circle: Circle;
@@ -138,11 +138,10 @@ export function circlesSection(
     return { ...base, advice: adviceFor(base) };
   });
   // Closest circles first; within one, the larger share of the rhythm overshot first.
-  overdue.sort(
-    (a, b) =>
-      circleRank(a.circle) - circleRank(b.circle) ||
-      b.days_overdue / Math.max(b.rhythm, 1) - a.days_overdue / Math.max(a.rhythm, 1) ||
-      byName(a.name, b.name),
+  sortWithNames(
+    overdue,
+    (a, b) => circleRank(a.circle) - circleRank(b.circle) || b.days_overdue / Math.max(b.rhythm, 1) - a.days_overdue / Math.max(a.rhythm, 1),
+    (o) => o.name,
   );
   return { circles, overdue };
 }

@@ -6,7 +6,7 @@ import { circleRank } from '../vocabulary.js';
 import type { ReviewContact } from './contacts.js';
 import { ADVICE_MIN_TOUCHES, dayFromNumber, dayNumber, enoughHistory, type TouchStats } from './gaps.js';
 import { isSnoozed } from './rhythm-status.js';
-import { byName } from './order.js';
+import { sortWithNames } from '../names.js';
 
 /** Touches (distinct days in touch) needed before a usual gap means something. */
 export const FADING_MIN_TOUCHES = ADVICE_MIN_TOUCHES;
@@ -52,10 +52,11 @@ export function fadingSection(
   }
   // Closest circles first (an inner friend cooling matters more than an old
   // acquaintance); within a circle, the most cooled: silence in usual gaps.
-  return fading.sort(
+  return sortWithNames(
+    fading,
     (a, b) =>
       circleRank(a.circle) - circleRank(b.circle) ||
-      b.current_gap_days / Math.max(b.usual_gap_days, 1) - a.current_gap_days / Math.max(a.usual_gap_days, 1) ||
-      byName(a.name, b.name),
+      b.current_gap_days / Math.max(b.usual_gap_days, 1) - a.current_gap_days / Math.max(a.usual_gap_days, 1),
+    (f) => f.name,
   );
 }

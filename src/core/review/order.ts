@@ -1,8 +1,4 @@
-// Orderings the review's lists share.
-import { compareNames } from '../names.js';
-
-/** Names, as localeCompare orders them (one collator, made when first needed). */
-export const byName = compareNames;
+// Orderings the review's lists share; by name: sortWithNames (core/names.ts).
 
 /** YYYY-MM-DD days: their text order is their time order. */
 export function byDay(a: string, b: string): number {

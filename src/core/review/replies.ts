@@ -6,7 +6,8 @@
 import { dayNumber, dayString } from '../scheduler/days.js';
 import { replyCandidate, type SourceContext } from '../scheduler/kinds.js';
 import type { ReviewContact } from './contacts.js';
-import { byDay, byName } from './order.js';
+import { sortWithNames } from '../names.js';
+import { byDay } from './order.js';
 
 /** An owed reply that was answered: the last message before the answer, and the answer's day. */
 export interface AnsweredReply {
@@ -157,7 +158,7 @@ export function repliesSection(
       channel: item.channel ?? contact.last?.channel ?? 'other',
     });
   }
-  owed.sort((a, b) => byDay(a.due_on, b.due_on) || byName(a.name, b.name));
+  sortWithNames(owed, (a, b) => byDay(a.due_on, b.due_on), (o) => o.name);
   return {
     answered_on_time: onTime,
     answered_late: answered.length - onTime,

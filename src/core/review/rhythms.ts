@@ -4,7 +4,7 @@
 import { effectiveCadence, type Settings } from '../settings.js';
 import type { ReviewContact } from './contacts.js';
 import { ADVICE_MIN_TOUCHES, enoughHistory, type TouchStats } from './gaps.js';
-import { byName } from './order.js';
+import { sortWithNames } from '../names.js';
 
 /** Touches needed before the gaps say anything about a rhythm (and a span of three usual gaps: see gaps.ts). */
 export const RHYTHM_MIN_TOUCHES = ADVICE_MIN_TOUCHES;
@@ -69,5 +69,5 @@ export function rhythmsSection(
   }
   // The widest mismatch first, either way (each distance worked out once, not in every comparison).
   const distance = new Map(suggestions.map((s) => [s, Math.abs(Math.log(s.usual_gap_days / s.rhythm_days))]));
-  return suggestions.sort((a, b) => distance.get(b)! - distance.get(a)! || byName(a.name, b.name));
+  return sortWithNames(suggestions, (a, b) => distance.get(b)! - distance.get(a)!, (s) => s.name);
 }
