@@ -83,8 +83,11 @@ function plainNetDatabase(args, env) {
 
 /** The bundle that runs `args`: an everyday command's own next to `file` (the whole program) when there is one, else `file`. */
 function bundleFor(file, args, env = process.env) {
-  const plain = commandWord(args) === undefined ? plainNetDatabase(args, env) : undefined;
-  const word = plain !== undefined && statSync(plain, { throwIfNoEntry: false }) ? 'due' : commandWord(args);
+  let word = commandWord(args);
+  if (word === undefined) {
+    const db = plainNetDatabase(args, env);
+    if (db !== undefined && statSync(db, { throwIfNoEntry: false })) word = 'due';
+  }
   if (!EVERYDAY_COMMANDS.includes(word)) return file;
   const own = `${file.slice(0, -'.cjs'.length)}.${word}.cjs`;
   return statSync(own, { throwIfNoEntry: false }) ? own : file;

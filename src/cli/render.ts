@@ -31,27 +31,38 @@ function pickColumns(records: readonly object[], columns: readonly string[]): Cs
   return records.map((r) => Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])));
 }
 
-/** writeMachine for records that come a page at a time: the same bytes, each page written as it comes; resolves to the count. */
+/**
+ * The element `index` of a JSON array written one element at a time, with
+ * what comes before it: the same bytes as toJson(array) once jsonArrayEnd
+ * closes it.
+ */
+export function jsonArrayElement(record: unknown, index: number): string {
+  return `${index === 0 ? '[\n' : ',\n'}  ${JSON.stringify(record, null, 2).replace(/\n/g, '\n  ')}`;
+}
+
+/** The end of a JSON array of `count` elements written by jsonArrayElement. */
+export function jsonArrayEnd(count: number): string {
+  return count === 0 ? '[]\n' : '\n]\n';
+}
+
+/** writeMachine for records that come a page at a time: the same bytes, each page written as it comes. */
 export async function writeMachinePages(
   ctx: Context,
   format: MachineFormat,
   pages: AsyncIterable<readonly object[]>,
   columns: readonly string[],
   options: { raw?: boolean } = {},
-): Promise<number> {
+): Promise<void> {
   const csv = format === 'csv' ? await import('../formats/csv.js') : undefined;
   let count = 0;
   for await (const page of pages) {
     const picked = pickColumns(page, columns);
     if (csv) ctx.writeExact(csv.csvChunk(picked, columns, { ...options, header: count === 0 }));
-    // As JSON.stringify(all, null, 2) writes each element of the array.
-    else ctx.writeExact(picked.map((record, k) => `${count + k === 0 ? '[\n' : ',\n'}  ${JSON.stringify(record, null, 2).replace(/\n/g, '\n  ')}`).join(''));
+    else ctx.writeExact(picked.map((record, k) => jsonArrayElement(record, count + k)).join(''));
     count += page.length;
   }
-  if (csv) {
-    if (count === 0) ctx.writeExact(csv.csvChunk([], columns, { ...options, header: true }));
-  } else ctx.writeExact(count === 0 ? '[]\n' : '\n]\n');
-  return count;
+  if (!csv) ctx.writeExact(jsonArrayEnd(count));
+  else if (count === 0) ctx.writeExact(csv.csvChunk([], columns, { ...options, header: true }));
 }
 
 export async function writeMachine(

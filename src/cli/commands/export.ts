@@ -7,6 +7,7 @@ import type { TextSink } from '../../formats/atomic-file.js';
 import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
 import { writeVcards, writeVdir } from '../vcard-export.js';
 import type { Context } from '../context.js';
+import { jsonArrayElement, jsonArrayEnd } from '../render.js';
 
 export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
 type ExportEntity = (typeof EXPORT_ENTITIES)[number];
@@ -94,10 +95,10 @@ async function writeRecords(
     // The same bytes as JSON.stringify(array, null, 2), one record at a time.
     for (const record of records) {
       const picked = Object.fromEntries(columns.map((k) => [k, (record as ExportRecord)[k] ?? null]));
-      sink.write(`${count === 0 ? '[\n' : ',\n'}  ${JSON.stringify(picked, null, 2).replace(/\n/g, '\n  ')}`);
+      sink.write(jsonArrayElement(picked, count));
       options.tick(++count);
     }
-    sink.write(count === 0 ? '[]\n' : '\n]\n');
+    sink.write(jsonArrayEnd(count));
     return count;
   }
   const { csvCellText, csvLines } = await import('../../formats/csv.js');

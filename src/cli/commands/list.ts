@@ -1,7 +1,7 @@
 // net list: the people in the network, filtered and sorted.
 import type { ContactRecord } from '../../core/contact.js';
 import { LIST_KEYS } from '../../core/contact.js';
-import { daysBetween } from '../../core/dates.js';
+import { byDay, daysBetween } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { formatInterval } from '../../core/intervals.js';
 import { sortByName } from '../../core/names.js';
@@ -32,13 +32,8 @@ type Sortable = Pick<ContactRecord, 'id' | 'name' | 'created_at' | 'last_contact
 function sortRecords<T extends Sortable>(records: T[], sort: string): T[] {
   if (sort === 'added') return records.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   if (sort === 'last') {
-    // Never contacted first, then the longest silence (days as YYYY-MM-DD: their code units are their order).
-    const last = (a: T, b: T) => {
-      const x = a.last_contact ?? '';
-      const y = b.last_contact ?? '';
-      return x < y ? -1 : x > y ? 1 : 0;
-    };
-    return sortByName(records, last);
+    // Never contacted first, then the longest silence.
+    return sortByName(records, (a, b) => byDay(a.last_contact ?? '', b.last_contact ?? ''));
   }
   return sortByName(records);
 }

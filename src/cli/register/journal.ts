@@ -55,8 +55,7 @@ export function registerJournal(registration: Registration): void {
   declareSearch(registration);
 }
 
-/** Declares `net add`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareAdd({ program, lazy }: Registration): void {
+function declareAdd({ program, lazy }: Registration): void {
   contactOptions(
     program
       .command('add')
@@ -89,7 +88,7 @@ Examples:
     .action(lazy(() => import('../commands/add.js')));
 }
 
-/** Declares `net log`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+/** `net log`, declared alone by its own bundle (src/cli/everyday/log.ts). */
 export function declareLog({ program, lazy }: Registration): void {
   program
     .command('log')
@@ -130,7 +129,7 @@ Examples:
     .action(lazy(() => import('../commands/log.js')));
 }
 
-/** Declares `net list`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+/** `net list`, declared alone by its own bundle (src/cli/everyday/list.ts). */
 export function declareList({ program, lazy }: Registration): void {
   withListFormats(
     program
@@ -156,7 +155,7 @@ Examples:
     .action(lazy(() => import('../commands/list.js')));
 }
 
-/** Declares `net show`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+/** `net show`, declared alone by its own bundle (src/cli/everyday/show.ts). */
 export function declareShow({ program, lazy }: Registration): void {
   program
     .command('show')
@@ -169,7 +168,7 @@ export function declareShow({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/show.js')));
 }
 
-/** Declares `net history`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+/** `net history`, declared alone by its own bundle (src/cli/everyday/history.ts). */
 export function declareHistory({ program, lazy }: Registration): void {
   const history = withListFormats(
     program
@@ -213,8 +212,7 @@ export function declareHistory({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/history-edit.js').then((m) => ({ default: m.rm }))));
 }
 
-/** Declares `net favour`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareFavour({ program, lazy }: Registration): void {
+function declareFavour({ program, lazy }: Registration): void {
   const favour = program.command('favour').summary('favours given and received: add, list, rm');
   favour
     .command('add')
@@ -239,8 +237,7 @@ export function declareFavour({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/favour.js').then((m) => ({ default: m.rm }))));
 }
 
-/** Declares `net edit`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareEdit({ program, lazy }: Registration): void {
+function declareEdit({ program, lazy }: Registration): void {
   contactOptions(
     program
       .command('edit')
@@ -259,8 +256,7 @@ export function declareEdit({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/edit.js')));
 }
 
-/** Declares `net archive`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareArchive({ program, lazy }: Registration): void {
+function declareArchive({ program, lazy }: Registration): void {
   for (const [name, summary] of [
     ['archive', 'archive a person: kept, but out of lists and reminders'],
     ['unarchive', 'bring an archived person back'],
@@ -274,8 +270,7 @@ export function declareArchive({ program, lazy }: Registration): void {
   }
 }
 
-/** Declares `net rm`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareRm({ program, lazy }: Registration): void {
+function declareRm({ program, lazy }: Registration): void {
   program
     .command('rm')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -285,7 +280,7 @@ export function declareRm({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/rm.js')));
 }
 
-/** Declares `net search`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+/** `net search`, declared alone by its own bundle (src/cli/everyday/search.ts). */
 export function declareSearch({ program, lazy }: Registration): void {
   withListFormats(
     program

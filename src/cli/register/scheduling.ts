@@ -11,7 +11,7 @@ export function registerScheduling(registration: Registration): void {
   declareConfig(registration);
 }
 
-/** Declares `net due`: everyday bundles (src/cli/everyday/) declare their one command alone. */
+/** `net due`, declared alone by its own bundle (src/cli/everyday/due.ts). */
 export function declareDue({ program, lazy }: Registration): void {
   withListFormats(
     program
@@ -42,8 +42,7 @@ Examples:
     .action(lazy(() => import('../commands/due.js')));
 }
 
-/** Declares `net dismiss`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareDismiss({ program, lazy }: Registration): void {
+function declareDismiss({ program, lazy }: Registration): void {
   program
     .command('dismiss')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -64,8 +63,7 @@ export function declareDismiss({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/dismiss.js')));
 }
 
-/** Declares `net followup`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareFollowup({ program, lazy }: Registration): void {
+function declareFollowup({ program, lazy }: Registration): void {
   const followup = program
     .command('followup')
     .summary('promises, yours and theirs: add, list, edit, done, drop')
@@ -121,8 +119,7 @@ export function declareFollowup({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/followup.js').then((m) => ({ default: m.drop }))));
 }
 
-/** Declares `net snooze`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareSnooze({ program, lazy }: Registration): void {
+function declareSnooze({ program, lazy }: Registration): void {
   program
     .command('snooze')
     .argument('<contact>', 'name, id or unique part of a name')
@@ -138,8 +135,7 @@ export function declareSnooze({ program, lazy }: Registration): void {
     .action(lazy(() => import('../commands/snooze.js')));
 }
 
-/** Declares `net config`: everyday bundles (src/cli/everyday/) declare their one command alone. */
-export function declareConfig({ program, lazy }: Registration): void {
+function declareConfig({ program, lazy }: Registration): void {
   const config = program
     .command('config')
     .summary('settings: circle rhythms, reply window, list length, score weights')

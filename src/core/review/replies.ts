@@ -6,8 +6,8 @@
 import { dayNumber, dayString } from '../scheduler/days.js';
 import { replyCandidate, type SourceContext } from '../scheduler/kinds.js';
 import type { ReviewContact } from './contacts.js';
+import { byDay } from '../dates.js';
 import { sortWithNames } from '../names.js';
-import { byDay } from './order.js';
 
 /** An owed reply that was answered: the last message before the answer, and the answer's day. */
 export interface AnsweredReply {
