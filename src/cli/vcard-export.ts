@@ -5,7 +5,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { ExportRecord } from '../db/export-records.js';
-import type { TextSink } from '../formats/atomic-file.js';
+import type { TextSink } from '../formats/text-sink.js';
 import type { VcardContact } from '../formats/vcard.js';
 
 /** What a vCard holds of an exported contact. */

@@ -8,14 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { DataError, systemErrorText } from '../core/errors.js';
 import { temporaryName } from '../core/temporary-name.js';
-
-export interface TextSink {
-  write(text: string): void;
-  /** Makes the output final (for a file: flush and rename). */
-  close(): void;
-  /** Gives up: the temporary file goes, the target is untouched. */
-  abort(): void;
-}
+import type { TextSink } from './text-sink.js';
 
 function cannotWrite(path: string, error: unknown): DataError {
   const why = systemErrorText(error) ?? (error as Error).message;
@@ -43,8 +36,11 @@ export function atomicFile(path: string): TextSink {
   };
   return {
     write(text) {
-      let buffer = Buffer.from(text, 'utf8');
       try {
+        // The text itself first (as process-io.ts does): no Buffer left to a collection for each block.
+        const written = writeSync(fd, text);
+        if (written === Buffer.byteLength(text)) return;
+        let buffer = Buffer.from(text, 'utf8').subarray(written);
         while (buffer.length > 0) buffer = buffer.subarray(writeSync(fd, buffer));
       } catch (error) {
         remove();

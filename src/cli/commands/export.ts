@@ -3,7 +3,7 @@
 // large network is written in constant memory.
 import { UsageError } from '../../core/errors.js';
 import type { Cell } from '../../formats/csv.js';
-import type { TextSink } from '../../formats/atomic-file.js';
+import { inBlocks, type TextSink } from '../../formats/text-sink.js';
 import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
 import { writeVcards, writeVdir } from '../vcard-export.js';
 import type { Context } from '../context.js';
@@ -75,6 +75,13 @@ function progress(ctx: Context, what: string): { tick(n: number): void; done(): 
   };
 }
 
+/** Only `columns`, in order, a missing one as null: the contract, whatever else the record carries. */
+function picked(record: ExportRecord, columns: readonly string[]): ExportRecord {
+  const out: ExportRecord = {};
+  for (const key of columns) out[key] = record[key] ?? null;
+  return out;
+}
+
 async function writeRecords(
   sink: TextSink,
   records: Iterable<object>,
@@ -86,7 +93,7 @@ async function writeRecords(
   if (format === 'jsonl') {
     // JSON Lines: one compact object a line, for jq -c and line-by-line readers.
     for (const record of records) {
-      sink.write(`${JSON.stringify(Object.fromEntries(columns.map((k) => [k, (record as ExportRecord)[k] ?? null])))}\n`);
+      sink.write(`${JSON.stringify(picked(record as ExportRecord, columns))}\n`);
       options.tick(++count);
     }
     return count;
@@ -94,8 +101,7 @@ async function writeRecords(
   if (format === 'json') {
     // The same bytes as JSON.stringify(array, null, 2), one record at a time.
     for (const record of records) {
-      const picked = Object.fromEntries(columns.map((k) => [k, (record as ExportRecord)[k] ?? null]));
-      sink.write(jsonArrayElement(picked, count));
+      sink.write(jsonArrayElement(picked(record as ExportRecord, columns), count));
       options.tick(++count);
     }
     sink.write(jsonArrayEnd(count));
@@ -163,6 +169,7 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
     const { atomicFile } = await import('../../formats/atomic-file.js');
     sink = atomicFile(file);
   }
+  sink = inBlocks(sink);
   const meter = progress(ctx, entity);
   let count: number;
   try {

@@ -77,14 +77,16 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
     return;
   }
   // Many people share a day of last contact: count the days to each once.
+  const shown = settings;
   const daysSince = new Map<string, number>();
   const since = (day: string) => daysSince.get(day) ?? daysSince.set(day, daysBetween(day, ctx.today)).get(day)!;
   await writeTable(
     ctx,
     [{ header: 'ID', align: 'right' }, { header: 'Name', max: 28, keep: true }, { header: 'Circle' }, { header: 'Company', flex: true }, { header: 'Last contact', keep: true }, { header: 'Rhythm' }],
-    rows.map((r) => {
-      const cadence = effectiveCadence(settings, r.circle, r.cadence_override);
+    rows,
+    (r) => {
+      const cadence = effectiveCadence(shown, r.circle, r.cadence_override);
       return [r.id, r.name, r.circle, r.company, r.last_contact ? `${r.last_contact} (${since(r.last_contact)}d)` : 'never', cadence === null ? '-' : formatInterval(cadence)];
-    }),
+    },
   );
 }
