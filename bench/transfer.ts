@@ -1,8 +1,9 @@
-// npm run build && node dist/bench/transfer.js [--runs 5] [--fresh]
+// npm run build && node dist/bench/transfer.js [--runs 5] [--fresh] [--only TEXT]
 // The import/export benchmark: a 30,000-row LinkedIn Connections.csv into an
 // empty database, a 500,000-row interactions CSV into a network of those
 // 30,000 people, and the large synthetic network (20,000 contacts, 500,000
-// interactions, from bench/generate.ts) exported to CSV. Each run of an
+// interactions, from bench/generate.ts) exported to CSV, JSON and JSON
+// Lines (--only TEXT: the scenarios whose name has TEXT). Each run of an
 // import starts from a fresh copy of its database. Wall time is the median
 // of the runs; peak memory is the child's own (VmHWM, bench/peak-memory.ts).
 import { spawnSync } from 'node:child_process';
@@ -131,7 +132,7 @@ interface Scenario {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, fresh: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, fresh: { type: 'boolean', default: false }, only: { type: 'string' } } });
   const runs = Math.max(1, Number(values.runs));
   mkdirSync(DIR, { recursive: true });
   const connections = resolve(DIR, 'Connections-30k.csv');
@@ -163,7 +164,9 @@ async function main(): Promise<void> {
     { name: 'export contacts (20,000) to CSV', prepare: () => large, args: ['export', 'contacts'], target: { ms: 2000, mb: 200 } },
     { name: 'export interactions (500,000) to CSV', prepare: () => large, args: ['export', 'interactions'], target: { ms: 2000, mb: 200 } },
     { name: 'export interactions (500,000) --out FILE', prepare: () => large, args: ['export', 'interactions', '--out', resolve(DIR, 'interactions.csv')], target: { ms: 2000, mb: 200 } },
-  ];
+    { name: 'export interactions (500,000) --json', prepare: () => large, args: ['export', 'interactions', '--json'], target: { ms: 2000, mb: 200 } },
+    { name: 'export interactions (500,000) --jsonl', prepare: () => large, args: ['export', 'interactions', '--jsonl'], target: { ms: 2000, mb: 200 } },
+  ].filter((s) => values.only === undefined || s.name.includes(values.only));
 
   const sizeMb = (p: string) => (statSync(p).size / 1024 / 1024).toFixed(1);
   process.stdout.write(

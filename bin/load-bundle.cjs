@@ -110,7 +110,7 @@ function codeCacheFor(bundle) {
   }
 }
 
-/** Compiles and runs the bundle with `cachedData` (or none); returns its `run(argv)` and the compiled script (for making the cache). */
+/** Compiles and runs the bundle with `cachedData` (or none); returns its `run(argv)`, `finish(code)` (ends the process) and the compiled script (for making the cache). */
 function compileBundle(file, cachedData) {
   const source = readFileSync(file, 'utf8');
   const script = new Script(wrap(source), {
@@ -121,7 +121,7 @@ function compileBundle(file, cachedData) {
   });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
-  return { run: module.exports.run, script };
+  return { run: module.exports.run, finish: module.exports.finishProcess, script };
 }
 
 /**
@@ -135,7 +135,8 @@ function loadBundle(file, args = []) {
   if (cachedData !== undefined) return { ...compileBundle(bundle, cachedData), bundle };
   // Fails quietly (a folder that cannot be written): the bundle then compiles as usual.
   require('node:module').enableCompileCache?.();
-  return { run: require(bundle).run, script: undefined, bundle };
+  const { run, finishProcess } = require(bundle);
+  return { run, finish: finishProcess, script: undefined, bundle };
 }
 
 module.exports = { EVERYDAY_COMMANDS, buildLine, bundleFor, cacheFile, cacheHeader, compileBundle, loadBundle };

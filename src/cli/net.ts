@@ -4,6 +4,8 @@ import { COMMAND_GROUPS } from './command-groups.js';
 import type { Io } from './context.js';
 import { runInProcess, runProgram } from './run.js';
 
+export { finishProcess } from './run.js';
+
 /** Runs net with `argv` (as process.argv: node, script, arguments…); resolves to the exit code. */
 export function run(argv: string[]): Promise<number> {
   return runInProcess(COMMAND_GROUPS, argv);

@@ -36,6 +36,15 @@ export function isTerminal(fd: number): boolean {
  * head`) ends the process quietly on stdout and drops the message on stderr;
  * a non-blocking pipe that is full hands the rest to the stream, which waits.
  */
+/** The streams output went through (a terminal's, or a full pipe's rest): the process may end early only once they are drained. */
+const outputStreams = new Set<NodeJS.WriteStream>();
+
+/** True when everything written so far has reached the operating system (no stream holds any of it). */
+export function outputWritten(): boolean {
+  for (const stream of outputStreams) if (stream.writableLength > 0) return false;
+  return true;
+}
+
 function directWriter(fd: 1 | 2): (text: string) => void {
   let stream: NodeJS.WriteStream | undefined;
   return (text) => {
@@ -64,6 +73,7 @@ function directWriter(fd: 1 | 2): (text: string) => void {
         }
         if (code !== 'EAGAIN') throw error;
         stream = fd === 1 ? process.stdout : process.stderr;
+        outputStreams.add(stream);
         stream.write(bytes.subarray(at));
         return;
       }
@@ -81,6 +91,8 @@ export function processIo(): Io {
       throw error;
     });
   }
+  if (stdoutIsTTY) outputStreams.add(process.stdout);
+  if (stderrIsTTY) outputStreams.add(process.stderr);
   return {
     write: stdoutIsTTY ? (text) => void process.stdout.write(text) : directWriter(1),
     error: stderrIsTTY ? (text) => void process.stderr.write(text) : directWriter(2),

@@ -172,7 +172,13 @@ async function openOnce(path: string, isNew: boolean): Promise<OpenDatabase> {
     secureDatabaseFiles(path);
     const db = new Kysely<Database>({ dialect: new NetSqliteDialect({ database: sqlite }) });
     if (version < SCHEMA_VERSION) await migrateToLatest(db, sqlite);
-    return { db, sqlite, path, close: () => db.destroy() };
+    // Kysely closes the connection only if it ran a query: a command that read through
+    // the raw connection alone (backup, doctor) would leave it, and the -wal, open.
+    const close = async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    };
+    return { db, sqlite, path, close };
   } catch (error) {
     sqlite.close();
     if (error instanceof DataError) throw error;

@@ -3,6 +3,8 @@
 import { declareDue } from '../register/scheduling.js';
 import { runInProcess } from '../run.js';
 
+export { finishProcess } from '../run.js';
+
 export function run(argv: string[]): Promise<number> {
   return runInProcess([{ names: ['due'], register: declareDue, alone: true }], argv);
 }

@@ -3,6 +3,8 @@
 import { declareHistory } from '../register/journal.js';
 import { runInProcess } from '../run.js';
 
+export { finishProcess } from '../run.js';
+
 export function run(argv: string[]): Promise<number> {
   return runInProcess([{ names: ['history'], register: declareHistory, alone: true }], argv);
 }

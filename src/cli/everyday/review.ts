@@ -3,6 +3,8 @@
 import { registerReview } from '../register/review.js';
 import { runInProcess } from '../run.js';
 
+export { finishProcess } from '../run.js';
+
 export function run(argv: string[]): Promise<number> {
   return runInProcess([{ names: ['review'], register: registerReview, alone: true }], argv);
 }

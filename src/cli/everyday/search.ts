@@ -3,6 +3,8 @@
 import { declareSearch } from '../register/journal.js';
 import { runInProcess } from '../run.js';
 
+export { finishProcess } from '../run.js';
+
 export function run(argv: string[]): Promise<number> {
   return runInProcess([{ names: ['search'], register: declareSearch, alone: true }], argv);
 }
