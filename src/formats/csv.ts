@@ -12,12 +12,16 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 // "a\r=cmd" would become a row starting with a formula), and edge spaces.
 const QUOTED_MATCH = /^\s|\s$|[\r\n]/;
 const PLAIN_NUMBER_OR_PHONE = /^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/;
+/** The first characters of a cell that may need a prefix: "'" and those of FORMULA_START. */
+const STARTS_TO_CHECK = new Set([..."'=+-@\t\r"].map((c) => c.charCodeAt(0)));
 
 /**
  * A cell a spreadsheet would run as a formula, or one that only looks
  * protected already ("'=x" as stored): the "'"s aside, it starts a formula.
  */
 function needsPrefix(text: string): boolean {
+  // Most cells start with none of ' = + - @ tab CR: answered without a regular expression (6.5 million cells in an export of 500,000 interactions).
+  if (!STARTS_TO_CHECK.has(text.charCodeAt(0))) return false;
   const bare = text.replace(/^'+/, '');
   return FORMULA_START.test(bare) && !PLAIN_NUMBER_OR_PHONE.test(bare);
 }

@@ -27,6 +27,21 @@ describe('formula protection', () => {
     expect(unprotectCell(protectCell(cell))).toBe(cell);
   });
 
+  it('prefixes exactly the cells the rule names, whatever they start with (the shortcut on the first character agrees)', () => {
+    // The rule as written: the leading "'"s aside, a formula start that is not a number or a phone.
+    const byRule = (text: string) => {
+      const bare = text.replace(/^'+/, '');
+      return /^[=+\-@\t\r]/.test(bare) && !/^[+-]?[\d\s+\-().]*\d[\d\s+\-().]*$/.test(bare) ? `'${text}` : text;
+    };
+    const characters = fc.constantFrom(..."'=+-@\t\r 0123456789()a.");
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 8 }).map((cs) => cs.join('')), (text) => {
+        expect(protectCell(text)).toBe(byRule(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('writes RFC 4180 with quoting, arrays joined by "; " and \\n line ends', () => {
     const csv = toCsv([{ a: 'x, y', b: ['p', 'q'], c: 'say "hi"\nbye', d: null }], ['a', 'b', 'c', 'd']);
     expect(csv).toBe('a,b,c,d\n"x, y",p; q,"say ""hi""\nbye",\n');
