@@ -1,10 +1,10 @@
 // What `net list` shows of each person (not --json or --csv, which carry
-// every field): six columns, read as one JSON text (json-rows.ts). The
+// every field): six columns, read as one JSON text of objects (json-rows.ts). The
 // records with their emails, phones, tags and interests cost ten times more
 // for 20,000 people, and the table prints none of them.
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { rowsAsArrays } from './json-rows.js';
+import { rowsAsObjects } from './json-rows.js';
 import type { Database } from './schema.js';
 
 export interface ListRow {
@@ -19,8 +19,6 @@ export interface ListRow {
   created_at: string;
 }
 
-type Selected = [id: number, name: string, circle: string, company: string | null, last_on: string | null, cadence_days: number | null, created_at: string];
-
 /**
  * The list rows of the people `ids` names (in no particular order), or of
  * everyone who is neither archived nor deleted: the list without a filter,
@@ -31,17 +29,12 @@ export function listRows(source: { db: Kysely<Database>; sqlite: BetterSqlite3.D
   let query = source.db
     .selectFrom('contacts as c')
     .leftJoin('contact_activity as a', 'a.contact_id', 'c.id')
-    .select(['c.id', 'c.name', 'c.circle', 'c.company', 'a.last_on', 'c.cadence_days', 'c.created_at']);
+    .select(['c.id', 'c.name', 'c.circle', 'c.company', 'a.last_on as last_contact', 'c.cadence_days as cadence_override', 'c.created_at']);
   // Long id lists would pass SQLite's limit of bound parameters: read all, keep the wanted.
   const wanted = ids !== 'everyone' && ids.length > 500 ? new Set(ids) : undefined;
   if (ids === 'everyone') query = query.where('c.deleted_at', 'is', null).where('c.archived_at', 'is', null);
   else if (!wanted) query = query.where('c.id', 'in', ids);
   const compiled = query.compile();
-  const rows = rowsAsArrays<Selected>(source.sqlite, compiled.sql, compiled.parameters);
-  const out: ListRow[] = [];
-  for (const r of rows) {
-    if (wanted && !wanted.has(r[0])) continue;
-    out.push({ id: r[0], name: r[1], circle: r[2], company: r[3], last_contact: r[4], cadence_override: r[5], created_at: r[6] });
-  }
-  return out;
+  const rows = rowsAsObjects<ListRow>(source.sqlite, compiled.sql, compiled.parameters);
+  return wanted ? rows.filter((r) => wanted.has(r.id)) : rows;
 }
