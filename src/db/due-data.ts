@@ -8,6 +8,7 @@ import { localDay } from '../core/dates.js';
 import { relevanceFilter, type ContactFacts, type ConversationFacts, type Dismissals, type OpenFollowup, type OutreachStep, type RelevanceFilter, type SchedulerInput } from '../core/scheduler.js';
 import type { Settings } from '../core/settings.js';
 import { rowsAsArrays } from './json-rows.js';
+import { onePassCache } from './read-snapshot.js';
 import { ASKED_ON } from './outreach.js';
 import type { Database } from './schema.js';
 
@@ -135,6 +136,7 @@ export function relevantCondition(eb: FactsBuilder, filter: RelevanceFilter): Ex
  * for 20,000 people, row objects cost more than the query itself.
  */
 export function contactFacts({ db, sqlite }: DueSource, today: string, filter?: RelevanceFilter): ContactFacts[] {
+  onePassCache(sqlite);
   const query = filter ? factsQuery(db).where((eb) => relevantCondition(eb, filter)) : factsQuery(db);
   const compiled = query.compile();
   const rows = rowsAsArrays<FactsRow>(sqlite, compiled.sql, compiled.parameters);

@@ -5,6 +5,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { rowsAsObjects } from './json-rows.js';
+import { onePassCache } from './read-snapshot.js';
 import type { Database } from './schema.js';
 
 export interface ListRow {
@@ -35,6 +36,7 @@ export function listRows(source: { db: Kysely<Database>; sqlite: BetterSqlite3.D
   if (ids === 'everyone') query = query.where('c.deleted_at', 'is', null).where('c.archived_at', 'is', null);
   else if (!wanted) query = query.where('c.id', 'in', ids);
   const compiled = query.compile();
+  onePassCache(source.sqlite);
   const rows = rowsAsObjects<ListRow>(source.sqlite, compiled.sql, compiled.parameters);
   return wanted ? rows.filter((r) => wanted.has(r.id)) : rows;
 }

@@ -1,5 +1,6 @@
 // Reads that must agree with each other (the review's queries, the pages of a
-// long history) in one snapshot of the file.
+// long history) in one snapshot of the file; and the page cache that suits a
+// read which passes over its pages once.
 import type BetterSqlite3 from 'better-sqlite3';
 
 /**
@@ -16,4 +17,16 @@ export async function inReadSnapshot<T>(sqlite: BetterSqlite3.Database, work: ()
   } finally {
     sqlite.exec('commit');
   }
+}
+
+/**
+ * A small page cache (512 KB) for a read that passes over its pages once (a
+ * scan of the people: net due's facts, net list's rows). SQLite's default
+ * 2 MB kept nothing worth reading twice there, and the memory it took stayed
+ * with the process: 5–7 MB more at the peak of `net due` and `net list` on
+ * 20,000 people, and some 20 ms slower. The connection keeps it for the
+ * rest of the command.
+ */
+export function onePassCache(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('cache_size = -512');
 }
