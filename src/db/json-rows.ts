@@ -12,14 +12,20 @@ function quoted(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** The names of the result columns of `query`, which must be distinct: they name the values in the JSON. */
+function columnNames(sqlite: BetterSqlite3.Database, query: string): string[] {
+  const names = sqlite.prepare(query).columns().map((c) => c.name);
+  if (new Set(names).size !== names.length) throw new Error(`the columns of the query need distinct names (${names.join(', ')})`);
+  return names;
+}
+
 /**
  * The rows of `query` as arrays of its columns, in the order SQLite
  * produces them: give the query an ORDER BY when order matters (SQLite keeps
  * it into the aggregate). Its result columns need distinct names.
  */
 export function rowsAsArrays<Row extends unknown[]>(sqlite: BetterSqlite3.Database, query: string, parameters: readonly unknown[] = []): Row[] {
-  const names = sqlite.prepare(query).columns().map((c) => c.name);
-  if (new Set(names).size !== names.length) throw new Error(`rowsAsArrays: the columns of the query need distinct names (${names.join(', ')})`);
+  const names = columnNames(sqlite, query);
   const text = sqlite
     .prepare(`select json_group_array(json_array(${names.map(quoted).join(', ')})) from (${query})`)
     .pluck()
@@ -34,8 +40,7 @@ export function rowsAsArrays<Row extends unknown[]>(sqlite: BetterSqlite3.Databa
  * than arrays turned into objects). Its result columns need distinct names.
  */
 export function rowsAsObjects<Row extends object>(sqlite: BetterSqlite3.Database, query: string, parameters: readonly unknown[] = []): Row[] {
-  const names = sqlite.prepare(query).columns().map((c) => c.name);
-  if (new Set(names).size !== names.length) throw new Error(`rowsAsObjects: the columns of the query need distinct names (${names.join(', ')})`);
+  const names = columnNames(sqlite, query);
   const fields = names.map((name) => `'${name.replaceAll("'", "''")}', ${quoted(name)}`).join(', ');
   const text = sqlite.prepare(`select json_group_array(json_object(${fields})) from (${query})`).pluck().get(...parameters) as string;
   return JSON.parse(text) as Row[];
