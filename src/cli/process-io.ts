@@ -74,6 +74,11 @@ function directWriter(fd: 1 | 2): (text: string) => void {
         if (code !== 'EAGAIN') throw error;
         stream = fd === 1 ? process.stdout : process.stderr;
         outputStreams.add(stream);
+        // As with a terminal: a reader that goes away ends net quietly (stdout), or is left alone (stderr).
+        stream.on('error', (error: NodeJS.ErrnoException) => {
+          if (error.code !== 'EPIPE') throw error;
+          if (fd === 1) process.exit(process.exitCode ?? 0);
+        });
         stream.write(bytes.subarray(at));
         return;
       }

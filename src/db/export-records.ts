@@ -142,6 +142,19 @@ export interface ExportReads {
 }
 
 export function* exportInteractions(sqlite: BetterSqlite3.Database, reads: ExportReads = { pageSize: 250, idsPerRead: 65_536 }): Generator<ExportRecord> {
+  // The pages and ranges are statements of their own: one read transaction
+  // makes them one snapshot of the file, so that a change committed meanwhile
+  // (another net, an automatic sync) neither repeats an interaction nor skips one.
+  const own = !sqlite.inTransaction;
+  if (own) sqlite.exec('begin deferred');
+  try {
+    yield* interactionRecords(sqlite, reads);
+  } finally {
+    if (own) sqlite.exec('commit');
+  }
+}
+
+function* interactionRecords(sqlite: BetterSqlite3.Database, reads: ExportReads): Generator<ExportRecord> {
   const { people, ranksOf } = participantRanks(sqlite, reads.idsPerRead);
   for (const rows of interactionPages(sqlite, reads.pageSize)) {
     for (const [id, uid, occurred_at, date, via, direction, note, source_key, created_at, updated_at] of rows) {

@@ -35,7 +35,12 @@ export function inBlocks(sink: TextSink, bytes = 64 * 1024): TextSink {
       sink.close();
     },
     abort() {
-      held = [];
+      // What was made before the failure goes out as it did record by record (a file's temporary copy is removed anyway).
+      try {
+        flush();
+      } catch {
+        // The failure may be the writing itself.
+      }
       sink.abort();
     },
   };

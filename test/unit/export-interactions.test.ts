@@ -5,12 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertContact } from '../../src/db/contacts.js';
 import { exportInteractions, type ExportRecord } from '../../src/db/export-records.js';
 import { insertInteraction } from '../../src/db/interactions.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
-import { allowRawWrites } from '../raw-writes.js';
+import { allowRawWrites, rawWrite } from '../raw-writes.js';
 
 let dir: string;
 let opened: OpenDatabase;
@@ -78,5 +79,28 @@ describe('exportInteractions', () => {
     [1000, 1000],
   ])('gives the same records %i a page, people of %i ids at a time', (pageSize, idsPerRead) => {
     expect([...exportInteractions(opened.sqlite, { pageSize, idsPerRead })]).toEqual(expected());
+  });
+
+  it('reads one snapshot: a change committed while it reads neither repeats nor skips an interaction', () => {
+    const before = expected();
+    const records = exportInteractions(opened.sqlite, { pageSize: 1, idsPerRead: 1 });
+    const first = records.next();
+    expect(first.done).toBe(false);
+    // Another connection moves the first interaction to the end of time, and adds a person to the last one.
+    const other = new BetterSqlite3(join(dir, 'net.db'));
+    try {
+      const firstId = (first.value as ExportRecord).id as number;
+      const lastId = before[before.length - 1].id as number;
+      rawWrite(other, `update interactions set occurred_at = '2099-01-01T00:00:00.000Z' where id = ${firstId};
+        insert into interaction_contacts (interaction_id, contact_id, occurred_at)
+          select ${lastId}, c.id, i.occurred_at from contacts c, interactions i
+          where i.id = ${lastId} and c.deleted_at is null and c.id not in (select contact_id from interaction_contacts where interaction_id = ${lastId}) limit 1;`);
+    } finally {
+      other.close();
+    }
+    const all = [first.value as ExportRecord, ...records];
+    expect(all).toEqual(before);
+    // The change is there for the next export.
+    expect(expected()).not.toEqual(before);
   });
 });
