@@ -9,8 +9,11 @@ import type BetterSqlite3 from 'better-sqlite3';
  */
 export async function inReadSnapshot<T>(sqlite: BetterSqlite3.Database, work: () => Promise<T>): Promise<T> {
   // Room for the pages read more than once (the review's queries read the
-  // same index ranges, a history's pages the same people): 16 MB instead of SQLite's 2 MB, taken only as pages are read.
-  sqlite.pragma('cache_size = -16384');
+  // same index ranges, a history's pages the same people): 4 MB instead of
+  // SQLite's 2 MB, taken only as pages are read. With 2 MB a long history
+  // reads its people's pages again (495 → 660 ms on 20,000 people); 16 MB
+  // was no faster and kept 3–5 MB more.
+  sqlite.pragma('cache_size = -4096');
   sqlite.exec('begin deferred');
   try {
     return await work();
