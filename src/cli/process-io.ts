@@ -31,11 +31,6 @@ export function isTerminal(fd: number): boolean {
   return process.getBuiltinModule('node:tty').isatty(fd);
 }
 
-/**
- * Writes all of each text to `fd`. A reader that went away (`net list |
- * head`) ends the process quietly on stdout and drops the message on stderr;
- * a non-blocking pipe that is full hands the rest to the stream, which waits.
- */
 /** The streams output went through (a terminal's, or a full pipe's rest): the process may end early only once they are drained. */
 const outputStreams = new Set<NodeJS.WriteStream>();
 
@@ -45,6 +40,29 @@ export function outputWritten(): boolean {
   return true;
 }
 
+/** A reader that went away (`net list | head`) ends the process quietly on stdout; on stderr the message is dropped. */
+function readerGone(fd: 1 | 2): void {
+  if (fd === 1) process.exit(process.exitCode ?? 0);
+}
+
+/** The stream of `fd` (a terminal's, or the rest of a full pipe's), made when first used and counted among those the process waits for. */
+function outputStream(fd: 1 | 2): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!outputStreams.has(stream)) {
+    outputStreams.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      readerGone(fd);
+    });
+  }
+  return stream;
+}
+
+/**
+ * Writes all of each text to `fd`, ending as readerGone says when the reader
+ * went away; a non-blocking pipe that is full hands the rest to the stream,
+ * which waits.
+ */
 function directWriter(fd: 1 | 2): (text: string) => void {
   let stream: NodeJS.WriteStream | undefined;
   return (text) => {
@@ -67,18 +85,9 @@ function directWriter(fd: 1 | 2): (text: string) => void {
         at += writeSync(fd, bytes, at);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EPIPE') {
-          if (fd === 1) process.exit(process.exitCode ?? 0);
-          return;
-        }
+        if (code === 'EPIPE') return readerGone(fd);
         if (code !== 'EAGAIN') throw error;
-        stream = fd === 1 ? process.stdout : process.stderr;
-        outputStreams.add(stream);
-        // As with a terminal: a reader that goes away ends net quietly (stdout), or is left alone (stderr).
-        stream.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code !== 'EPIPE') throw error;
-          if (fd === 1) process.exit(process.exitCode ?? 0);
-        });
+        stream = outputStream(fd);
         stream.write(bytes.subarray(at));
         return;
       }
@@ -89,18 +98,11 @@ function directWriter(fd: 1 | 2): (text: string) => void {
 export function processIo(): Io {
   const stdoutIsTTY = isTerminal(1);
   const stderrIsTTY = isTerminal(2);
-  if (stdoutIsTTY) {
-    // A reader that goes away is not an error.
-    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  if (stdoutIsTTY) outputStreams.add(process.stdout);
-  if (stderrIsTTY) outputStreams.add(process.stderr);
+  // A terminal's stdout from the start (its width is read below); stderr's when first written.
+  if (stdoutIsTTY) outputStream(1);
   return {
-    write: stdoutIsTTY ? (text) => void process.stdout.write(text) : directWriter(1),
-    error: stderrIsTTY ? (text) => void process.stderr.write(text) : directWriter(2),
+    write: stdoutIsTTY ? (text) => void outputStream(1).write(text) : directWriter(1),
+    error: stderrIsTTY ? (text) => void outputStream(2).write(text) : directWriter(2),
     stdin: () => process.stdin,
     stdoutIsTTY,
     stdinIsTTY: isTerminal(0),

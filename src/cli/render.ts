@@ -26,9 +26,15 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-/** Only the named columns, in order: the contract, whatever else the records carry. */
+/** Only the named columns of `record`, in order, a missing one as null: the contract, whatever else the record carries. */
+export function pickRecordColumns(record: object, columns: readonly string[]): CsvRecord {
+  const picked: CsvRecord = {};
+  for (const key of columns) picked[key] = ((record as Record<string, Cell | undefined>)[key] ?? null) as Cell;
+  return picked;
+}
+
 function pickColumns(records: readonly object[], columns: readonly string[]): CsvRecord[] {
-  return records.map((r) => Object.fromEntries(columns.map((k) => [k, ((r as Record<string, Cell | undefined>)[k] ?? null) as Cell])));
+  return records.map((record) => pickRecordColumns(record, columns));
 }
 
 /**

@@ -19,3 +19,8 @@ export function readCount(value: unknown, field: string): number {
   if (n > MAX_COUNT) throw valueError(field, value, 'is too large');
   return n;
 }
+
+/** A record's id as typed: `12` or `#12` (the field is named ID in a refusal). */
+export function readId(text: string): number {
+  return readCount(text.trim().replace(/^#/, ''), 'ID');
+}

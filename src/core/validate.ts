@@ -102,7 +102,6 @@ export const birthdaySchema = z.pipe(
   }),
 );
 
-
 /** Parses a value with a schema; a failure is a usage error naming the field and the value. */
 export function check<T extends z.ZodMiniType>(schema: T, value: unknown, field: string): z.output<T> {
   const result = schema.safeParse(value);

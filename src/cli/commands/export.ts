@@ -7,7 +7,7 @@ import { inBlocks, type TextSink } from '../../formats/text-sink.js';
 import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '../../db/export-records.js';
 import { writeVcards, writeVdir } from '../vcard-export.js';
 import type { Context } from '../context.js';
-import { jsonArrayElement, jsonArrayEnd } from '../render.js';
+import { jsonArrayElement, jsonArrayEnd, pickRecordColumns } from '../render.js';
 
 export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
 type ExportEntity = (typeof EXPORT_ENTITIES)[number];
@@ -75,13 +75,6 @@ function progress(ctx: Context, what: string): { tick(n: number): void; done(): 
   };
 }
 
-/** Only `columns`, in order, a missing one as null: the contract, whatever else the record carries. */
-function picked(record: ExportRecord, columns: readonly string[]): ExportRecord {
-  const out: ExportRecord = {};
-  for (const key of columns) out[key] = record[key] ?? null;
-  return out;
-}
-
 async function writeRecords(
   sink: TextSink,
   records: Iterable<object>,
@@ -93,7 +86,7 @@ async function writeRecords(
   if (format === 'jsonl') {
     // JSON Lines: one compact object a line, for jq -c and line-by-line readers.
     for (const record of records) {
-      sink.write(`${JSON.stringify(picked(record as ExportRecord, columns))}\n`);
+      sink.write(`${JSON.stringify(pickRecordColumns(record, columns))}\n`);
       options.tick(++count);
     }
     return count;
@@ -101,7 +94,7 @@ async function writeRecords(
   if (format === 'json') {
     // The same bytes as JSON.stringify(array, null, 2), one record at a time.
     for (const record of records) {
-      sink.write(jsonArrayElement(picked(record as ExportRecord, columns), count));
+      sink.write(jsonArrayElement(pickRecordColumns(record, columns), count));
       options.tick(++count);
     }
     sink.write(jsonArrayEnd(count));

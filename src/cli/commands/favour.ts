@@ -2,7 +2,7 @@
 import { addFavour, removeFavour } from '../../app/favours.js';
 import { UsageError } from '../../core/errors.js';
 import { check, lineSchema } from '../../core/validate.js';
-import { readCount } from '../../core/counts.js';
+import { readId } from '../../core/counts.js';
 import { FAVOUR_KEYS, listFavours } from '../../db/followups.js';
 import { resolveContact } from '../../db/resolve.js';
 import type { Context } from '../context.js';
@@ -63,7 +63,7 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
 }
 
 export async function rm(ctx: Context, idArg: string): Promise<void> {
-  const id = readCount(idArg.trim().replace(/^#/, ''), 'ID');
+  const id = readId(idArg);
   const entry = await removeFavour(await ctx.database({ create: false }), ctx, id);
   ctx.io.write(`Deleted favour #${entry.id} (${entry.text}, ${entry.name}). \`net undo\` brings it back.\n`);
 }

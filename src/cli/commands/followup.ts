@@ -3,7 +3,7 @@ import { addFollowup, closeFollowups, editFollowup } from '../../app/followups.j
 import { addDays, daysBetween } from '../../core/dates.js';
 import { UsageError } from '../../core/errors.js';
 import { check, lineSchema } from '../../core/validate.js';
-import { readCount } from '../../core/counts.js';
+import { readId } from '../../core/counts.js';
 import { FOLLOWUP_KEYS, listFollowups, type FollowupEntry } from '../../db/followups.js';
 import type { Context } from '../context.js';
 import { pickFormat, toJson, writeMachine, writeTable, type FormatOptions, type TableColumn } from '../render.js';
@@ -91,13 +91,8 @@ export async function list(ctx: Context, options: ListOptions): Promise<void> {
   );
 }
 
-/** Follow-up ids as typed: `4`, `#4`. */
-function readIds(args: readonly string[]): number[] {
-  return args.map((arg) => readCount(arg.trim().replace(/^#/, ''), 'ID'));
-}
-
 export async function done(ctx: Context, idArgs: string[]): Promise<void> {
-  const closed = await closeFollowups(await ctx.database({ create: false }), ctx, readIds(idArgs), 'done');
+  const closed = await closeFollowups(await ctx.database({ create: false }), ctx, idArgs.map(readId), 'done');
   const lines = closed.map(({ entry, already }) =>
     already
       ? entry.done_on
@@ -109,7 +104,7 @@ export async function done(ctx: Context, idArgs: string[]): Promise<void> {
 }
 
 export async function drop(ctx: Context, idArgs: string[]): Promise<void> {
-  const closed = await closeFollowups(await ctx.database({ create: false }), ctx, readIds(idArgs), 'dropped');
+  const closed = await closeFollowups(await ctx.database({ create: false }), ctx, idArgs.map(readId), 'dropped');
   const lines = closed.map(({ entry, already }) =>
     already
       ? `Follow-up #${entry.id} was already ${entry.done_on ? `kept on ${entry.done_on}` : `dropped on ${entry.dropped_on}`}.`
@@ -126,7 +121,7 @@ interface EditOptions {
 }
 
 export async function edit(ctx: Context, idArg: string, options: EditOptions): Promise<void> {
-  const [id] = readIds([idArg]);
+  const id = readId(idArg);
   const text = options.text === undefined ? undefined : check(lineSchema, options.text, '--text');
   if (text === '') throw new UsageError('--text: the promise is empty');
   let dueOn: string | undefined;

@@ -2,7 +2,7 @@
 import { editInteraction, removeInteraction, type InteractionChange } from '../../app/edit-interaction.js';
 import { DeclinedError, UsageError } from '../../core/errors.js';
 import { channelSchema, check, textSchema } from '../../core/validate.js';
-import { readCount } from '../../core/counts.js';
+import { readId } from '../../core/counts.js';
 import type { Direction } from '../../core/vocabulary.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
@@ -22,8 +22,6 @@ interface EditOptions {
   /** --share-note / --no-share-note: whether the team sees the note. */
   shareNote?: boolean;
 }
-
-const readId = (arg: string) => readCount(arg.trim().replace(/^#/, ''), 'ID');
 
 export async function edit(ctx: Context, idArg: string, options: EditOptions): Promise<void> {
   const id = readId(idArg);

@@ -3,7 +3,7 @@
 import { acceptProposals, listInbox, rejectProposals, type AcceptChanges, type Decided } from '../../app/inbox.js';
 import type { Clock, Store } from '../../app/store.js';
 import { showControls, UsageError } from '../../core/errors.js';
-import { readCount } from '../../core/counts.js';
+import { readId } from '../../core/counts.js';
 import type { Inbox, Proposal, Stranger } from '../../db/captures.js';
 import type { Context } from '../context.js';
 import { colourPrompts } from '../prompt-colours.js';
@@ -148,7 +148,7 @@ interface DecideOptions {
 function selection(idArgs: readonly string[], options: DecideOptions): { ids: readonly number[] | 'all'; from?: string } {
   if (options.all && idArgs.length > 0) throw new UsageError('give ids or --all, not both');
   if (options.from !== undefined && !options.all) throw new UsageError('--from goes with --all', 'e.g. net inbox accept --all --from meeting');
-  return { ids: options.all ? 'all' : idArgs.map((id) => readCount(id.replace(/^#/, ''), 'ID')), from: options.from };
+  return { ids: options.all ? 'all' : idArgs.map(readId), from: options.from };
 }
 
 export async function accept(ctx: Context, idArgs: string[], options: DecideOptions): Promise<void> {

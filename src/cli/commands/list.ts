@@ -10,7 +10,7 @@ import { findContactIds } from '../../db/contact-search.js';
 import { loadContactRecords } from '../../db/contacts.js';
 import { listRows, type ListRow } from '../../db/list-rows.js';
 import { loadSettings } from '../../db/settings.js';
-import { effectiveCadence, type Settings } from '../../core/settings.js';
+import { effectiveCadence } from '../../core/settings.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
 
@@ -57,10 +57,9 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
     return;
   }
   const filtered = circle || options.tag || options.company || options.search;
+  const settings = opened ? await loadSettings(opened.db) : undefined;
   let rows: ListRow[] = [];
-  let settings: Settings | undefined;
   if (opened) {
-    settings = await loadSettings(opened.db);
     // Without a filter, everyone: no query for their ids first.
     const ids = filtered || options.archived
       ? await findContactIds(opened.db, { circle, tag: options.tag, company: options.company, search: options.search, archived: options.archived })
@@ -77,7 +76,6 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
     return;
   }
   // Many people share a day of last contact: count the days to each once.
-  const shown = settings;
   const daysSince = new Map<string, number>();
   const since = (day: string) => daysSince.get(day) ?? daysSince.set(day, daysBetween(day, ctx.today)).get(day)!;
   await writeTable(
@@ -85,7 +83,7 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
     [{ header: 'ID', align: 'right' }, { header: 'Name', max: 28, keep: true }, { header: 'Circle' }, { header: 'Company', flex: true }, { header: 'Last contact', keep: true }, { header: 'Rhythm' }],
     rows,
     (r) => {
-      const cadence = effectiveCadence(shown, r.circle, r.cadence_override);
+      const cadence = effectiveCadence(settings, r.circle, r.cadence_override);
       return [r.id, r.name, r.circle, r.company, r.last_contact ? `${r.last_contact} (${since(r.last_contact)}d)` : 'never', cadence === null ? '-' : formatInterval(cadence)];
     },
   );

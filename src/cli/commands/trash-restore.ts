@@ -1,10 +1,10 @@
 // net trash restore ID: a record back from the trash, as an undoable command.
 import { restoreFromTrash } from '../../app/trash.js';
-import { readCount } from '../../core/counts.js';
+import { readId } from '../../core/counts.js';
 import type { Context } from '../context.js';
 
 export default async function trashRestore(ctx: Context, idArg: string): Promise<void> {
-  const id = readCount(idArg.trim().replace(/^#/, ''), 'ID');
+  const id = readId(idArg);
   const store = await ctx.database({ create: false });
   const entry = await restoreFromTrash(store, ctx, id);
   ctx.io.write(`Restored ${entry.label}; \`net undo\` deletes it again.\n`);

@@ -1,7 +1,7 @@
 // net undo: take back a command's changes, as a new command.
 import { planUndo, undoCommand } from '../../app/undo.js';
 import { DeclinedError, NotFoundError, UsageError } from '../../core/errors.js';
-import { readCount } from '../../core/counts.js';
+import { readId } from '../../core/counts.js';
 import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 import { colourPrompts } from '../prompt-colours.js';
@@ -13,7 +13,7 @@ interface UndoOptions {
 }
 
 export default async function undo(ctx: Context, idArg: string | undefined, options: UndoOptions): Promise<void> {
-  const id = idArg === undefined ? undefined : readCount(idArg.trim().replace(/^#/, ''), 'ID');
+  const id = idArg === undefined ? undefined : readId(idArg);
   const store = await ctx.existingDatabase();
   if (!store) throw new NotFoundError('nothing to undo: no command has changed your network yet');
   const plan = planUndo(store, id);
