@@ -74,7 +74,9 @@ export function portableBin(): { bin: string; cleanup(): void } {
   };
   // The bundles (the whole program's and each everyday command's) with their code caches.
   const bundles = readdirSync(join(root, 'dist', 'cli')).filter((name) => /\.(cjs|cache)$/.test(name)).map((name) => `dist/cli/${name}`);
-  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', ...bundles, 'dist/cli/vendor/mbox-reader.cjs']) {
+  // The libraries some commands load from dist/cli/vendor (scripts/bundle.mjs).
+  const vendor = readdirSync(join(root, 'dist', 'cli', 'vendor')).map((name) => `dist/cli/vendor/${name}`);
+  for (const file of ['bin/net', 'bin/load-bundle.cjs', 'bin/package.json', ...bundles, ...vendor]) {
     if (existsSync(join(root, file))) copy(file);
   }
   const sqlite = dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'));
