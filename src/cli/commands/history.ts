@@ -8,7 +8,7 @@ import { ftsQuery, interactionsMatching } from '../../db/search.js';
 import type { Context } from '../context.js';
 import { pickFormat, writeMachinePages, writeTable, type FormatOptions } from '../render.js';
 import { readDate } from '../dates.js';
-import { nameLabelsOf } from '../labels.js';
+import { pageNameLabels } from '../labels.js';
 
 interface HistoryOptions extends FormatOptions {
   since?: string;
@@ -50,9 +50,10 @@ export default async function history(ctx: Context, ref: string | undefined, opt
       return;
     }
     let count = 0;
+    const labelsOf = pageNameLabels(ctx);
     for await (const entries of pages()) {
       count += entries.length;
-      const label = await nameLabelsOf(ctx, entries.flatMap((e) => e.contact_ids));
+      const label = await labelsOf(entries.flatMap((e) => e.contact_ids));
       await writeTable(
         ctx,
         [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],
