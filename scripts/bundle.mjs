@@ -45,29 +45,39 @@ const zodInEnglish = {
 };
 
 /**
- * Replaces every `before` with `after` in the module whose path matches
- * `filter`; fails the build when the text is not there (the library changed).
+ * Replaces every `before` with its `after` (pairs of [before, after]) in the
+ * module whose path matches `filter`; fails the build when a text is not
+ * there (the library changed).
  */
-function patch(name, filter, before, after) {
+function patch(name, filter, replacements) {
   return {
     name,
     setup(b) {
       b.onLoad({ filter }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        if (!source.includes(before)) throw new Error(`${name}: ${args.path} no longer contains ${before}`);
-        return { contents: source.replaceAll(before, after), loader: 'js' };
+        let source = await readFile(args.path, 'utf8');
+        for (const [before, after] of replacements) {
+          if (!source.includes(before)) throw new Error(`${name}: ${args.path} no longer contains ${before}`);
+          source = source.replaceAll(before, after);
+        }
+        return { contents: source, loader: 'js' };
       });
     },
   };
 }
 
-/** commander loads child_process (5 ms of every start) for executable subcommands, which net has none of: load it if ever used. */
-const lazyChildProcess = patch(
-  'commander-lazy-child-process',
-  /[\\/]commander[\\/]lib[\\/]command\.js$/,
-  "import childProcess from 'node:child_process';",
-  "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
-);
+/**
+ * commander's command.js, at every start: child_process (5 ms) is loaded for
+ * executable subcommands, which net has none of, so only if ever used; and
+ * path, fs and process, taken as default imports of Node's modules, would
+ * each be copied property by property into a module object of their own
+ * (some 0.8 ms): required as they are instead.
+ */
+const commanderAtStart = patch('commander-at-start', /[\\/]commander[\\/]lib[\\/]command\.js$/, [
+  ["import childProcess from 'node:child_process';", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"],
+  ["import path from 'node:path';", "const path = require('node:path');"],
+  ["import fs from 'node:fs';", "const fs = require('node:fs');"],
+  ["import process from 'node:process';", "const process = require('node:process');"],
+]);
 
 /**
  * better-sqlite3's JavaScript is bundled (its fifteen files cost a resolve
@@ -159,7 +169,7 @@ async function bundle(entry, file) {
     external: ['better-sqlite3/package.json', 'pg-native'],
     // The build id: the code cache is only ever used with the bundle it was made for.
     banner: { js: `//net-build:${randomUUID()}` },
-    plugins: [zodInEnglish, lazyChildProcess, addonFromPackage, vendorOutside],
+    plugins: [zodInEnglish, commanderAtStart, addonFromPackage, vendorOutside],
     metafile: true,
   });
   asciiOnly(file);
