@@ -173,7 +173,8 @@ async function historyPage(db: Kysely<Database>, filter: HistoryFilter, after: H
 
   // Participants and favours of the same interactions, in one query each: their ids as one JSON parameter.
   const listed = sql<number>`(select value from json_each(${JSON.stringify(rows.map((row) => row[0]))}))`;
-  const participants = new Map<number, Array<{ id: number; name: string }>>();
+  // Each interaction's people as the entry lists them, names and ids side by side: no object per person.
+  const participants = new Map<number, { names: string[]; ids: number[] }>();
   const people = (await selectAsArrays(
     db,
     db
@@ -187,9 +188,12 @@ async function historyPage(db: Kysely<Database>, filter: HistoryFilter, after: H
     ['interaction_id', 'id', 'name'],
   )) as Array<[interaction_id: number, id: number, name: string]>;
   for (const [interaction, id, name] of people) {
-    const list = participants.get(interaction) ?? [];
-    list.push({ id, name });
-    participants.set(interaction, list);
+    const them = participants.get(interaction);
+    if (them === undefined) participants.set(interaction, { names: [name], ids: [id] });
+    else {
+      them.names.push(name);
+      them.ids.push(id);
+    }
   }
   const favours = new Map<number, { gave: string[]; got: string[] }>();
   const favourRows = await db
@@ -208,19 +212,19 @@ async function historyPage(db: Kysely<Database>, filter: HistoryFilter, after: H
     favours.set(f.interaction_id, entry);
   }
   return rows.map(([id, occurred_at, occurred_on, channel, direction, note]) => {
-    const people = participants.get(id) ?? [];
-    const f = favours.get(id) ?? { gave: [], got: [] };
+    const them = participants.get(id);
+    const f = favours.get(id);
     return {
       id,
       occurred_at,
       date: occurred_on,
       via: channel,
       direction,
-      contacts: people.map((p) => p.name),
-      contact_ids: people.map((p) => p.id),
+      contacts: them?.names ?? [],
+      contact_ids: them?.ids ?? [],
       note,
-      gave: f.gave,
-      got: f.got,
+      gave: f?.gave ?? [],
+      got: f?.got ?? [],
     };
   });
 }

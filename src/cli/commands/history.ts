@@ -58,8 +58,11 @@ export default async function history(ctx: Context, ref: string | undefined, opt
         ctx,
         [{ header: 'ID', align: 'right' }, { header: 'Date' }, { header: 'Via' }, { header: '' }, { header: 'With', max: 30 }, { header: 'Note', flex: true }],
         entries.map((e) => {
-          const favours = [...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)];
-          const note = [e.note ?? '', ...favours].filter(Boolean).join(' · ');
+          // Most interactions have no favour: their note as it is.
+          const note =
+            e.gave.length + e.got.length === 0
+              ? (e.note ?? '')
+              : [e.note ?? '', ...e.gave.map((g) => `gave: ${g}`), ...e.got.map((g) => `got: ${g}`)].filter(Boolean).join(' · ');
           return [e.id, e.date, e.via, DIRECTION_MARK[e.direction] ?? e.direction, e.contacts.map((name, i) => label(e.contact_ids[i], name)).join(', '), note];
         }),
       );
