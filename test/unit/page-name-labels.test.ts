@@ -1,6 +1,6 @@
 // A listing written a page at a time (net history) labels namesakes on every
 // page as one written at once would, and finds every namesake's labels only
-// once, for the first page of many people, whatever pages come after it.
+// once, when its pages have named many people, whatever pages come after.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,15 +49,22 @@ describe('page name labels', () => {
     expect(whole(satispay, 'Marco Rossi')).toBe('Marco Rossi (Satispay)');
   });
 
-  it('find every namesake once, at the first page of more than 500 people, for it and every page after it', async () => {
+  it('find every namesake once, when the pages have named more than 500 people, for that page and every page after it', async () => {
     const labelsOf = pageNameLabels(ctx);
     const small = await labelsOf([nexi]);
     const first = await labelsOf(many);
     expect(first).not.toBe(small);
     expect(await labelsOf([satispay])).toBe(first);
     expect(await labelsOf(many.slice(1))).toBe(first);
-    // A page of few people before any large one finds only theirs, each time.
+    // Pages of few people find only theirs, each time, until together they name more than 500.
     const fresh = pageNameLabels(ctx);
     expect(await fresh([nexi])).not.toBe(await fresh([nexi]));
+    const pages = [many.slice(0, 200), many.slice(200, 400), many.slice(400, 500)];
+    const each = [];
+    for (const page of pages) each.push(await fresh(page));
+    expect(new Set(each).size).toBe(3);
+    const past = await fresh([satispay, ...many.slice(500)]);
+    expect(await fresh([nexi])).toBe(past);
+    expect(past(satispay, 'Marco Rossi')).toBe('Marco Rossi (Satispay)');
   });
 });

@@ -19,8 +19,14 @@ interface HistoryOptions extends FormatOptions {
 
 const DIRECTION_MARK: Record<string, string> = { in: '←', out: '→', mutual: '↔' };
 
-/** Interactions read, and written, at a time when piped. */
-const HISTORY_PAGE = 2000;
+/**
+ * Interactions read, and written, at a time when piped. With pages of 2,000,
+ * a history of 15,800 interactions kept enough of each page alive through
+ * V8's young-generation collections that the young generation grew to 16 MB
+ * (86 MB at the peak on 20,000 people); with 500 it stays smaller (75 MB),
+ * as fast. 250 is slower: a page's queries have a cost of their own.
+ */
+const HISTORY_PAGE = 500;
 
 export default async function history(ctx: Context, ref: string | undefined, options: HistoryOptions): Promise<void> {
   const format = pickFormat(options);
