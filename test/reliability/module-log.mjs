@@ -1,5 +1,6 @@
 // Preloaded with `node --import`: appends the URL of every ES module and the
-// request of every require() the process makes to $NET_MODULE_LOG, one a line.
+// request of every require() (and process.getBuiltinModule) the process
+// makes to $NET_MODULE_LOG, one a line.
 import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 
@@ -19,5 +20,11 @@ if (log) {
   Module._load = function (request, ...rest) {
     appendFileSync(log, `require:${request}\n`);
     return load.call(this, request, ...rest);
+  };
+  // Node's own modules taken where they are needed (process.getBuiltinModule) count as required.
+  const builtin = process.getBuiltinModule;
+  process.getBuiltinModule = function (id) {
+    appendFileSync(log, `require:${id}\n`);
+    return builtin.call(this, id);
   };
 }
