@@ -8,6 +8,7 @@ import { EXPORT_KEYS, EXPORTERS, type ExportRecord, type StoredEntity } from '..
 import { writeVcards, writeVdir } from '../vcard-export.js';
 import type { Context } from '../context.js';
 import { jsonArrayElement, jsonArrayEnd, pickRecordColumns } from '../render.js';
+import { youngGenerationCap } from '../young-generation.js';
 
 export const EXPORT_ENTITIES = ['contacts', 'interactions', 'followups', 'outreach', 'favours', 'due'] as const;
 type ExportEntity = (typeof EXPORT_ENTITIES)[number];
@@ -164,6 +165,11 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
   }
   sink = inBlocks(sink);
   const meter = progress(ctx, entity);
+  const capYoung = youngGenerationCap();
+  const tick = (n: number): void => {
+    meter.tick(n);
+    capYoung(n);
+  };
   let count: number;
   try {
     if (entity === 'due') count = await writeDue(ctx, sink, format, options.raw);
@@ -172,8 +178,8 @@ export default async function exportCommand(ctx: Context, entityArg: string, opt
       const records: Iterable<ExportRecord> = opened ? EXPORTERS[entity as StoredEntity](opened.sqlite) : [];
       count =
         format === 'vcf'
-          ? await writeVcards(sink, records, version, meter.tick)
-          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json' | 'jsonl', { raw: options.raw, tick: meter.tick });
+          ? await writeVcards(sink, records, version, tick)
+          : await writeRecords(sink, records, EXPORT_KEYS[entity as StoredEntity], format as 'csv' | 'json' | 'jsonl', { raw: options.raw, tick });
     }
     sink.close();
   } catch (error) {
