@@ -13,6 +13,7 @@ import type { Context } from '../context.js';
 import { toJson } from '../render.js';
 import { knownDateOrder } from '../dates.js';
 import * as sources from '../import-sources.js';
+import { youngGenerationCap } from '../young-generation.js';
 
 export const IMPORT_SOURCES = {
   linkedin: { run: sources.importLinkedin, what: 'LinkedIn connections' },
@@ -122,6 +123,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
   const dateOrder = options.dateOrder === undefined ? await knownDateOrder(ctx) : (options.dateOrder.trim().toLowerCase() as DateOrder);
   let rowsRead = 0;
   const progress = ctx.io.stderrIsTTY;
+  const capYoung = youngGenerationCap();
   const request = { name: `import ${source}`, summary, placement, strict: Boolean(options.strict), dryRun };
   await applyImport(store, ctx, request, (sinks) =>
     IMPORT_SOURCES[source].run({
@@ -135,6 +137,7 @@ export default async function importCommand(ctx: Context, sourceArg: string, fil
       now: ctx.now,
       tick: () => {
         rowsRead += 1;
+        capYoung(rowsRead);
         if (progress && rowsRead % 5000 === 0) ctx.io.error(`\rimporting… ${n(rowsRead)} rows`);
       },
       me: options.me,
