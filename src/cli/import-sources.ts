@@ -21,6 +21,7 @@ import type { CsvTableRow } from '../formats/csv-read.js';
 import type { InteractionImporter } from '../db/import-interactions.js';
 import { encodingNotes, Utf8Converter } from '../formats/text-encoding.js';
 import type { RecordImporter } from '../db/import-records.js';
+import { KeyCounts } from '../core/key-counts.js';
 
 export interface PipelineContext {
   file: string;
@@ -201,7 +202,7 @@ async function importOwnRecords<T>(
 ): Promise<void> {
   p.summary.entity = entity;
   const dates = new LooseDates(p.now, p.dateOrder);
-  const seen = new Map<number, number>();
+  const seen = new KeyCounts();
   for await (const items of batches) {
     if (entity === 'interactions' && !dates.naturalLoaded) {
       if (items.some((item) => dates.needsNatural(dateOf(toRecord(item))))) await dates.loadNatural();
@@ -211,7 +212,7 @@ async function importOwnRecords<T>(
   if (entity === 'interactions') p.interactions().finish();
 }
 
-function importOwnRecord(p: PipelineContext, entity: Entity, record: OwnRecord, dates: LooseDates, seen: Map<number, number>): void {
+function importOwnRecord(p: PipelineContext, entity: Entity, record: OwnRecord, dates: LooseDates, seen: KeyCounts): void {
   p.tick();
   switch (entity) {
     case 'contacts': {

@@ -19,6 +19,7 @@ import {
   urlSchema,
 } from './validate.js';
 import { DIRECTIONS, defaultDirection } from './vocabulary.js';
+import type { KeyCounts } from './key-counts.js';
 
 export const ENTITIES = ['contacts', 'interactions', 'followups', 'favours', 'outreach'] as const;
 export type Entity = (typeof ENTITIES)[number];
@@ -155,7 +156,7 @@ function participantsOf(record: OwnRecord, read: FieldReader): ParticipantRef[] 
 export function ownInteractionDraft(
   record: OwnRecord,
   parseLoose: LooseDateParser,
-  seen: Map<number, number>,
+  seen: KeyCounts,
 ): InteractionDraft {
   const uid = record.text('uid')?.trim() || null;
   const read = new FieldReader(record.at, true, []);
@@ -191,8 +192,7 @@ export function ownInteractionDraft(
     const hash = createHash('sha256').update(content).digest('hex');
     // The count of identical rows so far, keyed by 48 bits of the hash: small in memory for 500,000 rows.
     const slot = Number.parseInt(hash.slice(0, 12), 16);
-    const n = (seen.get(slot) ?? 0) + 1;
-    seen.set(slot, n);
+    const n = seen.increment(slot);
     source_key = `csv:${hash.slice(0, 32)}${n === 1 ? '' : `-${n}`}`;
   }
   return {

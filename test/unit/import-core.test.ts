@@ -12,6 +12,7 @@ import { ownContactDraft, ownInteractionDraft } from '../../src/core/import-own.
 import { OwnRecord } from '../../src/core/import-record.js';
 import { firstDueDay, spreadFirstTouches } from '../../src/core/import-spread.js';
 import type { AddressCard, ContactDraft, RowNote } from '../../src/core/import-types.js';
+import { KeyCounts } from '../../src/core/key-counts.js';
 
 const placement = { circle: undefined, tags: [] };
 
@@ -325,7 +326,7 @@ describe('notes of net\'s own records', () => {
     const handMade = ownContactDraft(new OwnRecord('row 2', { name: 'Anna', notes: '  ' }, true), placement, []);
     expect('values' in own && own.values.notes).toBe('\n  ');
     expect('values' in handMade && handMade.values.notes).toBeNull();
-    const touch = (values: Record<string, unknown>) => ownInteractionDraft(new OwnRecord('record 1', { date: '2026-03-01', contacts: ['Anna'], ...values }, false), noDates, new Map());
+    const touch = (values: Record<string, unknown>) => ownInteractionDraft(new OwnRecord('record 1', { date: '2026-03-01', contacts: ['Anna'], ...values }, false), noDates, new KeyCounts());
     expect(touch({ uid, note: ' \r\n' }).note).toBe(' \n');
     expect(touch({ note: ' \r\n' }).note).toBeNull();
   });
