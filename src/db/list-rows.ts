@@ -43,5 +43,5 @@ export function listRows(source: { db: Kysely<Database>; sqlite: BetterSqlite3.D
 
 /** How many people the network has had at most (the largest id, read from the end of the table's index): a bound on a listing's rows before it reads them. */
 export function peopleAtMost(sqlite: BetterSqlite3.Database): number {
-  return (sqlite.prepare('select coalesce(max(id), 0) from contacts').pluck().get() as number);
+  return sqlite.prepare('select coalesce(max(id), 0) from contacts').pluck().get() as number;
 }

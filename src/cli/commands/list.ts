@@ -12,7 +12,7 @@ import { listRows, peopleAtMost, type ListRow } from '../../db/list-rows.js';
 import { loadSettings } from '../../db/settings.js';
 import { effectiveCadence } from '../../core/settings.js';
 import type { Context } from '../context.js';
-import { keepYoungGenerationSmall, MANY_ROWS } from '../young-generation.js';
+import { keepYoungGenerationSmall, MANY_PEOPLE } from '../young-generation.js';
 import { pickFormat, writeMachine, writeTable, type FormatOptions } from '../render.js';
 
 interface ListOptions extends FormatOptions {
@@ -48,7 +48,7 @@ export default async function list(ctx: Context, options: ListOptions): Promise<
   const circle = options.circle === undefined ? undefined : check(circleSchema, options.circle.trim().toLowerCase(), '--circle');
   const opened = await ctx.existingDatabase();
   // Everyone's rows are held to the end: on a large network, V8's young generation would grow around them.
-  if (opened && peopleAtMost(opened.sqlite) >= MANY_ROWS) keepYoungGenerationSmall();
+  if (opened && peopleAtMost(opened.sqlite) >= MANY_PEOPLE) keepYoungGenerationSmall();
   if (format !== 'human') {
     let records: ContactRecord[] = [];
     if (opened) {
