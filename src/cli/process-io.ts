@@ -4,6 +4,7 @@
 // command), and net writes each piece of output at once anyway. A terminal
 // gets the streams, as prompts and the pager need.
 import { fstatSync, statSync, writeSync } from 'node:fs';
+import { writeTextSync } from '../formats/text-sink.js';
 import type { Io } from './context.js';
 
 let devNullRdev: number | null | undefined;
@@ -70,17 +71,14 @@ function directWriter(fd: 1 | 2): (text: string) => void {
       stream.write(text);
       return;
     }
-    // The text itself first: Node encodes it in memory of its own, freed on return. A Buffer
-    // made for each large text lived until a collection (an export of 250 MB grew by 100 MB of them).
-    let at: number;
+    let bytes: Buffer;
     try {
-      at = writeSync(fd, text);
+      bytes = writeTextSync(fd, text);
     } catch {
-      at = 0;
+      // The write is tried again below, where each failure has its answer.
+      bytes = Buffer.from(text);
     }
-    if (at === Buffer.byteLength(text)) return;
-    const bytes = Buffer.from(text);
-    while (at < bytes.length) {
+    for (let at = 0; at < bytes.length; ) {
       try {
         at += writeSync(fd, bytes, at);
       } catch (error) {

@@ -3,6 +3,7 @@
 // twice. Exports are the data (they round-trip through `net import`);
 // derived values such as the last contact are in `net list` and `net history`.
 import type BetterSqlite3 from 'better-sqlite3';
+import { arraysReader, rowsAsArrays } from './json-rows.js';
 
 /** The keys of each export entity, in order (contract; documented in the README). */
 export const EXPORT_KEYS = {
@@ -67,9 +68,7 @@ export function* exportContacts(sqlite: BetterSqlite3.Database): Generator<Expor
  * a second through better-sqlite3, and all at once 45 MB more.
  */
 function participantRanks(sqlite: BetterSqlite3.Database, step: number): { people: Array<[number, string, string]>; ranksOf(interactionId: number): Int32Array } {
-  const people = JSON.parse(
-    sqlite.prepare('select json_group_array(json_array(id, uid, name)) from (select id, uid, name from contacts order by name, id)').pluck().get() as string,
-  ) as Array<[number, string, string]>;
+  const people = rowsAsArrays<[number, string, string]>(sqlite, 'select id, uid, name from contacts order by name, id');
   const maxContact = people.reduce((m, p) => Math.max(m, p[0]), 0);
   const rank = new Int32Array(maxContact + 1);
   people.forEach((p, i) => (rank[p[0]] = i));
@@ -118,18 +117,15 @@ type InteractionRow = [id: number, uid: string, occurred_at: string, date: strin
 function* interactionPages(sqlite: BetterSqlite3.Database, pageSize: number): Generator<InteractionRow[]> {
   const columns = 'id, uid, occurred_at, occurred_on, channel, direction, note, source_key, created_at, updated_at';
   const page = (where: string) =>
-    sqlite.prepare(
-      `select json_group_array(json_array(${columns})) from
-         (select ${columns} from interactions where deleted_at is null${where} order by occurred_at, id limit ${pageSize})`,
-    ).pluck();
+    arraysReader<InteractionRow>(sqlite, `select ${columns} from interactions where deleted_at is null${where} order by occurred_at, id limit ${pageSize}`);
   const first = page('');
   const next = page(' and occurred_at >= ? and (occurred_at > ? or id > ?)');
-  let rows = JSON.parse(first.get() as string) as InteractionRow[];
+  let rows = first();
   while (rows.length > 0) {
     yield rows;
     if (rows.length < pageSize) return;
     const [id, , at] = rows[rows.length - 1];
-    rows = JSON.parse(next.get(at, at, id) as string) as InteractionRow[];
+    rows = next(at, at, id);
   }
 }
 

@@ -25,12 +25,14 @@ function columnNames(sqlite: BetterSqlite3.Database, query: string): string[] {
  * it into the aggregate). Its result columns need distinct names.
  */
 export function rowsAsArrays<Row extends unknown[]>(sqlite: BetterSqlite3.Database, query: string, parameters: readonly unknown[] = []): Row[] {
+  return arraysReader<Row>(sqlite, query)(...parameters);
+}
+
+/** rowsAsArrays prepared once, for a query run again and again (the pages of an export): call it with each run's parameters. */
+export function arraysReader<Row extends unknown[]>(sqlite: BetterSqlite3.Database, query: string): (...parameters: unknown[]) => Row[] {
   const names = columnNames(sqlite, query);
-  const text = sqlite
-    .prepare(`select json_group_array(json_array(${names.map(quoted).join(', ')})) from (${query})`)
-    .pluck()
-    .get(...parameters) as string;
-  return JSON.parse(text) as Row[];
+  const statement = sqlite.prepare(`select json_group_array(json_array(${names.map(quoted).join(', ')})) from (${query})`).pluck();
+  return (...parameters) => JSON.parse(statement.get(...parameters) as string) as Row[];
 }
 
 /**

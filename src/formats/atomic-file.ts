@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { DataError, systemErrorText } from '../core/errors.js';
 import { temporaryName } from '../core/temporary-name.js';
-import type { TextSink } from './text-sink.js';
+import { writeTextSync, type TextSink } from './text-sink.js';
 
 function cannotWrite(path: string, error: unknown): DataError {
   const why = systemErrorText(error) ?? (error as Error).message;
@@ -37,10 +37,7 @@ export function atomicFile(path: string): TextSink {
   return {
     write(text) {
       try {
-        // The text itself first (as process-io.ts does): no Buffer left to a collection for each block.
-        const written = writeSync(fd, text);
-        if (written === Buffer.byteLength(text)) return;
-        let buffer = Buffer.from(text, 'utf8').subarray(written);
+        let buffer = writeTextSync(fd, text);
         while (buffer.length > 0) buffer = buffer.subarray(writeSync(fd, buffer));
       } catch (error) {
         remove();
